@@ -1,0 +1,1 @@
+"""crm-assess: CRM strategy maturity assessment."""

@@ -1,0 +1,5 @@
+"""`python -m assessor` is the same as `crm-assess`."""
+
+from .cli import main
+
+main()

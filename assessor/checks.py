@@ -1,0 +1,93 @@
+"""Checks a schema cannot express: unique ids, and references resolved with a hint.
+
+Each check returns (location, message) pairs; the loader turns them into file:line problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+
+from .models import Framework
+
+__all__ = ["Finding", "check_framework", "did_you_mean", "duplicates", "unknown"]
+
+Loc = tuple[str | int, ...]
+Finding = tuple[Loc, str]
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def unknown(what: str, name: str, choices: Iterable[str]) -> str:
+    return f"unknown {what} '{name}'{did_you_mean(name, choices)}"
+
+
+def duplicates(ids: Sequence[str], loc: Loc, what: str = "id") -> list[Finding]:
+    """A finding at each repeat of an id: `loc + (index, 'id')`."""
+    seen: dict[str, int] = {}
+    found: list[Finding] = []
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            found.append(
+                ((*loc, i, "id"), f"duplicate {what} '{ident}' (first used at {loc[-1]}[{seen[ident]}])")
+            )
+        else:
+            seen[ident] = i
+    return found
+
+
+def check_framework(fw: Framework, capabilities: Iterable[str] | None = None) -> list[Finding]:
+    """Unique ids, known groups and capabilities, and a strategy matrix that fits."""
+    found = duplicates([d.id for d in fw.dimensions], ("dimensions",), "dimension id")
+    found += duplicates([g.id for g in fw.groups], ("groups",), "group id")
+    found += duplicates([s.id for s in fw.sources], ("sources",), "source id")
+    groups = [g.id for g in fw.groups]
+    known_caps = set(capabilities) if capabilities is not None else None
+    for i, dim in enumerate(fw.dimensions):
+        loc: Loc = ("dimensions", i)
+        found += duplicates([s.id for s in dim.sub_elements], (*loc, "sub_elements"), "sub-element id")
+        if dim.group is not None and dim.group not in groups:
+            found.append(((*loc, "group"), unknown("group", dim.group, groups)))
+        if known_caps is not None:
+            for j, cap in enumerate(dim.capabilities):
+                if cap not in known_caps:
+                    found.append(((*loc, "capabilities", j), unknown("capability", cap, known_caps)))
+    if fw.matrix is not None:
+        found += _check_matrix(fw)
+    return found
+
+
+def _check_matrix(fw: Framework) -> list[Finding]:
+    assert fw.matrix is not None
+    dims = [d.id for d in fw.dimensions]
+    axes = [a.id for a in fw.matrix.axes]
+    found: list[Finding] = []
+    if sorted(a.orientation for a in fw.matrix.axes) != ["horizontal", "vertical"]:
+        found.append((("matrix", "axes"), "the matrix needs one vertical and one horizontal axis"))
+    placed: set[str] = set()
+    for i, pos in enumerate(fw.matrix.positions):
+        loc: Loc = ("matrix", "positions", i)
+        if pos.dimension not in dims:
+            found.append(((*loc, "dimension"), unknown("dimension", pos.dimension, dims)))
+        placed.add(pos.dimension)
+        coords = pos.model_extra or {}
+        for key, value in coords.items():
+            if key not in axes:
+                found.append(((*loc, key), unknown("axis", key, axes)))
+            elif value not in ("low", "high"):
+                found.append(((*loc, key), f"'{value}' is not a side of the axis (low or high)"))
+        for axis in axes:
+            if axis not in coords:
+                found.append((loc, f"position '{pos.dimension}' has no side on axis '{axis}'"))
+    for dim in dims:
+        if dim not in placed:
+            found.append((("matrix", "positions"), f"dimension '{dim}' has no position"))
+    for i, route in enumerate(fw.matrix.routes):
+        for j, step in enumerate(route.path):
+            if step not in dims:
+                loc = ("matrix", "routes", i, "path", j)
+                found.append((loc, unknown("position", step, dims)))
+    return found

@@ -1,0 +1,171 @@
+"""The `crm-assess` command line: parse options, call one library function, print.
+
+Heavy modules (WeasyPrint, Jinja2) are imported inside the commands that need them, so
+`crm-assess --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import AssessorError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    """Turns the errors a user can cause into one line per problem and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AssessorError as exc:
+            for line in exc.lines():
+                click.echo(line, err=True)
+            ctx.exit(1)
+
+
+def lang_option(func: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["en", "vi"]),
+        default="en",
+        envvar="CRM_ASSESS_LANG",
+        show_default=True,
+        help="Language of names and text (English or Vietnamese).",
+    )(func)
+
+
+def _library(ctx: click.Context) -> Any:
+    from .loading import load_library
+
+    return load_library(ctx.obj["library_dirs"])
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--library",
+    "library_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder of your own frameworks, questionnaires or templates, searched before the "
+    "built-in ones (repeatable; also CRM_ASSESS_LIBRARY, separated by ':').",
+)
+@click.version_option(package_name="crm-assess")
+@click.pass_context
+def cli(ctx: click.Context, library_dirs: tuple[Path, ...]) -> None:
+    """Assess how mature a company's CRM strategy is, and plan what to do next.
+
+    \b
+    Start with:
+      crm-assess frameworks list          the frameworks it knows
+      crm-assess validate my-library/     check your own content files
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["library_dirs"] = library_dirs
+
+
+@cli.group(cls=_Group)
+def frameworks() -> None:
+    """The CRM frameworks in the library."""
+
+
+@frameworks.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@lang_option
+@click.pass_context
+def frameworks_list(ctx: click.Context, fmt: str, lang: str) -> None:
+    """List the frameworks, with their versions and dimension counts.
+
+    \b
+    Example:
+      crm-assess frameworks list --format json --lang vi
+    """
+    from .content import framework_summaries
+    from .textformat import to_json, to_table
+
+    rows = framework_summaries(_library(ctx), lang)
+    if fmt == "json":
+        click.echo(to_json(rows))
+        return
+    headers = ["id", "name", "version", "dimensions"]
+    click.echo(to_table(headers, [[r["id"], r["name"], r["version"], r["dimension_count"]]
+                                  for r in rows]))
+
+
+@frameworks.command("show")
+@click.argument("framework_id", metavar="ID")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "yaml"]), default="text",
+              show_default=True, help="json and yaml carry both languages.")
+@lang_option
+@click.pass_context
+def frameworks_show(ctx: click.Context, framework_id: str, fmt: str, lang: str) -> None:
+    """Show one framework: dimensions, sub-elements and level 1–4 descriptors.
+
+    \b
+    Example:
+      crm-assess frameworks show gartner-8bb --lang vi
+    """
+    from .content import framework_text
+    from .textformat import to_json, to_yaml
+
+    fw = _library(ctx).framework(framework_id)
+    data = fw.model_dump(mode="json", exclude_none=True)
+    if fmt == "json":
+        click.echo(to_json(data))
+    elif fmt == "yaml":
+        click.echo(to_yaml(data), nl=False)
+    else:
+        click.echo(framework_text(fw, lang))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+    """Check content files or folders; one line per problem, exit status 1 if any.
+
+    \b
+    Example:
+      crm-assess validate frameworks/ questionnaires/my-survey.yaml
+    """
+    from .content import validate_paths
+
+    count, problems = validate_paths(paths, ctx.obj["library_dirs"])
+    for p in problems:
+        click.echo(str(p), err=True)
+    errors = [p for p in problems if p.severity == "error" or strict]
+    if errors:
+        click.echo(f"{len(errors)} problem(s) in {count} file(s) checked.", err=True)
+        ctx.exit(1)
+    click.echo(f"{count} file(s) checked: no problems.")
+
+
+@cli.command()
+@click.argument("kind")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a content kind (framework, capabilities, ...), for editors.
+
+    \b
+    Example:
+      crm-assess schema framework > schemas/framework.schema.json
+    """
+    from .content import schema_json
+
+    click.echo(schema_json(kind), nl=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(obj={}, prog_name="crm-assess")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Library-level operations behind the content commands: list, show, validate, schema."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import checks
+from .errors import AssessorError, DefinitionError, Problem
+from .kinds import KINDS
+from .loading import Library, iter_content_files, load_library
+from .models import Framework
+
+__all__ = ["framework_summaries", "framework_text", "schema_json", "validate_paths"]
+
+
+def framework_summaries(library: Library, lang: str) -> list[dict[str, Any]]:
+    """One row per framework: id, name, version, dimension count."""
+    return [
+        {
+            "id": fw.id,
+            "name": fw.name[lang],
+            "version": fw.version,
+            "dimension_count": len(fw.dimensions),
+            "groups": [g.id for g in fw.groups],
+        }
+        for fw in library.frameworks.values()
+    ]
+
+
+_LABELS = {
+    "en": {"version": "Version", "sources": "Sources", "notes": "Notes", "level": "Level",
+           "parts": "Sub-elements", "weight": "weight", "group": "group"},
+    "vi": {"version": "Phiên bản", "sources": "Nguồn", "notes": "Ghi chú", "level": "Mức",
+           "parts": "Thành phần", "weight": "trọng số", "group": "nhóm"},
+}
+
+
+def framework_text(fw: Framework, lang: str) -> str:
+    """A readable plain-text description of a framework, in one language."""
+    t = _LABELS[lang]
+    out = [fw.name[lang], "=" * len(fw.name[lang]), "", fw.description[lang], ""]
+    out.append(f"{t['version']}: {fw.version}")
+    out += [f"{t['sources']}:"] + [f"  - {s.citation}" for s in fw.sources]
+    if fw.notes:
+        out += [f"{t['notes']}:"] + [f"  - {n[lang]}" for n in fw.notes]
+    if fw.scoring.note:
+        out += ["", fw.scoring.note[lang]]
+    for dim in fw.dimensions:
+        extra = f"{t['weight']} {dim.weight:g}" + (f", {t['group']} {dim.group}" if dim.group else "")
+        out += ["", f"{dim.name[lang]} [{dim.id}] ({extra})", f"  {dim.description[lang]}"]
+        if dim.sub_elements:
+            out.append(f"  {t['parts']}: " + "; ".join(s.name[lang] for s in dim.sub_elements))
+        out += [f"  {t['level']} {n}: {text[lang]}" for n, text in dim.levels.items()]
+    return "\n".join(out)
+
+
+def validate_paths(paths: Iterable[Path], user_dirs: Iterable[Path] = ()) -> tuple[int, list[Problem]]:
+    """Check content files and folders against the schema and the rest of the library.
+
+    Returns how many files were checked and every problem found in them.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(str(path), message="no such file or folder"))
+        else:
+            files += [f for f in iter_content_files(path) if f not in files]
+    for hook in VALIDATORS:
+        files, found = hook(files)
+        problems += found
+    try:
+        load_library(user_dirs, extra_files=files)
+    except AssessorError as exc:
+        problems += exc.problems
+    return len(files), sorted(set(problems))
+
+
+VALIDATORS: list[Any] = []
+
+
+def schema_json(kind: str) -> str:
+    """The JSON Schema of a content kind, for editors."""
+    if kind not in KINDS:
+        raise DefinitionError(checks.unknown("kind", kind, KINDS))
+    schema = KINDS[kind].model_json_schema()
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,210 @@
+"""Content files → validated models, with every problem located as file:line:col.
+
+A content file names its kind (`kind: framework`, ...). Loading gathers every problem of every
+file before giving up, so a user fixes them all in one pass.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .errors import DefinitionError, Problem
+from .kinds import KINDS, all_field_names
+from .models import CapabilityCatalogue, Framework
+from .yamlsource import SourceDoc, parse_yaml
+
+__all__ = [
+    "CONTENT_FOLDERS",
+    "Library",
+    "builtin_root",
+    "iter_content_files",
+    "load_document",
+    "load_library",
+    "validation_problems",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+CONTENT_FOLDERS = ("frameworks", "questionnaires", "profiles", "initiatives")
+YAML_SUFFIXES = (".yaml", ".yml")
+_SKIP_DIRS = {"reports", "examples", "tests", "bench", "schemas", "node_modules"}
+
+
+def builtin_root() -> Path:
+    """Where the shipped content lives: inside the installed package, or the checkout."""
+    packaged = Path(__file__).resolve().parent / "_data"
+    if (packaged / "frameworks").is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "frameworks").is_dir():
+        return checkout
+    raise DefinitionError("crm-assess is installed without its content folders")
+
+
+def validation_problems(doc: SourceDoc, exc: ValidationError) -> list[Problem]:
+    """Translate pydantic's errors into located, human-worded problems."""
+    problems = []
+    for err in exc.errors():
+        loc = doc_loc(doc, err["loc"])
+        kind, msg = err["type"], str(err["msg"])
+        if kind == "missing":
+            key = str(err["loc"][-1])
+            if key in ("en", "vi"):
+                lang = "Vietnamese" if key == "vi" else "English"
+                problems.append(doc.problem(loc, f"missing {lang} text ('{key}')"))
+            else:
+                problems.append(doc.problem(loc, f"missing required key '{key}'"))
+        elif kind == "extra_forbidden":
+            key = str(err["loc"][-1])
+            hint = checks.did_you_mean(key, all_field_names())
+            problems.append(doc.problem(loc, f"unknown key '{key}'{hint}", key=True))
+        else:
+            msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+            problems.append(doc.problem(loc, msg))
+    return problems
+
+
+def doc_loc(doc: SourceDoc, loc: Sequence[str | int]) -> tuple[str | int, ...]:
+    """Keep the parts of a pydantic location that exist in the document (drop union tags)."""
+    kept: list[str | int] = []
+    for part in loc:
+        candidate = (*kept, part)
+        if doc.node_at(candidate) is not doc.node_at(kept):
+            kept.append(part)
+    return tuple(kept)
+
+
+def load_document(path: Path, text: str | None = None) -> tuple[Any, SourceDoc | None, list[Problem]]:
+    """Parse and validate one content file of any kind. Returns (model or None, doc, problems)."""
+    doc, problems = parse_yaml(path, text)
+    if doc is None:
+        return None, None, problems
+    if not isinstance(doc.data, dict):
+        return None, doc, [*problems, doc.problem((), "expected a mapping with a 'kind' key")]
+    kind = doc.data.get("kind")
+    if kind is None:
+        msg = f"missing required key 'kind' (one of: {', '.join(KINDS)})"
+        return None, doc, [*problems, doc.problem((), msg)]
+    if kind not in KINDS:
+        msg = checks.unknown("kind", str(kind), KINDS)
+        return None, doc, [*problems, doc.problem(("kind",), msg)]
+    model, more = validate_as(KINDS[kind], doc)
+    return model, doc, problems + more
+
+
+def validate_as(model_type: type[M], doc: SourceDoc) -> tuple[M | None, list[Problem]]:
+    try:
+        model = model_type.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, validation_problems(doc, exc)
+    return model, []
+
+
+def iter_content_files(root: Path, *, recursive: bool = True) -> Iterator[Path]:
+    """YAML files below a folder, skipping hidden folders and non-content folders."""
+    if root.is_file():
+        yield root
+        return
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith((".", "_")):
+            continue
+        if entry.is_dir() and recursive and entry.name not in _SKIP_DIRS:
+            yield from iter_content_files(entry)
+        elif entry.is_file() and entry.suffix in YAML_SUFFIXES:
+            yield entry
+
+
+@dataclass
+class Library:
+    """Everything the engine knows: frameworks, questionnaires and catalogues, by id."""
+
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    capabilities: CapabilityCatalogue | None = None
+    items: dict[str, dict[str, Any]] = field(default_factory=dict)
+    docs: dict[tuple[str, str], SourceDoc] = field(default_factory=dict)
+
+    def framework(self, fw_id: str) -> Framework:
+        if fw_id not in self.frameworks:
+            raise DefinitionError(checks.unknown("framework", fw_id, self.frameworks))
+        return self.frameworks[fw_id]
+
+    def of_kind(self, kind: str) -> dict[str, Any]:
+        return self.items.setdefault(kind, {})
+
+    def add(self, model: Any, doc: SourceDoc) -> Problem | None:
+        """Add a model unless one with the same kind and id came from the same folder."""
+        kind = model.kind
+        if kind == "capabilities":
+            if self.capabilities is None:
+                self.capabilities = model
+                self.docs[(kind, "")] = doc
+            return None
+        table = self.frameworks if kind == "framework" else self.of_kind(kind)
+        if model.id in table:
+            first = self.docs[(kind, model.id)].path
+            if first.parent == doc.path.parent:
+                return doc.problem(("id",), f"duplicate {kind} id '{model.id}' (also in {first})")
+            return None  # an earlier folder in the search path overrides this one
+        table[model.id] = model
+        self.docs[(kind, model.id)] = doc
+        return None
+
+
+def search_path(user_dirs: Iterable[Path] = ()) -> list[Path]:
+    """User folders first (from the arguments, then CRM_ASSESS_LIBRARY), then the built-ins."""
+    dirs = [Path(d) for d in user_dirs]
+    env = os.environ.get("CRM_ASSESS_LIBRARY", "")
+    dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    root = builtin_root()
+    return dirs + [root / name for name in CONTENT_FOLDERS if (root / name).is_dir()]
+
+
+def load_library(user_dirs: Iterable[Path] = (), extra_files: Iterable[Path] = ()) -> Library:
+    """Load every content file on the search path; raise DefinitionError listing all problems.
+
+    `extra_files` come first of all, so a file being validated overrides its namesake.
+    """
+    library = Library()
+    problems: list[Problem] = []
+    files = list(extra_files)
+    for folder in search_path(user_dirs):
+        if not folder.exists():
+            problems.append(Problem(str(folder), message="library folder does not exist"))
+            continue
+        files += [f for f in iter_content_files(folder) if f not in files]
+    for path in files:
+        model, doc, found = load_document(path)
+        problems += found
+        if model is not None and doc is not None:
+            clash = library.add(model, doc)
+            problems += [clash] if clash else []
+    problems += cross_check(library)
+    if any(p.severity == "error" for p in problems):
+        raise DefinitionError(problems)
+    return library
+
+
+def cross_check(library: Library) -> list[Problem]:
+    """References between files: capabilities of dimensions, and what later kinds add."""
+    caps = [c.id for c in library.capabilities.capabilities] if library.capabilities else None
+    problems: list[Problem] = []
+    if library.capabilities is not None:
+        doc = library.docs[("capabilities", "")]
+        ids = [c.id for c in library.capabilities.capabilities]
+        problems += [doc.problem(loc, m) for loc, m in checks.duplicates(ids, ("capabilities",))]
+    for fw_id, fw in library.frameworks.items():
+        doc = library.docs[("framework", fw_id)]
+        problems += [doc.problem(loc, msg) for loc, msg in checks.check_framework(fw, caps)]
+    for check in EXTRA_CHECKS:
+        problems += check(library)
+    return problems
+
+
+EXTRA_CHECKS: list[Any] = []

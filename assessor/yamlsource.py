@@ -1,0 +1,156 @@
+"""YAML text → plain data, keeping the node tree so any problem can name its line and column.
+
+PyYAML keeps positions on nodes, not on the dicts it builds, so a document is composed once and
+both the data and the positions come from that one node tree. Three YAML 1.1 habits are
+refused or undone here: duplicate keys (an error, not "last one wins"), `yes`/`no`/`on`/`off`
+as booleans (they stay text; only `true`/`false` are booleans) and decomposed Unicode (all text
+is NFC-normalised).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+__all__ = ["SourceDoc", "format_loc", "nfc", "parse_yaml"]
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The C loader when present; booleans only from true/false, as YAML 1.2 has it."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(0, (_BOOL_TAG, _YAML12_BOOL))
+
+
+def nfc(value: Any) -> Any:
+    """NFC-normalise every string in a nested structure of dicts, lists and scalars."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {nfc(k): nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [nfc(v) for v in value]
+    return value
+
+
+def format_loc(loc: Sequence[str | int]) -> str:
+    """('sections', 2, 'questions', 0, 'maps_to') → 'sections[2].questions[0].maps_to'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass
+class SourceDoc:
+    """A parsed YAML (or JSON) document: its data, and where each part of it stands."""
+
+    path: Path
+    data: Any
+    root: yaml.Node | None
+
+    def node_at(self, loc: Sequence[str | int]) -> yaml.Node | None:
+        """The deepest node on the way along `loc`; parts that are not keys are skipped."""
+        node = self.root
+        for part in loc:
+            if node is None:
+                break
+            child = _child(node, part)
+            if child is not None:
+                node = child
+        return node
+
+    def problem(
+        self, loc: Sequence[str | int], message: str, *, key: bool = False, severity: str = "error"
+    ) -> Problem:
+        """A problem at `loc`; with key=True it points at the mapping key rather than the value."""
+        node = self.node_at(loc)
+        if key and loc:
+            key_node = self._key_node(loc)
+            node = key_node or node
+        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (0, 0)
+        return Problem(str(self.path), line, col, format_loc(loc), message, severity)
+
+    def _key_node(self, loc: Sequence[str | int]) -> yaml.Node | None:
+        parent = self.node_at(loc[:-1])
+        if isinstance(parent, yaml.MappingNode):
+            for k, _ in parent.value:
+                if _key_matches(k, loc[-1]):
+                    return k  # type: ignore[no-any-return]
+        return None
+
+
+def _key_matches(key: yaml.Node, part: str | int) -> bool:
+    return isinstance(key, yaml.ScalarNode) and nfc(key.value) == str(part)
+
+
+def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        return node.value[part] if 0 <= part < len(node.value) else None
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if _key_matches(k, part):
+                return v  # type: ignore[no-any-return]
+    return None
+
+
+def _duplicate_keys(path: Path, node: yaml.Node, problems: list[Problem]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for k, v in node.value:
+            name = nfc(k.value) if isinstance(k, yaml.ScalarNode) else repr(k)
+            if name in seen:
+                m = k.start_mark
+                problems.append(
+                    Problem(str(path), m.line + 1, m.column + 1, "", f"duplicate key '{name}'")
+                )
+            seen.add(name)
+            _duplicate_keys(path, v, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _duplicate_keys(path, item, problems)
+
+
+def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, list[Problem]]:
+    """Parse one file. Returns the document (None when it cannot be read) and its problems."""
+    try:
+        if text is None:
+            text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return None, [Problem(str(path), message=f"cannot read file: {reason}")]
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        what = exc.problem or exc.context or "invalid YAML"
+        return None, [Problem(str(path), line, col, "", f"invalid YAML: {what}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(str(path), message=f"invalid YAML: {exc}")]
+    problems: list[Problem] = []
+    if root is not None:
+        _duplicate_keys(path, root, problems)
+    data = _Loader("").construct_document(root) if root is not None else None
+    return SourceDoc(path, nfc(data), root), problems
