@@ -6,11 +6,20 @@ Each check returns (location, message) pairs; the loader turns them into file:li
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from .models import Framework
+from . import relevance
+from .models import Framework, Profile, Question, Questionnaire
 
-__all__ = ["Finding", "check_framework", "did_you_mean", "duplicates", "unknown"]
+__all__ = [
+    "Finding",
+    "check_framework",
+    "check_profile",
+    "check_questionnaire",
+    "did_you_mean",
+    "duplicates",
+    "unknown",
+]
 
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str]
@@ -32,7 +41,10 @@ def duplicates(ids: Sequence[str], loc: Loc, what: str = "id") -> list[Finding]:
     for i, ident in enumerate(ids):
         if ident in seen:
             found.append(
-                ((*loc, i, "id"), f"duplicate {what} '{ident}' (first used at {loc[-1]}[{seen[ident]}])")
+                (
+                    (*loc, i, "id"),
+                    f"duplicate {what} '{ident}' (first used at {loc[-1]}[{seen[ident]}])",
+                )
             )
         else:
             seen[ident] = i
@@ -48,13 +60,17 @@ def check_framework(fw: Framework, capabilities: Iterable[str] | None = None) ->
     known_caps = set(capabilities) if capabilities is not None else None
     for i, dim in enumerate(fw.dimensions):
         loc: Loc = ("dimensions", i)
-        found += duplicates([s.id for s in dim.sub_elements], (*loc, "sub_elements"), "sub-element id")
+        found += duplicates(
+            [s.id for s in dim.sub_elements], (*loc, "sub_elements"), "sub-element id"
+        )
         if dim.group is not None and dim.group not in groups:
             found.append(((*loc, "group"), unknown("group", dim.group, groups)))
         if known_caps is not None:
             for j, cap in enumerate(dim.capabilities):
                 if cap not in known_caps:
-                    found.append(((*loc, "capabilities", j), unknown("capability", cap, known_caps)))
+                    found.append(
+                        ((*loc, "capabilities", j), unknown("capability", cap, known_caps))
+                    )
     if fw.matrix is not None:
         found += _check_matrix(fw)
     return found
@@ -90,4 +106,75 @@ def _check_matrix(fw: Framework) -> list[Finding]:
             if step not in dims:
                 loc = ("matrix", "routes", i, "path", j)
                 found.append((loc, unknown("position", step, dims)))
+    return found
+
+
+def _dimension_problem(path: str, frameworks: Mapping[str, Framework]) -> str | None:
+    fw_id, _, dim_id = path.partition("/")
+    if fw_id not in frameworks:
+        return unknown("framework", fw_id, frameworks)
+    dims = [d.id for d in frameworks[fw_id].dimensions]
+    if dim_id not in dims:
+        return f"unknown dimension '{path}'{did_you_mean(dim_id, dims)}"
+    return None
+
+
+def check_questionnaire(q: Questionnaire, frameworks: Mapping[str, Framework]) -> list[Finding]:
+    """Unique ids, known dimensions, sound conditions, and nothing scored that cannot be."""
+    found = duplicates([s.id for s in q.sections], ("sections",), "section id")
+    seen: dict[str, tuple[int, int]] = {}
+    for si, section in enumerate(q.sections):
+        for qi, question in enumerate(section.questions):
+            loc: Loc = ("sections", si, "questions", qi)
+            if question.id in seen:
+                first = "sections[{}].questions[{}]".format(*seen[question.id])
+                found.append(
+                    ((*loc, "id"), f"duplicate question id '{question.id}' (first at {first})")
+                )
+            found += _check_question(question, loc, frameworks, list(seen))
+            seen.setdefault(question.id, (si, qi))
+    return found
+
+
+def _check_question(
+    question: Question, loc: Loc, frameworks: Mapping[str, Framework], earlier: list[str]
+) -> list[Finding]:
+    found: list[Finding] = []
+    if question.relevant is not None:
+        try:
+            expr = relevance.parse(question.relevant)
+        except relevance.ExpressionError as exc:
+            found.append(((*loc, "relevant"), f"cannot read condition: {exc}"))
+        else:
+            for ref in expr.references():
+                if ref not in earlier:
+                    where = "a later question" if ref == question.id else "no earlier question"
+                    hint = did_you_mean(ref, earlier)
+                    found.append(((*loc, "relevant"), f"'${{{ref}}}' names {where}{hint}"))
+    if question.type == "text":
+        return found
+    for i, target in enumerate(question.maps_to):
+        problem = _dimension_problem(target.dimension, frameworks)
+        if problem:
+            found.append(((*loc, "maps_to", i, "dimension"), problem))
+    if question.type in ("single_choice", "multi_choice"):
+        found += duplicates([o.id for o in question.options], (*loc, "options"), "option id")
+    if question.type in ("number", "percent") and question.bands:
+        bounds = [b.below for b in question.bands[:-1]]
+        numbers = [b for b in bounds if b is not None]
+        if len(numbers) != len(bounds) or numbers != sorted(numbers):
+            found.append(((*loc, "bands"), "bands must rise, and only the last may omit 'below'"))
+    scorable = question.type not in ("number", "percent") or question.bands
+    if scorable and not question.maps_to and question.axis is None:
+        found.append((loc, f"question '{question.id}' is scored but maps to no dimension or axis"))
+    return found
+
+
+def check_profile(profile: Profile, frameworks: Mapping[str, Framework]) -> list[Finding]:
+    """Every overridden dimension exists."""
+    found: list[Finding] = []
+    for path in profile.targets:
+        problem = _dimension_problem(path, frameworks)
+        if problem:
+            found.append((("targets", path), problem))
     return found

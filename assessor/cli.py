@@ -6,7 +6,6 @@ Heavy modules (WeasyPrint, Jinja2) are imported inside the commands that need th
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -76,8 +75,9 @@ def frameworks() -> None:
 
 
 @frameworks.command("list")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @lang_option
 @click.pass_context
 def frameworks_list(ctx: click.Context, fmt: str, lang: str) -> None:
@@ -95,14 +95,21 @@ def frameworks_list(ctx: click.Context, fmt: str, lang: str) -> None:
         click.echo(to_json(rows))
         return
     headers = ["id", "name", "version", "dimensions"]
-    click.echo(to_table(headers, [[r["id"], r["name"], r["version"], r["dimension_count"]]
-                                  for r in rows]))
+    click.echo(
+        to_table(headers, [[r["id"], r["name"], r["version"], r["dimension_count"]] for r in rows])
+    )
 
 
 @frameworks.command("show")
 @click.argument("framework_id", metavar="ID")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "yaml"]), default="text",
-              show_default=True, help="json and yaml carry both languages.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "yaml"]),
+    default="text",
+    show_default=True,
+    help="json and yaml carry both languages.",
+)
 @lang_option
 @click.pass_context
 def frameworks_show(ctx: click.Context, framework_id: str, fmt: str, lang: str) -> None:
@@ -162,10 +169,147 @@ def schema(kind: str) -> None:
     click.echo(schema_json(kind), nl=False)
 
 
+def format_option(*choices: str) -> Callable[[F], F]:
+    def deco(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(choices)),
+            default=choices[0],
+            show_default=True,
+            help="Output format; data goes to stdout.",
+        )(func)
+
+    return deco
+
+
+def lenient_option(func: F) -> F:
+    return click.option(
+        "--lenient", is_flag=True, help="Incomplete responses are warnings; score what is there."
+    )(func)
+
+
+def _run(ctx: click.Context, workspace: Path, lenient: bool) -> Any:
+    from .pipeline import run_assessment
+
+    result = run_assessment(workspace, library_dirs=ctx.obj["library_dirs"], lenient=lenient)
+    for warning in result.workspace.warnings:
+        click.echo(str(warning), err=True)
+    return result
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--client", required=True, help="The company assessed, as the report names it.")
+@click.option(
+    "--questionnaire",
+    "questionnaire_id",
+    default="crm-full",
+    show_default=True,
+    help="Questionnaire id (see `crm-assess validate` for yours).",
+)
+@click.option("--profile", default="balanced-3", show_default=True, help="Target profile id.")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Default report language.",
+)
+@click.option("--force", is_flag=True, help="Replace an existing assessment.yaml.")
+@click.pass_context
+def init(
+    ctx: click.Context,
+    folder: Path,
+    client: str,
+    questionnaire_id: str,
+    profile: str,
+    lang: str,
+    force: bool,
+) -> None:
+    """Create an assessment workspace: FOLDER/assessment.yaml and FOLDER/responses/.
+
+    \b
+    Example:
+      crm-assess init acme-2026 --client "Công ty ACME" --questionnaire crm-full
+    """
+    from .init import init_workspace
+
+    path = init_workspace(
+        folder,
+        client=client,
+        questionnaire=questionnaire_id,
+        library=_library(ctx),
+        language=lang,
+        profile=profile,
+        force=force,
+    )
+    click.echo(
+        f"Created {path}; add respondents there and their answers in {folder / 'responses'}/.",
+        err=True,
+    )
+    click.echo(str(path))
+
+
+@cli.command()
+@click.argument("workspace", type=click.Path(exists=True, path_type=Path))
+@format_option("table", "json", "csv")
+@lenient_option
+@lang_option
+@click.pass_context
+def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
+    """Score a workspace: every framework and dimension, with respondents' spread.
+
+    \b
+    Example:
+      crm-assess score examples/saigon-retail --format json
+    """
+    from .results import SCORE_HEADERS, score_data, score_rows
+    from .textformat import to_csv, to_json, to_table
+
+    result = _run(ctx, workspace, lenient)
+    if fmt == "json":
+        click.echo(to_json(score_data(result, lang)))
+    elif fmt == "csv":
+        click.echo(to_csv(SCORE_HEADERS, score_rows(result)), nl=False)
+    else:
+        data = score_data(result, lang)
+        click.echo(to_table(SCORE_HEADERS, score_rows(result)))
+        o, st = data["overall"], data["strategy_level"]
+        click.echo(
+            f"\nOverall {o['score']} ({o['pct']:.0f}% of best practice), level {o['level']}; "
+            f"weakest {o['weakest']}. Strategy position: {st['name']} (level {st['level']})."
+        )
+
+
+@cli.command()
+@click.argument("workspace", type=click.Path(exists=True, path_type=Path))
+@format_option("table", "json", "csv")
+@lenient_option
+@click.pass_context
+def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool) -> None:
+    """Gaps between current and target levels, highest priority first.
+
+    \b
+    Example:
+      crm-assess gaps examples/saigon-retail --format csv > gaps.csv
+    """
+    from .results import GAP_HEADERS, gap_rows, gaps_data
+    from .textformat import to_csv, to_json, to_table
+
+    result = _run(ctx, workspace, lenient)
+    if fmt == "json":
+        click.echo(to_json(gaps_data(result)))
+    elif fmt == "csv":
+        click.echo(to_csv(GAP_HEADERS, gap_rows(result)), nl=False)
+    else:
+        click.echo(to_table(GAP_HEADERS, gap_rows(result)))
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(obj={}, prog_name="crm-assess")
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

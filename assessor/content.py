@@ -12,6 +12,7 @@ from .errors import AssessorError, DefinitionError, Problem
 from .kinds import KINDS
 from .loading import Library, iter_content_files, load_library
 from .models import Framework
+from .workspace import load_workspace
 
 __all__ = ["framework_summaries", "framework_text", "schema_json", "validate_paths"]
 
@@ -31,10 +32,24 @@ def framework_summaries(library: Library, lang: str) -> list[dict[str, Any]]:
 
 
 _LABELS = {
-    "en": {"version": "Version", "sources": "Sources", "notes": "Notes", "level": "Level",
-           "parts": "Sub-elements", "weight": "weight", "group": "group"},
-    "vi": {"version": "Phiên bản", "sources": "Nguồn", "notes": "Ghi chú", "level": "Mức",
-           "parts": "Thành phần", "weight": "trọng số", "group": "nhóm"},
+    "en": {
+        "version": "Version",
+        "sources": "Sources",
+        "notes": "Notes",
+        "level": "Level",
+        "parts": "Sub-elements",
+        "weight": "weight",
+        "group": "group",
+    },
+    "vi": {
+        "version": "Phiên bản",
+        "sources": "Nguồn",
+        "notes": "Ghi chú",
+        "level": "Mức",
+        "parts": "Thành phần",
+        "weight": "trọng số",
+        "group": "nhóm",
+    },
 }
 
 
@@ -49,7 +64,9 @@ def framework_text(fw: Framework, lang: str) -> str:
     if fw.scoring.note:
         out += ["", fw.scoring.note[lang]]
     for dim in fw.dimensions:
-        extra = f"{t['weight']} {dim.weight:g}" + (f", {t['group']} {dim.group}" if dim.group else "")
+        extra = f"{t['weight']} {dim.weight:g}" + (
+            f", {t['group']} {dim.group}" if dim.group else ""
+        )
         out += ["", f"{dim.name[lang]} [{dim.id}] ({extra})", f"  {dim.description[lang]}"]
         if dim.sub_elements:
             out.append(f"  {t['parts']}: " + "; ".join(s.name[lang] for s in dim.sub_elements))
@@ -57,29 +74,40 @@ def framework_text(fw: Framework, lang: str) -> str:
     return "\n".join(out)
 
 
-def validate_paths(paths: Iterable[Path], user_dirs: Iterable[Path] = ()) -> tuple[int, list[Problem]]:
+def validate_paths(
+    paths: Iterable[Path], user_dirs: Iterable[Path] = ()
+) -> tuple[int, list[Problem]]:
     """Check content files and folders against the schema and the rest of the library.
 
     Returns how many files were checked and every problem found in them.
     """
     files: list[Path] = []
+    workspaces: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if not path.exists():
             problems.append(Problem(str(path), message="no such file or folder"))
+        elif _is_workspace(path):
+            workspaces.append(path)
         else:
             files += [f for f in iter_content_files(path) if f not in files]
-    for hook in VALIDATORS:
-        files, found = hook(files)
-        problems += found
     try:
-        load_library(user_dirs, extra_files=files)
+        library = load_library(user_dirs, extra_files=files)
     except AssessorError as exc:
-        problems += exc.problems
+        return len(files), sorted(set(problems + exc.problems))
+    for ws in workspaces:
+        try:
+            loaded = load_workspace(ws, library)
+            problems += loaded.warnings
+            files += [ws] + [Path(s.source) for s in loaded.sheets]
+        except AssessorError as exc:
+            problems += exc.problems
     return len(files), sorted(set(problems))
 
 
-VALIDATORS: list[Any] = []
+def _is_workspace(path: Path) -> bool:
+    """A folder holding assessment.yaml, or that file itself."""
+    return (path / "assessment.yaml").is_file() if path.is_dir() else path.name == "assessment.yaml"
 
 
 def schema_json(kind: str) -> str:

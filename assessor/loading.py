@@ -16,8 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .errors import DefinitionError, Problem
-from .kinds import KINDS, all_field_names
-from .models import CapabilityCatalogue, Framework
+from .kinds import KINDS, fields_at
+from .models import CapabilityCatalogue, Framework, Profile, Questionnaire
 from .yamlsource import SourceDoc, parse_yaml
 
 __all__ = [
@@ -48,7 +48,9 @@ def builtin_root() -> Path:
     raise DefinitionError("crm-assess is installed without its content folders")
 
 
-def validation_problems(doc: SourceDoc, exc: ValidationError) -> list[Problem]:
+def validation_problems(
+    doc: SourceDoc, exc: ValidationError, model: type[BaseModel]
+) -> list[Problem]:
     """Translate pydantic's errors into located, human-worded problems."""
     problems = []
     for err in exc.errors():
@@ -63,7 +65,7 @@ def validation_problems(doc: SourceDoc, exc: ValidationError) -> list[Problem]:
                 problems.append(doc.problem(loc, f"missing required key '{key}'"))
         elif kind == "extra_forbidden":
             key = str(err["loc"][-1])
-            hint = checks.did_you_mean(key, all_field_names())
+            hint = checks.did_you_mean(key, fields_at(model, tuple(err["loc"][:-1])))
             problems.append(doc.problem(loc, f"unknown key '{key}'{hint}", key=True))
         else:
             msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
@@ -81,7 +83,9 @@ def doc_loc(doc: SourceDoc, loc: Sequence[str | int]) -> tuple[str | int, ...]:
     return tuple(kept)
 
 
-def load_document(path: Path, text: str | None = None) -> tuple[Any, SourceDoc | None, list[Problem]]:
+def load_document(
+    path: Path, text: str | None = None
+) -> tuple[Any, SourceDoc | None, list[Problem]]:
     """Parse and validate one content file of any kind. Returns (model or None, doc, problems)."""
     doc, problems = parse_yaml(path, text)
     if doc is None:
@@ -103,7 +107,7 @@ def validate_as(model_type: type[M], doc: SourceDoc) -> tuple[M | None, list[Pro
     try:
         model = model_type.model_validate(doc.data)
     except ValidationError as exc:
-        return None, validation_problems(doc, exc)
+        return None, validation_problems(doc, exc, model_type)
     return model, []
 
 
@@ -134,6 +138,24 @@ class Library:
         if fw_id not in self.frameworks:
             raise DefinitionError(checks.unknown("framework", fw_id, self.frameworks))
         return self.frameworks[fw_id]
+
+    @property
+    def questionnaires(self) -> dict[str, Questionnaire]:
+        return self.of_kind("questionnaire")
+
+    @property
+    def profiles(self) -> dict[str, Profile]:
+        return self.of_kind("profile")
+
+    def questionnaire(self, q_id: str) -> Questionnaire:
+        if q_id not in self.questionnaires:
+            raise DefinitionError(checks.unknown("questionnaire", q_id, self.questionnaires))
+        return self.questionnaires[q_id]
+
+    def profile(self, p_id: str) -> Profile:
+        if p_id not in self.profiles:
+            raise DefinitionError(checks.unknown("profile", p_id, self.profiles))
+        return self.profiles[p_id]
 
     def of_kind(self, kind: str) -> dict[str, Any]:
         return self.items.setdefault(kind, {})
@@ -202,9 +224,12 @@ def cross_check(library: Library) -> list[Problem]:
     for fw_id, fw in library.frameworks.items():
         doc = library.docs[("framework", fw_id)]
         problems += [doc.problem(loc, msg) for loc, msg in checks.check_framework(fw, caps)]
-    for check in EXTRA_CHECKS:
-        problems += check(library)
+    for q_id, q in library.questionnaires.items():
+        doc = library.docs[("questionnaire", q_id)]
+        found = checks.check_questionnaire(q, library.frameworks)
+        problems += [doc.problem(loc, msg) for loc, msg in found]
+    for p_id, profile in library.profiles.items():
+        doc = library.docs[("profile", p_id)]
+        found = checks.check_profile(profile, library.frameworks)
+        problems += [doc.problem(loc, msg, key=True) for loc, msg in found]
     return problems
-
-
-EXTRA_CHECKS: list[Any] = []

@@ -38,8 +38,10 @@ def to_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     widths = [width(h) for h in headers]
     for row in cells:
         widths = [max(w, width(c)) for w, c in zip(widths, row, strict=True)]
-    numeric = [all(isinstance(r[i], int | float) for r in rows if r[i] is not None) and bool(rows)
-               for i in range(len(headers))]
+    numeric = [
+        all(isinstance(r[i], int | float) for r in rows if r[i] is not None) and bool(rows)
+        for i in range(len(headers))
+    ]
 
     def line(values: Sequence[str]) -> str:
         parts = []

@@ -22,13 +22,13 @@ from .errors import Problem
 
 __all__ = ["SourceDoc", "format_loc", "nfc", "parse_yaml"]
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """The C loader when present; booleans only from true/false, as YAML 1.2 has it."""
 
 
@@ -146,6 +146,9 @@ def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, l
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = exc.problem or exc.context or "invalid YAML"
+        start = exc.context_mark
+        if exc.problem and exc.context and start is not None and start.line + 1 != line:
+            what += f" ({exc.context} that starts at {start.line + 1}:{start.column + 1})"
         return None, [Problem(str(path), line, col, "", f"invalid YAML: {what}")]
     except yaml.YAMLError as exc:
         return None, [Problem(str(path), message=f"invalid YAML: {exc}")]

@@ -1,5 +1,14 @@
 """Pydantic models of everything crm-assess reads."""
 
+from .assessment import (
+    NOT_APPLICABLE,
+    NOT_SURE,
+    Answer,
+    Assessment,
+    Profile,
+    Respondent,
+    Response,
+)
 from .common import LANGUAGES, Id, Lang, LocalText, StrictModel
 from .framework import (
     Axis,
@@ -13,20 +22,43 @@ from .framework import (
     Source,
     SubElement,
 )
+from .questionnaire import (
+    KPI_INPUTS,
+    ROLES,
+    SCORED_TYPES,
+    DimensionRef,
+    Question,
+    Questionnaire,
+    Section,
+)
 
 __all__ = [
+    "KPI_INPUTS",
     "LANGUAGES",
+    "NOT_APPLICABLE",
+    "NOT_SURE",
+    "ROLES",
+    "SCORED_TYPES",
+    "Answer",
+    "Assessment",
     "Axis",
     "Capability",
     "CapabilityCatalogue",
     "Dimension",
+    "DimensionRef",
     "Framework",
     "Group",
     "Id",
     "Lang",
     "LocalText",
     "Matrix",
+    "Profile",
+    "Question",
+    "Questionnaire",
+    "Respondent",
+    "Response",
     "Route",
+    "Section",
     "Source",
     "StrictModel",
     "SubElement",

@@ -1,0 +1,132 @@
+"""Gap analysis: each dimension's score against its target, ranked by priority.
+
+Targets come from, in order: a per-dimension override in assessment.yaml; the target profile
+(its own per-dimension targets, then its default); with `profile: respondents`, the median of
+respondents' own targets for the dimension (3.0 where nobody gave one).
+
+    gap      = target − current           (negative: ahead of target)
+    priority = max(gap, 0) × relative weight × importance
+    relative weight = the dimension's weight ÷ the mean weight in its framework
+    importance      = mean importance rating (1–5) of its questions ÷ 3   (1.0 when unrated)
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .loading import Library
+from .scoring import Scores
+from .workspace import Workspace
+
+__all__ = ["CapabilityRow", "Gap", "analyse_gaps", "capability_view"]
+
+DEFAULT_TARGET = 3.0
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Current versus target for one dimension."""
+
+    framework: str
+    dimension: str
+    current: float
+    target: float
+    gap: float
+    priority: float
+    importance: float
+    weight: float
+
+    @property
+    def path(self) -> str:
+        return f"{self.framework}/{self.dimension}"
+
+    @property
+    def strength(self) -> bool:
+        return self.gap <= 0
+
+
+@dataclass(frozen=True)
+class CapabilityRow:
+    """The same capability as each framework names it, side by side."""
+
+    capability: str
+    entries: list[Gap]
+    mean: float | None
+
+
+def _per_dimension_answers(
+    ws: Workspace, field: str
+) -> dict[str, dict[str, list[tuple[float, float]]]]:
+    """dimension path → respondent → (answer's `field`, weight) for answers that give one."""
+    index = ws.questionnaire.question_index()
+    out: dict[str, dict[str, list[tuple[float, float]]]] = defaultdict(lambda: defaultdict(list))
+    for sheet in ws.sheets:
+        for qid, answer in sheet.answers.items():
+            value = getattr(answer, field)
+            question = index.get(qid)
+            if value is None or question is None or question.type == "text":
+                continue
+            for m in question.maps_to:
+                out[m.dimension][sheet.respondent.id].append((float(value), m.weight))
+    return out
+
+
+def _targets(ws: Workspace) -> dict[str, float]:
+    own = _per_dimension_answers(ws, "target")
+    targets: dict[str, float] = {}
+    for fw in ws.frameworks:
+        for dim in fw.dimensions:
+            path = f"{fw.id}/{dim.id}"
+            if path in ws.assessment.target.overrides:
+                targets[path] = ws.assessment.target.overrides[path]
+            elif ws.profile is not None:
+                targets[path] = ws.profile.target(path)
+            else:
+                means = [
+                    sum(v * w for v, w in e) / sum(w for _, w in e) for e in own[path].values()
+                ]
+                targets[path] = statistics.median(means) if means else DEFAULT_TARGET
+    return targets
+
+
+def analyse_gaps(ws: Workspace, scores: Scores) -> list[Gap]:
+    """Every scored dimension's gap, highest priority first."""
+    targets = _targets(ws)
+    ratings = _per_dimension_answers(ws, "importance")
+    gaps = []
+    for fw in ws.frameworks:
+        mean_weight = statistics.fmean(d.weight for d in fw.dimensions)
+        for dim in fw.dimensions:
+            path = f"{fw.id}/{dim.id}"
+            current = scores.dimension(path).score
+            if current is None:
+                continue
+            rated = [v for e in ratings[path].values() for v, _ in e]
+            importance = statistics.fmean(rated) / 3.0 if rated else 1.0
+            weight = dim.weight / mean_weight
+            gap = targets[path] - current
+            priority = max(gap, 0.0) * weight * importance
+            gaps.append(
+                Gap(fw.id, dim.id, current, targets[path], gap, priority, importance, weight)
+            )
+    return sorted(gaps, key=lambda g: (-g.priority, -g.gap, g.path))
+
+
+def capability_view(gaps: list[Gap], ws: Workspace, library: Library) -> list[CapabilityRow]:
+    """Line up each capability across the frameworks in scope."""
+    if library.capabilities is None:
+        return []
+    by_path = {g.path: g for g in gaps}
+    rows = []
+    for cap in library.capabilities.capabilities:
+        entries = [
+            by_path[f"{fw.id}/{d.id}"]
+            for fw in ws.frameworks
+            for d in fw.dimensions
+            if cap.id in d.capabilities and f"{fw.id}/{d.id}" in by_path
+        ]
+        mean = statistics.fmean(g.current for g in entries) if entries else None
+        rows.append(CapabilityRow(cap.id, entries, mean))
+    return rows

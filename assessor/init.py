@@ -1,0 +1,60 @@
+"""`crm-assess init`: a new assessment workspace with a commented assessment.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from .fsio import write_atomic
+from .loading import Library
+
+__all__ = ["init_workspace"]
+
+_TEMPLATE = """\
+# An assessment of {client}. Add respondents below, then collect their answers in responses/.
+kind: assessment
+client:
+  name: {client_json}
+date: {date}
+language: {language}            # default report language: vi or en
+questionnaire: {questionnaire}
+frameworks: []                  # empty: every framework the questionnaire maps onto
+target:
+  profile: {profile}            # {profiles}, or 'respondents'
+  overrides: {{}}                 # e.g. gartner-8bb/metrics: 4
+units: []                       # e.g. - {{id: north, name: Miền Bắc}}
+respondents: []                 # e.g. - {{id: r01, name: Nguyễn Văn An, role: sales, unit: north}}
+branding:
+  consultancy: null
+  accent: "#1f5f8b"
+"""
+
+
+def init_workspace(
+    folder: Path,
+    *,
+    client: str,
+    questionnaire: str,
+    library: Library,
+    language: str = "vi",
+    profile: str = "balanced-3",
+    today: dt.date | None = None,
+    force: bool = False,
+) -> Path:
+    """Write `folder/assessment.yaml` and create `folder/responses/`; return the file."""
+    library.questionnaire(questionnaire)
+    library.profile(profile)
+    text = _TEMPLATE.format(
+        client=client,
+        client_json=json.dumps(client, ensure_ascii=False),
+        date=(today or dt.date.today()).isoformat(),
+        language=language,
+        questionnaire=questionnaire,
+        profile=profile,
+        profiles=", ".join(library.profiles),
+    )
+    target = folder / "assessment.yaml"
+    write_atomic(target, text, force=force)
+    (folder / "responses").mkdir(exist_ok=True)
+    return target

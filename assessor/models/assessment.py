@@ -1,0 +1,156 @@
+"""Target profiles, assessment workspaces and respondents' answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr, field_validator
+
+from .common import Id, Lang, LocalText, StrictModel
+from .questionnaire import DimensionPath, Role
+
+__all__ = [
+    "NOT_APPLICABLE",
+    "NOT_SURE",
+    "Answer",
+    "Assessment",
+    "Branding",
+    "BusinessUnit",
+    "Client",
+    "Profile",
+    "Respondent",
+    "Response",
+    "TargetSpec",
+]
+
+NOT_SURE = "not_sure"
+NOT_APPLICABLE = "not_applicable"
+Level = Annotated[float, Field(ge=1, le=4)]
+
+
+class Profile(StrictModel):
+    """A target profile: the level to aim for in every dimension, with exceptions."""
+
+    kind: Literal["profile"] = Field(description="Always 'profile'.")
+    id: Id = Field(description="Unique across the library, e.g. 'balanced-3'.")
+    name: LocalText = Field(description="Profile name.")
+    description: LocalText = Field(description="When to choose it.")
+    default: Level = Field(description="Target for every dimension not listed in `targets`.")
+    targets: dict[DimensionPath, Level] = Field(
+        default_factory=dict, description="framework-id/dimension-id → target level."
+    )
+
+    def target(self, dimension: str) -> float:
+        return self.targets.get(dimension, self.default)
+
+
+class Client(StrictModel):
+    """The company being assessed."""
+
+    name: str = Field(min_length=1, description="Company name as it appears in the report.")
+    industry: str | None = Field(default=None, description="Industry, for the report cover.")
+    country: str | None = Field(default=None, description="Country.")
+
+
+class BusinessUnit(StrictModel):
+    """A business unit respondents belong to."""
+
+    id: Id = Field(description="Unit id, used by respondents' `unit`.")
+    name: str = Field(min_length=1, description="Unit name as shown in the report.")
+
+
+class Respondent(StrictModel):
+    """A manager who answers the questionnaire."""
+
+    id: Id = Field(description="Respondent id; the response file names it.")
+    name: str = Field(min_length=1, description="Full name.")
+    role: Role = Field(description="Role, which filters the questions shown.")
+    unit: Id | None = Field(default=None, description="Business unit id.")
+    email: str | None = Field(default=None, description="For invitations.")
+
+
+class TargetSpec(StrictModel):
+    """Where targets come from."""
+
+    profile: Id | Literal["respondents"] = Field(
+        default="balanced-3",
+        description="A profile id, or 'respondents' for the median of respondents' own targets.",
+    )
+    overrides: dict[DimensionPath, Level] = Field(
+        default_factory=dict, description="framework-id/dimension-id → target level."
+    )
+
+
+class Branding(StrictModel):
+    """How the report looks: the consultancy's name, logo and colour."""
+
+    consultancy: str | None = Field(default=None, description="Consultancy name.")
+    logo: str | None = Field(default=None, description="Logo file, relative to the workspace.")
+    accent: str = Field(
+        default="#1f5f8b", pattern=r"^#[0-9a-fA-F]{6}$", description="Accent colour, #rrggbb."
+    )
+
+
+class ScoringSettings(StrictModel):
+    """Thresholds of the scoring method."""
+
+    level_threshold: float = Field(
+        default=0.8, gt=0, le=1, description="Share of parts at or above a level to reach it."
+    )
+    disagreement: float = Field(
+        default=1.5, gt=0, description="Range of respondents' scores that flags disagreement."
+    )
+
+
+class Assessment(StrictModel):
+    """An assessment workspace's `assessment.yaml`."""
+
+    kind: Literal["assessment"] = Field(description="Always 'assessment'.")
+    client: Client = Field(description="The company assessed.")
+    title: str | None = Field(default=None, description="Title of the assessment.")
+    date: dt.date = Field(description="Date of the assessment (YYYY-MM-DD).")
+    language: Lang = Field(default="vi", description="Default report language.")
+    questionnaire: Id = Field(description="Questionnaire id.")
+    frameworks: list[Id] = Field(
+        default_factory=list, description="Frameworks in scope; empty = all the questionnaire maps."
+    )
+    target: TargetSpec = Field(default_factory=TargetSpec, description="Target profile.")
+    units: list[BusinessUnit] = Field(default_factory=list, description="Business units.")
+    respondents: list[Respondent] = Field(default_factory=list, description="Who answers.")
+    branding: Branding = Field(default_factory=Branding, description="Report branding.")
+    scoring: ScoringSettings = Field(default_factory=ScoringSettings, description="Thresholds.")
+
+
+AnswerValue = StrictBool | StrictInt | StrictFloat | StrictStr | list[StrictStr]
+
+
+class Answer(StrictModel):
+    """One answer, with an optional comment, confidence, importance and target."""
+
+    value: AnswerValue = Field(description="The answer; 'not_sure' or 'not_applicable' allowed.")
+    comment: str | None = Field(default=None, description="The respondent's comment.")
+    confidence: Literal["low", "medium", "high"] | None = Field(
+        default=None, description="How sure the respondent is."
+    )
+    importance: int | None = Field(default=None, ge=1, le=5, description="Importance, 1–5.")
+    target: Level | None = Field(default=None, description="The respondent's own target level.")
+
+
+class Response(StrictModel):
+    """One respondent's answers (a file in responses/)."""
+
+    kind: Literal["response"] = Field(default="response", description="Always 'response'.")
+    respondent: Id = Field(description="Respondent id from assessment.yaml.")
+    questionnaire: Id | None = Field(default=None, description="Questionnaire answered.")
+    language: Lang | None = Field(default=None, description="Language answered in.")
+    submitted: dt.datetime | dt.date | None = Field(default=None, description="When submitted.")
+    answers: dict[str, Answer] = Field(description="Question id → answer.")
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _short_answers(cls, value: Any) -> Any:
+        """`q: 3` is short for `q: {value: 3}`."""
+        if isinstance(value, dict):
+            return {k: v if isinstance(v, dict) else {"value": v} for k, v in value.items()}
+        return value

@@ -1,0 +1,211 @@
+"""Questionnaires: sections of typed questions mapped onto framework dimensions."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from .common import Id, LocalText, StrictModel
+from .framework import _check_levels
+
+__all__ = [
+    "AXES",
+    "KPI_INPUTS",
+    "ROLES",
+    "SCORED_TYPES",
+    "Band",
+    "ChoiceOption",
+    "DimensionRef",
+    "Question",
+    "Questionnaire",
+    "Section",
+]
+
+ROLES = ("executive", "sales", "marketing", "service", "it", "finance", "operations")
+Role = Literal["executive", "sales", "marketing", "service", "it", "finance", "operations"]
+AXES = ("customer-information", "individualisation")
+KPI_INPUTS = (
+    "nps", "nps-promoters-pct", "nps-detractors-pct", "customers-start", "customers-end",
+    "customers-new", "customers-lost", "renewals-due", "renewals-done", "retention-spend",
+    "acquisition-spend", "margin-per-customer", "discount-rate", "mqls", "sqls", "share-of-wallet",
+)  # fmt: skip
+KpiInput = Literal[
+    "nps", "nps-promoters-pct", "nps-detractors-pct", "customers-start", "customers-end",
+    "customers-new", "customers-lost", "renewals-due", "renewals-done", "retention-spend",
+    "acquisition-spend", "margin-per-customer", "discount-rate", "mqls", "sqls", "share-of-wallet",
+]  # fmt: skip
+Score = Annotated[float, Field(ge=0, le=4)]
+
+DimensionPath = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9-]+/[a-z0-9-]+$",
+        description="framework-id/dimension-id, e.g. 'gartner-8bb/vision'.",
+    ),
+]
+
+
+class DimensionRef(StrictModel):
+    """A framework dimension a question's score counts towards."""
+
+    dimension: DimensionPath
+    weight: float = Field(default=1.0, gt=0, description="Weight of this question there.")
+
+    @property
+    def framework(self) -> str:
+        return self.dimension.split("/", 1)[0]
+
+    @property
+    def dim(self) -> str:
+        return self.dimension.split("/", 1)[1]
+
+
+class _Base(StrictModel):
+    id: Id = Field(description="Unique across the questionnaire.")
+    text: LocalText = Field(description="The question as the respondent reads it.")
+    help: LocalText | None = Field(default=None, description="What to look at before answering.")
+    required: bool = Field(default=True, description="Must be answered (not sure counts).")
+    audience: list[Role] = Field(
+        default_factory=list, description="Roles that answer it; empty means everyone."
+    )
+    relevant: str | None = Field(
+        default=None, description="Shown only when this expression holds, e.g. \"${q} == 'yes'\"."
+    )
+
+
+class _Scored(_Base):
+    maps_to: list[DimensionRef] = Field(
+        default_factory=list, description="Framework dimensions this question scores."
+    )
+    axis: Literal["customer-information", "individualisation"] | None = Field(
+        default=None, description="Strategy-matrix axis this question places the company on."
+    )
+    importance: bool = Field(default=False, description="Also ask how important this is (1–5).")
+    target: float | None = Field(default=None, ge=1, le=4, description="Per-question target.")
+
+
+class MaturityQuestion(_Scored):
+    """Four behaviourally anchored options, one per practice level."""
+
+    type: Literal["maturity"]
+    options: dict[int, LocalText] = Field(description="Observable practice at levels 1–4.")
+
+    _levels = field_validator("options")(_check_levels)
+
+
+class LikertQuestion(_Scored):
+    """Agreement or frequency on a 1–5 scale."""
+
+    type: Literal["likert"]
+    labels: dict[int, LocalText] = Field(default_factory=dict, description="Labels of 1…5.")
+
+
+class YesNoQuestion(_Scored):
+    """Yes or no."""
+
+    type: Literal["yes_no"]
+    score_yes: Score = Field(default=4.0, description="Score of 'yes'.")
+    score_no: Score = Field(default=1.0, description="Score of 'no'.")
+
+
+class ChoiceOption(StrictModel):
+    """One option of a choice question."""
+
+    id: Id = Field(description="What the answer records.")
+    label: LocalText = Field(description="What the respondent reads.")
+    score: Score = Field(default=0.0, description="Score (single) or points added (multi).")
+
+
+class SingleChoiceQuestion(_Scored):
+    """One option out of several, each with its score."""
+
+    type: Literal["single_choice"]
+    options: list[ChoiceOption] = Field(min_length=2, description="The options.")
+
+
+class MultiChoiceQuestion(_Scored):
+    """Any number of options; score = 1 + the chosen options' points, at most 4."""
+
+    type: Literal["multi_choice"]
+    options: list[ChoiceOption] = Field(min_length=2, description="The options.")
+
+
+class Band(StrictModel):
+    """A range of a number answer and the score it earns."""
+
+    below: float | None = Field(default=None, description="Upper bound (exclusive); none = rest.")
+    score: Score = Field(description="Score for values in this band.")
+
+
+class NumberQuestion(_Scored):
+    """A figure, e.g. a KPI input."""
+
+    type: Literal["number", "percent"]
+    min: float | None = Field(default=None, description="Smallest allowed value.")
+    max: float | None = Field(default=None, description="Largest allowed value.")
+    unit: LocalText | None = Field(default=None, description="Unit shown beside the field.")
+    kpi: KpiInput | None = Field(default=None, description="KPI input this figure is.")
+    bands: list[Band] = Field(default_factory=list, description="Score bands, lowest first.")
+    required: bool = Field(default=False, description="Must be answered.")
+
+
+class TextQuestion(_Base):
+    """A free comment, never scored."""
+
+    type: Literal["text"]
+    required: bool = Field(default=False, description="Must be answered.")
+    max_length: int = Field(default=4000, gt=0, description="Longest accepted answer.")
+
+
+Question = Annotated[
+    MaturityQuestion
+    | LikertQuestion
+    | YesNoQuestion
+    | SingleChoiceQuestion
+    | MultiChoiceQuestion
+    | NumberQuestion
+    | TextQuestion,
+    Field(discriminator="type"),
+]
+SCORED_TYPES = (
+    "maturity",
+    "likert",
+    "yes_no",
+    "single_choice",
+    "multi_choice",
+    "number",
+    "percent",
+)
+
+
+class Section(StrictModel):
+    """A page of the questionnaire."""
+
+    id: Id = Field(description="Unique across the questionnaire.")
+    title: LocalText = Field(description="Section title.")
+    intro: LocalText | None = Field(default=None, description="A sentence before the questions.")
+    questions: list[Question] = Field(min_length=1, description="The questions, in order.")
+
+
+class Questionnaire(StrictModel):
+    """A questionnaire mapped onto framework dimensions."""
+
+    kind: Literal["questionnaire"] = Field(description="Always 'questionnaire'.")
+    id: Id = Field(description="Unique across the library, e.g. 'crm-full'.")
+    version: str = Field(min_length=1, description="Version of this questionnaire.")
+    title: LocalText = Field(description="Title shown to respondents.")
+    description: LocalText = Field(description="What it covers and who answers it.")
+    estimated_minutes: int = Field(default=20, gt=0, description="Minutes for one respondent.")
+    sections: list[Section] = Field(min_length=1, description="Pages of questions.")
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int | float) else value
+
+    def questions(self) -> list[Question]:
+        return [q for s in self.sections for q in s.questions]
+
+    def question_index(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions()}

@@ -1,0 +1,56 @@
+"""The whole story in one screen: load, validate, score, analyse gaps.
+
+Each stage is a pure function of typed data; rendering is a separate step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .gaps import CapabilityRow, Gap, analyse_gaps, capability_view
+from .kpis import Kpi, collect_inputs, compute_kpis
+from .loading import Library, load_library
+from .scoring import Scores, score_workspace
+from .strategy import StrategyPosition, place_on_matrix
+from .workspace import Workspace, load_workspace
+
+__all__ = ["AssessmentResult", "run_assessment"]
+
+
+@dataclass(frozen=True)
+class AssessmentResult:
+    """What an assessment found, before any rendering."""
+
+    library: Library
+    workspace: Workspace
+    scores: Scores
+    strategy: StrategyPosition
+    kpis: list[Kpi]
+    gaps: list[Gap]
+    capabilities: list[CapabilityRow]
+
+
+def run_assessment(
+    path: Path,
+    *,
+    library: Library | None = None,
+    library_dirs: Iterable[Path] = (),
+    lenient: bool = False,
+) -> AssessmentResult:
+    """Load, validate, score and analyse the workspace at `path`."""
+    library = library or load_library([*library_dirs, *_workspace_library(path)])
+    workspace = load_workspace(path, library, lenient=lenient)
+    scores = score_workspace(workspace)
+    strategy = place_on_matrix(workspace, library)
+    kpis = compute_kpis(collect_inputs(workspace))
+    gaps = analyse_gaps(workspace, scores)
+    capabilities = capability_view(gaps, workspace, library)
+    return AssessmentResult(library, workspace, scores, strategy, kpis, gaps, capabilities)
+
+
+def _workspace_library(path: Path) -> list[Path]:
+    """A workspace may carry its own content in a `library/` folder."""
+    folder = (path if path.is_dir() else path.parent) / "library"
+    return [folder] if folder.is_dir() else []

@@ -1,0 +1,145 @@
+"""Results as plain data: the JSON, table and CSV shapes of `score` and `gaps`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .gaps import Gap
+from .pipeline import AssessmentResult
+from .scoring import DimensionScore, pct
+
+__all__ = ["gap_rows", "gaps_data", "score_data", "score_rows"]
+
+GAP_HEADERS = ["framework", "dimension", "current", "target", "gap", "priority"]
+SCORE_HEADERS = [
+    "framework",
+    "dimension",
+    "score",
+    "pct",
+    "level",
+    "answered",
+    "excluded",
+    "sd",
+    "range",
+]
+
+
+def r3(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _dimension(d: DimensionScore, name: str) -> dict[str, Any]:
+    spread = None
+    if d.score is not None and d.low is not None and d.high is not None:
+        spread = {"sd": r3(d.sd), "min": r3(d.low), "max": r3(d.high), "range": r3(d.high - d.low)}
+    return {
+        "id": d.id,
+        "name": name,
+        "score": r3(d.score),
+        "pct": r3(d.pct),
+        "level": d.level,
+        "median": r3(d.median),
+        "answered": d.answered,
+        "excluded": d.excluded,
+        "respondents": d.respondents,
+        "spread": spread,
+        "disagreement": d.disagreement,
+    }
+
+
+def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
+    """The JSON of `crm-assess score`."""
+    lib, s = result.library, result.scores
+    frameworks = []
+    for f in s.frameworks:
+        fw = lib.framework(f.id)
+        dims = [_dimension(d, fw.dimension(d.id).name[lang]) for d in f.dimensions]
+        frameworks.append({
+            "id": f.id, "name": fw.name[lang], "score": r3(f.score), "pct": r3(f.pct),
+            "level": f.level, "weakest": f.weakest, "dimensions": dims,
+        })  # fmt: skip
+    st = result.strategy
+    position_name = None
+    if st.position is not None:
+        position_name = lib.framework("crm-strategy-levels").dimension(st.position).name[lang]
+    return {
+        "client": result.workspace.assessment.client.name,
+        "questionnaire": result.workspace.questionnaire.id,
+        "overall": {
+            "score": r3(s.score),
+            "pct": r3(pct(s.score)),
+            "level": s.level,
+            "weakest": s.weakest,
+        },
+        "frameworks": frameworks,
+        "strategy_level": {
+            "level": st.level,
+            "position": st.position,
+            "name": position_name,
+            "axes": {a: {"score": r3(v), "side": st.sides[a]} for a, v in st.axes.items()},
+        },
+        "kpis": {
+            k.id: {
+                "value": r3(k.value),
+                "unit": k.unit,
+                "formula": k.formula,
+                "inputs": k.inputs,
+                "missing": k.missing,
+            }
+            for k in result.kpis
+        },
+        "respondents": {"count": s.respondents, "by_role": s.role_counts, "by_unit": s.unit_counts},
+        "breakdowns": {
+            "by_role": {g: {p: r3(v) for p, v in t.items()} for g, t in s.by_role.items()},
+            "by_unit": {g: {p: r3(v) for p, v in t.items()} for g, t in s.by_unit.items()},
+        },
+        "warnings": [str(w) for w in result.workspace.warnings],
+    }
+
+
+def score_rows(result: AssessmentResult) -> list[list[Any]]:
+    rows = []
+    for f in result.scores.frameworks:
+        rows.append([f.id, "(framework)", r3(f.score), r3(f.pct), f.level, None, None, None, None])
+        for d in f.dimensions:
+            spread = None if d.low is None or d.high is None else r3(d.high - d.low)
+            rows.append(
+                [
+                    f.id,
+                    d.id,
+                    r3(d.score),
+                    r3(d.pct),
+                    d.level,
+                    d.answered,
+                    d.excluded,
+                    r3(d.sd),
+                    spread,
+                ]
+            )
+    return rows
+
+
+def _gap(g: Gap) -> dict[str, Any]:
+    return {
+        "framework": g.framework,
+        "dimension": g.dimension,
+        "current": r3(g.current),
+        "target": r3(g.target),
+        "gap": r3(g.gap),
+        "priority": r3(g.priority),
+        "importance": r3(g.importance),
+        "weight": r3(g.weight),
+        "strength": g.strength,
+    }
+
+
+def gaps_data(result: AssessmentResult) -> list[dict[str, Any]]:
+    """The JSON of `crm-assess gaps`: every dimension, highest priority first."""
+    return [_gap(g) for g in result.gaps]
+
+
+def gap_rows(result: AssessmentResult) -> list[list[Any]]:
+    return [
+        [g.framework, g.dimension, r3(g.current), r3(g.target), r3(g.gap), r3(g.priority)]
+        for g in result.gaps
+    ]

@@ -1,0 +1,250 @@
+"""Scoring: answers → dimension → framework → overall, with the respondents' disagreement.
+
+The method (docs/scoring.md, and the report's method appendix):
+
+1. Each answer scores 1.0–4.0 (see `answers.score_answer`); 'not sure', 'not applicable' and
+   unanswered questions are excluded and counted.
+2. A respondent's dimension score is the weighted mean of their answers mapped to it (weights
+   from the question's `maps_to`).
+3. A dimension's score is the mean of its respondents' scores; % of best practice is
+   (score − 1) / 3 × 100. Spread: population standard deviation and range; respondents disagree
+   when the range reaches `disagreement` (1.5 levels).
+4. A dimension reaches level L when at least `level_threshold` (80 %) of its answers are at L or
+   above, each respondent counting equally (their answers' weights are normalised to 1).
+5. A framework's score is the weighted mean of its dimensions' scores; it reaches level L when
+   dimensions carrying 80 % of its weight are at level L or above. Its weakest dimension is named.
+6. The overall score is the mean of the frameworks' scores; overall level L when 80 % of the
+   frameworks are at level L or above.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .answers import SKIPS, score_answer
+from .models import Framework, Questionnaire
+from .workspace import AnswerSheet, Workspace
+
+__all__ = [
+    "DimensionScore",
+    "FrameworkScore",
+    "Scores",
+    "level_reached",
+    "pct",
+    "score_dimensions",
+    "score_workspace",
+]
+
+Entry = tuple[float, float]  # (score, weight)
+
+
+def pct(score: float | None) -> float | None:
+    """Percent of best practice: level 1 is 0 %, level 4 is 100 %."""
+    return None if score is None else (score - 1.0) / 3.0 * 100.0
+
+
+def level_reached(shares: Iterable[tuple[float, float]], threshold: float) -> int:
+    """Highest level L such that parts carrying `threshold` of the weight are at L or above.
+
+    `shares` holds (value, weight) pairs; level 1 is always reached.
+    """
+    parts = list(shares)
+    total = sum(w for _, w in parts)
+    if total <= 0:
+        return 1
+    best = 1
+    for level in (2, 3, 4):
+        if sum(w for v, w in parts if v >= level - 1e-9) / total >= threshold - 1e-9:
+            best = level
+    return best
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """One dimension's result across respondents."""
+
+    framework: str
+    id: str
+    score: float | None
+    level: int | None
+    median: float | None
+    answered: int
+    excluded: int
+    respondents: int
+    sd: float | None
+    low: float | None
+    high: float | None
+    disagreement: bool
+    by_respondent: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return f"{self.framework}/{self.id}"
+
+    @property
+    def pct(self) -> float | None:
+        return pct(self.score)
+
+
+@dataclass(frozen=True)
+class FrameworkScore:
+    """A framework's result: weighted mean, staged level and weakest dimension."""
+
+    id: str
+    score: float | None
+    level: int | None
+    weakest: str | None
+    dimensions: list[DimensionScore]
+
+    @property
+    def pct(self) -> float | None:
+        return pct(self.score)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Everything the scoring stage produces."""
+
+    frameworks: list[FrameworkScore]
+    score: float | None
+    level: int | None
+    weakest: str | None
+    respondents: int
+    by_role: dict[str, dict[str, float]]
+    by_unit: dict[str, dict[str, float]]
+    role_counts: dict[str, int]
+    unit_counts: dict[str, int]
+
+    def dimension(self, path: str) -> DimensionScore:
+        fw_id, _, dim = path.partition("/")
+        fw = next(f for f in self.frameworks if f.id == fw_id)
+        return next(d for d in fw.dimensions if d.id == dim)
+
+    def all_dimensions(self) -> list[DimensionScore]:
+        return [d for f in self.frameworks for d in f.dimensions]
+
+
+def _collect(
+    sheets: Sequence[AnswerSheet], questionnaire: Questionnaire
+) -> tuple[dict[str, dict[str, list[Entry]]], dict[str, int]]:
+    """Per dimension path, per respondent: (score, weight) entries; and excluded counts."""
+    entries: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    excluded: dict[str, int] = defaultdict(int)
+    index = questionnaire.question_index()
+    for sheet in sheets:
+        for qid, answer in sheet.answers.items():
+            question = index.get(qid)
+            if question is None or question.type == "text":
+                continue
+            value = score_answer(question, answer.value)
+            for target in question.maps_to:
+                if value is not None:
+                    entries[target.dimension][sheet.respondent.id].append((value, target.weight))
+                elif answer.value in SKIPS:
+                    excluded[target.dimension] += 1
+    return entries, excluded
+
+
+def _dimension(
+    fw_id: str, dim_id: str, per_resp: dict[str, list[Entry]], excluded: int, ws: Workspace
+) -> DimensionScore:
+    threshold = ws.assessment.scoring.level_threshold
+    means = {r: sum(s * w for s, w in e) / sum(w for _, w in e) for r, e in per_resp.items() if e}
+    if not means:
+        return DimensionScore(
+            fw_id, dim_id, None, None, None, 0, excluded, 0, None, None, None, False
+        )
+    values = list(means.values())
+    shares = [(s, w / sum(x for _, x in e)) for e in per_resp.values() for s, w in e]
+    low, high = min(values), max(values)
+    return DimensionScore(
+        framework=fw_id,
+        id=dim_id,
+        score=statistics.fmean(values),
+        level=level_reached(shares, threshold),
+        median=statistics.median(values),
+        answered=sum(len(e) for e in per_resp.values()),
+        excluded=excluded,
+        respondents=len(values),
+        sd=statistics.pstdev(values),
+        low=low,
+        high=high,
+        disagreement=high - low >= ws.assessment.scoring.disagreement - 1e-9,
+        by_respondent=dict(sorted(means.items())),
+    )
+
+
+def _framework(fw: Framework, dims: list[DimensionScore], threshold: float) -> FrameworkScore:
+    weights = {d.id: d.weight for d in fw.dimensions}
+    scored = [d for d in dims if d.score is not None and d.level is not None]
+    if not scored:
+        return FrameworkScore(fw.id, None, None, None, dims)
+    total = sum(weights[d.id] for d in scored)
+    score = sum(weights[d.id] * (d.score or 0.0) for d in scored) / total
+    level = level_reached([(float(d.level or 1), weights[d.id]) for d in scored], threshold)
+    weakest = min(scored, key=lambda d: (d.score or 0.0, d.id)).id
+    return FrameworkScore(fw.id, score, level, weakest, dims)
+
+
+def score_dimensions(ws: Workspace, sheets: Sequence[AnswerSheet]) -> list[FrameworkScore]:
+    """Score every in-scope framework from a set of answer sheets."""
+    entries, excluded = _collect(sheets, ws.questionnaire)
+    threshold = ws.assessment.scoring.level_threshold
+    out = []
+    for fw in ws.frameworks:
+        dims = [
+            _dimension(
+                fw.id,
+                d.id,
+                entries.get(f"{fw.id}/{d.id}", {}),
+                excluded.get(f"{fw.id}/{d.id}", 0),
+                ws,
+            )
+            for d in fw.dimensions
+        ]
+        out.append(_framework(fw, dims, threshold))
+    return out
+
+
+def _breakdown(ws: Workspace, key: str) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+    groups: dict[str, list[AnswerSheet]] = defaultdict(list)
+    for sheet in ws.sheets:
+        group = getattr(sheet.respondent, key)
+        if group is not None:
+            groups[group].append(sheet)
+    table = {}
+    for group, sheets in sorted(groups.items()):
+        frameworks = score_dimensions(ws, sheets)
+        table[group] = {
+            d.path: d.score for f in frameworks for d in f.dimensions if d.score is not None
+        }
+    return table, {g: len(s) for g, s in sorted(groups.items())}
+
+
+def score_workspace(ws: Workspace) -> Scores:
+    """Score a loaded workspace: every framework, overall, and breakdowns by role and unit."""
+    frameworks = score_dimensions(ws, ws.sheets)
+    scored = [f for f in frameworks if f.score is not None]
+    threshold = ws.assessment.scoring.level_threshold
+    overall = statistics.fmean(f.score or 0.0 for f in scored) if scored else None
+    level = (
+        level_reached([(float(f.level or 1), 1.0) for f in scored], threshold) if scored else None
+    )
+    dims = [d for f in frameworks for d in f.dimensions if d.score is not None]
+    weakest = min(dims, key=lambda d: (d.score or 0.0, d.path)).path if dims else None
+    by_role, role_counts = _breakdown(ws, "role")
+    by_unit, unit_counts = _breakdown(ws, "unit")
+    return Scores(
+        frameworks,
+        overall,
+        level,
+        weakest,
+        len(ws.sheets),
+        by_role,
+        by_unit,
+        role_counts,
+        unit_counts,
+    )

@@ -1,0 +1,60 @@
+"""The company's position on the CRM strategy matrix, from the questions placed on its axes.
+
+Each axis scores 1.0–4.0 like a dimension (mean over respondents of their weighted answers); a
+score of 2.5 or more is the 'high' side. The two sides name the quadrant, i.e. the position.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .answers import score_answer
+from .loading import Library
+from .workspace import Workspace
+
+__all__ = ["HIGH_FROM", "StrategyPosition", "place_on_matrix"]
+
+HIGH_FROM = 2.5
+STRATEGY_FRAMEWORK = "crm-strategy-levels"
+
+
+@dataclass(frozen=True)
+class StrategyPosition:
+    """Where the company stands: axis scores and sides, the position and its level number."""
+
+    axes: dict[str, float | None]
+    sides: dict[str, str | None]
+    position: str | None
+    level: int | None
+
+
+def place_on_matrix(ws: Workspace, library: Library) -> StrategyPosition:
+    fw = library.frameworks.get(STRATEGY_FRAMEWORK)
+    if fw is None or fw.matrix is None:
+        return StrategyPosition({}, {}, None, None)
+    index = ws.questionnaire.question_index()
+    per_axis: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for sheet in ws.sheets:
+        for qid, answer in sheet.answers.items():
+            question = index.get(qid)
+            axis = getattr(question, "axis", None)
+            value = score_answer(question, answer.value) if axis else None
+            if axis and value is not None:
+                per_axis[axis][sheet.respondent.id].append(value)
+    axes: dict[str, float | None] = {}
+    sides: dict[str, str | None] = {}
+    for axis in fw.matrix.axes:
+        means = [statistics.fmean(v) for v in per_axis[axis.id].values() if v]
+        axes[axis.id] = statistics.fmean(means) if means else None
+        score = axes[axis.id]
+        sides[axis.id] = None if score is None else ("high" if score >= HIGH_FROM else "low")
+    position = None
+    if all(s is not None for s in sides.values()):
+        for pos in fw.matrix.positions:
+            if all((pos.model_extra or {}).get(a) == s for a, s in sides.items()):
+                position = pos.dimension
+    dims = [d.id for d in fw.dimensions]
+    level = dims.index(position) + 1 if position in dims else None
+    return StrategyPosition(axes, sides, position, level)

@@ -1,0 +1,214 @@
+"""An assessment workspace: `assessment.yaml` plus one response file per respondent.
+
+    client-x/
+      assessment.yaml      client, date, questionnaire, target profile, respondents
+      responses/r01.yaml   one respondent's answers (YAML, JSON, or CSV rows)
+
+Loading checks every response against the questionnaire and reports every problem at once,
+each with file:line:col. With `lenient=True`, incomplete responses are warnings and scoring
+uses what is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import checks
+from .answers import answer_problem, visible
+from .errors import Problem, ResponseError
+from .loading import Library, load_document, validate_as
+from .models import Answer, Assessment, Framework, Profile, Questionnaire, Respondent, Response
+from .responses_csv import read_csv_responses
+from .yamlsource import SourceDoc, parse_yaml
+
+__all__ = ["AnswerSheet", "Workspace", "load_workspace"]
+
+RESPONSE_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
+
+
+@dataclass(frozen=True)
+class AnswerSheet:
+    """One respondent's validated answers."""
+
+    respondent: Respondent
+    answers: dict[str, Answer]
+    source: str
+
+    def values(self) -> dict[str, Any]:
+        return {q: a.value for q, a in self.answers.items()}
+
+
+@dataclass
+class Workspace:
+    """Everything one assessment needs, validated."""
+
+    path: Path
+    assessment: Assessment
+    questionnaire: Questionnaire
+    frameworks: list[Framework]
+    profile: Profile | None
+    sheets: list[AnswerSheet]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Workspace:
+    """Load and validate a workspace; raise ResponseError listing every problem."""
+    file = path / "assessment.yaml" if path.is_dir() else path
+    root = file.parent
+    model, doc, problems = load_document(file)
+    if model is not None and not isinstance(model, Assessment):
+        problems.append(
+            Problem(str(file), message=f"expected kind 'assessment', not '{model.kind}'")
+        )
+    if not isinstance(model, Assessment) or doc is None:
+        raise ResponseError(problems or [Problem(str(file), message="not an assessment")])
+    problems += _check_assessment(model, doc, library)
+    if problems:
+        raise ResponseError(problems)
+    questionnaire = library.questionnaire(model.questionnaire)
+    sheets, found = _load_responses(root / "responses", model, questionnaire, lenient)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise ResponseError(errors)
+    in_scope = model.frameworks or _mapped_frameworks(questionnaire, library)
+    frameworks = [library.framework(f) for f in in_scope]
+    profile = (
+        None if model.target.profile == "respondents" else library.profile(model.target.profile)
+    )
+    warnings = [p for p in found if p.severity != "error"]
+    return Workspace(root, model, questionnaire, frameworks, profile, sheets, warnings)
+
+
+def _mapped_frameworks(questionnaire: Questionnaire, library: Library) -> list[str]:
+    used = {m.framework for q in questionnaire.questions() if q.type != "text" for m in q.maps_to}
+    return [f for f in library.frameworks if f in used]
+
+
+def _check_assessment(a: Assessment, doc: SourceDoc, library: Library) -> list[Problem]:
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    if a.questionnaire not in library.questionnaires:
+        found.append(
+            (
+                ("questionnaire",),
+                checks.unknown("questionnaire", a.questionnaire, library.questionnaires),
+            )
+        )
+    for i, fw in enumerate(a.frameworks):
+        if fw not in library.frameworks:
+            found.append((("frameworks", i), checks.unknown("framework", fw, library.frameworks)))
+    profile = a.target.profile
+    if profile != "respondents" and profile not in library.profiles:
+        choices = [*library.profiles, "respondents"]
+        found.append((("target", "profile"), checks.unknown("target profile", profile, choices)))
+    found += checks.duplicates([u.id for u in a.units], ("units",), "unit id")
+    found += checks.duplicates([r.id for r in a.respondents], ("respondents",), "respondent id")
+    units = [u.id for u in a.units]
+    for i, r in enumerate(a.respondents):
+        if r.unit is not None and r.unit not in units:
+            found.append((("respondents", i, "unit"), checks.unknown("unit", r.unit, units)))
+    problems = [doc.problem(loc, msg) for loc, msg in found]
+    for path in a.target.overrides:
+        fw_id, _, dim = path.partition("/")
+        framework = library.frameworks.get(fw_id)
+        if framework is None or dim not in [d.id for d in framework.dimensions]:
+            names = [f"{f.id}/{d.id}" for f in library.frameworks.values() for d in f.dimensions]
+            msg = checks.unknown("dimension", path, names)
+            problems.append(doc.problem(("target", "overrides", path), msg, key=True))
+    return problems
+
+
+def _response_docs(folder: Path) -> Iterable[tuple[SourceDoc, list[Problem]]]:
+    if not folder.is_dir():
+        return
+    for file in sorted(folder.iterdir()):
+        if file.name.startswith(".") or file.suffix not in RESPONSE_SUFFIXES:
+            continue
+        if file.suffix == ".csv":
+            yield from read_csv_responses(file)
+            continue
+        doc, problems = parse_yaml(file)
+        if doc is not None:
+            yield doc, problems
+        else:
+            yield SourceDoc(file, None, None), problems
+
+
+def _load_responses(
+    folder: Path, a: Assessment, q: Questionnaire, lenient: bool
+) -> tuple[list[AnswerSheet], list[Problem]]:
+    respondents = {r.id: r for r in a.respondents}
+    first_seen: dict[str, str] = {}
+    sheets: list[AnswerSheet] = []
+    problems: list[Problem] = []
+    for doc, found in _response_docs(folder):
+        problems += found
+        if doc.data is None:
+            continue
+        response, more = validate_as(Response, doc)
+        problems += more
+        if response is None:
+            continue
+        respondent = respondents.get(response.respondent)
+        if respondent is None:
+            msg = checks.unknown("respondent", response.respondent, respondents)
+            problems.append(
+                doc.problem(("respondent",), msg + " (list respondents in assessment.yaml)")
+            )
+            continue
+        if response.respondent in first_seen:
+            msg = f"respondent '{response.respondent}' already answered in {first_seen[response.respondent]}"
+            problems.append(doc.problem(("respondent",), msg))
+            continue
+        first_seen[response.respondent] = str(doc.path)
+        if response.questionnaire not in (None, q.id):
+            msg = f"answers questionnaire '{response.questionnaire}', but the assessment uses '{q.id}'"
+            problems.append(doc.problem(("questionnaire",), msg))
+            continue
+        problems += check_answers(doc, response, respondent, q, lenient)
+        sheets.append(AnswerSheet(respondent, response.answers, str(doc.path)))
+    return sheets, problems
+
+
+def check_answers(
+    doc: SourceDoc, response: Response, respondent: Respondent, q: Questionnaire, lenient: bool
+) -> list[Problem]:
+    """Unknown questions, wrong values, hidden questions answered, required ones missing."""
+    index = q.question_index()
+    values = {k: a.value for k, a in response.answers.items()}
+    incomplete = "warning" if lenient else "error"
+    problems = []
+    for qid, answer in response.answers.items():
+        loc = ("answers", qid)
+        if qid not in index:
+            msg = checks.unknown("question", qid, index)
+            problems.append(doc.problem(loc, msg, key=True))
+            continue
+        question = index[qid]
+        problem = answer_problem(question, answer.value)
+        if problem:
+            problems.append(doc.problem(_value_loc(doc, loc), problem))
+        elif (
+            question.relevant
+            and not visible(question, respondent.role, values)
+            and (not question.audience or respondent.role in question.audience)
+        ):
+            msg = f"answers a question its condition hides ({question.relevant})"
+            problems.append(doc.problem(loc, msg, key=True, severity=incomplete))
+    for question in q.questions():
+        if (
+            question.required
+            and question.id not in values
+            and visible(question, respondent.role, values)
+        ):
+            msg = f"missing answer to required question '{question.id}'"
+            problems.append(doc.problem(("answers",), msg, key=True, severity=incomplete))
+    return problems
+
+
+def _value_loc(doc: SourceDoc, loc: tuple[str, str]) -> tuple[str | int, ...]:
+    """Point at `value` inside a long-form answer, at the answer itself otherwise."""
+    data = doc.data.get("answers", {}).get(loc[1]) if isinstance(doc.data, dict) else None
+    return (*loc, "value") if isinstance(data, dict) else loc

@@ -1,0 +1,123 @@
+"""Broken content files: each gets its exact message, file:line:col, exit status 1."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assessor.cli import cli
+from assessor.loading import load_library
+
+from .conftest import MINIMAL_FRAMEWORK, BuildTree
+
+
+def _validate(path: Path) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(cli, ["validate", str(path)], obj={})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    lines = [line for line in result.stderr.splitlines() if not line.endswith("checked.")]
+    return result.exit_code, lines
+
+
+BROKEN = [
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace('version: "1"', 'version: "1'),
+        "f.yaml:27:1: invalid YAML: found unexpected end of stream (while scanning a quoted scalar that starts at 5:10)",
+        id="bad-yaml-syntax",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace("    weight: 2\n", "    wieght: 2\n"),
+        "f.yaml:21:5: dimensions[1].wieght: unknown key 'wieght' (did you mean 'weight'?)",
+        id="unknown-key",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace("    weight: 2\n", "    weight: 2\n    weight: 3\n"),
+        "f.yaml:22:5: duplicate key 'weight'",
+        id="duplicate-key",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace("  - id: beta", "  - id: alpha"),
+        "f.yaml:18:9: dimensions[1].id: duplicate dimension id 'alpha' (first used at dimensions[0])",
+        id="duplicate-id",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace(
+            "      3: {en: Company standard., vi: Chuẩn toàn công ty.}\n", "", 1
+        ),
+        "f.yaml:14:7: dimensions[0].levels: missing level 3 (every dimension describes levels 1 to 4)",
+        id="missing-level",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace("{en: Alpha, vi: Anpha}", "{en: Alpha}"),
+        "f.yaml:11:11: dimensions[0].name: missing Vietnamese text ('vi')",
+        id="missing-vietnamese",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace("{en: Alpha, vi: Anpha}", "{en: Alpha, fr: Alpha}"),
+        "f.yaml:11:11: dimensions[0].name: unknown language code 'fr' (expected: en, vi)",
+        id="unknown-language",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace("    weight: 2\n", "    weight: 2\n    group: suport\n"),
+        "f.yaml:22:12: dimensions[1].group: unknown group 'suport'",
+        id="dangling-group",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace(
+            "    weight: 2\n", "    weight: 2\n    capabilities: [dirction]\n"
+        ),
+        "f.yaml:22:20: dimensions[1].capabilities[0]: unknown capability 'dirction' (did you mean 'direction'?)",
+        id="dangling-capability",
+    ),
+    pytest.param(
+        "kind: framwork\nid: x\n",
+        "f.yaml:1:7: kind: unknown kind 'framwork' (did you mean 'framework'?)",
+        id="unknown-kind",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BROKEN)
+def test_broken_content_gets_one_exact_line(
+    build_file_tree: BuildTree, text: str, expected: str
+) -> None:
+    root = build_file_tree({"f.yaml": text})
+    code, lines = _validate(root / "f.yaml")
+    assert code == 1
+    assert lines == [f"{root}/{expected}"]
+
+
+def test_every_problem_is_reported_in_one_run(build_file_tree: BuildTree) -> None:
+    broken = MINIMAL_FRAMEWORK.replace("{en: Alpha, vi: Anpha}", "{en: Alpha}").replace(
+        "    weight: 2\n", "    weight: -1\n    colour: red\n"
+    )
+    root = build_file_tree({"a.yaml": broken, "b.yaml": "kind: framework\nid: [\n"})
+    code, lines = _validate(root)
+    assert code == 1
+    assert [line.removeprefix(f"{root}/") for line in lines] == [
+        "a.yaml:11:11: dimensions[0].name: missing Vietnamese text ('vi')",
+        "a.yaml:21:13: dimensions[1].weight: Input should be greater than 0",
+        "a.yaml:22:5: dimensions[1].colour: unknown key 'colour'",
+        "b.yaml:3:1: invalid YAML: did not find expected node content",
+    ]
+
+
+def test_yes_and_no_stay_text(build_file_tree: BuildTree) -> None:
+    root = build_file_tree({"f.yaml": MINIMAL_FRAMEWORK.replace("vi: Anpha", "vi: yes")})
+    library = load_library(extra_files=[root / "f.yaml"])
+    assert library.framework("mini").dimensions[0].name.vi == "yes"
+
+
+def test_decomposed_vietnamese_is_normalised(build_file_tree: BuildTree) -> None:
+    decomposed = unicodedata.normalize("NFD", "Quản trị dữ liệu")
+    assert decomposed != "Quản trị dữ liệu"
+    root = build_file_tree({"f.yaml": MINIMAL_FRAMEWORK.replace("vi: Anpha", f"vi: {decomposed}")})
+    library = load_library(extra_files=[root / "f.yaml"])
+    assert library.framework("mini").dimensions[0].name.vi == "Quản trị dữ liệu"
+
+
+def test_unreadable_path_is_one_line(tmp_path: Path) -> None:
+    code, lines = _validate(tmp_path / "nope.yaml")
+    assert (code, lines) == (1, [f"{tmp_path}/nope.yaml: no such file or folder"])
