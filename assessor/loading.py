@@ -7,7 +7,7 @@ file before giving up, so a user fixes them all in one pass.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -84,7 +84,7 @@ def doc_loc(doc: SourceDoc, loc: Sequence[str | int]) -> tuple[str | int, ...]:
 
 
 def load_document(
-    path: Path, text: str | None = None
+    path: Path, text: str | None = None, kinds: Mapping[str, type[BaseModel]] = KINDS
 ) -> tuple[Any, SourceDoc | None, list[Problem]]:
     """Parse and validate one content file of any kind. Returns (model or None, doc, problems)."""
     doc, problems = parse_yaml(path, text)
@@ -94,12 +94,12 @@ def load_document(
         return None, doc, [*problems, doc.problem((), "expected a mapping with a 'kind' key")]
     kind = doc.data.get("kind")
     if kind is None:
-        msg = f"missing required key 'kind' (one of: {', '.join(KINDS)})"
+        msg = f"missing required key 'kind' (one of: {', '.join(kinds)})"
         return None, doc, [*problems, doc.problem((), msg)]
-    if kind not in KINDS:
-        msg = checks.unknown("kind", str(kind), KINDS)
+    if kind not in kinds:
+        msg = checks.unknown("kind", str(kind), kinds)
         return None, doc, [*problems, doc.problem(("kind",), msg)]
-    model, more = validate_as(KINDS[kind], doc)
+    model, more = validate_as(kinds[kind], doc)
     return model, doc, problems + more
 
 

@@ -58,7 +58,7 @@ def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Wo
     """Load and validate a workspace; raise ResponseError listing every problem."""
     file = path / "assessment.yaml" if path.is_dir() else path
     root = file.parent
-    model, doc, problems = load_document(file)
+    model, doc, problems = load_document(file, kinds={"assessment": Assessment})
     if model is not None and not isinstance(model, Assessment):
         problems.append(
             Problem(str(file), message=f"expected kind 'assessment', not '{model.kind}'")
