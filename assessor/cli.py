@@ -306,6 +306,40 @@ def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool) -> None:
         click.echo(to_table(GAP_HEADERS, gap_rows(result)))
 
 
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/demo"),
+    show_default=True,
+    help="Where to write the results.",
+)
+def demo(out_dir: Path) -> None:
+    """Run a whole assessment of the bundled example client and print what it found."""
+    from .demo import run_demo
+    from .results import GAP_HEADERS, gap_rows
+    from .textformat import to_table
+
+    output = run_demo(out_dir)
+    result = output.result
+    client = result.workspace.assessment.client.name
+    s = result.scores
+    click.echo(
+        f"{client}: {s.respondents} respondents, overall {s.score:.2f} / 4 "
+        f"(level {s.level}); weakest dimension {s.weakest}."
+    )
+    if result.strategy.position:
+        click.echo(
+            f"Strategy position: {result.strategy.position} (level {result.strategy.level})."
+        )
+    click.echo("\nTop gaps:")
+    click.echo(to_table(GAP_HEADERS, gap_rows(result)[:10]))
+    for path in output.files:
+        click.echo(f"wrote {path}", err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(obj={}, prog_name="crm-assess")

@@ -9,7 +9,7 @@ from typing import Any
 
 from . import checks
 from .errors import AssessorError, DefinitionError, Problem
-from .kinds import KINDS
+from .kinds import KINDS, WORKSPACE_KINDS
 from .loading import Library, iter_content_files, load_library
 from .models import Framework
 from .workspace import load_workspace
@@ -112,7 +112,8 @@ def _is_workspace(path: Path) -> bool:
 
 def schema_json(kind: str) -> str:
     """The JSON Schema of a content kind, for editors."""
-    if kind not in KINDS:
-        raise DefinitionError(checks.unknown("kind", kind, KINDS))
-    schema = KINDS[kind].model_json_schema()
+    kinds = {**KINDS, **WORKSPACE_KINDS}
+    if kind not in kinds:
+        raise DefinitionError(checks.unknown("kind", kind, kinds))
+    schema = kinds[kind].model_json_schema()
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -8,7 +8,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import Assessment, CapabilityCatalogue, Framework, Profile, Questionnaire, Response
+from .models import (
+    Assessment,
+    CapabilityCatalogue,
+    Framework,
+    InitiativeCatalogue,
+    Profile,
+    Questionnaire,
+    Response,
+)
 
 __all__ = ["KINDS", "WORKSPACE_KINDS", "all_field_names", "fields_at"]
 
@@ -17,6 +25,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "capabilities": CapabilityCatalogue,
     "questionnaire": Questionnaire,
     "profile": Profile,
+    "initiatives": InitiativeCatalogue,
 }
 # Workspace files: validated with the workspace, not part of the library.
 WORKSPACE_KINDS: dict[str, type[BaseModel]] = {"assessment": Assessment, "response": Response}

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from . import checks
 from .errors import DefinitionError, Problem
 from .kinds import KINDS, fields_at
-from .models import CapabilityCatalogue, Framework, Profile, Questionnaire
+from .models import CapabilityCatalogue, Framework, Initiative, Profile, Questionnaire
 from .yamlsource import SourceDoc, parse_yaml
 
 __all__ = [
@@ -147,6 +147,11 @@ class Library:
     def profiles(self) -> dict[str, Profile]:
         return self.of_kind("profile")
 
+    @property
+    def initiatives(self) -> dict[str, Initiative]:
+        """Every initiative of every catalogue, by id."""
+        return {i.id: i for cat in self.of_kind("initiatives").values() for i in cat.initiatives}
+
     def questionnaire(self, q_id: str) -> Questionnaire:
         if q_id not in self.questionnaires:
             raise DefinitionError(checks.unknown("questionnaire", q_id, self.questionnaires))
@@ -232,4 +237,8 @@ def cross_check(library: Library) -> list[Problem]:
         doc = library.docs[("profile", p_id)]
         found = checks.check_profile(profile, library.frameworks)
         problems += [doc.problem(loc, msg, key=True) for loc, msg in found]
+    for c_id, catalogue in library.of_kind("initiatives").items():
+        doc = library.docs[("initiatives", c_id)]
+        found = checks.check_initiatives(catalogue, library.frameworks, caps)
+        problems += [doc.problem(loc, msg) for loc, msg in found]
     return problems

@@ -1,4 +1,4 @@
-"""The whole story in one screen: load, validate, score, analyse gaps.
+"""The whole story in one screen: load, validate, score, analyse gaps, plan the roadmap.
 
 Each stage is a pure function of typed data; rendering is a separate step.
 """
@@ -12,6 +12,7 @@ from pathlib import Path
 from .gaps import CapabilityRow, Gap, analyse_gaps, capability_view
 from .kpis import Kpi, collect_inputs, compute_kpis
 from .loading import Library, load_library
+from .roadmap import Roadmap, plan_roadmap
 from .scoring import Scores, score_workspace
 from .strategy import StrategyPosition, place_on_matrix
 from .workspace import Workspace, load_workspace
@@ -30,6 +31,7 @@ class AssessmentResult:
     kpis: list[Kpi]
     gaps: list[Gap]
     capabilities: list[CapabilityRow]
+    roadmap: Roadmap
 
 
 def run_assessment(
@@ -47,7 +49,11 @@ def run_assessment(
     kpis = compute_kpis(collect_inputs(workspace))
     gaps = analyse_gaps(workspace, scores)
     capabilities = capability_view(gaps, workspace, library)
-    return AssessmentResult(library, workspace, scores, strategy, kpis, gaps, capabilities)
+    settings = workspace.assessment.roadmap
+    roadmap = plan_roadmap(
+        gaps, library, workspace.frameworks, strategy, kpis, settings.capacity, settings.position
+    )
+    return AssessmentResult(library, workspace, scores, strategy, kpis, gaps, capabilities, roadmap)
 
 
 def _workspace_library(path: Path) -> list[Path]:

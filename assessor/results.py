@@ -6,9 +6,10 @@ from typing import Any
 
 from .gaps import Gap
 from .pipeline import AssessmentResult
+from .roadmap import BACKLOG, PHASES, Planned
 from .scoring import DimensionScore, pct
 
-__all__ = ["gap_rows", "gaps_data", "score_data", "score_rows"]
+__all__ = ["gap_rows", "gaps_data", "roadmap_data", "roadmap_rows", "score_data", "score_rows"]
 
 GAP_HEADERS = ["framework", "dimension", "current", "target", "gap", "priority"]
 SCORE_HEADERS = [
@@ -143,3 +144,58 @@ def gap_rows(result: AssessmentResult) -> list[list[Any]]:
         [g.framework, g.dimension, r3(g.current), r3(g.target), r3(g.gap), r3(g.priority)]
         for g in result.gaps
     ]
+
+
+ROADMAP_HEADERS = [
+    "phase", "start_month", "end_month", "initiative", "title", "owner", "effort", "months",
+    "priority", "dimensions", "depends_on", "kpis",
+]  # fmt: skip
+
+
+def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
+    """The JSON of `crm-assess roadmap`."""
+    rm = result.roadmap
+    phases = []
+    for index, (start, end) in enumerate(PHASES):
+        items = [_planned(p, lang) for p in rm.phase(index)]
+        phases.append(
+            {"index": index + 1, "start_month": start, "end_month": end, "initiatives": items}
+        )
+    return {
+        "phases": phases,
+        "backlog": [_planned(p, lang) for p in rm.phase(BACKLOG)],
+        "route": {"id": rm.route_id, "path": rm.route, "target": rm.target_position},
+        "kpi_targets": [
+            {
+                "id": k.id,
+                "current": r3(k.current),
+                "in_12_months": r3(k.in_12_months),
+                "in_24_months": r3(k.in_24_months),
+                "unit": k.unit,
+            }
+            for k in rm.kpi_targets
+        ],  # fmt: skip
+        "unmet": [{"dimension": path, "step": step} for path, step in rm.unmet],
+    }
+
+
+def _planned(p: Planned, lang: str) -> dict[str, Any]:
+    i = p.initiative
+    return {
+        "id": i.id, "title": i.title[lang], "summary": i.summary[lang], "owner": i.owner, "effort": i.effort,
+        "months": i.months, "priority": r3(p.priority), "after": p.after, "kpis": list(i.kpis),
+        "covers": [{"dimension": path, "step": step} for path, step in p.covers],
+    }  # fmt: skip
+
+
+def roadmap_rows(result: AssessmentResult, lang: str) -> list[list[Any]]:
+    rows = []
+    for p in result.roadmap.items:
+        start, end = PHASES[p.phase] if p.phase < BACKLOG else (24, None)
+        dims = " ".join(sorted({path for path, _ in p.covers}))
+        i = p.initiative
+        rows.append([
+            p.phase + 1 if p.phase < BACKLOG else "backlog", start, end, i.id, i.title[lang], i.owner, i.effort,
+            i.months, r3(p.priority), dims, " ".join(p.after), " ".join(i.kpis),
+        ])  # fmt: skip
+    return rows

@@ -22,6 +22,7 @@ from .framework import (
     Source,
     SubElement,
 )
+from .initiative import KPI_IDS, Initiative, InitiativeCatalogue, Prerequisite
 from .questionnaire import (
     KPI_INPUTS,
     ROLES,
@@ -33,6 +34,7 @@ from .questionnaire import (
 )
 
 __all__ = [
+    "KPI_IDS",
     "KPI_INPUTS",
     "LANGUAGES",
     "NOT_APPLICABLE",
@@ -49,9 +51,12 @@ __all__ = [
     "Framework",
     "Group",
     "Id",
+    "Initiative",
+    "InitiativeCatalogue",
     "Lang",
     "LocalText",
     "Matrix",
+    "Prerequisite",
     "Profile",
     "Question",
     "Questionnaire",

@@ -103,6 +103,21 @@ class ScoringSettings(StrictModel):
     )
 
 
+class RoadmapSettings(StrictModel):
+    """How much change the organisation can absorb, phase by phase."""
+
+    capacity: list[int] = Field(
+        default=[4, 5, 7, 9],
+        min_length=4,
+        max_length=4,
+        description="Effort points per phase (0–3, 3–6, 6–12, 12–24 months); S=1, M=2, L=3.",
+    )
+    position: Id | None = Field(
+        default=None,
+        description="Target position on the strategy matrix (default: individualised).",
+    )
+
+
 class Assessment(StrictModel):
     """An assessment workspace's `assessment.yaml`."""
 
@@ -120,6 +135,7 @@ class Assessment(StrictModel):
     respondents: list[Respondent] = Field(default_factory=list, description="Who answers.")
     branding: Branding = Field(default_factory=Branding, description="Report branding.")
     scoring: ScoringSettings = Field(default_factory=ScoringSettings, description="Thresholds.")
+    roadmap: RoadmapSettings = Field(default_factory=RoadmapSettings, description="Planning.")
 
 
 AnswerValue = StrictBool | StrictInt | StrictFloat | StrictStr | list[StrictStr]

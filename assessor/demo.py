@@ -1,0 +1,40 @@
+"""`crm-assess demo`: the bundled example client, end to end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fsio import write_atomic
+from .loading import builtin_root
+from .pipeline import AssessmentResult, run_assessment
+from .results import gaps_data, score_data
+from .textformat import to_json
+
+__all__ = ["DemoOutput", "example_workspace", "run_demo"]
+
+
+@dataclass(frozen=True)
+class DemoOutput:
+    result: AssessmentResult
+    files: list[Path]
+
+
+def example_workspace() -> Path:
+    """The bundled example client's workspace (inside the package, or the checkout)."""
+    root = builtin_root()
+    for candidate in (root / "examples" / "saigon-xanh", root.parent / "examples" / "saigon-xanh"):
+        if (candidate / "assessment.yaml").is_file():
+            return candidate
+    return root / "examples" / "saigon-xanh"
+
+
+def run_demo(out_dir: Path, *, force: bool = True) -> DemoOutput:
+    """Score the example and write its results as JSON into `out_dir`."""
+    result = run_assessment(example_workspace())
+    files = []
+    for name, data in (("scores.json", score_data(result, "en")), ("gaps.json", gaps_data(result))):
+        target = out_dir / name
+        write_atomic(target, to_json(data) + "\n", force=force)
+        files.append(target)
+    return DemoOutput(result, files)
