@@ -174,7 +174,7 @@ def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
                 "unit": k.unit,
             }
             for k in rm.kpi_targets
-        ],  # fmt: skip
+        ],
         "unmet": [{"dimension": path, "step": step} for path, step in rm.unmet],
     }
 
