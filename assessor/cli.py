@@ -6,6 +6,7 @@ Heavy modules (WeasyPrint, Jinja2) are imported inside the commands that need th
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -307,6 +308,106 @@ def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool) -> None:
 
 
 @cli.command()
+@click.argument("workspace", type=click.Path(exists=True, path_type=Path))
+@format_option("table", "json", "csv")
+@lenient_option
+@lang_option
+@click.pass_context
+def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
+    """The phased roadmap: initiatives for the gaps, in 0–3, 3–6, 6–12 and 12–24 months.
+
+    \b
+    The CSV imports into a spreadsheet or a project tool:
+      crm-assess roadmap examples/saigon-xanh --format csv > roadmap.csv
+    """
+    from .results import ROADMAP_HEADERS, roadmap_data, roadmap_rows
+    from .textformat import to_csv, to_json, to_table
+
+    result = _run(ctx, workspace, lenient)
+    if fmt == "json":
+        click.echo(to_json(roadmap_data(result, lang)))
+    elif fmt == "csv":
+        click.echo(to_csv(ROADMAP_HEADERS, roadmap_rows(result, lang)), nl=False)
+    else:
+        rows = [
+            [r[0], f"{r[1]}–{r[2] or ''}", r[4], r[5], r[6], r[8]]
+            for r in roadmap_rows(result, lang)
+        ]
+        click.echo(to_table(["phase", "months", "initiative", "owner", "effort", "priority"], rows))
+        if result.roadmap.route:
+            click.echo("\nRoute on the strategy matrix: " + " → ".join(result.roadmap.route))
+
+
+@cli.command()
+@click.argument("workspace", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="Report language [default: the assessment's].",
+)
+@click.option(
+    "--kind", type=click.Choice(["executive", "full"]), default="executive", show_default=True
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file [default: WORKSPACE/reports/KIND-LANG.FORMAT].",
+)
+@click.option("--by", "by", type=click.Choice(["unit"]), help="Also one report per business unit.")
+@click.option("--force", is_flag=True, help="Replace existing reports.")
+@lenient_option
+@click.pass_context
+def report(
+    ctx: click.Context,
+    workspace: Path,
+    lang: str | None,
+    kind: str,
+    fmt: str,
+    output: Path | None,
+    by: str | None,
+    force: bool,
+    lenient: bool,
+) -> None:
+    """Render the executive or full report of a workspace as PDF (or HTML).
+
+    \b
+    Examples:
+      crm-assess report examples/saigon-xanh --lang vi
+      crm-assess report examples/saigon-xanh --kind full --lang en -o full.pdf
+      crm-assess report examples/saigon-xanh --by unit
+    """
+    from .fsio import write_atomic
+    from .pipeline import by_unit
+    from .report.build import make_report
+
+    result = _run(ctx, workspace, lenient)
+    lang = lang or result.workspace.assessment.language
+    target = output or result.workspace.path / "reports" / f"{kind}-{lang}.{fmt}"
+    jobs = [(target, result)]
+    if by == "unit":
+        jobs += [
+            (target.with_name(f"{target.stem}-{unit}{target.suffix}"), r)
+            for unit, r in by_unit(result).items()
+        ]
+    for path, _ in jobs:  # refuse before rendering anything, so nothing is half done
+        if path.exists() and not force:
+            raise AssessorError(f"{path}: already exists (use --force to replace it)")
+    with click.progressbar(jobs, label="Rendering", file=sys.stderr, show_eta=False) as bar:
+        for path, res in bar:
+            data = make_report(
+                res, lang=lang, kind=kind, fmt=fmt, library_dirs=ctx.obj["library_dirs"]
+            )
+            write_atomic(path, data, force=True)
+    for path, _ in jobs:
+        click.echo(str(path))
+
+
+@cli.command()
 @click.option(
     "-o",
     "--output",
@@ -317,7 +418,11 @@ def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool) -> None:
     help="Where to write the results.",
 )
 def demo(out_dir: Path) -> None:
-    """Run a whole assessment of the bundled example client and print what it found."""
+    """Run a whole assessment of the bundled example client and write its reports.
+
+    Writes the executive and the full report in Vietnamese and English (four PDFs) and the
+    results as JSON into the output folder, replacing an earlier demo's files.
+    """
     from .demo import run_demo
     from .results import GAP_HEADERS, gap_rows
     from .textformat import to_table
@@ -336,8 +441,9 @@ def demo(out_dir: Path) -> None:
         )
     click.echo("\nTop gaps:")
     click.echo(to_table(GAP_HEADERS, gap_rows(result)[:10]))
+    click.echo("")
     for path in output.files:
-        click.echo(f"wrote {path}", err=True)
+        click.echo(f"wrote {path}")
 
 
 def main() -> None:

@@ -30,9 +30,16 @@ def example_workspace() -> Path:
 
 
 def run_demo(out_dir: Path, *, force: bool = True) -> DemoOutput:
-    """Score the example and write its results as JSON into `out_dir`."""
+    """Score the example, write its four PDF reports and its results as JSON into `out_dir`."""
+    from .report.build import make_report
+
     result = run_assessment(example_workspace())
     files = []
+    for kind in ("executive", "full"):
+        for lang in ("vi", "en"):
+            target = out_dir / f"{kind}-{lang}.pdf"
+            write_atomic(target, make_report(result, lang=lang, kind=kind), force=force)
+            files.append(target)
     for name, data in (("scores.json", score_data(result, "en")), ("gaps.json", gaps_data(result))):
         target = out_dir / name
         write_atomic(target, to_json(data) + "\n", force=force)

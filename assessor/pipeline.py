@@ -5,6 +5,7 @@ Each stage is a pure function of typed data; rendering is a separate step.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from .scoring import Scores, score_workspace
 from .strategy import StrategyPosition, place_on_matrix
 from .workspace import Workspace, load_workspace
 
-__all__ = ["AssessmentResult", "run_assessment"]
+__all__ = ["AssessmentResult", "analyse", "by_unit", "run_assessment"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,11 @@ def run_assessment(
     """Load, validate, score and analyse the workspace at `path`."""
     library = library or load_library([*library_dirs, *_workspace_library(path)])
     workspace = load_workspace(path, library, lenient=lenient)
+    return analyse(workspace, library)
+
+
+def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
+    """Score, place, compute KPIs, analyse gaps and plan, from a loaded workspace."""
     scores = score_workspace(workspace)
     strategy = place_on_matrix(workspace, library)
     kpis = compute_kpis(collect_inputs(workspace))
@@ -60,3 +66,15 @@ def _workspace_library(path: Path) -> list[Path]:
     """A workspace may carry its own content in a `library/` folder."""
     folder = (path if path.is_dir() else path.parent) / "library"
     return [folder] if folder.is_dir() else []
+
+
+def by_unit(result: AssessmentResult) -> dict[str, AssessmentResult]:
+    """The same assessment restricted to each business unit's respondents."""
+    out = {}
+    for unit in result.workspace.assessment.units:
+        sheets = [s for s in result.workspace.sheets if s.respondent.unit == unit.id]
+        if sheets:
+            out[unit.id] = analyse(
+                dataclasses.replace(result.workspace, sheets=sheets), result.library
+            )
+    return out

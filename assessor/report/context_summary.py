@@ -1,0 +1,66 @@
+"""The words of the summary page and the method appendix, filled from the results."""
+
+from __future__ import annotations
+
+from ..pipeline import AssessmentResult
+from ..roadmap import PHASES
+from .labels import Labels, fmt_num
+
+__all__ = ["summary_parts"]
+
+
+def _name(result: AssessmentResult, path: str, lang: str) -> tuple[str, str]:
+    fw_id, _, dim_id = path.partition("/")
+    fw = result.library.framework(fw_id)
+    return fw.label(lang), fw.dimension(dim_id).name[lang]
+
+
+def summary_parts(
+    result: AssessmentResult, lang: str, labels: Labels, route: str
+) -> tuple[str, list[str], list[str]]:
+    """The headline, the key messages and the method paragraphs."""
+    s = result.scores
+    a = result.workspace.assessment
+    weakest = " – ".join(reversed(_name(result, s.weakest, lang))) if s.weakest else "–"
+    level = s.level or 1
+    headline = labels.fill(
+        "headline", client=a.client.name, level=level, level_name=labels[f"level_{level}"],
+        pct=fmt_num((s.score - 1) / 3 * 100 if s.score else 0, lang, 0), weakest=weakest,
+    )  # fmt: skip
+    messages = []
+    gaps = [g for g in result.gaps if g.gap > 0]
+    if gaps:
+        fw, dim = _name(result, gaps[0].path, lang)
+        messages.append(
+            labels.fill("message_gap", dimension=dim, framework=fw, gap=fmt_num(gaps[0].gap, lang))
+        )
+    best = max(s.all_dimensions(), key=lambda d: (d.score or 0, d.path), default=None)
+    if best is not None and best.score is not None:
+        fw, dim = _name(result, best.path, lang)
+        messages.append(
+            labels.fill(
+                "message_strength", dimension=dim, framework=fw, score=fmt_num(best.score, lang)
+            )
+        )
+    if result.roadmap.route:
+        messages.append(labels.fill("message_route", route=route))
+    items = result.roadmap.items
+    quick = len([p for p in items if p.phase == 0])
+    messages.append(
+        labels.fill(
+            "message_roadmap", count=len([p for p in items if p.phase < len(PHASES)]), quick=quick
+        )
+    )
+    threshold = round(a.scoring.level_threshold * 100)
+    profile = a.target.profile
+    method = [
+        labels["method_scale"],
+        labels["method_exclusions"],
+        labels.fill("method_dimension", threshold=threshold),
+        labels.fill("method_framework", threshold=threshold),
+        labels.fill("method_gaps", profile=profile),
+        labels["method_strategy"],
+        labels["method_kpis"],
+        labels.fill("method_roadmap", capacity=" / ".join(str(c) for c in a.roadmap.capacity)),
+    ]
+    return headline, messages, method
