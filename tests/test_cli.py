@@ -41,7 +41,9 @@ def test_frameworks_list_json() -> None:
 def test_frameworks_list_table_in_vietnamese() -> None:
     result = run("frameworks", "list", "--lang", "vi")
     assert result.exit_code == 0
-    assert "Tám khối" in result.stdout or "8 khối" in result.stdout or "khối" in result.stdout.lower()
+    assert (
+        "Tám khối" in result.stdout or "8 khối" in result.stdout or "khối" in result.stdout.lower()
+    )
 
 
 @pytest.mark.parametrize("framework_id", sorted(EXPECTED_FRAMEWORKS))
@@ -71,7 +73,9 @@ def test_unknown_framework_suggests() -> None:
 
 
 def test_validate_shipped_content_is_clean() -> None:
-    result = run("validate", str(REPO / "frameworks"), str(REPO / "questionnaires"), str(REPO / "profiles"))
+    result = run(
+        "validate", str(REPO / "frameworks"), str(REPO / "questionnaires"), str(REPO / "profiles")
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.endswith("file(s) checked: no problems.\n")
 
@@ -80,7 +84,9 @@ def test_user_library_overrides_builtin(build_file_tree: BuildTree) -> None:
     own = MINIMAL_FRAMEWORK.replace("id: mini", "id: idic").replace("{en: Mini,", "{en: Our IDIC,")
     root = build_file_tree({"lib/idic.yaml": own})
     by_option = run("--library", str(root / "lib"), "frameworks", "list", "--format", "json")
-    by_env = run("frameworks", "list", "--format", "json", env={"CRM_ASSESS_LIBRARY": str(root / "lib")})
+    by_env = run(
+        "frameworks", "list", "--format", "json", env={"CRM_ASSESS_LIBRARY": str(root / "lib")}
+    )
     for result in (by_option, by_env):
         listed = {f["id"]: f for f in json.loads(result.stdout)}
         assert (listed["idic"]["name"], listed["idic"]["dimension_count"]) == ("Our IDIC", 2)
@@ -89,10 +95,15 @@ def test_user_library_overrides_builtin(build_file_tree: BuildTree) -> None:
 
 def test_missing_library_folder_is_an_error(tmp_path: Path) -> None:
     result = run("--library", str(tmp_path / "nope"), "frameworks", "list")
-    assert (result.exit_code, result.stderr) == (1, f"{tmp_path}/nope: library folder does not exist\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"{tmp_path}/nope: library folder does not exist\n",
+    )
 
 
-@pytest.mark.parametrize("kind", ["framework", "capabilities", "questionnaire", "profile", "assessment", "response"])
+@pytest.mark.parametrize(
+    "kind", ["framework", "capabilities", "questionnaire", "profile", "assessment", "response"]
+)
 def test_checked_in_schemas_are_current(kind: str) -> None:
     result = run("schema", kind)
     assert result.exit_code == 0
@@ -109,7 +120,9 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[st
     return out
 
 
-@pytest.mark.parametrize("command", [(), *_commands(cli)], ids=lambda c: " ".join(c) or "crm-assess")
+@pytest.mark.parametrize(
+    "command", [(), *_commands(cli)], ids=lambda c: " ".join(c) or "crm-assess"
+)
 def test_help_is_light(command: tuple[str, ...]) -> None:
     code = (
         "import sys\nfrom assessor.cli import main\nsys.argv = ['crm-assess', *sys.argv[1:], '--help']\n"
@@ -117,20 +130,26 @@ def test_help_is_light(command: tuple[str, ...]) -> None:
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'jinja2'})\n"
         "print('HEAVY', heavy)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *command], capture_output=True, text=True, check=True
+    )
     assert "Usage: crm-assess" in out.stdout
     assert out.stdout.rstrip().endswith("HEAVY []")
 
 
 def test_python_m_assessor() -> None:
-    out = subprocess.run([sys.executable, "-m", "assessor", "--help"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "assessor", "--help"], capture_output=True, text=True
+    )
     assert out.returncode == 0
     assert "frameworks" in out.stdout
 
 
 def test_init_writes_a_workspace_and_never_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "acme"
-    first = run("init", str(target), "--client", "Công ty ACME", "--questionnaire", "crm-quick-scan")
+    first = run(
+        "init", str(target), "--client", "Công ty ACME", "--questionnaire", "crm-quick-scan"
+    )
     assert first.exit_code == 0, first.stderr
     text = (target / "assessment.yaml").read_text(encoding="utf-8")
     assert 'name: "Công ty ACME"' in text
@@ -145,7 +164,18 @@ def test_init_writes_a_workspace_and_never_overwrites(tmp_path: Path) -> None:
 
 def test_wheel_ships_the_content(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
         check=True,
         capture_output=True,
     )

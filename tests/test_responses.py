@@ -18,29 +18,39 @@ BAD = [
     ),
     pytest.param(
         {"responses/r1.yaml": R1.replace("q1: {value: 2,", "q1: {value: 5,")},
-        ["responses/r1.yaml:3:15: answers.q1.value: answer must be a level from 1 to 4, "
-         "'not_sure' or 'not_applicable' (got 5)"],
+        [
+            "responses/r1.yaml:3:15: answers.q1.value: answer must be a level from 1 to 4, "
+            "'not_sure' or 'not_applicable' (got 5)"
+        ],
         id="out-of-range",
     ),
     pytest.param(
         {"responses/r1.yaml": R1.replace("  q2: 5\n", "  q2: lots\n")},
-        ["responses/r1.yaml:4:7: answers.q2: answer must be a whole number from 1 to 5 (got 'lots')"],
+        [
+            "responses/r1.yaml:4:7: answers.q2: answer must be a whole number from 1 to 5 (got 'lots')"
+        ],
         id="wrong-type",
     ),
     pytest.param(
         {"responses/r1.yaml": R1.replace('  q3: "no"\n', "").replace("q3-why", "q1-why")},
-        ["responses/r1.yaml:2:1: answers: missing answer to required question 'q3'",
-         "responses/r1.yaml:5:3: answers.q1-why: unknown question 'q1-why' (did you mean 'q3-why'?)"],
+        [
+            "responses/r1.yaml:2:1: answers: missing answer to required question 'q3'",
+            "responses/r1.yaml:5:3: answers.q1-why: unknown question 'q1-why' (did you mean 'q3-why'?)",
+        ],
         id="missing-required",
     ),
     pytest.param(
         {"responses/r2.yaml": R2.replace("  q4: 200\n", '  q4: 200\n  q3-why: "Không rõ"\n')},
-        ["responses/r2.yaml:7:3: answers.q3-why: answers a question its condition hides (${{q3}} == 'no')"],
+        [
+            "responses/r2.yaml:7:3: answers.q3-why: answers a question its condition hides (${{q3}} == 'no')"
+        ],
         id="hidden-question-answered",
     ),
     pytest.param(
         {"responses/r4.yaml": R2},
-        ["responses/r4.yaml:1:13: respondent: respondent 'r2' already answered in {root}/ws/responses/r2.yaml"],
+        [
+            "responses/r4.yaml:1:13: respondent: respondent 'r2' already answered in {root}/ws/responses/r2.yaml"
+        ],
         id="respondent-twice",
     ),
     pytest.param(
@@ -50,13 +60,17 @@ BAD = [
     ),
     pytest.param(
         {"responses/r1.yaml": R1.replace("respondent: r1", "respondent: r9")},
-        ["responses/r1.yaml:1:13: respondent: unknown respondent 'r9' "
-         "(list respondents in assessment.yaml)"],
+        [
+            "responses/r1.yaml:1:13: respondent: unknown respondent 'r9' "
+            "(list respondents in assessment.yaml)"
+        ],
         id="unknown-respondent",
     ),
     pytest.param(
         {"responses/r1.csv": "respondent,q1,q2,q3\nr1,2,9,no\n", "responses/r1.yaml": ""},
-        ["responses/r1.csv:2:3: answers.q2.value: answer must be a whole number from 1 to 5 (got 9)"],
+        [
+            "responses/r1.csv:2:3: answers.q2.value: answer must be a whole number from 1 to 5 (got 9)"
+        ],
         id="csv-bad-cell",
     ),
 ]
@@ -83,7 +97,9 @@ def test_bad_response_gets_exact_message(
 def test_lenient_scores_what_is_there(build_file_tree: BuildTree) -> None:
     lacking = R1.replace('  q3: "no"\n', "").split("  q3-why")[0]
     root = build_file_tree(mini_workspace(**{"responses/r1.yaml": lacking}))
-    result = CliRunner().invoke(cli, ["score", str(root / "ws"), "--lenient", "--format", "json"], obj={})
+    result = CliRunner().invoke(
+        cli, ["score", str(root / "ws"), "--lenient", "--format", "json"], obj={}
+    )
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         f"{root}/ws/responses/r1.yaml:2:1: warning: answers: missing answer to required question 'q3'"

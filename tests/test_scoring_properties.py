@@ -45,7 +45,11 @@ def _with(base: Workspace, answer_sets: list[dict[str, object]]) -> Workspace:
 
 
 def _all_scores(scores: Scores) -> list[float | None]:
-    return [scores.score] + [f.score for f in scores.frameworks] + [d.score for d in scores.all_dimensions()]
+    return (
+        [scores.score]
+        + [f.score for f in scores.frameworks]
+        + [d.score for d in scores.all_dimensions()]
+    )
 
 
 answer_sets = st.lists(sheet_answers, min_size=1, max_size=3)
@@ -63,7 +67,9 @@ def test_scores_stay_within_bounds(base: Workspace, sets: list[dict[str, object]
 
 @settings(max_examples=100, deadline=None)
 @given(answer_sets, st.randoms())
-def test_respondent_order_does_not_matter(base: Workspace, sets: list[dict[str, object]], rnd) -> None:  # type: ignore[no-untyped-def]
+def test_respondent_order_does_not_matter(
+    base: Workspace, sets: list[dict[str, object]], rnd
+) -> None:  # type: ignore[no-untyped-def]
     ws = _with(base, sets)
     shuffled = list(ws.sheets)
     rnd.shuffle(shuffled)
@@ -74,8 +80,14 @@ def test_respondent_order_does_not_matter(base: Workspace, sets: list[dict[str, 
 
 
 @settings(max_examples=100, deadline=None)
-@given(answer_sets, st.sampled_from(["q1", "q2", "q3"]), st.sampled_from(["not_applicable", "not_sure"]))
-def test_adding_a_skip_never_changes_a_score(base: Workspace, sets: list[dict[str, object]], q: str, skip: str) -> None:
+@given(
+    answer_sets,
+    st.sampled_from(["q1", "q2", "q3"]),
+    st.sampled_from(["not_applicable", "not_sure"]),
+)
+def test_adding_a_skip_never_changes_a_score(
+    base: Workspace, sets: list[dict[str, object]], q: str, skip: str
+) -> None:
     sets = [dict(s) for s in sets]
     before = score_workspace(_with(base, sets))
     if q in sets[0]:
@@ -91,7 +103,9 @@ RAISE = {"q1": [1, 2, 3, 4], "q2": [1, 2, 3, 4, 5], "q3": ["no", "yes"]}
 
 @settings(max_examples=150, deadline=None)
 @given(answer_sets, st.sampled_from(["q1", "q2", "q3"]), st.data())
-def test_raising_an_answer_never_lowers_its_dimension(base: Workspace, sets: list[dict[str, object]], q: str, data) -> None:  # type: ignore[no-untyped-def]
+def test_raising_an_answer_never_lowers_its_dimension(
+    base: Workspace, sets: list[dict[str, object]], q: str, data
+) -> None:  # type: ignore[no-untyped-def]
     ladder = RAISE[q]
     low = data.draw(st.integers(0, len(ladder) - 2))
     high = data.draw(st.integers(low + 1, len(ladder) - 1))
@@ -107,7 +121,9 @@ def test_raising_an_answer_never_lowers_its_dimension(base: Workspace, sets: lis
 
 @settings(max_examples=50, deadline=None)
 @given(answer_sets)
-def test_priority_is_never_negative_and_strengths_have_none(base: Workspace, sets: list[dict[str, object]]) -> None:
+def test_priority_is_never_negative_and_strengths_have_none(
+    base: Workspace, sets: list[dict[str, object]]
+) -> None:
     ws = _with(base, sets)
     for gap in analyse_gaps(ws, score_workspace(ws)):
         assert gap.priority >= 0

@@ -32,7 +32,7 @@ def _environment(dirs: tuple[Path, ...]) -> Any:
 
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader([str(d) for d in dirs]),
-        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(dirs[-1]))}),
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(dirs[-1]))}, delimiter=":"),
     ])  # fmt: skip
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
 
@@ -76,4 +76,4 @@ def render_pdf(html: str, dirs: tuple[Path, ...], logo: Path | None = None) -> b
     document = HTML(string=html, base_url=str(dirs[-1]), url_fetcher=fetcher).render(
         font_config=fonts
     )
-    return bytes(document.write_pdf(pdf_variant="pdf/ua-1", font_config=fonts))
+    return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))
