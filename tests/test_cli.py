@@ -102,7 +102,7 @@ def test_missing_library_folder_is_an_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "kind", ["framework", "capabilities", "questionnaire", "profile", "assessment", "response"]
+    "kind", ["framework", "capabilities", "questionnaire", "profile", "initiatives", "assessment", "response"]
 )
 def test_checked_in_schemas_are_current(kind: str) -> None:
     result = run("schema", kind)
