@@ -1,0 +1,127 @@
+"""The `crm-assess` command line: parse options, call one library function, print.
+
+The group and its shared options live here; the commands are in `content` (frameworks,
+validate, schema) and `assessment` (init, score, gaps, roadmap, report, demo).
+
+Heavy modules (WeasyPrint, Jinja2) are imported inside the commands that need them, so
+`crm-assess --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import AssessorError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    """Turns the errors a user can cause into one line per problem and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AssessorError as exc:
+            for line in exc.lines():
+                click.echo(line, err=True)
+            ctx.exit(1)
+
+
+def lang_option(func: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["en", "vi"]),
+        default="en",
+        envvar="CRM_ASSESS_LANG",
+        show_default=True,
+        help="Language of names and text (English or Vietnamese).",
+    )(func)
+
+
+def _library(ctx: click.Context) -> Any:
+    from ..loading import load_library
+
+    return load_library(ctx.obj["library_dirs"])
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--library",
+    "library_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder of your own frameworks, questionnaires or templates, searched before the "
+    "built-in ones (repeatable; also CRM_ASSESS_LIBRARY, separated by ':').",
+)
+@click.version_option(package_name="crm-assess")
+@click.pass_context
+def cli(ctx: click.Context, library_dirs: tuple[Path, ...]) -> None:
+    """Assess how mature a company's CRM strategy is, and plan what to do next.
+
+    \b
+    Start with:
+      crm-assess frameworks list          the frameworks it knows
+      crm-assess validate my-library/     check your own content files
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["library_dirs"] = library_dirs
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    def deco(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(choices)),
+            default=choices[0],
+            show_default=True,
+            help="Output format; data goes to stdout.",
+        )(func)
+
+    return deco
+
+
+def lenient_option(func: F) -> F:
+    return click.option(
+        "--lenient", is_flag=True, help="Incomplete responses are warnings; score what is there."
+    )(func)
+
+
+def _emit(
+    fmt: str, data: Any, headers: list[str], rows: list[list[Any]], table: str | None = None
+) -> None:
+    """Print results as JSON, CSV or a table (data on stdout)."""
+    from ..textformat import to_csv, to_json, to_table
+
+    if fmt == "json":
+        click.echo(to_json(data))
+    elif fmt == "csv":
+        click.echo(to_csv(headers, rows), nl=False)
+    else:
+        click.echo(table if table is not None else to_table(headers, rows))
+
+
+def _run(ctx: click.Context, workspace: Path, lenient: bool) -> Any:
+    from ..pipeline import run_assessment
+
+    result = run_assessment(workspace, library_dirs=ctx.obj["library_dirs"], lenient=lenient)
+    for warning in result.workspace.warnings:
+        click.echo(str(warning), err=True)
+    return result
+
+
+from . import assessment, content  # noqa: E402,F401  (registers the commands)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(obj={}, prog_name="crm-assess")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,243 @@
+"""Commands on an assessment workspace: init, score, gaps, roadmap, report, demo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import AssessorError
+from . import _emit, _library, _run, cli, format_option, lang_option, lenient_option
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--client", required=True, help="The company assessed, as the report names it.")
+@click.option(
+    "--questionnaire",
+    "questionnaire_id",
+    default="crm-full",
+    show_default=True,
+    help="Questionnaire id (see `crm-assess validate` for yours).",
+)
+@click.option("--profile", default="balanced-3", show_default=True, help="Target profile id.")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Default report language.",
+)
+@click.option("--force", is_flag=True, help="Replace an existing assessment.yaml.")
+@click.pass_context
+def init(
+    ctx: click.Context,
+    folder: Path,
+    client: str,
+    questionnaire_id: str,
+    profile: str,
+    lang: str,
+    force: bool,
+) -> None:
+    """Create an assessment workspace: FOLDER/assessment.yaml and FOLDER/responses/.
+
+    \b
+    Example:
+      crm-assess init acme-2026 --client "Công ty ACME" --questionnaire crm-full
+    """
+    from ..init import init_workspace
+
+    path = init_workspace(
+        folder,
+        client=client,
+        questionnaire=questionnaire_id,
+        library=_library(ctx),
+        language=lang,
+        profile=profile,
+        force=force,
+    )
+    click.echo(
+        f"Created {path}; add respondents there and their answers in {folder / 'responses'}/.",
+        err=True,
+    )
+    click.echo(str(path))
+
+
+@cli.command()
+@click.argument("workspace", type=click.Path(exists=True, path_type=Path))
+@format_option("table", "json", "csv")
+@lenient_option
+@lang_option
+@click.pass_context
+def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
+    """Score a workspace: every framework and dimension, with respondents' spread.
+
+    \b
+    Example:
+      crm-assess score examples/saigon-xanh --format json
+    """
+    from ..results import SCORE_HEADERS, score_data, score_rows
+    from ..textformat import to_table
+
+    result = _run(ctx, workspace, lenient)
+    data, rows = score_data(result, lang), score_rows(result)
+    o, st = data["overall"], data["strategy_level"]
+    table = to_table(SCORE_HEADERS, rows) + (
+        f"\n\nOverall {o['score']} ({o['pct']:.0f}% of best practice), level {o['level']}; "
+        f"weakest {o['weakest']}. Strategy position: {st['name']} (level {st['level']})."
+    )
+    _emit(fmt, data, SCORE_HEADERS, rows, table)
+
+
+@cli.command()
+@click.argument("workspace", type=click.Path(exists=True, path_type=Path))
+@format_option("table", "json", "csv")
+@lenient_option
+@click.pass_context
+def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool) -> None:
+    """Gaps between current and target levels, highest priority first.
+
+    \b
+    Example:
+      crm-assess gaps examples/saigon-xanh --format csv > gaps.csv
+    """
+    from ..results import GAP_HEADERS, gap_rows, gaps_data
+
+    result = _run(ctx, workspace, lenient)
+    _emit(fmt, gaps_data(result), GAP_HEADERS, gap_rows(result))
+
+
+@cli.command()
+@click.argument("workspace", type=click.Path(exists=True, path_type=Path))
+@format_option("table", "json", "csv")
+@lenient_option
+@lang_option
+@click.pass_context
+def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
+    """The phased roadmap: initiatives for the gaps, in 0–3, 3–6, 6–12 and 12–24 months.
+
+    \b
+    The CSV imports into a spreadsheet or a project tool:
+      crm-assess roadmap examples/saigon-xanh --format csv > roadmap.csv
+    """
+    from ..results import ROADMAP_HEADERS, roadmap_data, roadmap_rows
+    from ..textformat import to_table
+
+    result = _run(ctx, workspace, lenient)
+    rows = roadmap_rows(result, lang)
+    table = to_table(
+        ["phase", "months", "initiative", "owner", "effort", "priority"],
+        [[r[0], f"{r[1]}–{r[2] or ''}", r[4], r[5], r[6], r[8]] for r in rows],
+    )
+    if result.roadmap.route:
+        table += "\n\nRoute on the strategy matrix: " + " → ".join(result.roadmap.route)
+    _emit(fmt, roadmap_data(result, lang), ROADMAP_HEADERS, rows, table)
+
+
+@cli.command()
+@click.argument("workspace", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="Report language [default: the assessment's].",
+)
+@click.option(
+    "--kind", type=click.Choice(["executive", "full"]), default="executive", show_default=True
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file [default: WORKSPACE/reports/KIND-LANG.FORMAT].",
+)
+@click.option("--by", "by", type=click.Choice(["unit"]), help="Also one report per business unit.")
+@click.option("--force", is_flag=True, help="Replace existing reports.")
+@lenient_option
+@click.pass_context
+def report(
+    ctx: click.Context,
+    workspace: Path,
+    lang: str | None,
+    kind: str,
+    fmt: str,
+    output: Path | None,
+    by: str | None,
+    force: bool,
+    lenient: bool,
+) -> None:
+    """Render the executive or full report of a workspace as PDF (or HTML).
+
+    \b
+    Examples:
+      crm-assess report examples/saigon-xanh --lang vi
+      crm-assess report examples/saigon-xanh --kind full --lang en -o full.pdf
+      crm-assess report examples/saigon-xanh --by unit
+    """
+    from ..fsio import write_atomic
+    from ..pipeline import by_unit
+    from ..report.build import make_report
+
+    result = _run(ctx, workspace, lenient)
+    lang = lang or result.workspace.assessment.language
+    target = output or result.workspace.path / "reports" / f"{kind}-{lang}.{fmt}"
+    jobs = [(target, result)]
+    if by == "unit":
+        jobs += [
+            (target.with_name(f"{target.stem}-{unit}{target.suffix}"), r)
+            for unit, r in by_unit(result).items()
+        ]
+    for path, _ in jobs:  # refuse before rendering anything, so nothing is half done
+        if path.exists() and not force:
+            raise AssessorError(f"{path}: already exists (use --force to replace it)")
+    with click.progressbar(jobs, label="Rendering", file=sys.stderr, show_eta=False) as bar:
+        for path, res in bar:
+            data = make_report(
+                res, lang=lang, kind=kind, fmt=fmt, library_dirs=ctx.obj["library_dirs"]
+            )
+            write_atomic(path, data, force=True)
+    for path, _ in jobs:
+        click.echo(str(path))
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/demo"),
+    show_default=True,
+    help="Where to write the results.",
+)
+def demo(out_dir: Path) -> None:
+    """Run a whole assessment of the bundled example client and write its reports.
+
+    Writes the executive and the full report in Vietnamese and English (four PDFs) and the
+    results as JSON into the output folder, replacing an earlier demo's files.
+    """
+    from ..demo import run_demo
+    from ..results import GAP_HEADERS, gap_rows
+    from ..textformat import to_table
+
+    output = run_demo(out_dir)
+    result = output.result
+    client = result.workspace.assessment.client.name
+    s = result.scores
+    click.echo(
+        f"{client}: {s.respondents} respondents, overall {s.score:.2f} / 4 "
+        f"(level {s.level}); weakest dimension {s.weakest}."
+    )
+    if result.strategy.position:
+        click.echo(
+            f"Strategy position: {result.strategy.position} (level {result.strategy.level})."
+        )
+    click.echo("\nTop gaps:")
+    click.echo(to_table(GAP_HEADERS, gap_rows(result)[:10]))
+    click.echo("")
+    for path in output.files:
+        click.echo(f"wrote {path}")

@@ -1,0 +1,134 @@
+"""Everything shipped loads, validates, covers what it promises, and reads well in both languages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assessor.answers import visible
+from assessor.loading import load_library
+from assessor.models import ROLES
+
+from .conftest import REPO
+
+LIBRARY = load_library()
+VIETNAMESE_MARKS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+def _texts(value: object) -> list[tuple[str, str]]:
+    """Every (en, vi) pair in a loaded YAML document."""
+    if isinstance(value, dict):
+        if set(value) == {"en", "vi"}:
+            return [(str(value["en"]), str(value["vi"]))]
+        return [pair for v in value.values() for pair in _texts(v)]
+    if isinstance(value, list):
+        return [pair for v in value for pair in _texts(v)]
+    return []
+
+
+CONTENT = sorted(
+    p for folder in ("frameworks", "questionnaires", "profiles", "initiatives") for p in (REPO / folder).glob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.name)
+def test_text_is_nfc_and_vietnamese_is_vietnamese(path: Path) -> None:
+    raw = path.read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", raw) == raw
+    pairs = _texts(yaml.safe_load(raw))
+    assert pairs
+    untranslated = [en for en, vi in pairs if en == vi and len(en) > 25]
+    assert untranslated == []
+    with_marks = [vi for _, vi in pairs if VIETNAMESE_MARKS.search(vi)]
+    assert len(with_marks) / len(pairs) > 0.8
+
+
+def test_every_framework_cites_sources_and_describes_every_level() -> None:
+    assert set(LIBRARY.frameworks) >= {"gartner-8bb", "qci", "payne-frow", "buttle-value-chain", "crm-strategy-levels", "idic"}
+    for fw in LIBRARY.frameworks.values():
+        assert fw.sources
+        for dim in fw.dimensions:
+            assert sorted(dim.levels) == [1, 2, 3, 4]
+            assert dim.capabilities, f"{fw.id}/{dim.id} names no capability"
+
+
+def test_strategy_matrix_has_four_positions_two_axes_and_routes() -> None:
+    fw = LIBRARY.framework("crm-strategy-levels")
+    assert fw.matrix is not None
+    assert [d.id for d in fw.dimensions] == [
+        "product-based-selling", "managed-service-support", "customer-based-marketing", "individualised-customer-management",
+    ]  # fmt: skip
+    assert {a.id for a in fw.matrix.axes} == {"customer-information", "individualisation"}
+    paths = {tuple(r.path) for r in fw.matrix.routes}
+    assert ("product-based-selling", "individualised-customer-management") in paths
+    assert any("managed-service-support" in p for p in paths) and any("customer-based-marketing" in p for p in paths)
+
+
+def test_buttle_is_not_attributed_to_porter_and_records_both_editions() -> None:
+    fw = LIBRARY.framework("buttle-value-chain")
+    notes = " ".join(n.en for n in fw.notes)
+    assert "Porter" in notes and "procurement" in notes.lower()
+    assert {d.group for d in fw.dimensions} == {"primary", "supporting"}
+
+
+def _scored(questionnaire_id: str) -> Counter[str]:
+    q = LIBRARY.questionnaire(questionnaire_id)
+    return Counter(m.dimension for question in q.questions() if question.type != "text" for m in question.maps_to)
+
+
+def test_crm_full_asks_at_least_two_questions_per_dimension() -> None:
+    counts = _scored("crm-full")
+    missing = [
+        f"{fw.id}/{d.id}" for fw in LIBRARY.frameworks.values() for d in fw.dimensions if counts[f"{fw.id}/{d.id}"] < 2
+    ]
+    assert missing == []
+
+
+def test_crm_full_places_the_company_on_both_axes_and_asks_for_kpis() -> None:
+    questions = LIBRARY.questionnaire("crm-full").questions()
+    axes = Counter(getattr(q, "axis", None) for q in questions)
+    assert axes["customer-information"] >= 2 and axes["individualisation"] >= 2
+    kpis = {getattr(q, "kpi", None) for q in questions}
+    assert {"nps", "customers-start", "customers-end", "customers-new", "renewals-due", "renewals-done",
+            "retention-spend", "acquisition-spend", "margin-per-customer", "discount-rate", "mqls", "sqls"} <= kpis  # fmt: skip
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_crm_full_takes_25_to_40_minutes_for_every_role(role: str) -> None:
+    q = LIBRARY.questionnaire("crm-full")
+    shown = [x for x in q.questions() if visible(x, role, {})]
+    minutes = sum(0.75 if x.type in ("maturity", "single_choice", "multi_choice") else 0.4 for x in shown)
+    assert 20 <= minutes <= 40, f"{role}: {len(shown)} questions ≈ {minutes:.0f} min"
+
+
+def test_quick_scan_is_short_and_covers_every_gartner_block() -> None:
+    q = LIBRARY.questionnaire("crm-quick-scan")
+    assert len(q.questions()) <= 25
+    counts = _scored("crm-quick-scan")
+    assert all(counts[f"gartner-8bb/{d.id}"] >= 1 for d in LIBRARY.framework("gartner-8bb").dimensions)
+    assert {getattr(x, "axis", None) for x in q.questions()} >= {"customer-information", "individualisation"}
+    assert any(getattr(x, "kpi", None) == "nps" for x in q.questions())
+
+
+def test_initiatives_cover_every_capability_and_step() -> None:
+    assert LIBRARY.capabilities is not None
+    covered = {(c, s) for i in LIBRARY.initiatives.values() for c in i.capabilities for s in i.steps}
+    needed = {(c.id, s) for c in LIBRARY.capabilities.capabilities for s in (1, 2, 3)}
+    assert needed - covered == set()
+    themes = {t for i in LIBRARY.initiatives.values() for t in i.themes}
+    assert {"goals-kpis", "personas", "competitors", "single-customer-view", "segment-campaigns", "sales-process",
+            "performance-tracking", "training-adoption", "pilot", "platform-choice"} <= themes  # fmt: skip
+
+
+def test_every_label_has_both_languages_and_every_template_label_exists() -> None:
+    labels = yaml.safe_load((REPO / "reports" / "labels.yaml").read_text(encoding="utf-8"))
+    assert all(set(v) == {"en", "vi"} and v["en"] and v["vi"] for v in labels.values())
+    used = set()
+    for template in (REPO / "reports").glob("*.j2"):
+        used |= set(re.findall(r"labels\.([a-z_0-9]+)", template.read_text(encoding="utf-8")))
+    assert used - set(labels) == set()
