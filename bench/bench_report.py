@@ -37,7 +37,20 @@ def main() -> None:
     ws = example_workspace()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "full.pdf"
-        cmd = [sys.executable, "-m", "assessor", "report", str(ws), "--kind", "full", "--lang", "vi", "-o", str(out), "--force"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "assessor",
+            "report",
+            str(ws),
+            "--kind",
+            "full",
+            "--lang",
+            "vi",
+            "-o",
+            str(out),
+            "--force",
+        ]
         whole = best_of(3, lambda: subprocess.run(cmd, check=True, capture_output=True))
         dirs = report_dirs()
         import weasyprint  # noqa: F401  (imported once, outside the timings)
@@ -55,7 +68,9 @@ def main() -> None:
         print(f"| `crm-assess report --kind full` as a whole process (best of 3) | {whole:.2f} |")
         print(f"| in process: load, score, gaps, roadmap, context, HTML | {ours:.3f} |")
         print(f"| in process: WeasyPrint layout and PDF writing | {layout:.2f} |")
-        print(f"| pipeline's share of the in-process total | {ours / (ours + layout) * 100:.0f} % |")
+        print(
+            f"| pipeline's share of the in-process total | {ours / (ours + layout) * 100:.0f} % |"
+        )
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         if chromium:
             html_file = Path(tmp) / "full.html"
@@ -64,7 +79,9 @@ def main() -> None:
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     f"--user-data-dir={tmp}/profile", f"--print-to-pdf={tmp}/chromium.pdf", html_file.as_uri()]  # fmt: skip
             seconds = best_of(3, lambda: subprocess.run(ccmd, check=True, capture_output=True))
-            print(f"| Chromium headless print-to-PDF of the same HTML, whole process (best of 3) | {seconds:.2f} |")
+            print(
+                f"| Chromium headless print-to-PDF of the same HTML, whole process (best of 3) | {seconds:.2f} |"
+            )
         else:
             print("| Chromium headless print-to-PDF | not installed |")
 

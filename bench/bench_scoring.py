@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import make_workspace  # noqa: E402
+from synth import make_workspace
 
 
 def time_command(args: list[str], runs: int = 3) -> float:

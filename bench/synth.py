@@ -31,7 +31,9 @@ def _value(question, rnd: random.Random):  # type: ignore[no-untyped-def]
     if kind == "multi_choice":
         return [o.id for o in question.options if rnd.random() < 0.5] or [question.options[0].id]
     if kind in ("number", "percent"):
-        return rnd.randint(int(question.min or 0), int(question.max if question.max is not None else 1000))
+        return rnd.randint(
+            int(question.min or 0), int(question.max if question.max is not None else 1000)
+        )
     return "Ghi chú thử nghiệm"
 
 
@@ -41,7 +43,12 @@ def make_workspace(out: Path, n: int, questionnaire_id: str = "crm-full", seed: 
     rnd = random.Random(seed)
     (out / "responses").mkdir(parents=True, exist_ok=True)
     people = [
-        {"id": f"r{i:06d}", "name": f"Người trả lời {i}", "role": ROLES[i % len(ROLES)], "unit": ("north", "south")[i % 2]}
+        {
+            "id": f"r{i:06d}",
+            "name": f"Người trả lời {i}",
+            "role": ROLES[i % len(ROLES)],
+            "unit": ("north", "south")[i % 2],
+        }
         for i in range(n)
     ]
     assessment = {
@@ -52,12 +59,16 @@ def make_workspace(out: Path, n: int, questionnaire_id: str = "crm-full", seed: 
         "units": [{"id": "north", "name": "North"}, {"id": "south", "name": "South"}],
         "respondents": people,
     }
-    (out / "assessment.yaml").write_text(yaml.safe_dump(assessment, allow_unicode=True), encoding="utf-8")
+    (out / "assessment.yaml").write_text(
+        yaml.safe_dump(assessment, allow_unicode=True), encoding="utf-8"
+    )
     for person in people:
         answers: dict[str, object] = {}
         for q in questionnaire.questions():
             if visible(q, str(person["role"]), answers):
-                answers[q.id] = "not_sure" if rnd.random() < 0.03 and q.type != "text" else _value(q, rnd)
+                answers[q.id] = (
+                    "not_sure" if rnd.random() < 0.03 and q.type != "text" else _value(q, rnd)
+                )
         text = yaml.safe_dump({"respondent": person["id"], "answers": answers}, allow_unicode=True)
         (out / "responses" / f"{person['id']}.yaml").write_text(text, encoding="utf-8")
     return out

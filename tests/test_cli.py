@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -81,7 +82,12 @@ def test_validate_shipped_content_is_clean() -> None:
 
 
 def test_user_library_overrides_builtin(build_file_tree: BuildTree) -> None:
-    own = MINIMAL_FRAMEWORK.replace("id: mini", "id: idic").replace("{en: Mini,", "{en: Our IDIC,")
+    # A consultant's own wording of IDIC: same dimensions (the built-in questionnaires map onto
+    # them), another name. An override that drops dimensions is an error in those questionnaires.
+    shipped = (REPO / "frameworks" / "idic.yaml").read_text("utf-8")
+    own = re.sub(
+        r"(?m)^name: .*$", 'name: {en: "Our IDIC", vi: "IDIC của chúng tôi"}', shipped, count=1
+    )
     root = build_file_tree({"lib/idic.yaml": own})
     by_option = run("--library", str(root / "lib"), "frameworks", "list", "--format", "json")
     by_env = run(
@@ -89,7 +95,7 @@ def test_user_library_overrides_builtin(build_file_tree: BuildTree) -> None:
     )
     for result in (by_option, by_env):
         listed = {f["id"]: f for f in json.loads(result.stdout)}
-        assert (listed["idic"]["name"], listed["idic"]["dimension_count"]) == ("Our IDIC", 2)
+        assert (listed["idic"]["name"], listed["idic"]["dimension_count"]) == ("Our IDIC", 4)
         assert listed["gartner-8bb"]["dimension_count"] == 8
 
 
@@ -102,7 +108,16 @@ def test_missing_library_folder_is_an_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "kind", ["framework", "capabilities", "questionnaire", "profile", "initiatives", "assessment", "response"]
+    "kind",
+    [
+        "framework",
+        "capabilities",
+        "questionnaire",
+        "profile",
+        "initiatives",
+        "assessment",
+        "response",
+    ],
 )
 def test_checked_in_schemas_are_current(kind: str) -> None:
     result = run("schema", kind)

@@ -17,7 +17,9 @@ from assessor.models import ROLES
 from .conftest import REPO
 
 LIBRARY = load_library()
-VIETNAMESE_MARKS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+VIETNAMESE_MARKS = re.compile(
+    "[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE
+)
 
 
 def _texts(value: object) -> list[tuple[str, str]]:
@@ -32,7 +34,9 @@ def _texts(value: object) -> list[tuple[str, str]]:
 
 
 CONTENT = sorted(
-    p for folder in ("frameworks", "questionnaires", "profiles", "initiatives") for p in (REPO / folder).glob("*.yaml")
+    p
+    for folder in ("frameworks", "questionnaires", "profiles", "initiatives")
+    for p in (REPO / folder).glob("*.yaml")
 )
 
 
@@ -49,7 +53,14 @@ def test_text_is_nfc_and_vietnamese_is_vietnamese(path: Path) -> None:
 
 
 def test_every_framework_cites_sources_and_describes_every_level() -> None:
-    assert set(LIBRARY.frameworks) >= {"gartner-8bb", "qci", "payne-frow", "buttle-value-chain", "crm-strategy-levels", "idic"}
+    assert set(LIBRARY.frameworks) >= {
+        "gartner-8bb",
+        "qci",
+        "payne-frow",
+        "buttle-value-chain",
+        "crm-strategy-levels",
+        "idic",
+    }
     for fw in LIBRARY.frameworks.values():
         assert fw.sources
         for dim in fw.dimensions:
@@ -66,7 +77,9 @@ def test_strategy_matrix_has_four_positions_two_axes_and_routes() -> None:
     assert {a.id for a in fw.matrix.axes} == {"customer-information", "individualisation"}
     paths = {tuple(r.path) for r in fw.matrix.routes}
     assert ("product-based-selling", "individualised-customer-management") in paths
-    assert any("managed-service-support" in p for p in paths) and any("customer-based-marketing" in p for p in paths)
+    assert any("managed-service-support" in p for p in paths) and any(
+        "customer-based-marketing" in p for p in paths
+    )
 
 
 def test_buttle_is_not_attributed_to_porter_and_records_both_editions() -> None:
@@ -78,13 +91,21 @@ def test_buttle_is_not_attributed_to_porter_and_records_both_editions() -> None:
 
 def _scored(questionnaire_id: str) -> Counter[str]:
     q = LIBRARY.questionnaire(questionnaire_id)
-    return Counter(m.dimension for question in q.questions() if question.type != "text" for m in question.maps_to)
+    return Counter(
+        m.dimension
+        for question in q.questions()
+        if question.type != "text"
+        for m in question.maps_to
+    )
 
 
 def test_crm_full_asks_at_least_two_questions_per_dimension() -> None:
     counts = _scored("crm-full")
     missing = [
-        f"{fw.id}/{d.id}" for fw in LIBRARY.frameworks.values() for d in fw.dimensions if counts[f"{fw.id}/{d.id}"] < 2
+        f"{fw.id}/{d.id}"
+        for fw in LIBRARY.frameworks.values()
+        for d in fw.dimensions
+        if counts[f"{fw.id}/{d.id}"] < 2
     ]
     assert missing == []
 
@@ -102,7 +123,9 @@ def test_crm_full_places_the_company_on_both_axes_and_asks_for_kpis() -> None:
 def test_crm_full_takes_25_to_40_minutes_for_every_role(role: str) -> None:
     q = LIBRARY.questionnaire("crm-full")
     shown = [x for x in q.questions() if visible(x, role, {})]
-    minutes = sum(0.75 if x.type in ("maturity", "single_choice", "multi_choice") else 0.4 for x in shown)
+    minutes = sum(
+        0.75 if x.type in ("maturity", "single_choice", "multi_choice") else 0.4 for x in shown
+    )
     assert 20 <= minutes <= 40, f"{role}: {len(shown)} questions ≈ {minutes:.0f} min"
 
 
@@ -110,14 +133,21 @@ def test_quick_scan_is_short_and_covers_every_gartner_block() -> None:
     q = LIBRARY.questionnaire("crm-quick-scan")
     assert len(q.questions()) <= 25
     counts = _scored("crm-quick-scan")
-    assert all(counts[f"gartner-8bb/{d.id}"] >= 1 for d in LIBRARY.framework("gartner-8bb").dimensions)
-    assert {getattr(x, "axis", None) for x in q.questions()} >= {"customer-information", "individualisation"}
+    assert all(
+        counts[f"gartner-8bb/{d.id}"] >= 1 for d in LIBRARY.framework("gartner-8bb").dimensions
+    )
+    assert {getattr(x, "axis", None) for x in q.questions()} >= {
+        "customer-information",
+        "individualisation",
+    }
     assert any(getattr(x, "kpi", None) == "nps" for x in q.questions())
 
 
 def test_initiatives_cover_every_capability_and_step() -> None:
     assert LIBRARY.capabilities is not None
-    covered = {(c, s) for i in LIBRARY.initiatives.values() for c in i.capabilities for s in i.steps}
+    covered = {
+        (c, s) for i in LIBRARY.initiatives.values() for c in i.capabilities for s in i.steps
+    }
     needed = {(c.id, s) for c in LIBRARY.capabilities.capabilities for s in (1, 2, 3)}
     assert needed - covered == set()
     themes = {t for i in LIBRARY.initiatives.values() for t in i.themes}
