@@ -18,7 +18,7 @@ from .scoring import Scores, score_workspace
 from .strategy import StrategyPosition, place_on_matrix
 from .workspace import Workspace, load_workspace
 
-__all__ = ["AssessmentResult", "analyse", "by_unit", "run_assessment"]
+__all__ = ["AssessmentResult", "analyse", "by_unit", "run_assessment", "workspace_library"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def run_assessment(
     lenient: bool = False,
 ) -> AssessmentResult:
     """Load, validate, score and analyse the workspace at `path`."""
-    library = library or load_library([*library_dirs, *_workspace_library(path)])
+    library = library or load_library([*library_dirs, *workspace_library(path)])
     workspace = load_workspace(path, library, lenient=lenient)
     return analyse(workspace, library)
 
@@ -62,7 +62,7 @@ def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     return AssessmentResult(library, workspace, scores, strategy, kpis, gaps, capabilities, roadmap)
 
 
-def _workspace_library(path: Path) -> list[Path]:
+def workspace_library(path: Path) -> list[Path]:
     """A workspace may carry its own content in a `library/` folder."""
     folder = (path if path.is_dir() else path.parent) / "library"
     return [folder] if folder.is_dir() else []

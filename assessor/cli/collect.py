@@ -1,0 +1,155 @@
+"""Commands that collect answers from managers: invite, serve, status, export."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import F, cli
+
+_BASE_URL = "http://127.0.0.1:8000"
+
+
+def _workspace_arg(func: F) -> F:
+    return click.argument(
+        "workspace", type=click.Path(exists=True, file_okay=False, path_type=Path)
+    )(func)
+
+
+def _library_of(ctx: click.Context, workspace: Path) -> Any:
+    """The user's libraries, the workspace's own `library/` folder, then the built-in one."""
+    from ..loading import load_library
+    from ..pipeline import workspace_library
+
+    return load_library([*ctx.obj["library_dirs"], *workspace_library(workspace)])
+
+
+@cli.group()
+def collect() -> None:
+    """Collect answers with a web questionnaire: each respondent gets a secret link.
+
+    \b
+    A typical round:
+      crm-assess collect invite acme --name "Trần Minh Quân" --role executive --unit south
+      crm-assess collect serve acme            # share the links; watch the status page
+      crm-assess collect export acme           # answers → acme/responses/*.yaml
+      crm-assess report acme --lang vi
+    """
+
+
+@collect.command()
+@_workspace_arg
+@click.option("--name", required=True, help="The respondent's full name.")
+@click.option(
+    "--role", required=True, help="executive, sales, marketing, service, it, finance or operations."
+)
+@click.option("--unit", help="Business unit id from assessment.yaml.")
+@click.option("--email", help="E-mail address, kept for your records.")
+@click.option("--new-link", is_flag=True, help="Replace the link of someone invited already.")
+@click.option(
+    "--base-url",
+    envvar="CRM_ASSESS_BASE_URL",
+    default=_BASE_URL,
+    show_default=True,
+    help="Where respondents reach the server (also CRM_ASSESS_BASE_URL).",
+)
+def invite(
+    workspace: Path,
+    name: str,
+    role: str,
+    unit: str | None,
+    email: str | None,
+    new_link: bool,
+    base_url: str,
+) -> None:
+    """Add a respondent and print their secret link (the last line of output).
+
+    Only that link reads or changes that respondent's answers; keep it private.
+    """  # fmt: skip
+    from ..collect import invite as do_invite
+    from ..collect import link_for
+
+    done = do_invite(workspace, name=name, role=role, unit=unit, email=email, new_link=new_link)
+    r = done.respondent
+    where = "added to assessment.yaml" if done.added_to_assessment else "already in assessment.yaml"
+    click.echo(
+        f"{r.name} ({r.role}{', ' + r.unit if r.unit else ''}) as '{r.id}', {where}.", err=True
+    )
+    click.echo(link_for(base_url, done.token))
+
+
+@collect.command()
+@_workspace_arg
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.pass_context
+def serve(ctx: click.Context, workspace: Path, host: str, port: int) -> None:
+    """Serve the web questionnaire of WORKSPACE until stopped with Ctrl+C.
+
+    Answers are kept in WORKSPACE/collect.sqlite3, each one on disk before it is acknowledged.
+    """
+    import uvicorn
+
+    from ..collect.app import create_app
+    from ..collect.invite import read_assessment
+    from ..collect.store import Store
+
+    questionnaire = _library_of(ctx, workspace).questionnaire(
+        read_assessment(workspace).questionnaire
+    )
+    app = create_app(workspace, questionnaire)
+    base = os.environ.get("CRM_ASSESS_BASE_URL") or f"http://{host}:{port}"
+    click.echo(f"Serving {workspace} on http://{host}:{port} (Ctrl+C to stop).", err=True)
+    click.echo(
+        f"Status page: {base.rstrip('/')}/status/{Store.of(workspace).status_token()}", err=True
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
+                limit_concurrency=1000, timeout_keep_alive=30)  # fmt: skip
+
+
+@collect.command()
+@_workspace_arg
+@click.option(
+    "--base-url",
+    envvar="CRM_ASSESS_BASE_URL",
+    default=_BASE_URL,
+    show_default=True,
+    help="Where the server is reached (also CRM_ASSESS_BASE_URL).",
+)
+def status(workspace: Path, base_url: str) -> None:
+    """Who has started and who has finished; the status page's link is the last line."""
+    from ..collect.store import Store
+    from ..textformat import to_table
+
+    store = Store.of(workspace)
+    counts = store.answer_counts()
+    rows = [[p.name, p.role, p.unit or "", counts.get(p.id, 0),
+             "finished" if p.finished else ("started" if counts.get(p.id) else "invited")]
+            for p in store.people()]  # fmt: skip
+    click.echo(to_table(["respondent", "role", "unit", "answers", "state"], rows), err=True)
+    click.echo(f"{base_url.rstrip('/')}/status/{store.status_token()}")
+
+
+@collect.command(name="export")
+@_workspace_arg
+@click.option("--unfinished", is_flag=True, help="Also respondents who have not submitted yet.")
+@click.option("--force", is_flag=True, help="Replace response files not written by this command.")
+@click.pass_context
+def export_cmd(ctx: click.Context, workspace: Path, unfinished: bool, force: bool) -> None:
+    """Write collected answers to WORKSPACE/responses/, ready for `score` and `report`."""
+    from ..collect import export_responses
+
+    done = export_responses(
+        workspace, _library_of(ctx, workspace), unfinished=unfinished, force=force
+    )
+    for warning in done.warnings:
+        click.echo(str(warning), err=True)
+    for name in done.skipped:
+        click.echo(f"{name} has not submitted yet (use --unfinished to include them).", err=True)
+    for path in done.unchanged:
+        click.echo(f"unchanged {path}", err=True)
+    for path in done.written:
+        click.echo(str(path))

@@ -1,0 +1,344 @@
+"""The web questionnaire: Starlette routes over the collection store.
+
+    /r/TOKEN              welcome, language switch (?lang=vi|en), resume
+    /r/TOKEN/s/N          section N (GET shows, POST saves the page: works without JavaScript)
+    /r/TOKEN/save         one answer, saved as it is given (JavaScript, JSON reply)
+    /r/TOKEN/review       what is missing; POST /r/TOKEN/finish submits
+    /status/TOKEN         the consultant's view of who has started and finished
+    /static/…             the form's own CSS and JavaScript (no CDN, no directory listing)
+
+Every POST carries a CSRF token bound to the respondent's link; every answer is acknowledged
+only after the store has committed it to disk.
+"""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..models import LANGUAGES, Questionnaire
+from .forms import Page, comment_of, parse_answer, visible_ids
+from .guard import LimitBody, SecurityHeaders
+from .invite import read_assessment
+from .store import Entry, Person, Store, token_digest
+from .views import labels, overall, question_fields, respondent_pages
+
+__all__ = ["create_app"]
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class _Site:
+    store: Store
+    questionnaire: Questionnaire
+    title: str
+    client: str
+    default_lang: str
+    env: Any
+
+    def render(self, name: str, status: int = 200, **values: Any) -> HTMLResponse:
+        html = self.env.get_template(name).render(**values)
+        return HTMLResponse(html, status_code=status)
+
+
+def create_app(workspace: Path, questionnaire: Questionnaire) -> Starlette:
+    """The collection app of one workspace (its questionnaire already loaded)."""
+    import jinja2
+
+    assessment = read_assessment(workspace)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    site = _Site(
+        Store.of(workspace),
+        questionnaire,
+        assessment.title or questionnaire.title[assessment.language],
+        assessment.client.name,
+        assessment.language,
+        env,
+    )
+    routes = [
+        Route("/r/{token}", _welcome, methods=["GET"]),
+        Route("/r/{token}/s/{n:int}", _section, methods=["GET", "POST"]),
+        Route("/r/{token}/save", _save_one, methods=["POST"]),
+        Route("/r/{token}/review", _review, methods=["GET"]),
+        Route("/r/{token}/finish", _finish, methods=["POST"]),
+        Route("/r/{token}/thanks", _thanks, methods=["GET"]),
+        Route("/status/{token}", _status, methods=["GET"]),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
+    app.state.site = site
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(LimitBody)
+    return app
+
+
+# helpers -------------------------------------------------------------------------------
+
+
+def _site(request: Request) -> _Site:
+    site: _Site = request.app.state.site
+    return site
+
+
+def _person(request: Request) -> Person:
+    person = _site(request).store.person_by_token(request.path_params["token"])
+    if person is None:
+        raise HTTPException(404)
+    return person
+
+
+def _lang(request: Request, person: Person) -> str:
+    """?lang= switches the language (and remembers it); else the last one chosen."""
+    asked = request.query_params.get("lang")
+    if asked in LANGUAGES and asked != person.lang:
+        _site(request).store.set_language(person.id, asked)
+        return asked
+    return person.lang or _site(request).default_lang
+
+
+def csrf_token(site: _Site, person: Person, token: str) -> str:
+    key = site.store.secret("csrf").encode()
+    return hmac.new(key, f"{person.id}:{token_digest(token)}".encode(), "sha256").hexdigest()
+
+
+async def _form(request: Request, person: Person) -> FormData:
+    """The posted form, after the CSRF and origin checks."""
+    origin = request.headers.get("origin")
+    if origin and origin.split("://", 1)[-1] != request.headers.get("host"):
+        raise HTTPException(403, "cross-origin request refused")
+    form = await request.form(max_files=0, max_fields=400)
+    expected = csrf_token(_site(request), person, request.path_params["token"])
+    if not hmac.compare_digest(str(form.get("csrf", "")), expected):
+        raise HTTPException(403, "page_expired")
+    return form
+
+
+def _base(request: Request, person: Person, lang: str, **values: Any) -> dict[str, Any]:
+    site = _site(request)
+    token = request.path_params["token"]
+    answered, total = overall(site.questionnaire, person, site.store.answers(person.id))
+    return {
+        "L": labels(lang),
+        "lang": lang,
+        "other_lang": "en" if lang == "vi" else "vi",
+        "title": site.title,
+        "client": site.client,
+        "person": person,
+        "root": f"/r/{token}",
+        "csrf": csrf_token(site, person, token),
+        "answered": answered,
+        "total": total,
+        "pages": respondent_pages(site.questionnaire, person),
+        **values,
+    }
+
+
+def _page(request: Request, person: Person) -> tuple[Page, list[Page]]:
+    pages = respondent_pages(_site(request).questionnaire, person)
+    n = request.path_params["n"]
+    if not 1 <= n <= len(pages):
+        raise HTTPException(404)
+    return pages[n - 1], pages
+
+
+def _first_number(pages: list[Page], page: Page) -> int:
+    return 1 + sum(len(p.questions) for p in pages[: page.number - 1])
+
+
+# pages ---------------------------------------------------------------------------------
+
+
+async def _welcome(request: Request) -> Response:
+    person = _person(request)
+    lang = _lang(request, person)
+    site = _site(request)
+    stored = site.store.answers(person.id)
+    pages = respondent_pages(site.questionnaire, person)
+    resume = next((p.number for p in pages if any(q.id not in stored for q in p.questions)), 1)
+    count = sum(len(p.questions) for p in pages)
+    minutes = max(5, round(count * 0.6))
+    context = _base(request, person, lang, resume=resume, count=count, minutes=minutes)
+    return site.render("welcome.html", started=bool(stored), **context)
+
+
+async def _section(request: Request) -> Response:
+    person = _person(request)
+    lang = _lang(request, person)
+    page, pages = _page(request, person)
+    site = _site(request)
+    errors: dict[str, str] = {}
+    notice = None
+    if request.method == "POST":
+        form = await _form(request, person)
+        before = visible_ids([page], person.role, _values(site, person))
+        errors = _save_page(site, person, page, form)
+        after = visible_ids([page], person.role, _values(site, person))
+        if not errors:
+            if after - before:
+                notice = labels(lang).more_questions
+            else:
+                target = page.number + (-1 if form.get("nav") == "back" else 1)
+                return _to_page(request, pages, target)
+    stored = site.store.answers(person.id)
+    fields = question_fields(page, person, stored, lang, errors, _first_number(pages, page))
+    context = _base(request, person, lang, page=page, fields=fields, notice=notice)
+    return site.render("section.html", status=400 if errors else 200, errors=errors, **context)
+
+
+def _values(site: _Site, person: Person) -> dict[str, Any]:
+    return {k: a.value for k, a in site.store.answers(person.id).items()}
+
+
+def _to_page(request: Request, pages: list[Page], target: int) -> Response:
+    root = f"/r/{request.path_params['token']}"
+    if target < 1:
+        return RedirectResponse(root, status_code=303)
+    if target > len(pages):
+        return RedirectResponse(f"{root}/review", status_code=303)
+    return RedirectResponse(f"{root}/s/{target}", status_code=303)
+
+
+def _save_page(site: _Site, person: Person, page: Page, form: FormData) -> dict[str, str]:
+    """Save every valid answer on the page; return the errors of the others."""
+    entries, cleared, errors = [], [], {}
+    for q in page.questions:
+        entry, error = _entry(q, form)
+        if error:
+            errors[q.id] = error
+        elif entry is None:
+            cleared.append(q.id)
+        else:
+            entries.append(entry)
+    site.store.save_answers(person.id, entries)
+    present = [q for q in cleared if f"q-{q}" in form]  # a field emptied on purpose
+    if present:
+        site.store.delete_answers(person.id, present)
+    return errors
+
+
+def _entry(q: Any, form: FormData) -> tuple[Entry | None, str | None]:
+    raw = [str(v) for v in form.getlist(f"q-{q.id}")]
+    parsed = parse_answer(q, raw, str(form.get(f"s-{q.id}") or "") or None)
+    if parsed.error:
+        return None, parsed.error
+    if parsed.cleared:
+        return None, None
+    importance = str(form.get(f"i-{q.id}") or "")
+    entry = Entry(
+        q.id,
+        parsed.value,
+        comment_of(str(form.get(f"c-{q.id}") or "")),
+        int(importance) if importance in ("1", "2", "3", "4", "5") else None,
+    )
+    return entry, None
+
+
+async def _save_one(request: Request) -> Response:
+    """Save one question's answer (sent by the page's script when it changes)."""
+    person = _person(request)
+    site = _site(request)
+    form = await _form(request, person)
+    index = site.questionnaire.question_index()
+    question = index.get(str(form.get("question", "")))
+    pages = respondent_pages(site.questionnaire, person)
+    if question is None or question.id not in {q.id for p in pages for q in p.questions}:
+        return JSONResponse({"saved": False, "error": "unknown question"}, status_code=400)
+    entry, error = _entry(question, form)
+    if error:
+        return JSONResponse({"saved": False, "error": error}, status_code=422)
+    if entry is None:
+        site.store.delete_answers(person.id, [question.id])
+    else:
+        site.store.save_answers(person.id, [entry])  # durable before we answer
+    values = _values(site, person)
+    answered, total = overall(site.questionnaire, person, site.store.answers(person.id))
+    shown = sorted(visible_ids(pages, person.role, values))
+    return JSONResponse({"saved": True, "visible": shown, "answered": answered, "total": total})
+
+
+async def _review(request: Request) -> Response:
+    person = _person(request)
+    lang = _lang(request, person)
+    site = _site(request)
+    values = _values(site, person)
+    pages = respondent_pages(site.questionnaire, person)
+    shown = visible_ids(pages, person.role, values)
+    missing = [
+        (p, q)
+        for p in pages
+        for q in p.questions
+        if q.id in shown and q.required and q.id not in values
+    ]
+    context = _base(request, person, lang, missing=missing)
+    return site.render("review.html", **context)
+
+
+async def _finish(request: Request) -> Response:
+    person = _person(request)
+    await _form(request, person)
+    _site(request).store.mark_finished(person.id)
+    return RedirectResponse(f"/r/{request.path_params['token']}/thanks", status_code=303)
+
+
+async def _thanks(request: Request) -> Response:
+    person = _person(request)
+    lang = _lang(request, person)
+    return _site(request).render("thanks.html", **_base(request, person, lang))
+
+
+async def _status(request: Request) -> Response:
+    site = _site(request)
+    if not site.store.is_status_token(request.path_params["token"]):
+        raise HTTPException(404)
+    lang = request.query_params.get("lang", site.default_lang)
+    lang = lang if lang in LANGUAGES else site.default_lang
+    counts = site.store.answer_counts()
+    rows = [(p, counts.get(p.id, 0)) for p in site.store.people()]
+    finished = sum(1 for p, _ in rows if p.finished)
+    started = sum(1 for p, n in rows if n and not p.finished)
+    return site.render(
+        "status.html",
+        L=labels(lang),
+        lang=lang,
+        other_lang="en" if lang == "vi" else "vi",
+        title=site.title,
+        client=site.client,
+        rows=rows,
+        summary=labels(lang).fmt(
+            "status_summary", finished=finished, started=started,
+            waiting=len(rows) - finished - started,
+        ),
+    )  # fmt: skip
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    site = _site(request)
+    lang = request.query_params.get("lang", site.default_lang)
+    L = labels(lang if lang in LANGUAGES else site.default_lang)
+    if request.url.path.endswith("/save"):
+        return JSONResponse({"saved": False, "error": exc.detail}, status_code=exc.status_code)
+    heading, text = {
+        404: (L.invalid_link, L.invalid_link_text),
+        403: (L.page_expired, ""),
+        413: (L.too_large, ""),
+    }.get(exc.status_code, (str(exc.detail), ""))
+    return site.render(
+        "error.html", status=exc.status_code, L=L, lang=L.lang, heading=heading, text=text,
+        title=site.title,
+    )  # fmt: skip

@@ -1,0 +1,108 @@
+// Saves each answer as soon as it is given. Without this script the page still works:
+// the "Save and continue" button posts the whole section.
+(function () {
+  "use strict";
+  var form = document.getElementById("answers");
+  if (!form || !window.fetch) return;
+  var url = form.getAttribute("data-save");
+  var csrf = form.querySelector("input[name=csrf]").value;
+  var text = { saved: form.dataset.saved, saving: form.dataset.saving, failed: form.dataset.failed };
+  var chains = {}, timers = {}, unsaved = {};
+
+  function payload(box) {
+    var data = new URLSearchParams();
+    data.append("csrf", csrf);
+    data.append("question", box.dataset.q);
+    box.querySelectorAll("input, textarea").forEach(function (el) {
+      if (!el.name || ((el.type === "radio" || el.type === "checkbox") && !el.checked)) return;
+      data.append(el.name, el.value);
+    });
+    return data;
+  }
+
+  function show(box, state, message) {
+    var line = box.querySelector(".state");
+    line.className = "state " + state;
+    line.textContent = message;
+  }
+
+  function showError(box, message) {
+    var line = box.querySelector(".error");
+    line.textContent = message || "";
+    line.hidden = !message;
+    box.classList.toggle("has-error", !!message);
+  }
+
+  function update(reply) {
+    var shown = {};
+    reply.visible.forEach(function (id) { shown[id] = true; });
+    document.querySelectorAll(".question").forEach(function (box) {
+      box.hidden = !shown[box.dataset.q];
+    });
+    var bar = document.querySelector("#progress progress");
+    if (bar && reply.total) {
+      bar.max = reply.total;
+      bar.value = reply.answered;
+      var template = document.getElementById("progress").dataset.template;
+      var line = template.replace("{answered}", reply.answered).replace("{total}", reply.total);
+      bar.setAttribute("aria-label", line);
+      document.querySelector("#progress .count").textContent = line;
+    }
+  }
+
+  function send(box, attempt) {
+    var id = box.dataset.q;
+    show(box, "saving", text.saving);
+    return fetch(url, { method: "POST", body: payload(box), credentials: "omit",
+                        headers: { "Accept": "application/json" } })
+      .then(function (response) {
+        return response.json().then(function (reply) { return [response.status, reply]; });
+      })
+      .then(function (result) {
+        var status = result[0], reply = result[1];
+        if (status === 200 && reply.saved) {
+          delete unsaved[id];
+          showError(box, "");
+          show(box, "saved", text.saved);
+          update(reply);
+        } else if (status === 400 || status === 422) {
+          delete unsaved[id];
+          show(box, "", "");
+          showError(box, reply.error);
+        } else {
+          throw new Error("status " + status);
+        }
+      })
+      .catch(function () {
+        unsaved[id] = true;
+        show(box, "failed", text.failed);
+        setTimeout(function () { save(box, (attempt || 0) + 1); }, Math.min(30000, 1000 * Math.pow(2, attempt || 0)));
+      });
+  }
+
+  function save(box, attempt) {  // one request at a time per question, in order
+    var id = box.dataset.q;
+    unsaved[id] = true;
+    chains[id] = (chains[id] || Promise.resolve()).then(function () { return send(box, attempt); });
+  }
+
+  function questionOf(el) { return el.closest ? el.closest(".question") : null; }
+
+  form.addEventListener("change", function (event) {
+    var box = questionOf(event.target);
+    if (!box) return;
+    clearTimeout(timers[box.dataset.q]);
+    save(box, 0);
+  });
+  form.addEventListener("input", function (event) {
+    var el = event.target, box = questionOf(el);
+    if (!box || !(el.tagName === "TEXTAREA" || el.type === "text")) return;
+    unsaved[box.dataset.q] = true;
+    clearTimeout(timers[box.dataset.q]);
+    timers[box.dataset.q] = setTimeout(function () { save(box, 0); }, 700);
+  });
+  form.addEventListener("submit", function () { unsaved = {}; });  // the post saves the page
+  window.addEventListener("beforeunload", function (event) {
+    if (Object.keys(unsaved).length) { event.preventDefault(); event.returnValue = ""; }
+  });
+})();

@@ -1,0 +1,286 @@
+"""Collecting answers: invitations, the web questionnaire's rules, and export to responses/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from starlette.testclient import TestClient
+
+from assessor.cli import cli
+from assessor.collect import Store, export_responses, invite
+from assessor.collect.app import create_app
+from assessor.collect.export import MARKER
+from assessor.collect.forms import parse_answer
+from assessor.collect.yamledit import append_to_list
+from assessor.errors import AssessorError
+from assessor.loading import load_library
+
+from .collect_helpers import collect_workspace
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    return collect_workspace(tmp_path)
+
+
+def _library(ws: Path):  # type: ignore[no-untyped-def]
+    return load_library([ws / "library"])
+
+
+def _client(ws: Path) -> TestClient:
+    app = create_app(ws, _library(ws).questionnaire("web-q"))
+    return TestClient(app, base_url="http://127.0.0.1:8000")
+
+
+def _csrf(html: str) -> str:
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
+    assert found, "no CSRF field on the page"
+    return found.group(1)
+
+
+def test_invite_adds_respondent_and_keeps_comments(ws: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["collect", "invite", str(ws), "--name", "Trần Minh Quân", "--role", "sales",
+              "--unit", "n"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    link = result.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"http://127\.0\.0\.1:8000/r/[A-Za-z0-9_-]{32}", link)
+    text = (ws / "assessment.yaml").read_text("utf-8")
+    assert text.startswith("# A test client. This comment must survive invitations.")
+    assert yaml.safe_load(text)["respondents"] == [
+        {"id": "tran-minh-quan", "name": "Trần Minh Quân", "role": "sales", "unit": "n"}
+    ]
+    token = link.rsplit("/", 1)[1]
+    person = Store.of(ws).person_by_token(token)
+    assert person is not None and person.id == "tran-minh-quan"
+    assert token not in (ws / "collect.sqlite3").read_bytes().decode("latin-1")  # only a hash
+
+
+def test_invite_errors_are_one_line_each(ws: Path) -> None:
+    runner = CliRunner()
+    args = ["collect", "invite", str(ws), "--name", "An", "--role", "boss", "--unit", "z"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{ws / 'assessment.yaml'}: unknown role 'boss' (roles: executive, sales, marketing, "
+        "service, it, finance, operations)",
+        f"{ws / 'assessment.yaml'}: unknown unit 'z' (units: n)",
+    ]
+    assert (
+        runner.invoke(cli, ["collect", "invite", str(ws), "--name", "An", "--role", "it"]).exit_code
+        == 0
+    )
+    again = runner.invoke(cli, ["collect", "invite", str(ws), "--name", "An", "--role", "it"])
+    assert again.exit_code == 1
+    assert "'An' was invited already (use --new-link to replace the link)" in again.stderr
+
+
+def test_new_link_replaces_the_old_one(ws: Path) -> None:
+    old = invite(ws, name="An", role="it").token
+    new = invite(ws, name="An", role="it", new_link=True).token
+    store = Store.of(ws)
+    assert store.person_by_token(old) is None
+    assert store.person_by_token(new) is not None
+    assert yaml.safe_load((ws / "assessment.yaml").read_text("utf-8"))["respondents"] == [
+        {"id": "an", "name": "An", "role": "it"}
+    ]
+
+
+def test_same_name_twice_gets_distinct_ids_when_listed_by_hand(ws: Path) -> None:
+    text = append_to_list((ws / "assessment.yaml").read_text("utf-8"), "respondents",
+                          {"id": "binh", "name": "Bình Khác", "role": "sales"})  # fmt: skip
+    (ws / "assessment.yaml").write_text(text, encoding="utf-8")
+    done = invite(ws, name="Bình", role="sales")
+    assert done.respondent.id == "binh-2"
+
+
+def test_made_up_token_is_refused(ws: Path) -> None:
+    invite(ws, name="An", role="sales")
+    client = _client(ws)
+    for path in ("/r/not-a-real-token", "/r/not-a-real-token/s/1", "/status/nope"):
+        page = client.get(path)
+        assert page.status_code == 404
+        assert "Đường dẫn không hợp lệ" in page.text
+    post = client.post("/r/not-a-real-token/save", data={"question": "q1", "q-q1": "3"})
+    assert post.status_code == 404
+
+
+def test_one_token_cannot_read_or_change_another_respondents_answers(ws: Path) -> None:
+    a = invite(ws, name="An", role="sales").token
+    b = invite(ws, name="Bình", role="sales").token
+    client = _client(ws)
+    page_a = client.get(f"/r/{a}/s/1").text
+    saved = client.post(f"/r/{a}/save", data={"csrf": _csrf(page_a), "question": "q1", "q-q1": "3"})
+    assert saved.json()["saved"] is True
+    page_b = client.get(f"/r/{b}/s/1").text
+    assert 'value="3" checked' not in page_b  # B does not see A's answer
+    # B's page token cannot write into A's answers, nor A's into B's
+    forged = client.post(
+        f"/r/{a}/save", data={"csrf": _csrf(page_b), "question": "q1", "q-q1": "1"}
+    )
+    assert forged.status_code == 403
+    store = Store.of(ws)
+    assert store.answers("an")["q1"].value == 3
+    assert store.answers("binh") == {}
+
+
+def test_posts_without_csrf_or_from_another_origin_are_refused(ws: Path) -> None:
+    token = invite(ws, name="An", role="sales").token
+    client = _client(ws)
+    assert client.post(f"/r/{token}/save", data={"question": "q1", "q-q1": "3"}).status_code == 403
+    csrf = _csrf(client.get(f"/r/{token}/s/1").text)
+    evil = client.post(f"/r/{token}/save", data={"csrf": csrf, "question": "q1", "q-q1": "3"},
+                       headers={"origin": "http://evil.example"})  # fmt: skip
+    assert evil.status_code == 403
+    assert Store.of(ws).answers("an") == {}
+
+
+def test_request_size_is_limited_and_static_has_no_listing(ws: Path) -> None:
+    token = invite(ws, name="An", role="sales").token
+    client = _client(ws)
+    huge = client.post(f"/r/{token}/save", content=b"x" * 200_000,
+                       headers={"content-type": "application/x-www-form-urlencoded"})  # fmt: skip
+    assert huge.status_code == 413
+    assert client.get("/static/").status_code == 404
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/../store.py").status_code == 404
+
+
+def test_pages_escape_names_and_answers_and_send_strict_headers(ws: Path) -> None:
+    token = invite(ws, name='<img src="http://127.0.0.1:9/x">', role="sales").token
+    client = _client(ws)
+    csrf = _csrf(client.get(f"/r/{token}/s/1").text)
+    client.post(f"/r/{token}/s/1", data={"csrf": csrf, "q-q1": "2", "q-q2": "no",
+                                          "c-q1": "<script>alert(1)</script>"})  # fmt: skip
+    welcome = client.get(f"/r/{token}")
+    assert '<img src="http://127.0.0.1:9/x">' not in welcome.text
+    assert "&lt;img src=&#34;http://127.0.0.1:9/x&#34;&gt;" in welcome.text
+    page = client.get(f"/r/{token}/s/1")
+    assert "<script>alert(1)</script>" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+    assert page.headers["referrer-policy"] == "no-referrer"
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert page.headers["cache-control"] == "no-store"
+
+
+def test_the_form_works_without_javascript(ws: Path) -> None:
+    token = invite(ws, name="An", role="sales").token
+    client = _client(ws)
+    csrf = _csrf(client.get(f"/r/{token}/s/1").text)
+    # answering "no" opens the follow-up question on the same page: stay, and say so
+    first = client.post(f"/r/{token}/s/1", data={"csrf": csrf, "q-q1": "3", "i-q1": "5",
+                                                  "q-q2": "no"}, follow_redirects=False)  # fmt: skip
+    assert first.status_code == 200
+    assert "Câu trả lời của anh/chị đã mở thêm câu hỏi trên trang này." in first.text
+    second = client.post(f"/r/{token}/s/1", data={"csrf": csrf, "q-q1": "3", "q-q2": "no",
+                                                   "q-q2-why": "Chưa có ngân sách"},
+                         follow_redirects=False)  # fmt: skip
+    assert second.status_code == 303
+    assert second.headers["location"] == f"/r/{token}/s/2"
+    bad = client.post(f"/r/{token}/s/2", data={"csrf": csrf, "q-q3": "7", "q-q4": ["web", "shop"]})
+    assert bad.status_code == 400
+    assert "answer must be a whole number from 1 to 5 (got 7)" in bad.text
+    stored = Store.of(ws).answers("an")
+    assert {k: a.value for k, a in stored.items()} == {
+        "q1": 3,
+        "q2": "no",
+        "q2-why": "Chưa có ngân sách",
+        "q4": ["web", "shop"],
+    }
+    assert stored["q1"].importance is None  # the second post had no importance: cleared
+    assert "q5" not in client.get(f"/r/{token}/s/2").text  # executives only
+
+
+def test_skips_and_numbers_in_both_notations(ws: Path) -> None:
+    q = {x.id: x for x in _library(ws).questionnaire("web-q").questions()}
+    assert parse_answer(q["q1"], ["not_sure"]).value == "not_sure"
+    assert parse_answer(q["q4"], ["web", "not_applicable"]).value == "not_applicable"
+    assert parse_answer(q["q5"], ["48 000"]).value == 48000
+    assert parse_answer(q["q5"], ["1.234,5"]).value == 1234.5
+    assert parse_answer(q["q5"], ["12,5"]).value == 12.5
+    assert parse_answer(q["q5"], [""], "not_sure").value == "not_sure"
+    assert parse_answer(q["q5"], ["nhiều"]).error == "answer must be a number"
+    assert parse_answer(q["q1"], ["5"]).error == (
+        "answer must be a level from 1 to 4, 'not_sure' or 'not_applicable' (got 5)"
+    )
+    assert parse_answer(q["q3"], []).cleared
+
+
+def _answer_all(ws: Path, token: str) -> TestClient:
+    client = _client(ws)
+    csrf = _csrf(client.get(f"/r/{token}/s/1").text)
+    for field, value in (("q1", "3"), ("q2", "yes"), ("q3", "4"), ("q4", "phone")):
+        data = {"csrf": csrf, "question": field, f"q-{field}": value}
+        if field == "q1":
+            data |= {"c-q1": "Chỉ đội bán hàng miền Nam làm tốt.", "i-q1": "4"}
+        assert client.post(f"/r/{token}/save", data=data).json()["saved"] is True
+    return client
+
+
+def test_export_writes_responses_that_score(ws: Path) -> None:
+    token = invite(ws, name="An", role="sales", unit="n").token
+    client = _answer_all(ws, token)
+    review = client.get(f"/r/{token}/review")
+    assert "Anh/chị đã trả lời đủ các câu hỏi bắt buộc." in review.text
+    assert client.post(f"/r/{token}/finish", data={"csrf": _csrf(review.text)}).status_code == 200
+    runner = CliRunner()
+    result = runner.invoke(cli, ["collect", "export", str(ws)])
+    assert result.exit_code == 0, result.output
+    target = ws / "responses" / "an.yaml"
+    assert result.stdout.strip() == str(target)
+    text = target.read_text("utf-8")
+    assert text.startswith(MARKER)
+    data = yaml.safe_load(text)
+    assert data["answers"] == {
+        "q1": {"value": 3, "comment": "Chỉ đội bán hàng miền Nam làm tốt.", "importance": 4},
+        "q2": "yes", "q3": 4, "q4": ["phone"],
+    }  # fmt: skip
+    score = runner.invoke(cli, ["score", str(ws), "--format", "json"])
+    assert score.exit_code == 0, score.output
+    # a second export with nothing new leaves the file alone
+    assert runner.invoke(cli, ["collect", "export", str(ws)]).stdout == ""
+
+
+def test_export_skips_unfinished_and_never_overwrites_a_hand_written_file(ws: Path) -> None:
+    token = invite(ws, name="An", role="sales").token
+    _answer_all(ws, token)
+    assert export_responses(ws, _library(ws)).skipped == ["An"]
+    hand = ws / "responses" / "an.yaml"
+    hand.write_text("respondent: an\nanswers: {q1: 1}\n", encoding="utf-8")
+    with pytest.raises(AssessorError) as caught:
+        export_responses(ws, _library(ws), unfinished=True)
+    assert caught.value.lines() == [
+        f"{hand}: exists and was not written by `collect export` (use --force to replace it)"
+    ]
+    assert hand.read_text("utf-8") == "respondent: an\nanswers: {q1: 1}\n"
+    done = export_responses(ws, _library(ws), unfinished=True, force=True)
+    assert done.written == [hand]
+
+
+def test_answers_hidden_by_a_later_change_are_not_exported(ws: Path) -> None:
+    token = invite(ws, name="An", role="sales").token
+    client = _client(ws)
+    csrf = _csrf(client.get(f"/r/{token}/s/1").text)
+    for field, value in (("q1", "2"), ("q2", "no"), ("q2-why", "Đắt quá"), ("q2", "yes"),
+                         ("q3", "3")):  # fmt: skip
+        client.post(f"/r/{token}/save", data={"csrf": csrf, "question": field, f"q-{field}": value})
+    export_responses(ws, _library(ws), unfinished=True)
+    answers = yaml.safe_load((ws / "responses" / "an.yaml").read_text("utf-8"))["answers"]
+    assert answers == {"q1": 2, "q2": "yes", "q3": 3}
+
+
+def test_status_page_shows_who_started_and_finished(ws: Path) -> None:
+    a = invite(ws, name="An", role="sales").token
+    invite(ws, name="Bình", role="it")
+    client = _answer_all(ws, a)
+    status_token = Store.of(ws).status_token()
+    page = client.get(f"/status/{status_token}?lang=en")
+    assert page.status_code == 200
+    assert "0 finished, 1 in progress, 1 not started" in page.text
+    assert a not in page.text  # the status page never shows respondents' links
+    assert client.get(f"/status/{a}").status_code == 404
