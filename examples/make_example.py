@@ -3,7 +3,7 @@
     python examples/make_example.py examples/saigon-xanh
 
 The answers follow one story rather than chance: each capability has a true level for the
-company; executives see it about 0.7 of a level higher than it is, front-line roles a little
+company (sharper for a few questions: sales automation strong, data and metrics weak); executives see it about 0.7 of a level higher than it is, front-line roles a little
 lower, the northern branch lower than the head office; each answer then varies by about half a
 level. KPI figures come from the finance director and the CEO. Run it again only to change the
 story: it refuses to overwrite responses unless given --force.
@@ -26,6 +26,12 @@ TRUE_LEVEL = {  # the company as it really is, per capability
     "technology": 3.1, "channels": 2.7, "lifecycle": 2.6, "direction": 2.6, "proposition": 2.4,
     "process": 2.3, "organisation": 2.2, "experience": 2.2, "partners": 2.1, "segmentation": 1.9,
     "knowledge": 1.8, "data": 1.6, "measurement": 1.5,
+}  # fmt: skip
+QUESTION_TRUTH = {  # where the story is sharper than the capability average: sales runs on CRM
+    "crm-system": 3.6, "crm-adoption": 3.2, "sales-pipeline": 3.3, "acquisition-targeting": 2.8,
+    "enquiry-handling": 2.9, "technology-architecture": 2.8, "project-management": 2.9,
+    "single-customer-view": 1.5, "data-quality": 1.5, "analytics-use": 1.6,
+    "customer-value-economics": 1.3, "kpi-set": 1.6, "metrics-use": 1.6,
 }  # fmt: skip
 ROLE_BIAS = {"executive": 0.7, "it": 0.2, "finance": 0.0, "marketing": 0.0, "sales": -0.1,
              "service": -0.3, "operations": -0.3}  # fmt: skip
@@ -51,11 +57,15 @@ COMMENTS = {
 
 
 def _capability_level(question, library) -> float:  # type: ignore[no-untyped-def]
-    levels = []
+    """The true level behind a question: the weighted mean over the dimensions it maps onto,
+    each read through its first (primary) capability."""
+    total = weight = 0.0
     for target in question.maps_to:
-        dim = library.framework(target.framework).dimension(target.dim)
-        levels += [TRUE_LEVEL[c] for c in dim.capabilities if c in TRUE_LEVEL]
-    return sum(levels) / len(levels) if levels else 2.3
+        caps = library.framework(target.framework).dimension(target.dim).capabilities
+        if caps and caps[0] in TRUE_LEVEL:
+            total += TRUE_LEVEL[caps[0]] * target.weight
+            weight += target.weight
+    return total / weight if weight else 2.3
 
 
 def _answer(question, truth: float, rnd: random.Random):  # type: ignore[no-untyped-def]
@@ -81,21 +91,22 @@ def build(folder: Path, force: bool) -> None:
     rnd = random.Random(2026)
     for person in assessment.respondents:
         answers: dict[str, object] = {}
+        values: dict[str, object] = {}  # plain values, for the `relevant:` conditions
         bias = ROLE_BIAS[person.role] + UNIT_BIAS.get(person.unit or "", 0.0)
         for question in questionnaire.questions():
-            if not visible(question, person.role, answers):
+            if not visible(question, person.role, values):
                 continue
             if question.type in ("number", "percent"):
                 kpi = getattr(question, "kpi", None)
                 if kpi in KPI_FIGURES and person.role in ("executive", "finance") and person.unit == "south":
-                    answers[question.id] = KPI_FIGURES[kpi]
+                    answers[question.id] = values[question.id] = KPI_FIGURES[kpi]
                 continue
             if question.type == "text":
                 continue
             if rnd.random() < 0.04:
-                answers[question.id] = "not_sure"
+                answers[question.id] = values[question.id] = "not_sure"
                 continue
-            truth = _capability_level(question, library) + bias
+            truth = QUESTION_TRUTH.get(question.id, _capability_level(question, library)) + bias
             value = _answer(question, truth, rnd)
             entry: dict[str, object] = {"value": value}
             if getattr(question, "importance", False):
@@ -105,6 +116,7 @@ def build(folder: Path, force: bool) -> None:
             if pool and rnd.random() < 0.08:
                 entry["comment"] = rnd.choice(pool)
             answers[question.id] = entry if len(entry) > 1 else value
+            values[question.id] = value
         closing = next((q for q in questionnaire.questions() if q.type == "text"), None)
         if closing is not None and rnd.random() < 0.6:
             answers[closing.id] = rnd.choice([c for pool in COMMENTS.values() for c in pool])
