@@ -163,7 +163,7 @@ def test_pages_escape_names_and_answers_and_send_strict_headers(ws: Path) -> Non
     page = client.get(f"/r/{token}/s/1")
     assert "<script>alert(1)</script>" not in page.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
-    assert page.headers["referrer-policy"] == "no-referrer"
+    assert page.headers["referrer-policy"] == "same-origin"
     assert "default-src 'self'" in page.headers["content-security-policy"]
     assert page.headers["cache-control"] == "no-store"
 
