@@ -158,7 +158,8 @@ def _dimension(
             fw_id, dim_id, None, None, None, 0, excluded, 0, None, None, None, False
         )
     values = list(means.values())
-    shares = [(s, w / sum(x for _, x in e)) for e in per_resp.values() for s, w in e]
+    shares = [(s, w / total) for e in per_resp.values() if (total := sum(x for _, x in e))
+              for s, w in e]  # fmt: skip
     low, high = min(values), max(values)
     return DimensionScore(
         framework=fw_id,
@@ -209,19 +210,27 @@ def score_dimensions(ws: Workspace, sheets: Sequence[AnswerSheet]) -> list[Frame
     return out
 
 
-def _breakdown(ws: Workspace, key: str) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
-    groups: dict[str, list[AnswerSheet]] = defaultdict(list)
+def _breakdown(
+    ws: Workspace, frameworks: list[FrameworkScore], key: str
+) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+    """Dimension scores per role (or unit): the mean of that group's respondents' scores.
+
+    The same as scoring the group's sheets alone, from the per-respondent scores already made.
+    """
+    groups: dict[str, set[str]] = defaultdict(set)
     for sheet in ws.sheets:
         group = getattr(sheet.respondent, key)
         if group is not None:
-            groups[group].append(sheet)
+            groups[group].add(sheet.respondent.id)
     table = {}
-    for group, sheets in sorted(groups.items()):
-        frameworks = score_dimensions(ws, sheets)
-        table[group] = {
-            d.path: d.score for f in frameworks for d in f.dimensions if d.score is not None
-        }
-    return table, {g: len(s) for g, s in sorted(groups.items())}
+    for group, members in sorted(groups.items()):
+        row = {}
+        for d in (d for f in frameworks for d in f.dimensions):
+            mine = [s for r, s in d.by_respondent.items() if r in members]
+            if mine:
+                row[d.path] = statistics.fmean(mine)
+        table[group] = row
+    return table, {g: len(m) for g, m in sorted(groups.items())}
 
 
 def score_workspace(ws: Workspace) -> Scores:
@@ -235,8 +244,8 @@ def score_workspace(ws: Workspace) -> Scores:
     )
     dims = [d for f in frameworks for d in f.dimensions if d.score is not None]
     weakest = min(dims, key=lambda d: (d.score or 0.0, d.path)).path if dims else None
-    by_role, role_counts = _breakdown(ws, "role")
-    by_unit, unit_counts = _breakdown(ws, "unit")
+    by_role, role_counts = _breakdown(ws, frameworks, "role")
+    by_unit, unit_counts = _breakdown(ws, frameworks, "unit")
     return Scores(
         frameworks,
         overall,

@@ -115,21 +115,59 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     return None
 
 
-def _duplicate_keys(path: Path, node: yaml.Node, problems: list[Problem]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+_STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _Builder:
+    """Node tree → data in one walk, finding duplicate keys on the way.
+
+    Faster than PyYAML's generic constructor for the plain maps, lists, strings and numbers
+    that content files hold; anything else (timestamps, floats, merge keys, other tags) is
+    handed to the safe constructor.
+    """
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        self.constructor = _Loader("")
+
+    def build(self, node: yaml.Node) -> Any:
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            value = node.value
+            if tag == _STR:
+                return value if value.isascii() else unicodedata.normalize("NFC", value)
+            if tag == _INT and value.isdigit():
+                return int(value)
+            if tag == _NULL:
+                return None
+            return nfc(self.constructor.construct_object(node, deep=True))
+        if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+            return [self.build(item) for item in node.value]
+        if isinstance(node, yaml.MappingNode) and tag == _MAP and not _merges(node):
+            return self._mapping(node)
+        return nfc(self.constructor.construct_object(node, deep=True))
+
+    def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
         for k, v in node.value:
-            name = nfc(k.value) if isinstance(k, yaml.ScalarNode) else repr(k)
-            if name in seen:
+            key = self.build(k)
+            name = key if isinstance(k, yaml.ScalarNode) else repr(k)
+            try:
+                duplicate = key in out
+            except TypeError:  # an unhashable key: let the constructor say so
+                return dict(self.constructor.construct_object(node, deep=True))
+            if duplicate:
                 m = k.start_mark
-                problems.append(
-                    Problem(str(path), m.line + 1, m.column + 1, "", f"duplicate key '{name}'")
-                )
-            seen.add(name)
-            _duplicate_keys(path, v, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _duplicate_keys(path, item, problems)
+                self.problems.append(Problem(str(self.path), m.line + 1, m.column + 1, "",
+                                             f"duplicate key '{name}'"))  # fmt: skip
+            out[key] = self.build(v)
+        return out
+
+
+def _merges(node: yaml.MappingNode) -> bool:
+    return any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value)
 
 
 def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, list[Problem]]:
@@ -153,7 +191,5 @@ def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, l
     except yaml.YAMLError as exc:
         return None, [Problem(str(path), message=f"invalid YAML: {exc}")]
     problems: list[Problem] = []
-    if root is not None:
-        _duplicate_keys(path, root, problems)
-    data = _Loader("").construct_document(root) if root is not None else None
-    return SourceDoc(path, nfc(data), root), problems
+    data = _Builder(path, problems).build(root) if root is not None else None
+    return SourceDoc(path, data, root), problems
