@@ -13,6 +13,7 @@ only after the store has committed it to disk.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from ..models import LANGUAGES, Questionnaire
 from .forms import Page, comment_of, parse_answer, visible_ids
 from .guard import LimitBody, SecurityHeaders
 from .invite import read_assessment
-from .store import Entry, Person, Store, token_digest
+from .store import Entry, GroupWriter, Person, Store, token_digest
 from .views import labels, overall, question_fields, respondent_pages
 
 __all__ = ["create_app"]
@@ -41,6 +42,8 @@ HERE = Path(__file__).parent
 @dataclass(frozen=True)
 class _Site:
     store: Store
+    writer: GroupWriter
+    csrf_key: bytes
     questionnaire: Questionnaire
     title: str
     client: str
@@ -62,8 +65,11 @@ def create_app(workspace: Path, questionnaire: Questionnaire) -> Starlette:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
+    store = Store.of(workspace)
     site = _Site(
-        Store.of(workspace),
+        store,
+        GroupWriter(store),
+        store.secret("csrf").encode(),
         questionnaire,
         assessment.title or questionnaire.title[assessment.language],
         assessment.client.name,
@@ -112,8 +118,8 @@ def _lang(request: Request, person: Person) -> str:
 
 
 def csrf_token(site: _Site, person: Person, token: str) -> str:
-    key = site.store.secret("csrf").encode()
-    return hmac.new(key, f"{person.id}:{token_digest(token)}".encode(), "sha256").hexdigest()
+    message = f"{person.id}:{token_digest(token)}".encode()
+    return hmac.new(site.csrf_key, message, "sha256").hexdigest()
 
 
 async def _form(request: Request, person: Person) -> FormData:
@@ -186,7 +192,7 @@ async def _section(request: Request) -> Response:
     if request.method == "POST":
         form = await _form(request, person)
         before = visible_ids([page], person.role, _values(site, person))
-        errors = _save_page(site, person, page, form)
+        errors = await _save_page(site, person, page, form)
         after = visible_ids([page], person.role, _values(site, person))
         if not errors:
             if after - before:
@@ -213,7 +219,7 @@ def _to_page(request: Request, pages: list[Page], target: int) -> Response:
     return RedirectResponse(f"{root}/s/{target}", status_code=303)
 
 
-def _save_page(site: _Site, person: Person, page: Page, form: FormData) -> dict[str, str]:
+async def _save_page(site: _Site, person: Person, page: Page, form: FormData) -> dict[str, str]:
     """Save every valid answer on the page; return the errors of the others."""
     entries, cleared, errors = [], [], {}
     for q in page.questions:
@@ -224,11 +230,14 @@ def _save_page(site: _Site, person: Person, page: Page, form: FormData) -> dict[
             cleared.append(q.id)
         else:
             entries.append(entry)
-    site.store.save_answers(person.id, entries)
-    present = [q for q in cleared if f"q-{q}" in form]  # a field emptied on purpose
-    if present:
-        site.store.delete_answers(person.id, present)
+    emptied = [q for q in cleared if f"q-{q}" in form]  # a field emptied on purpose
+    await _durably(site.writer.submit(person.id, entries, emptied))
     return errors
+
+
+async def _durably(saved: Any) -> None:
+    """Wait until the writer has committed the save to disk."""
+    await asyncio.wrap_future(saved)
 
 
 def _entry(q: Any, form: FormData) -> tuple[Entry | None, str | None]:
@@ -262,11 +271,12 @@ async def _save_one(request: Request) -> Response:
     if error:
         return JSONResponse({"saved": False, "error": error}, status_code=422)
     if entry is None:
-        site.store.delete_answers(person.id, [question.id])
+        await _durably(site.writer.submit(person.id, [], [question.id]))
     else:
-        site.store.save_answers(person.id, [entry])  # durable before we answer
-    values = _values(site, person)
-    answered, total = overall(site.questionnaire, person, site.store.answers(person.id))
+        await _durably(site.writer.submit(person.id, [entry]))  # on disk before we answer
+    stored = site.store.answers(person.id)
+    values = {k: a.value for k, a in stored.items()}
+    answered, total = overall(site.questionnaire, person, stored)
     shown = sorted(visible_ids(pages, person.role, values))
     return JSONResponse({"saved": True, "visible": shown, "answered": answered, "total": total})
 

@@ -3,7 +3,9 @@
     WORKSPACE/collect.sqlite3
 
 The database runs in WAL mode with `synchronous=FULL`, so a save that has returned has been
-written to disk: the server acknowledges an answer only after `save_answers` returns. Secret
+written to disk: the server acknowledges an answer only after its save has returned. Saves
+that arrive together share one transaction and one disk flush (`GroupWriter`): with many
+respondents at once, each waits for one flush, not for everyone else's. Secret
 links are never stored: only the SHA-256 of each token is, and a token is checked by hashing it
 and comparing digests in constant time.
 """
@@ -14,16 +16,27 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import queue
 import secrets
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DB_NAME", "Entry", "Person", "Store", "StoredAnswer", "new_token", "token_digest"]
+__all__ = [
+    "DB_NAME",
+    "Entry",
+    "GroupWriter",
+    "Person",
+    "Store",
+    "StoredAnswer",
+    "new_token",
+    "token_digest",
+]
 
 DB_NAME = "collect.sqlite3"
 _SCHEMA = """
@@ -216,30 +229,15 @@ class Store:
 
     # answers -------------------------------------------------------------------------
 
-    def save_answers(self, person_id: str, entries: Iterable[Entry]) -> None:
-        """Save answers in one transaction; when this returns, they are on disk."""
-        now = _now()
+    def save_answers(
+        self, person_id: str, entries: Iterable[Entry], deleted: Iterable[str] = ()
+    ) -> None:
+        """Save answers (and drop `deleted` ones) in one transaction; on disk when it returns."""
         with self._tx() as db:
-            for e in entries:
-                value = json.dumps(e.value, ensure_ascii=False)
-                db.execute(
-                    "INSERT INTO answers (person, question, value, comment, importance, saved)"
-                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person, question) DO UPDATE SET"
-                    " value = excluded.value, comment = excluded.comment,"
-                    " importance = excluded.importance, saved = excluded.saved,"
-                    " revision = revision + 1",
-                    (person_id, e.question, value, e.comment, e.importance, now),
-                )
-            db.execute(
-                "UPDATE people SET started = COALESCE(started, ?) WHERE id = ?", (now, person_id)
-            )
+            _write(db, person_id, list(entries), list(deleted))
 
     def delete_answers(self, person_id: str, questions: Iterable[str]) -> None:
-        with self._tx() as db:
-            db.executemany(
-                "DELETE FROM answers WHERE person = ? AND question = ?",
-                [(person_id, q) for q in questions],
-            )
+        self.save_answers(person_id, [], questions)
 
     def answers(self, person_id: str) -> dict[str, StoredAnswer]:
         rows = (
@@ -261,6 +259,87 @@ class Store:
     def answer_counts(self) -> dict[str, int]:
         rows = self._db().execute("SELECT person, COUNT(*) AS n FROM answers GROUP BY person")
         return {str(r["person"]): int(r["n"]) for r in rows}
+
+
+def _write(
+    db: sqlite3.Connection, person_id: str, entries: list[Entry], deleted: list[str]
+) -> None:
+    now = _now()
+    for e in entries:
+        value = json.dumps(e.value, ensure_ascii=False)
+        db.execute(
+            "INSERT INTO answers (person, question, value, comment, importance, saved)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person, question) DO UPDATE SET"
+            " value = excluded.value, comment = excluded.comment,"
+            " importance = excluded.importance, saved = excluded.saved,"
+            " revision = revision + 1",
+            (person_id, e.question, value, e.comment, e.importance, now),
+        )
+    db.executemany(
+        "DELETE FROM answers WHERE person = ? AND question = ?", [(person_id, q) for q in deleted]
+    )
+    if entries:
+        db.execute(
+            "UPDATE people SET started = COALESCE(started, ?) WHERE id = ?", (now, person_id)
+        )
+
+
+_Job = tuple[str, list[Entry], list[str], "Future[None]"]
+
+
+class GroupWriter:
+    """One thread that writes every save; saves waiting together share one commit.
+
+    `submit()` returns a future that is resolved once the save is on disk (or failed).
+    Saves of one respondent are applied in the order they were submitted.
+    """
+
+    def __init__(self, store: Store, batch: int = 500) -> None:
+        self._store = store
+        self._batch = batch
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="answer-writer", daemon=True)
+        self._thread.start()
+
+    def submit(
+        self, person_id: str, entries: Iterable[Entry], deleted: Iterable[str] = ()
+    ) -> Future[None]:
+        done: Future[None] = Future()
+        self._jobs.put((person_id, list(entries), list(deleted), done))
+        return done
+
+    def close(self) -> None:
+        self._jobs.put(None)
+        self._thread.join(10)
+
+    def _run(self) -> None:
+        while True:
+            first = self._jobs.get()
+            if first is None:
+                return
+            jobs = [first]
+            while len(jobs) < self._batch:
+                try:
+                    job = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if job is None:
+                    self._jobs.put(None)
+                    break
+                jobs.append(job)
+            self._commit(jobs)
+
+    def _commit(self, jobs: list[_Job]) -> None:
+        try:
+            with self._store._tx() as db:
+                for person_id, entries, deleted, _ in jobs:
+                    _write(db, person_id, entries, deleted)
+        except Exception as exc:  # nothing of the batch was written: say so to each
+            for *_, done in jobs:
+                done.set_exception(exc)
+            return
+        for *_, done in jobs:
+            done.set_result(None)
 
 
 def _person(row: sqlite3.Row) -> Person:
