@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from assessor.cli import cli
 
-from .conftest import MINIMAL_FRAMEWORK, REPO, BuildTree
+from .conftest import REPO, BuildTree
 
 EXPECTED_FRAMEWORKS = {
     "gartner-8bb": 8,

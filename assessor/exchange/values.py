@@ -1,0 +1,188 @@
+"""Reading one answer as a person or a survey tool wrote it.
+
+Options match by id or by label in either language (NFC, case-insensitive, trimmed); maturity
+and likert answers also match a leading level number ("3", "3 — Company standard"); the words
+for "not sure" and "not applicable" in either language become `not_sure` / `not_applicable`.
+Range checks are left to `answers.answer_problem`, so every importer words them the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..models import NOT_APPLICABLE, NOT_SURE, Question
+from .labels import NOT_APPLICABLE_WORDS, NOT_SURE_WORDS
+
+__all__ = [
+    "Parsed",
+    "norm",
+    "option_table",
+    "parse_options",
+    "parse_value",
+    "read_number",
+    "read_yes_no",
+]
+
+Parsed = tuple[Any, str | None]
+"""(value, None) for an answer, (None, None) for no answer, (None, message) for a bad one."""
+
+_LEVEL = re.compile(r"^(\d+)\s*(?:[—–\-.:)]|$)")
+_YES = ("yes", "có", "y", "true")
+_NO = ("no", "không", "n", "false")
+
+
+def norm(text: str) -> str:
+    """NFC, case-folded, with runs of whitespace made one space and the ends trimmed."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _whole(number: float) -> int | float:
+    return int(number) if float(number).is_integer() else number
+
+
+def _is_number(raw: Any) -> bool:
+    return isinstance(raw, int | float) and not isinstance(raw, bool)
+
+
+def _skip(text: str) -> str | None:
+    key = norm(text)
+    if key in NOT_SURE_WORDS:
+        return NOT_SURE
+    if key in NOT_APPLICABLE_WORDS:
+        return NOT_APPLICABLE
+    return None
+
+
+def option_table(question: Any) -> dict[str, str]:
+    """Normalised id and labels (both languages) → option id, for choice questions."""
+    table: dict[str, str] = {}
+    for option in question.options:
+        for key in (option.id, option.label.en, option.label.vi):
+            table.setdefault(norm(key), option.id)
+    return table
+
+
+def _option_list(question: Any) -> str:
+    return ", ".join(o.id for o in question.options)
+
+
+def _level(question: Any, raw: Any) -> Parsed:
+    if _is_number(raw):
+        return _whole(raw), None
+    if isinstance(raw, str):
+        match = _LEVEL.match(raw.strip())
+        if match:
+            return int(match.group(1)), None
+        labels = question.options if question.type == "maturity" else question.labels
+        for level, label in labels.items():
+            if norm(raw) in (norm(label.en), norm(label.vi)):
+                return level, None
+    top = 4 if question.type == "maturity" else 5
+    return None, f"cannot read {raw!r} as a level from 1 to {top} (or 'Not sure')"
+
+
+def read_yes_no(raw: Any) -> Parsed:
+    """'yes' or 'no' from Yes/No, Có/Không, Y/N or a boolean cell."""
+    if raw is None or not str(raw).strip():
+        return None, None
+    if isinstance(raw, bool):
+        return ("yes" if raw else "no"), None
+    key = norm(str(raw))
+    if key in _YES:
+        return "yes", None
+    if key in _NO:
+        return "no", None
+    return None, f"cannot read {raw!r} as Yes or No"
+
+
+def _single(question: Any, raw: Any) -> Parsed:
+    if isinstance(raw, list):
+        return None, "answer must be one option, not a list"
+    found = option_table(question).get(norm(str(raw)))
+    if found is None:
+        return None, f"unknown option {raw!r} (options: {_option_list(question)})"
+    return found, None
+
+
+def parse_options(question: Any, raw: Any) -> Parsed:
+    """Several options in one cell: a list, or labels joined with ', ' or ';'.
+
+    Labels may contain commas, so the cell is read label by label, longest label first,
+    rather than split on the separator.
+    """
+    if isinstance(raw, list):
+        picked = [_single(question, item) for item in raw]
+        bad = next((msg for _, msg in picked if msg), None)
+        return (None, bad) if bad else (_in_order(question, [v for v, _ in picked]), None)
+    table = option_table(question)
+    keys = sorted(table, key=len, reverse=True)
+    rest, chosen = norm(str(raw)), []
+    while rest := rest.strip(" ,;"):
+        key = next((k for k in keys if rest.startswith(k) and _ends_item(rest[len(k) :])), None)
+        if key is None:
+            item = re.split(r"[,;]", rest, maxsplit=1)[0].strip()
+            return None, f"unknown option {item!r} in {raw!r} (options: {_option_list(question)})"
+        chosen.append(table[key])
+        rest = rest[len(key) :]
+    return _in_order(question, chosen), None
+
+
+def _ends_item(after: str) -> bool:
+    return not after.strip() or after.lstrip()[0] in ",;"
+
+
+def _in_order(question: Any, chosen: list[str]) -> list[str]:
+    return [o.id for o in question.options if o.id in chosen]
+
+
+def read_number(raw: Any) -> Parsed:
+    """A figure from a number cell or text like '25', '25.5' or '25%'."""
+    if raw is None or not str(raw).strip():
+        return None, None
+    if _is_number(raw):
+        return _whole(raw), None
+    text = str(raw).strip().removesuffix("%").strip().replace("\u00a0", "")
+    for kind in (int, float):
+        try:
+            return _whole(kind(text)), None
+        except ValueError:
+            continue
+    return None, f"cannot read {raw!r} as a number"
+
+
+def _text(question: Any, raw: Any) -> Parsed:
+    if _is_number(raw):
+        return str(_whole(raw)), None
+    if isinstance(raw, dt.datetime | dt.date):
+        return raw.isoformat(), None
+    return unicodedata.normalize("NFC", str(raw)).strip(), None
+
+
+_PARSERS: dict[str, Callable[[Any, Any], Parsed]] = {
+    "maturity": _level,
+    "likert": _level,
+    "yes_no": lambda question, raw: read_yes_no(raw),
+    "single_choice": _single,
+    "multi_choice": parse_options,
+    "number": lambda question, raw: read_number(raw),
+    "percent": lambda question, raw: read_number(raw),
+    "text": _text,
+}
+
+
+def parse_value(question: Question, raw: Any, values: Mapping[str, Any] | None = None) -> Parsed:
+    """The answer `raw` stands for; `values` maps exported codes or texts to answers first."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, None
+    if isinstance(raw, str):
+        raw = unicodedata.normalize("NFC", raw).strip()
+    if values:
+        key = norm(str(_whole(raw) if _is_number(raw) else raw))
+        raw = values.get(key, raw)
+    if question.type != "text" and isinstance(raw, str) and (skip := _skip(raw)):
+        return skip, None
+    return _PARSERS[question.type](question, raw)
