@@ -31,6 +31,20 @@ _YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 class _Loader(_BaseLoader):  # type: ignore[misc]
     """The C loader when present; booleans only from true/false, as YAML 1.2 has it."""
 
+    _plain_tags: dict[str, str] = {}  # noqa: RUF012  (a cache shared by all loaders)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """The tag of a plain scalar depends on its text alone: remember it (response files
+        repeat the same question ids and answers thousands of times)."""
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return super().resolve(kind, value, implicit)
+        tag = self._plain_tags.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._plain_tags) < 100_000:
+                self._plain_tags[value] = tag
+        return tag
+
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
