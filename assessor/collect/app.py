@@ -176,7 +176,7 @@ async def _welcome(request: Request) -> Response:
     stored = site.store.answers(person.id)
     pages = respondent_pages(site.questionnaire, person)
     resume = next((p.number for p in pages if any(q.id not in stored for q in p.questions)), 1)
-    count = sum(len(p.questions) for p in pages)
+    _answered, count = overall(site.questionnaire, person, stored)
     minutes = max(5, round(count * 0.6))
     context = _base(request, person, lang, resume=resume, count=count, minutes=minutes)
     return site.render("welcome.html", started=bool(stored), **context)
@@ -294,7 +294,12 @@ async def _review(request: Request) -> Response:
         for q in p.questions
         if q.id in shown and q.required and q.id not in values
     ]
-    context = _base(request, person, lang, missing=missing)
+    sections = [
+        (p, sum(1 for q in p.questions if q.id in shown and q.id in values),
+         sum(1 for q in p.questions if q.id in shown))
+        for p in pages
+    ]  # fmt: skip
+    context = _base(request, person, lang, missing=missing, sections=sections)
     return site.render("review.html", **context)
 
 
@@ -317,10 +322,10 @@ async def _status(request: Request) -> Response:
         raise HTTPException(404)
     lang = request.query_params.get("lang", site.default_lang)
     lang = lang if lang in LANGUAGES else site.default_lang
-    counts = site.store.answer_counts()
-    rows = [(p, counts.get(p.id, 0)) for p in site.store.people()]
-    finished = sum(1 for p, _ in rows if p.finished)
-    started = sum(1 for p, n in rows if n and not p.finished)
+    rows = [(p, *overall(site.questionnaire, p, site.store.answers(p.id)))
+            for p in site.store.people()]  # fmt: skip
+    finished = sum(1 for p, _, _ in rows if p.finished)
+    started = sum(1 for p, n, _ in rows if n and not p.finished)
     return site.render(
         "status.html",
         L=labels(lang),
