@@ -7,38 +7,23 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import click.testing
 import pytest
-from click.testing import CliRunner
 from openpyxl import Workbook
 
-from assessor.cli import cli
 from assessor.exchange.survey import parse_time
 from assessor.exchange.values import parse_options
 from assessor.loading import load_library
 
-from .conftest import MINIMAL_FRAMEWORK, BuildTree
-from .workspaces import MINI_PROFILE
+from .conftest import BuildTree
+from .exchange_helpers import FIXTURES, run, survey_workspace
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "survey"
 GOOGLE, LIME = "google-forms.csv", "limesurvey.csv"
-
-
-def run(*args: str | Path) -> click.testing.Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], obj={})
 
 
 @pytest.fixture
 def ws(build_file_tree: BuildTree) -> Path:
-    """A workspace for `survey-q` with its own library, and the export fixtures beside it."""
-    root = build_file_tree(
-        {
-            "ws/assessment.yaml": (FIXTURES / "assessment.yaml").read_text("utf-8"),
-            "ws/library/mini.yaml": MINIMAL_FRAMEWORK,
-            "ws/library/mini-target.yaml": MINI_PROFILE,
-            "ws/library/survey-q.yaml": (FIXTURES / "survey-q.yaml").read_text("utf-8"),
-        }
-    )
+    """The survey workspace, with the export fixtures beside it."""
+    root = survey_workspace(build_file_tree).parent
     for name in (GOOGLE, LIME, "google-forms.mapping.yaml", "limesurvey.mapping.yaml"):
         shutil.copy(FIXTURES / name, root / name)
     return root / "ws"

@@ -6,36 +6,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-import click.testing
 import pytest
 import yaml
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from assessor.cli import cli
-
-from .conftest import MINIMAL_FRAMEWORK, BuildTree
-from .workspaces import MINI_PROFILE
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "survey"
-
-
-def run(*args: str | Path) -> click.testing.Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], obj={})
+from .conftest import BuildTree
+from .exchange_helpers import run, survey_workspace
 
 
 @pytest.fixture
 def ws(build_file_tree: BuildTree) -> Path:
-    """A workspace for the `survey-q` questionnaire, carrying its own library."""
-    root = build_file_tree(
-        {
-            "ws/assessment.yaml": (FIXTURES / "assessment.yaml").read_text("utf-8"),
-            "ws/library/mini.yaml": MINIMAL_FRAMEWORK,
-            "ws/library/mini-target.yaml": MINI_PROFILE,
-            "ws/library/survey-q.yaml": (FIXTURES / "survey-q.yaml").read_text("utf-8"),
-        }
-    )
-    return root / "ws"
+    return survey_workspace(build_file_tree)
 
 
 def export(ws: Path, name: str, *args: str) -> Path:
