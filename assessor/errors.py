@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,11 +46,17 @@ class AssessorError(Exception):
     def __init__(self, problems: Iterable[Problem] | str) -> None:
         if isinstance(problems, str):
             problems = [Problem(path="", message=problems)]
-        self.problems: list[Problem] = sorted(problems)
+        self.problems: list[Problem] = sorted(problems, key=_reading_order)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:
         return [str(p).lstrip(": ") if not p.path else str(p) for p in self.problems]
+
+
+def _reading_order(p: Problem) -> tuple[object, ...]:
+    """File, line, column, then location with numbers compared as numbers (D4 before D10)."""
+    parts = tuple(int(s) if s.isdigit() else s for s in re.split(r"(\d+)", p.location))
+    return (p.path, p.line, p.column, [(isinstance(x, str), x) for x in parts], p.message)
 
 
 class DefinitionError(AssessorError):

@@ -215,11 +215,11 @@ def test_bad_cells_are_reported_together_with_sheet_and_cell(ws: Path) -> None:
         f"{book}: 1. Thực tiễn!D5: missing answer to required question 'q-agree'",
         f"{book}: 1. Thực tiễn!D6: cannot read 'Có lẽ' as Yes or No",
         f"{book}: 1. Thực tiễn!E4: Input should be less than or equal to 5",
-        f"{book}: 2. Kênh và dữ liệu!D10: answer 120 is above the maximum 100",
         f"{book}: 2. Kênh và dữ liệu!D4: 'Not sure' and options marked Yes: choose one or "
         "the other",
         f"{book}: 2. Kênh và dữ liệu!D9: unknown option 'Trong đầu tôi' (options: sheets, "
         "crm, platform)",
+        f"{book}: 2. Kênh và dữ liệu!D10: answer 120 is above the maximum 100",
         f"{book}: 2. Kênh và dữ liệu!F11: a comment needs an answer too (choose 'Not sure' "
         "if you do not know)",
     ]
