@@ -12,6 +12,7 @@ from .errors import AssessorError, DefinitionError, Problem
 from .kinds import KINDS, WORKSPACE_KINDS
 from .loading import Library, iter_content_files, load_library
 from .models import Framework
+from .pipeline import workspace_library
 from .workspace import load_workspace
 
 __all__ = ["framework_summaries", "framework_text", "schema_json", "validate_paths"]
@@ -81,6 +82,7 @@ def validate_paths(
 
     Returns how many files were checked and every problem found in them.
     """
+    user_dirs = list(user_dirs)
     files: list[Path] = []
     workspaces: list[Path] = []
     problems: list[Problem] = []
@@ -96,8 +98,10 @@ def validate_paths(
     except AssessorError as exc:
         return len(files), sorted(set(problems + exc.problems))
     for ws in workspaces:
+        own = workspace_library(ws)  # a workspace's library/ folder, as `score` reads it
         try:
-            loaded = load_workspace(ws, library)
+            lib = load_library([*user_dirs, *own], extra_files=files) if own else library
+            loaded = load_workspace(ws, lib)
             problems += loaded.warnings
             files += [ws] + [Path(s.source) for s in loaded.sheets]
         except AssessorError as exc:

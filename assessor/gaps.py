@@ -2,7 +2,8 @@
 
 Targets come from, in order: a per-dimension override in assessment.yaml; the target profile
 (its own per-dimension targets, then its default); with `profile: respondents`, the median of
-respondents' own targets for the dimension (3.0 where nobody gave one).
+respondents' own targets for the dimension; where nobody gave one, the mean of the `target`s
+its questions carry in the questionnaire; else 3.0.
 
     gap      = target − current           (negative: ahead of target)
     priority = max(gap, 0) × relative weight × importance
@@ -73,8 +74,20 @@ def _per_dimension_answers(
     return out
 
 
+def _question_targets(ws: Workspace) -> dict[str, float]:
+    """dimension path → mean of its questions' own `target`s, weighted as in `maps_to`."""
+    parts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for question in ws.questionnaire.questions():
+        if question.type != "text" and question.target is not None:
+            target = question.target
+            for m in question.maps_to:
+                parts[m.dimension].append((float(target), m.weight))
+    return {p: sum(t * w for t, w in e) / sum(w for _, w in e) for p, e in parts.items()}
+
+
 def _targets(ws: Workspace) -> dict[str, float]:
     own = _per_dimension_answers(ws, "target")
+    designed = _question_targets(ws)
     targets: dict[str, float] = {}
     for fw in ws.frameworks:
         for dim in fw.dimensions:
@@ -87,7 +100,8 @@ def _targets(ws: Workspace) -> dict[str, float]:
                 means = [
                     sum(v * w for v, w in e) / sum(w for _, w in e) for e in own[path].values()
                 ]
-                targets[path] = statistics.median(means) if means else DEFAULT_TARGET
+                fallback = designed.get(path, DEFAULT_TARGET)
+                targets[path] = statistics.median(means) if means else fallback
     return targets
 
 

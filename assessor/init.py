@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from .errors import ResponseError
 from .fsio import write_atomic
 from .loading import Library
 
@@ -43,10 +44,12 @@ def init_workspace(
     force: bool = False,
 ) -> Path:
     """Write `folder/assessment.yaml` and create `folder/responses/`; return the file."""
+    if not client.strip():
+        raise ResponseError("--client: the company name must not be empty")
     library.questionnaire(questionnaire)
     library.profile(profile)
     text = _TEMPLATE.format(
-        client=client,
+        client=" ".join(client.split()),  # a comment line: no line breaks
         client_json=json.dumps(client, ensure_ascii=False),
         date=(today or dt.date.today()).isoformat(),
         language=language,

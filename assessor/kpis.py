@@ -49,14 +49,17 @@ def _cac(i: Inputs) -> float:
     return i["acquisition-spend"] / i["customers-new"]
 
 
-def _clv(i: Inputs) -> float:
+def _clv(i: Inputs) -> float | None:
+    """m·r/(1 + i − r) − AC; undefined unless 0 ≤ r ≤ 1 and r < 1 + i (inconsistent counts)."""
     r = _retention(i) / 100
     d = i["discount-rate"] / 100
+    if not 0 <= r <= 1 or 1 + d - r <= 0:
+        return None
     return i["margin-per-customer"] * r / (1 + d - r) - _cac(i)
 
 
 # id → (unit, formula, inputs needed (any one group suffices), function)
-KPI_DEFINITIONS: dict[str, tuple[str, str, list[list[str]], Callable[[Inputs], float]]] = {
+KPI_DEFINITIONS: dict[str, tuple[str, str, list[list[str]], Callable[[Inputs], float | None]]] = {
     "nps": ("points", "% promoters (9–10) − % detractors (0–6)",
             [["nps"], ["nps-promoters-pct", "nps-detractors-pct"]], _nps),
     "retention-rate": ("%", "(E − N) / S × 100", [["customers-start", "customers-end", "customers-new"]], _retention),

@@ -67,10 +67,25 @@ def validation_problems(
             key = str(err["loc"][-1])
             hint = checks.did_you_mean(key, fields_at(model, tuple(err["loc"][:-1])))
             problems.append(doc.problem(loc, f"unknown key '{key}'{hint}", key=True))
+        elif kind == "string_pattern_mismatch":
+            problems.append(doc.problem(loc, _pattern_message(err)))
         else:
             msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
             problems.append(doc.problem(loc, msg))
     return problems
+
+
+_PATTERNS = {
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "an id in lower-case letters, digits and hyphens, e.g. 'north-2'",
+    r"^[a-z0-9-]+/[a-z0-9-]+$": "framework-id/dimension-id, e.g. 'gartner-8bb/vision'",
+    r"^#[0-9a-fA-F]{6}$": "a colour as #rrggbb, e.g. '#1f5f8b'",
+}
+
+
+def _pattern_message(err: Any) -> str:
+    pattern = str(err.get("ctx", {}).get("pattern", ""))
+    wanted = _PATTERNS.get(pattern, f"text matching {pattern}")
+    return f"expected {wanted} (got {err['input']!r})"
 
 
 def doc_loc(doc: SourceDoc, loc: Sequence[str | int]) -> tuple[str | int, ...]:
@@ -90,6 +105,9 @@ def load_document(
     doc, problems = parse_yaml(path, text)
     if doc is None:
         return None, None, problems
+    if doc.data is None:
+        msg = "the file is empty (expected a mapping with a 'kind' key)"
+        return None, doc, [*problems, Problem(str(path), 1, 1, "", msg)]
     if not isinstance(doc.data, dict):
         return None, doc, [*problems, doc.problem((), "expected a mapping with a 'kind' key")]
     kind = doc.data.get("kind")

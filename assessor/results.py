@@ -9,7 +9,15 @@ from .pipeline import AssessmentResult
 from .roadmap import BACKLOG, PHASES, Planned
 from .scoring import DimensionScore, pct
 
-__all__ = ["gap_rows", "gaps_data", "roadmap_data", "roadmap_rows", "score_data", "score_rows"]
+__all__ = [
+    "gap_rows",
+    "gaps_data",
+    "roadmap_data",
+    "roadmap_rows",
+    "score_data",
+    "score_rows",
+    "score_summary",
+]
 
 GAP_HEADERS = ["framework", "dimension", "current", "target", "gap", "priority"]
 SCORE_HEADERS = [
@@ -96,6 +104,21 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         },
         "warnings": [str(w) for w in result.workspace.warnings],
     }
+
+
+def score_summary(data: dict[str, Any]) -> str:
+    """The sentence under the score table, from `score_data`'s JSON."""
+    o, st = data["overall"], data["strategy_level"]
+    if o["score"] is None:
+        text = "No scored answers yet."
+    else:
+        text = (
+            f"Overall {o['score']} ({o['pct']:.0f}% of best practice), level {o['level']}; "
+            f"weakest {o['weakest']}."
+        )
+    if st["position"] is None:
+        return text + " Strategy position: not placed (no answers on both matrix axes)."
+    return text + f" Strategy position: {st['name']} (level {st['level']})."
 
 
 def score_rows(result: AssessmentResult) -> list[list[Any]]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from . import checks
 from .answers import answer_problem, visible
 from .errors import Problem, ResponseError
@@ -145,12 +147,16 @@ def _load_responses(
     problems: list[Problem] = []
     for doc, found in _response_docs(folder):
         problems += found
-        if doc.data is None:
+        if doc.data is None or not isinstance(doc.data, dict):
+            problems += [] if found else [_not_a_response(doc)]
             continue
         response, more = validate_as(Response, doc)
         problems += more
-        if response is None:
-            continue
+        broken: set[str] = set()
+        if response is None:  # still check its answers, so every problem shows at once
+            response, broken = _salvage(doc.data)
+            if response is None:
+                continue
         respondent = respondents.get(response.respondent)
         if respondent is None:
             msg = checks.unknown("respondent", response.respondent, respondents)
@@ -167,17 +173,67 @@ def _load_responses(
             msg = f"answers questionnaire '{response.questionnaire}', but the assessment uses '{q.id}'"
             problems.append(doc.problem(("questionnaire",), msg))
             continue
-        problems += check_answers(doc, response, respondent, q, lenient)
-        sheets.append(AnswerSheet(respondent, response.answers, str(doc.path)))
+        problems += check_answers(doc, response, respondent, q, lenient, also_answered=broken)
+        if not more:
+            sheets.append(AnswerSheet(respondent, response.answers, str(doc.path)))
     return sheets, problems
 
 
+def _not_a_response(doc: SourceDoc) -> Problem:
+    """An empty file is skipped with a warning; any other non-mapping is an error."""
+    if doc.data is None:
+        msg = "the file is empty: no answers read"
+        return Problem(str(doc.path), 1, 1, "", msg, severity="warning")
+    found = "a list" if isinstance(doc.data, list) else f"the value {doc.data!r}"
+    msg = f"expected a mapping with 'respondent' and 'answers' keys, not {found}"
+    return doc.problem((), msg)
+
+
+def _salvage(data: dict[Any, Any]) -> tuple[Response | None, set[str]]:
+    """The answers of a response that failed validation, as far as they can still be checked.
+
+    Unknown keys are dropped and answers that are themselves invalid are left out (their
+    problems are already reported); the ids of those are returned so they count as answered.
+    """
+    raw = data.get("answers")
+    if not isinstance(raw, dict):
+        return None, set()
+    head = {k: data[k] for k in ("respondent", "questionnaire") if k in data}
+    try:
+        response = Response.model_validate({**head, "answers": {}})
+    except ValidationError:
+        return None, set()
+    answers: dict[str, Answer] = {}
+    broken: set[str] = set()
+    for qid, value in raw.items():
+        if not isinstance(qid, str):
+            continue
+        fields = value if isinstance(value, dict) else {"value": value}
+        try:
+            answers[qid] = Answer.model_validate(
+                {k: v for k, v in fields.items() if k in Answer.model_fields}
+            )
+        except ValidationError:
+            broken.add(qid)
+    return response.model_copy(update={"answers": answers}), broken
+
+
 def check_answers(
-    doc: SourceDoc, response: Response, respondent: Respondent, q: Questionnaire, lenient: bool
+    doc: SourceDoc,
+    response: Response,
+    respondent: Respondent,
+    q: Questionnaire,
+    lenient: bool,
+    *,
+    also_answered: Iterable[str] = (),
 ) -> list[Problem]:
-    """Unknown questions, wrong values, hidden questions answered, required ones missing."""
+    """Unknown questions, wrong values, hidden questions answered, required ones missing.
+
+    `also_answered` names answers that are there but too broken to check (already reported).
+    """
     index = q.question_index()
     values = {k: a.value for k, a in response.answers.items()}
+    answered = set(values) | set(also_answered)
     incomplete = "warning" if lenient else "error"
     problems = []
     for qid, answer in response.answers.items():
@@ -190,17 +246,19 @@ def check_answers(
         problem = answer_problem(question, answer.value)
         if problem:
             problems.append(doc.problem(_value_loc(doc, loc), problem))
-        elif (
-            question.relevant
-            and not visible(question, respondent.role, values)
-            and (not question.audience or respondent.role in question.audience)
-        ):
+        elif question.audience and respondent.role not in question.audience:
+            msg = (
+                f"answers a question not asked of role '{respondent.role}' "
+                f"(audience: {', '.join(question.audience)})"
+            )
+            problems.append(doc.problem(loc, msg, key=True, severity=incomplete))
+        elif question.relevant and not visible(question, respondent.role, values):
             msg = f"answers a question its condition hides ({question.relevant})"
             problems.append(doc.problem(loc, msg, key=True, severity=incomplete))
     for question in q.questions():
         if (
             question.required
-            and question.id not in values
+            and question.id not in answered
             and visible(question, respondent.role, values)
         ):
             msg = f"missing answer to required question '{question.id}'"

@@ -145,6 +145,7 @@ class _Builder:
         self.path = path
         self.problems = problems
         self.constructor = _Loader("")
+        self.duplicates: list[tuple[yaml.MappingNode, Any, yaml.Mark, yaml.Mark]] = []
 
     def build(self, node: yaml.Node) -> Any:
         tag = node.tag
@@ -165,19 +166,42 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
+        first: dict[Any, yaml.Mark] = {}
         for k, v in node.value:
             key = self.build(k)
-            name = key if isinstance(k, yaml.ScalarNode) else repr(k)
             try:
                 duplicate = key in out
             except TypeError:  # an unhashable key: let the constructor say so
                 return dict(self.constructor.construct_object(node, deep=True))
             if duplicate:
-                m = k.start_mark
-                self.problems.append(Problem(str(self.path), m.line + 1, m.column + 1, "",
-                                             f"duplicate key '{name}'"))  # fmt: skip
+                self.duplicates.append((node, key, k.start_mark, first[key]))
+            else:
+                first[key] = k.start_mark
             out[key] = self.build(v)
         return out
+
+    def report_duplicates(self, root: yaml.Node) -> None:
+        """One problem per repeated key, located by its dotted path (found only when needed)."""
+        for node, key, mark, earlier in self.duplicates:
+            where = format_loc([*_path_to(root, node), str(key)])
+            msg = f"duplicate key '{key}' (first at {earlier.line + 1}:{earlier.column + 1})"
+            self.problems.append(
+                Problem(str(self.path), mark.line + 1, mark.column + 1, where, msg)
+            )
+
+
+def _path_to(root: yaml.Node, target: yaml.Node) -> list[str | int]:
+    """The keys and indexes leading from `root` to `target` (depth-first)."""
+    stack: list[tuple[yaml.Node, list[str | int]]] = [(root, [])]
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if isinstance(node, yaml.MappingNode):
+            stack += [(v, [*path, nfc(str(k.value))]) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(v, [*path, i]) for i, v in enumerate(node.value)]
+    return []
 
 
 def _merges(node: yaml.MappingNode) -> bool:
@@ -189,9 +213,10 @@ def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, l
     try:
         if text is None:
             text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return None, [Problem(str(path), message=f"cannot read file: {reason}")]
+    except UnicodeDecodeError as exc:
+        return None, [_not_utf8(path, exc)]
+    except OSError as exc:
+        return None, [Problem(str(path), message=f"cannot read file: {exc.strerror or exc}")]
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -202,8 +227,32 @@ def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, l
         if exc.problem and exc.context and start is not None and start.line + 1 != line:
             what += f" ({exc.context} that starts at {start.line + 1}:{start.column + 1})"
         return None, [Problem(str(path), line, col, "", f"invalid YAML: {what}")]
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        msg = f"invalid YAML: control character {char} is not allowed"
+        return None, [Problem(str(path), line, col, "", msg)]
     except yaml.YAMLError as exc:
-        return None, [Problem(str(path), message=f"invalid YAML: {exc}")]
+        return None, [Problem(str(path), message="invalid YAML: " + " ".join(str(exc).split()))]
     problems: list[Problem] = []
-    data = _Builder(path, problems).build(root) if root is not None else None
+    data = None
+    if root is not None:
+        builder = _Builder(path, problems)
+        data = builder.build(root)
+        builder.report_duplicates(root)
     return SourceDoc(path, data, root), problems
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
+    """Where the first byte that is not UTF-8 stands, as line:column."""
+    raw = exc.object[: exc.start]
+    line = raw.count(b"\n") + 1
+    col = len(raw[raw.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+    byte = exc.object[exc.start]
+    msg = f"not UTF-8 text: byte 0x{byte:02x} cannot be read (save the file as UTF-8)"
+    return Problem(str(path), line, col, "", msg)

@@ -177,6 +177,28 @@ def test_init_writes_a_workspace_and_never_overwrites(tmp_path: Path) -> None:
     assert validated.exit_code == 0, validated.stderr
 
 
+def test_init_client_name_with_a_line_break_or_none_at_all(tmp_path: Path) -> None:
+    made = run("init", str(tmp_path / "a"), "--client", "Công ty\nABC: #1")
+    assert made.exit_code == 0, made.stderr
+    scored = run("score", str(tmp_path / "a"), "--format", "json")
+    assert scored.exit_code == 0, scored.stderr
+    assert json.loads(scored.stdout)["client"] == "Công ty\nABC: #1"
+    blank = run("init", str(tmp_path / "b"), "--client", "  ")
+    assert (blank.exit_code, blank.stderr) == (
+        1,
+        "--client: the company name must not be empty\n",
+    )
+    assert not (tmp_path / "b").exists()
+
+
+def test_validate_reads_a_workspace_library_as_score_does(build_file_tree: BuildTree) -> None:
+    from .workspaces import mini_workspace
+
+    root = build_file_tree(mini_workspace())
+    checked = run("validate", str(root / "ws"))
+    assert (checked.exit_code, checked.stdout) == (0, "4 file(s) checked: no problems.\n")
+
+
 def test_wheel_ships_the_content(tmp_path: Path) -> None:
     subprocess.run(
         [

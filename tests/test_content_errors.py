@@ -34,7 +34,7 @@ BROKEN = [
     ),
     pytest.param(
         MINIMAL_FRAMEWORK.replace("    weight: 2\n", "    weight: 2\n    weight: 3\n"),
-        "f.yaml:22:5: duplicate key 'weight'",
+        "f.yaml:22:5: dimensions[1].weight: duplicate key 'weight' (first at 21:5)",
         id="duplicate-key",
     ),
     pytest.param(
@@ -70,6 +70,36 @@ BROKEN = [
         ),
         "f.yaml:22:20: dimensions[1].capabilities[0]: unknown capability 'dirction' (did you mean 'direction'?)",
         id="dangling-capability",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace(
+            "      2: {en: Some teams., vi: Một vài bộ phận.}\n",
+            "      2: {en: Some teams., vi: Một vài bộ phận.}\n      1: {en: Again., vi: Lại.}\n",
+            1,
+        ),
+        "f.yaml:16:7: dimensions[0].levels.1: duplicate key '1' (first at 14:7)",
+        id="duplicate-key-deep-inside",
+    ),
+    pytest.param(
+        "",
+        "f.yaml:1:1: the file is empty (expected a mapping with a 'kind' key)",
+        id="empty-file",
+    ),
+    pytest.param(
+        "- kind: framework\n",
+        "f.yaml:1:1: expected a mapping with a 'kind' key",
+        id="list-at-top-level",
+    ),
+    pytest.param(
+        "kind: framework\nid: mini\x07\n",
+        "f.yaml:2:9: invalid YAML: control character #x0007 is not allowed",
+        id="control-character",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace("id: mini", "id: Mini_1"),
+        "f.yaml:2:5: id: expected an id in lower-case letters, digits and hyphens, "
+        "e.g. 'north-2' (got 'Mini_1')",
+        id="id-not-kebab-case",
     ),
     pytest.param(
         "kind: framwork\nid: x\n",
@@ -121,3 +151,14 @@ def test_decomposed_vietnamese_is_normalised(build_file_tree: BuildTree) -> None
 def test_unreadable_path_is_one_line(tmp_path: Path) -> None:
     code, lines = _validate(tmp_path / "nope.yaml")
     assert (code, lines) == (1, [f"{tmp_path}/nope.yaml: no such file or folder"])
+
+
+def test_binary_file_points_at_the_first_bad_byte(tmp_path: Path) -> None:
+    (tmp_path / "f.yaml").write_bytes(b"kind: framework\nname: caf\xe9\n")
+    code, lines = _validate(tmp_path / "f.yaml")
+    assert (code, lines) == (
+        1,
+        [
+            f"{tmp_path}/f.yaml:2:10: not UTF-8 text: byte 0xe9 cannot be read (save the file as UTF-8)"
+        ],
+    )

@@ -77,16 +77,12 @@ def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: st
     Example:
       crm-assess score examples/saigon-xanh --format json
     """
-    from ..results import SCORE_HEADERS, score_data, score_rows
+    from ..results import SCORE_HEADERS, score_data, score_rows, score_summary
     from ..textformat import to_table
 
     result = _run(ctx, workspace, lenient)
     data, rows = score_data(result, lang), score_rows(result)
-    o, st = data["overall"], data["strategy_level"]
-    table = to_table(SCORE_HEADERS, rows) + (
-        f"\n\nOverall {o['score']} ({o['pct']:.0f}% of best practice), level {o['level']}; "
-        f"weakest {o['weakest']}. Strategy position: {st['name']} (level {st['level']})."
-    )
+    table = to_table(SCORE_HEADERS, rows) + "\n\n" + score_summary(data)
     _emit(fmt, data, SCORE_HEADERS, rows, table)
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr, field_validator
+from pydantic import (
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+)
 
 from .common import Id, Lang, LocalText, StrictModel
 from .questionnaire import DimensionPath, Role
@@ -152,6 +161,17 @@ class Answer(StrictModel):
     importance: int | None = Field(default=None, ge=1, le=5, description="Importance, 1–5.")
     target: Level | None = Field(default=None, description="The respondent's own target level.")
 
+    @field_validator("value", mode="wrap")
+    @classmethod
+    def _one_message(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        """One plain message instead of one per member of the union."""
+        try:
+            return handler(value)
+        except ValidationError:
+            raise ValueError(
+                f"answer must be text, a number, yes/no or a list of option ids (got {value!r})"
+            ) from None
+
 
 class Response(StrictModel):
     """One respondent's answers (a file in responses/)."""
@@ -169,4 +189,7 @@ class Response(StrictModel):
         """`q: 3` is short for `q: {value: 3}`."""
         if isinstance(value, dict):
             return {k: v if isinstance(v, dict) else {"value": v} for k, v in value.items()}
-        return value
+        if value is None:  # `answers:` with nothing under it
+            return {}
+        found = "a list" if isinstance(value, list) else f"the value {value!r}"
+        raise ValueError(f"expected a mapping of question ids to answers, not {found}")

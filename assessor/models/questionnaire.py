@@ -82,7 +82,13 @@ class _Scored(_Base):
         default=None, description="Strategy-matrix axis this question places the company on."
     )
     importance: bool = Field(default=False, description="Also ask how important this is (1–5).")
-    target: float | None = Field(default=None, ge=1, le=4, description="Per-question target.")
+    target: float | None = Field(
+        default=None,
+        ge=1,
+        le=4,
+        description="Target level of this practice (1–4): its dimensions' target when the "
+        "assessment takes targets from respondents and none of them gave one.",
+    )
 
 
 class MaturityQuestion(_Scored):
