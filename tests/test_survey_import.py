@@ -419,3 +419,19 @@ def test_missing_answer_points_at_its_cell_and_lenient_imports_it(ws: Path) -> N
         f"{export}:2:4: warning: missing answer to required question 'q-agree'\n"
     )
     assert "q-agree" not in (ws / "responses" / "an.yaml").read_text("utf-8")
+
+
+def test_answers_to_questions_not_asked_of_the_role_are_left_out(ws: Path) -> None:
+    """Survey tools show every question to everyone; the sales manager's renewal figure is
+    not theirs to give, so it is dropped with a warning instead of being scored."""
+    export = ws.parent / GOOGLE
+    text = export.read_text("utf-8-sig")
+    export.write_text(text.replace("Trong bảng tính,,", "Trong bảng tính,50,", 1), "utf-8")
+    mapping = ws.parent / "google-forms.mapping.yaml"
+    result = run("responses", "import", ws, export, "--mapping", mapping)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"{export}:2:2: warning: an: left out 1 answer(s) to questions not asked of role "
+        "'sales' (q-retention)"
+    ]
+    assert responses(ws)["an"] == GOOGLE_AN

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import Problem, ResponseError
 from ..fsio import write_atomic
 from ..loading import Library, load_document, load_library
-from ..models import Assessment, Questionnaire, Response
+from ..models import Assessment, Questionnaire, Respondent, Response
 from ..pipeline import workspace_library
 from .drafts import Draft, check_draft, match_respondent, response_text
 from .mapping import load_mapping
@@ -100,11 +100,32 @@ def _check(
                 f"but {respondent.id} is '{respondent.role}'"
             )
             problems.append(draft.who_place.problem(file, msg, "warning"))
+        problems += _drop_other_roles(file, draft, respondent, q)
         response, found = check_draft(file, draft, respondent, q, lenient)
         problems += found
         if response is not None:
             responses.append(response)
     return responses, problems
+
+
+def _drop_other_roles(
+    file: Path, draft: Draft, respondent: Respondent, q: Questionnaire
+) -> list[Problem]:
+    """Survey tools show every question to everyone: keep only those asked of this role."""
+    index = q.question_index()
+    other = [
+        qid for qid in draft.answers
+        if qid in index and index[qid].audience and respondent.role not in index[qid].audience
+    ]  # fmt: skip
+    if not other:
+        return []
+    for qid in other:
+        del draft.answers[qid]
+    msg = (
+        f"{respondent.id}: left out {len(other)} answer(s) to questions not asked of role "
+        f"'{respondent.role}' ({', '.join(other)})"
+    )
+    return [draft.who_place.problem(file, msg, "warning")]
 
 
 def _where(draft: Draft) -> str:
