@@ -2,7 +2,8 @@
 
     python bench/bench_report.py
 
-1. `crm-assess report examples/saigon-xanh --kind full` as a fresh process, best of 3.
+1. `crm-assess report examples/saigon-xanh --kind full` (and `--kind executive`) as a fresh
+   process, best of 3.
 2. Inside one process: the pipeline's own work (load, score, plan, context, HTML) against
    WeasyPrint's layout and PDF writing, to see what share the pipeline takes.
 3. If Chromium is installed (`apt-get install chromium`), `chromium --headless --print-to-pdf`
@@ -36,22 +37,17 @@ def best_of(runs: int, fn) -> float:  # type: ignore[no-untyped-def]
 def main() -> None:
     ws = example_workspace()
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "full.pdf"
-        cmd = [
-            sys.executable,
-            "-m",
-            "assessor",
-            "report",
-            str(ws),
-            "--kind",
-            "full",
-            "--lang",
-            "vi",
-            "-o",
-            str(out),
-            "--force",
-        ]
-        whole = best_of(3, lambda: subprocess.run(cmd, check=True, capture_output=True))
+
+        def command(kind: str) -> list[str]:
+            out = Path(tmp) / f"{kind}.pdf"
+            return [sys.executable, "-m", "assessor", "report", str(ws), "--kind", kind, "--lang", "vi",
+                    "-o", str(out), "--force"]  # fmt: skip
+
+        whole = best_of(3, lambda: subprocess.run(command("full"), check=True, capture_output=True))
+        executive = command("executive")
+        whole_executive = best_of(
+            3, lambda: subprocess.run(executive, check=True, capture_output=True)
+        )
         dirs = report_dirs()
         import weasyprint  # noqa: F401  (imported once, outside the timings)
 
@@ -66,6 +62,9 @@ def main() -> None:
         print("| measure | seconds |")
         print("|---|---:|")
         print(f"| `crm-assess report --kind full` as a whole process (best of 3) | {whole:.2f} |")
+        print(
+            f"| `crm-assess report --kind executive` as a whole process (best of 3) | {whole_executive:.2f} |"
+        )
         print(f"| in process: load, score, gaps, roadmap, context, HTML | {ours:.3f} |")
         print(f"| in process: WeasyPrint layout and PDF writing | {layout:.2f} |")
         print(

@@ -1,4 +1,4 @@
-"""Reports: the context without Jinja, the PDF's text, hostile input, templates, overrides."""
+"""Reports as PDF: the text a reader sees, metadata and tags, hostile input, the CLI, overrides."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from assessor.cli import cli
-from assessor.pipeline import run_assessment
+from assessor.errors import RenderError
+from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report import fetcher as fetcher_module
 from assessor.report.build import make_report
-from assessor.report.context import build_context
 from assessor.report.fetcher import AssetOnlyFetcher
 from assessor.report.render import report_dirs
 
@@ -22,6 +22,7 @@ from .workspaces import ASSESSMENT, R1, mini_workspace
 
 HOSTILE_NAME = '<link rel=attachment href="file:///etc/hostname">'
 HOSTILE_COMMENT = '<img src="http://127.0.0.1:9/x"> <style>@import url(file:///etc/passwd);</style> url(file:///etc/hosts)'
+HOSTILE_INDUSTRY = "</p><style>body { background: url(file:///etc/hosts) }</style>"
 
 
 def _pdf_text(data: bytes) -> str:
@@ -30,36 +31,39 @@ def _pdf_text(data: bytes) -> str:
 
 
 @pytest.fixture
-def mini(build_file_tree: BuildTree):  # type: ignore[no-untyped-def]
+def mini(build_file_tree: BuildTree) -> AssessmentResult:
     return run_assessment(build_file_tree(mini_workspace()) / "ws")
 
 
-def test_context_is_plain_data_in_the_chosen_language(mini) -> None:  # type: ignore[no-untyped-def]
-    vi = build_context(mini, lang="vi", kind="executive")
-    en = build_context(mini, lang="en", kind="executive")
-    assert vi.overall_score == "2,96" and en.overall_score == "2.96"
-    assert vi.subtitle == "Báo cáo dành cho Ban lãnh đạo"
-    assert vi.headline.startswith("Công ty Thử Nghiệm đạt mức 2 (Đang phát triển) về tổng thể")
-    assert [g.dimension for g in en.top_gaps] == ["Beta", "Alpha"]
-    assert en.frameworks[0].dimensions[0].next_text == "Company standard."
-    assert vi.questions == [] and build_context(mini, lang="vi", kind="full").questions
-
-
-def test_pdf_text_has_client_level_top_gap_and_vietnamese_headings(mini) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_text_has_client_level_top_gap_and_vietnamese_headings(mini: AssessmentResult) -> None:
     text = _pdf_text(make_report(mini, lang="vi", kind="executive"))
     assert "Công ty Thử Nghiệm" in text
     assert "đạt mức 2 (Đang phát triển)" in text
     assert "Khoảng cách cần thu hẹp nhất: Bêta" in text
     for heading in (
+        "Mục lục",
         "Tóm tắt cho Ban lãnh đạo",
+        "Vị thế chiến lược CRM",
         "Điểm mạnh và khoảng cách lớn nhất",
         "Lộ trình triển khai",
+        "Tổng quan KPI",
+        "Phương pháp: cách tính từng con số",
+        "Kiểm tra các con số chính",
     ):
-        assert heading in text
+        assert heading in text, heading
     assert "Trang 3 / " in text
+    assert "01/10/2026" in text  # the running header's date
 
 
-def test_pdf_metadata_bookmarks_and_tags(mini) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_text_in_english_reads_as_english(mini: AssessmentResult) -> None:
+    text = _pdf_text(make_report(mini, lang="en", kind="executive"))
+    assert "Công ty Thử Nghiệm is at level 2 (Developing) overall" in text
+    assert "The largest gap to close: Beta (Mini)" in text
+    assert "Page 3 of " in text and "1 October 2026" in text
+    assert "Mục tiêu" not in text and "Hiện tại" not in text
+
+
+def test_pdf_metadata_bookmarks_language_and_tags(mini: AssessmentResult) -> None:
     reader = pypdf.PdfReader(io.BytesIO(make_report(mini, lang="en", kind="full")))
     assert reader.metadata is not None
     assert (
@@ -67,20 +71,49 @@ def test_pdf_metadata_bookmarks_and_tags(mini) -> None:  # type: ignore[no-untyp
         == "CRM strategy maturity assessment – Công ty Thử Nghiệm – Full report"
     )
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert "Summary for leadership" in titles and "Results question by question" in titles
+    assert titles[:3] == [
+        "Summary for leadership",
+        "CRM strategy position",
+        "Strengths and top gaps",
+    ]
+    assert "How far respondents agree" in titles and titles[-1] == "Results question by question"
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en"
     assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
 
 
-def test_hostile_text_stays_text_and_fetches_nothing(
-    build_file_tree: BuildTree, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_full_report_shows_every_part_the_issue_asks_for(mini: AssessmentResult) -> None:
+    text = _pdf_text(make_report(mini, lang="vi", kind="full"))
+    for part in (
+        "Thu nhỏ",  # the framework's own page, with its level descriptors
+        "Chuẩn toàn công ty.",
+        "Mức độ đồng thuận giữa những người trả lời",
+        "Chi tiết các sáng kiến",
+        "Kết quả theo từng câu hỏi",
+        "Chưa có ngân sách",  # a respondent's answer, word for word
+        "mức 2: 1 · mức 4: 1",
+    ):
+        assert part in text.replace("\n", " "), part
+
+
+def _hostile(build_file_tree: BuildTree) -> AssessmentResult:
+    assessment = ASSESSMENT.replace(
+        "{name: Công ty Thử Nghiệm}",
+        "{name: '" + HOSTILE_NAME + "', industry: '" + HOSTILE_INDUSTRY + "'}",
+    ).replace("{id: n, name: Miền Bắc}", "{id: n, name: '<script>alert(1)</script>'}")
     files = mini_workspace(**{
-        "assessment.yaml": ASSESSMENT.replace("{name: Công ty Thử Nghiệm}", "{name: '" + HOSTILE_NAME + "'}"),
+        "assessment.yaml": assessment,
         "responses/r1.yaml": R1.replace('comment: "<b>bold</b>"', f"comment: '{HOSTILE_COMMENT}'"),
     })  # fmt: skip
-    result = run_assessment(build_file_tree(files) / "ws")
+    return run_assessment(build_file_tree(files) / "ws")
+
+
+@pytest.mark.parametrize("kind", ["executive", "full"])
+def test_hostile_text_stays_text_and_fetches_nothing(
+    kind: str, build_file_tree: BuildTree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _hostile(build_file_tree)
     fetched: list[str] = []
     original = AssetOnlyFetcher.fetch
 
@@ -89,16 +122,49 @@ def test_hostile_text_stays_text_and_fetches_nothing(
         return original(self, url, headers)
 
     monkeypatch.setattr(fetcher_module.AssetOnlyFetcher, "fetch", spy)
-    html = make_report(result, lang="en", kind="full", fmt="html").decode()
+    html = make_report(result, lang="en", kind=kind, fmt="html").decode()
     assert HOSTILE_NAME not in html and "&lt;link rel=attachment" in html
-    data = make_report(result, lang="en", kind="full")
+    assert "<script>" not in html and "<style>body" not in html
+    if kind == "full":
+        assert HOSTILE_COMMENT not in html and "&lt;img src=" in html
+    data = make_report(result, lang="en", kind=kind)
     assets = (REPO / "reports").resolve().as_uri()
     assert fetched and all(url.startswith(assets) for url in fetched), fetched
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert reader.attachments == {}
-    text = _pdf_text(data)
-    assert 'href="file:///etc/hostname"' in text.replace("\n", " ")
-    assert "127.0.0.1:9/x" in text
+    text = _pdf_text(data).replace("\n", " ")
+    assert 'href="file:///etc/hostname"' in text
+    if kind == "full":
+        assert "127.0.0.1:9/x" in text and "url(file:///etc/hosts)" in text
+
+
+def test_logo_must_be_an_image_inside_the_workspace(build_file_tree: BuildTree) -> None:
+    outside = ASSESSMENT + "branding: {logo: ../../secret.png}\n"
+    root = build_file_tree({**mini_workspace(**{"assessment.yaml": outside}), "secret.png": "x"})
+    result = run_assessment(root / "ws")
+    with pytest.raises(
+        RenderError,
+        match=r"branding\.logo: '\.\./\.\./secret\.png' is outside the workspace folder",
+    ):
+        make_report(result, lang="en", fmt="html")
+    not_image = ASSESSMENT + "branding: {logo: responses/r1.yaml}\n"
+    result = run_assessment(
+        build_file_tree(mini_workspace(**{"assessment.yaml": not_image})) / "ws"
+    )
+    with pytest.raises(RenderError, match="is not an image"):
+        make_report(result, lang="en", fmt="html")
+
+
+def test_branding_logo_and_accent_reach_the_report(build_file_tree: BuildTree) -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>'
+    branded = (
+        ASSESSMENT + "branding: {consultancy: Tư vấn Mê Kông, logo: logo.svg, accent: '#8a1c7c'}\n"
+    )
+    root = build_file_tree(mini_workspace(**{"assessment.yaml": branded, "logo.svg": svg}))
+    result = run_assessment(root / "ws")
+    html = make_report(result, lang="vi", fmt="html").decode()
+    assert "--accent: #8a1c7c" in html and (root / "ws/logo.svg").resolve().as_uri() in html
+    assert "Tư vấn Mê Kông" in _pdf_text(make_report(result, lang="vi"))
 
 
 @pytest.mark.parametrize(
@@ -126,22 +192,28 @@ def test_user_template_overrides_builtin(build_file_tree: BuildTree) -> None:
     root = build_file_tree({**mini_workspace(), "lib/reports/executive.html.j2": override})
     assert report_dirs([root / "lib"])[0] == root / "lib" / "reports"
     out = root / "x.html"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "--library",
-            str(root / "lib"),
-            "report",
-            str(root / "ws"),
-            "--format",
-            "html",
-            "-o",
-            str(out),
-        ],
-        obj={},
-    )
+    args = [
+        "--library",
+        str(root / "lib"),
+        "report",
+        str(root / "ws"),
+        "--format",
+        "html",
+        "-o",
+        str(out),
+    ]
+    result = CliRunner().invoke(cli, args, obj={})
     assert result.exit_code == 0, result.output
     assert "OUR OWN CONTENTS" in out.read_text(encoding="utf-8")
+
+
+def test_user_labels_override_single_keys(build_file_tree: BuildTree) -> None:
+    labels = 'summary: {en: "The short version", vi: "Bản tóm tắt"}\n'
+    root = build_file_tree({**mini_workspace(), "lib/reports/labels.yaml": labels})
+    result = run_assessment(root / "ws")
+    html = make_report(result, lang="vi", fmt="html", library_dirs=[root / "lib"]).decode()
+    assert "Bản tóm tắt" in html and "Tóm tắt cho Ban lãnh đạo" not in html
+    assert "Lộ trình triển khai" in html  # every other label still comes from the built-in file
 
 
 def test_report_never_overwrites_without_force(build_file_tree: BuildTree) -> None:
@@ -158,6 +230,40 @@ def test_report_never_overwrites_without_force(build_file_tree: BuildTree) -> No
     assert CliRunner().invoke(cli, [*args, "--force"], obj={}).exit_code == 0
 
 
+def test_report_options_kind_format_output_and_language(build_file_tree: BuildTree) -> None:
+    root = build_file_tree(mini_workspace())
+    out = root / "full.pdf"
+    args = [
+        "report",
+        str(root / "ws"),
+        "--lang",
+        "en",
+        "--kind",
+        "full",
+        "--format",
+        "pdf",
+        "-o",
+        str(out),
+    ]
+    result = CliRunner().invoke(cli, args, obj={})
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}\n"
+    reader = pypdf.PdfReader(out)
+    assert reader.metadata is not None and reader.metadata.title is not None
+    assert reader.trailer["/Root"]["/Lang"] == "en" and reader.metadata.title.endswith(
+        "Full report"
+    )
+
+
+def test_no_progress_bar_when_not_on_a_terminal(build_file_tree: BuildTree) -> None:
+    root = build_file_tree(mini_workspace())
+    result = CliRunner().invoke(
+        cli, ["report", str(root / "ws"), "--format", "html", "--by", "unit"], obj={}
+    )
+    assert result.exit_code == 0, result.output
+    assert "#" not in result.stderr and "%" not in result.stderr and "\r" not in result.stderr
+
+
 def test_report_per_unit(build_file_tree: BuildTree) -> None:
     root = build_file_tree(mini_workspace())
     result = CliRunner().invoke(
@@ -167,3 +273,5 @@ def test_report_per_unit(build_file_tree: BuildTree) -> None:
     assert sorted(p.name for p in (root / "ws/reports").iterdir()) == [
         "executive-vi-n.html", "executive-vi-s.html", "executive-vi.html",
     ]  # fmt: skip
+    north = (root / "ws/reports/executive-vi-n.html").read_text(encoding="utf-8")
+    assert "Theo đơn vị: Miền Bắc 1." in " ".join(north.split())

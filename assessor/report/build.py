@@ -5,11 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import checks
+from ..errors import RenderError
 from ..pipeline import AssessmentResult
 from .context import build_context
 from .render import render_html, render_pdf, report_dirs
 
-__all__ = ["make_report"]
+__all__ = ["KINDS", "make_report"]
+
+KINDS = ("executive", "full")
+LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+
+
+def _logo(result: AssessmentResult) -> Path | None:
+    """The branding logo, which must be an image file inside the workspace folder."""
+    name = result.workspace.assessment.branding.logo
+    if not name:
+        return None
+    root = result.workspace.path.resolve()
+    path = (root / name).resolve()
+    where = f"{root / 'assessment.yaml'}: branding.logo"
+    if not path.is_relative_to(root):
+        raise RenderError(f"{where}: '{name}' is outside the workspace folder")
+    if path.suffix.lower() not in LOGO_TYPES:
+        raise RenderError(f"{where}: '{name}' is not an image ({', '.join(LOGO_TYPES)})")
+    if not path.is_file():
+        raise RenderError(f"{where}: '{name}' not found")
+    return path
 
 
 def make_report(
@@ -21,8 +43,11 @@ def make_report(
     library_dirs: Iterable[Path] = (),
 ) -> bytes:
     """The report as PDF bytes, or as UTF-8 HTML bytes with fmt='html'."""
+    if kind not in KINDS:
+        raise RenderError(checks.unknown("report kind", kind, KINDS))
+    if fmt not in ("pdf", "html"):
+        raise RenderError(checks.unknown("format", fmt, ("pdf", "html")))
     dirs = report_dirs(library_dirs)
-    logo_name = result.workspace.assessment.branding.logo
-    logo = (result.workspace.path / logo_name) if logo_name else None
+    logo = _logo(result)
     html = render_html(build_context(result, lang=lang, kind=kind, report_dirs=dirs), dirs, logo)
     return html.encode("utf-8") if fmt == "html" else render_pdf(html, dirs, logo)

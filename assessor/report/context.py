@@ -2,27 +2,44 @@
 
 Templates only lay this out; nothing here knows about Jinja2 or WeasyPrint, so the context is
 tested on its own. Respondents' comments stay raw text here and are escaped by the templates.
+The report date is the assessment's; the generation date honours SOURCE_DATE_EPOCH.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..gaps import Gap
-from ..models import Framework
 from ..pipeline import AssessmentResult
-from ..roadmap import BACKLOG, PHASES
-from . import charts
+from ..roadmap import BACKLOG, EFFORT_POINTS, PHASES, Planned
+from . import charts, context_charts
+from .charts_grid import TimelineItem
+from .context_charts import HeatmapView, StrategyView
+from .context_checks import CheckView, checks, framework_working, level_note
+from .context_kpis import KpiView, kpi_rules_text, kpi_views
 from .labels import Labels, fmt_num, load_labels
-from .questions import QuestionView, question_views
+from .questions import SectionView, question_views
 
-__all__ = ["DimensionView", "FrameworkView", "GapView", "ReportContext", "build_context"]
+__all__ = [
+    "CapabilityView",
+    "CheckView",
+    "DimensionView",
+    "FrameworkView",
+    "GapView",
+    "HeatmapView",
+    "InitiativeView",
+    "KpiView",
+    "PhaseView",
+    "ReportContext",
+    "StrategyView",
+    "build_context",
+]
 
-GREY = "#8a96a3"
+TOP_GAPS = 5
+GAP_CHART_ROWS = 8
 
 
 @dataclass(frozen=True)
@@ -38,7 +55,9 @@ class DimensionView:
     spread: str
     answered: int
     excluded: int
+    now_level: int
     now_text: str
+    next_level: int | None
     next_text: str
 
 
@@ -46,12 +65,15 @@ class DimensionView:
 class FrameworkView:
     id: str
     name: str
+    short: str
     description: str
     score: str
     pct: str
     level: int | None
     weakest: str
     radar: str
+    radar_large: str
+    working: str
     dimensions: list[DimensionView]
     sources: list[str]
 
@@ -64,7 +86,9 @@ class GapView:
     target: str
     gap: str
     priority: str
+    next_level: int | None
     next_text: str
+    met: bool
 
 
 @dataclass(frozen=True)
@@ -74,28 +98,32 @@ class InitiativeView:
     summary: str
     owner: str
     effort: str
+    effort_phrase: str
     months: int
+    duration: str
     start: int
     phase: int
     after: list[str]
     kpis: list[str]
     closes: list[str]
+    enables: list[str]
 
 
 @dataclass(frozen=True)
 class PhaseView:
     title: str
     initiatives: list[InitiativeView]
+    points: int
+    capacity: int | None
+    outcome: str
 
 
 @dataclass(frozen=True)
-class KpiView:
+class CapabilityView:
     name: str
-    value: str
-    formula: str
-    in_12: str
-    in_24: str
-    missing: str
+    mean: str
+    range: str
+    entries: list[tuple[str, str, str]]  # framework, dimension, score
 
 
 @dataclass(frozen=True)
@@ -122,13 +150,10 @@ class ReportContext:
     overall_level: int | None
     overall_level_name: str
     level_scale: str
+    level_note: str
     headline: str
     messages: list[str]
-    position: str
-    position_text: str
-    target_position: str
-    route: str
-    matrix: str
+    strategy: StrategyView
     frameworks: list[FrameworkView]
     strengths: list[GapView]
     top_gaps: list[GapView]
@@ -137,23 +162,33 @@ class ReportContext:
     backlog: list[InitiativeView]
     gantt: str
     kpis: list[KpiView]
-    heatmap: str
+    heatmaps: list[HeatmapView]
     disagreements: list[str]
     leadership_note: str
-    capabilities: list[tuple[str, list[tuple[str, str, str]]]]
+    capabilities: list[CapabilityView]
     method: list[str]
-    questions: list[QuestionView] = field(default_factory=list)
+    checks: list[CheckView]
+    questions: list[SectionView] = field(default_factory=list)
 
 
 def _generated_date() -> dt.date:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")  # fmt: skip
+
+
 def _date(d: dt.date, lang: str) -> str:
-    return f"{d.day:02d}/{d.month:02d}/{d.year}" if lang == "vi" else d.strftime("%-d %B %Y")
+    """20/10/2026 in Vietnamese, 20 October 2026 in English (whatever the machine's locale)."""
+    return (
+        f"{d.day:02d}/{d.month:02d}/{d.year}"
+        if lang == "vi"
+        else f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+    )
 
 
 def _dim_name(result: AssessmentResult, path: str, lang: str) -> tuple[str, str]:
@@ -162,16 +197,18 @@ def _dim_name(result: AssessmentResult, path: str, lang: str) -> tuple[str, str]
     return fw.label(lang), fw.dimension(dim_id).name[lang]
 
 
-def _next_text(fw: Framework, dim_id: str, score: float | None, lang: str) -> str:
-    level = min(4, int(score or 1) + 1)
-    return fw.dimension(dim_id).levels[level][lang]
+def _next(level: int | None) -> int | None:
+    """The level after the one a dimension has reached; None at level 4."""
+    return (level or 1) + 1 if (level or 1) < 4 else None
 
 
 def _gap_view(result: AssessmentResult, g: Gap, lang: str) -> GapView:
     fw = result.library.framework(g.framework)
+    nxt = _next(result.scores.dimension(g.path).level)
     return GapView(
         fw.label(lang), fw.dimension(g.dimension).name[lang], fmt_num(g.current, lang), fmt_num(g.target, lang),
-        fmt_num(g.gap, lang), fmt_num(g.priority, lang, 2), _next_text(fw, g.dimension, g.current, lang),
+        fmt_num(g.gap, lang), fmt_num(g.priority, lang, 2), nxt, fw.dimension(g.dimension).levels[nxt][lang] if nxt else "",
+        g.strength,
     )  # fmt: skip
 
 
@@ -190,113 +227,109 @@ def _frameworks(
                 if d.low is None or d.high is None
                 else f"{fmt_num(d.low, lang)}–{fmt_num(d.high, lang)}"
             )
-            now = fw.dimension(d.id).levels[d.level or 1][lang]
+            dim = fw.dimension(d.id)
+            nxt = _next(d.level)
             dims.append(DimensionView(
-                fw.dimension(d.id).name[lang], fmt_num(d.score, lang), fmt_num(d.pct, lang, 0), d.level,
+                dim.name[lang], fmt_num(d.score, lang), fmt_num(d.pct, lang, 0), d.level,
                 fmt_num(g.target if g else None, lang), fmt_num(g.gap if g else None, lang), bool(g and g.gap > 0),
-                d.disagreement, spread, d.answered, d.excluded, now, _next_text(fw, d.id, d.score, lang),
+                d.disagreement, spread, d.answered, d.excluded, d.level or 1, dim.levels[d.level or 1][lang],
+                nxt, dim.levels[nxt][lang] if nxt else "",
             ))  # fmt: skip
-        series = [
-            charts.Series(labels["current"], [d.score for d in fs.dimensions], accent),
-            charts.Series(labels["target"], [gaps[d.path].target if d.path in gaps else None for d in fs.dimensions], GREY, dashed=True),
-        ]  # fmt: skip
-        radar = charts.radar(
-            f"radar-{fw.id}",
-            [fw.dimension(d.id).label(lang) for d in fs.dimensions],
-            series,
-            fw.name[lang],
-        )
         weakest = fw.dimension(fs.weakest).name[lang] if fs.weakest else "–"
         views.append(FrameworkView(
-            fw.id, fw.name[lang], fw.description[lang], fmt_num(fs.score, lang), fmt_num(fs.pct, lang, 0), fs.level,
-            weakest, radar, dims, [s.citation for s in fw.sources],
+            fw.id, fw.name[lang], fw.label(lang), fw.description[lang], fmt_num(fs.score, lang), fmt_num(fs.pct, lang, 0),
+            fs.level, weakest, context_charts.radar(result, fs, lang, labels, accent, legend=False),
+            context_charts.radar(result, fs, lang, labels, accent, width=290),
+            framework_working(result, fs, lang, labels), dims, [s.citation for s in fw.sources],
         ))  # fmt: skip
     return views
 
 
-def _initiative(result: AssessmentResult, p, lang: str, labels: Labels) -> InitiativeView:  # type: ignore[no-untyped-def]
+def _duration(months: int, labels: Labels) -> str:
+    return labels["one_month"] if months == 1 else labels.fill("n_months", n=months)
+
+
+def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels) -> InitiativeView:
     i = p.initiative
     start = PHASES[p.phase][0] if p.phase < BACKLOG else 24
     titles = result.library.initiatives
-    closes = sorted({" – ".join(_dim_name(result, path, lang)) for path, _ in p.covers})
+    grouped: dict[str, list[str]] = {}
+    for path in dict.fromkeys(path for path, _ in p.covers):
+        fw, dim = _dim_name(result, path, lang)
+        grouped.setdefault(fw, []).append(dim)
+    closes = [f"{fw}: {', '.join(sorted(dims))}" for fw, dims in sorted(grouped.items())]
+    enables = [q.initiative.title[lang] for q in result.roadmap.items if i.id in q.after]
+    effort = labels[f"effort_{i.effort}"]
     return InitiativeView(
-        i.id, i.title[lang], i.summary[lang], labels[f"role_{i.owner}"], labels[f"effort_{i.effort}"], i.months, start,
-        p.phase, [titles[a].title[lang] for a in p.after if a in titles], [labels[f"kpi_{k}"] for k in i.kpis], closes,
+        i.id, i.title[lang], i.summary[lang], labels[f"role_{i.owner}"], effort, labels.fill("effort_phrase", effort=effort),
+        i.months, _duration(i.months, labels), start, p.phase, [titles[a].title[lang] for a in p.after if a in titles],
+        [labels[f"kpi_{k}"] for k in i.kpis], closes, enables,
     )  # fmt: skip
 
 
-def _strategy(
-    result: AssessmentResult, lang: str, labels: Labels, accent: str
-) -> tuple[str, str, str, str, str]:
-    fw = result.library.frameworks.get("crm-strategy-levels")
-    st, rm = result.strategy, result.roadmap
-    if fw is None or fw.matrix is None:
-        return "–", "", "–", "–", ""
-    v, h = fw.matrix.axis("vertical"), fw.matrix.axis("horizontal")
-    v_id, h_id = v.id, h.id
-    sides: dict[str, tuple[str, str]] = {
-        p.dimension: (str((p.model_extra or {}).get(v_id)), str((p.model_extra or {}).get(h_id)))
-        for p in fw.matrix.positions
-    }
-    quadrants = {sides[d.id]: d.name[lang] for d in fw.dimensions}
-    today = None
-    if st.axes.get(h.id) is not None and st.axes.get(v.id) is not None:
-        today = (st.axes[h.id] or 1.0, st.axes[v.id] or 1.0)
-    svg = charts.strategy_matrix(
-        "matrix", axis_names=(h.name[lang], v.name[lang]), axis_ends=((h.low[lang], h.high[lang]), (v.low[lang], v.high[lang])),
-        quadrants=quadrants, today=today, route=[sides[p] for p in rm.route if p in sides],
-        target=sides.get(rm.target_position or ""), accent=accent,
-        legend=(labels["today"], labels["target"], labels["route"]), title=labels["strategy_position"],
-    )  # fmt: skip
-    name = fw.dimension(st.position).name[lang] if st.position else "–"
-    text = fw.dimension(st.position).description[lang] if st.position else ""
-    target = fw.dimension(rm.target_position).name[lang] if rm.target_position else "–"
-    route = " → ".join(fw.dimension(p).name[lang] for p in rm.route) if rm.route else "–"
-    return name, text, target, route, svg
-
-
-def _kpis(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiView]:
-    targets = {t.id: t for t in result.roadmap.kpi_targets}
-    views = []
-    for k in result.kpis:
-        unit = "%" if k.unit == "%" else ""
-        t = targets.get(k.id)
-        digits = 0 if k.unit == "per customer" else 1
-        views.append(KpiView(
-            labels[f"kpi_{k.id}"], fmt_num(k.value, lang, digits) + (unit if k.value is not None else ""), k.formula,
-            fmt_num(t.in_12_months, lang, digits) + unit if t else "–", fmt_num(t.in_24_months, lang, digits) + unit if t else "–",
-            "" if k.value is not None else f"{labels['needs_inputs']}: {', '.join(k.missing)}",
-        ))  # fmt: skip
-    return views
-
-
-def _agreement(result: AssessmentResult, lang: str, labels: Labels) -> tuple[str, list[str], str]:
-    s = result.scores
-    fw = next(
-        (f for f in s.frameworks if f.id == "gartner-8bb"),
-        s.frameworks[0] if s.frameworks else None,
+def _outcome(result: AssessmentResult, planned: list[Planned], labels: Labels, lang: str) -> str:
+    """The dimensions a phase's initiatives close gaps in, highest priority first (four named)."""
+    rank = {g.path: n for n, g in enumerate(result.gaps)}
+    paths = sorted(
+        {path for p in planned for path, _ in p.covers}, key=lambda path: rank.get(path, len(rank))
     )
-    if fw is None:
-        return "", [], ""
-    framework = result.library.framework(fw.id)
-    roles = list(s.by_role)
-    cols = [framework.dimension(d.id).label(lang) for d in fw.dimensions]
-    values = [[s.by_role[r].get(d.path) for d in fw.dimensions] for r in roles]
-    svg = charts.heatmap(
-        "heat", [labels[f"role_{r}"] for r in roles], cols, values, labels["agreement"]
-    )
-    flagged = [
-        " – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement
-    ]
-    note = ""
-    if "executive" in s.by_role and len(roles) > 1:
-        execs = list(s.by_role["executive"].values())
-        others = [v for r in roles if r != "executive" for v in s.by_role[r].values()]
-        if execs and others:
-            diff = statistics.fmean(execs) - statistics.fmean(others)
-            if diff >= 0.3:
-                note = labels.fill("leadership_vs_front_line", diff=fmt_num(diff, lang))
-    return svg, flagged, note
+    names = list(dict.fromkeys(_dim_name(result, path, lang)[1] for path in paths))
+    if not names:
+        return ""
+    shown = ", ".join(names[:4])
+    if len(names) > 4:
+        shown = labels.fill("phase_outcome_more", dimensions=shown, more=len(names) - 4)
+    return labels.fill("phase_outcome", dimensions=shown)
+
+
+def _phases(
+    result: AssessmentResult, items: list[InitiativeView], labels: Labels, lang: str
+) -> list[PhaseView]:
+    capacity = result.workspace.assessment.roadmap.capacity
+    phases = []
+    for n in range(len(PHASES)):
+        planned = result.roadmap.phase(n)
+        mine = [i for i in items if i.phase == n]
+        points = sum(EFFORT_POINTS[p.initiative.effort] for p in planned)
+        phases.append(
+            PhaseView(
+                labels[f"phase_{n + 1}"],
+                mine,
+                points,
+                capacity[n] if n < len(capacity) else None,
+                _outcome(result, planned, labels, lang),
+            )
+        )
+    return phases  # fmt: skip
+
+
+def _capabilities(result: AssessmentResult, lang: str) -> list[CapabilityView]:
+    if result.library.capabilities is None:
+        return []
+    names = {c.id: c.name[lang] for c in result.library.capabilities.capabilities}
+    rows = []
+    for row in result.capabilities:
+        if not row.entries:
+            continue
+        scores = [g.current for g in row.entries]
+        entries = [
+            (*_dim_name(result, g.path, lang), fmt_num(g.current, lang)) for g in row.entries
+        ]
+        spread = f"{fmt_num(min(scores), lang)}–{fmt_num(max(scores), lang)}"
+        rows.append(CapabilityView(names[row.capability], fmt_num(row.mean, lang), spread, entries))
+    return rows
+
+
+def _leadership_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
+    by_role = result.scores.by_role
+    if "executive" not in by_role or len(by_role) < 2:
+        return ""
+    execs = list(by_role["executive"].values())
+    others = [v for r, row in by_role.items() if r != "executive" for v in row.values()]
+    if not execs or not others:
+        return ""
+    diff = sum(execs) / len(execs) - sum(others) / len(others)
+    return labels.fill("leadership_vs_front_line", diff=fmt_num(diff, lang)) if diff >= 0.3 else ""
 
 
 def build_context(
@@ -310,19 +343,13 @@ def build_context(
     accent = a.branding.accent
     s = result.scores
     level_names = [labels[f"level_{i}"] for i in (1, 2, 3, 4)]
-    position, position_text, target, route, matrix = _strategy(result, lang, labels, accent)
-    top = [g for g in result.gaps if g.gap > 0][:6]
-    strengths = sorted((g for g in result.gaps if g.strength), key=lambda g: (-g.current, g.path))[
-        :6
-    ]
-    gap_rows = [
-        (" – ".join(_dim_name(result, g.path, lang))[:40], g.current, g.target)
-        for g in result.gaps[:12]
-    ]
+    strategy = context_charts.strategy(result, lang, labels, accent)
+    behind = [g for g in result.gaps if g.gap > 0]
+    # the strongest dimensions by score, the same ones the key messages name
+    strengths = sorted(result.gaps, key=lambda g: (-g.current, g.path))[:TOP_GAPS]
     items = [_initiative(result, p, lang, labels) for p in result.roadmap.items]
-    phase_titles = [labels[f"phase_{i}"] for i in (1, 2, 3, 4)]
-    heat, flagged, note = _agreement(result, lang, labels)
-    headline, messages, method = summary_parts(result, lang, labels, route)
+    headline, messages, method = summary_parts(result, lang, labels, strategy.route)
+    full = kind == "full"
     return ReportContext(
         lang=lang, kind=kind, title=a.title or labels["report_title"],
         subtitle=labels["executive_report" if kind == "executive" else "full_report"],
@@ -333,34 +360,21 @@ def build_context(
         units=[(next((u.name for u in a.units if u.id == k), k), n) for k, n in s.unit_counts.items()],
         overall_score=fmt_num(s.score, lang, 2), overall_pct=fmt_num((s.score - 1) / 3 * 100 if s.score else None, lang, 0),
         overall_level=s.level, overall_level_name=level_names[(s.level or 1) - 1],
-        level_scale=charts.level_scale("scale", s.score or 1.0, level_names, accent, labels["overall_score"]),
-        headline=headline, messages=messages, position=position, position_text=position_text,
-        target_position=target, route=route, matrix=matrix,
+        level_scale=charts.level_scale("scale", s.score or 1.0, level_names, accent, labels["overall_score"],
+                                       decimal="," if lang == "vi" else "."),
+        level_note=level_note(result, lang, labels), headline=headline, messages=messages, strategy=strategy,
         frameworks=_frameworks(result, lang, labels, accent),
-        strengths=[_gap_view(result, g, lang) for g in strengths], top_gaps=[_gap_view(result, g, lang) for g in top],
-        gap_chart=charts.bars("gaps", gap_rows, labels["gap_chart"], accent, (labels["below_target"], labels["target_mark"])),
-        phases=[PhaseView(t, [i for i in items if i.phase == n]) for n, t in enumerate(phase_titles)],
-        backlog=[i for i in items if i.phase == BACKLOG],
-        gantt=charts.gantt("gantt", [(i.title, i.start, i.months, i.phase) for i in items if i.phase < BACKLOG],
-                           phase_titles, accent, labels["timeline"]),
-        kpis=_kpis(result, lang, labels), heatmap=heat, disagreements=flagged, leadership_note=note,
-        capabilities=_capabilities(result, lang),
-        method=method,
-        questions=question_views(result, lang, labels) if kind == "full" else [],
+        strengths=[_gap_view(result, g, lang) for g in strengths],
+        top_gaps=[_gap_view(result, g, lang) for g in behind[:TOP_GAPS]],
+        gap_chart=context_charts.gap_chart(result, behind[:GAP_CHART_ROWS], lang, labels, accent),
+        phases=_phases(result, items, labels, lang), backlog=[i for i in items if i.phase == BACKLOG],
+        gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.months, i.phase) for i in items if i.phase < BACKLOG],
+                                      labels, accent),
+        kpis=kpi_views(result, lang, labels),
+        heatmaps=context_charts.agreement(result, lang, labels) if full else [],
+        disagreements=[" – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement],
+        leadership_note=_leadership_note(result, lang, labels),
+        capabilities=_capabilities(result, lang) if full else [],
+        method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
+        questions=question_views(result, lang, labels) if full else [],
     )  # fmt: skip
-
-
-def _capabilities(
-    result: AssessmentResult, lang: str
-) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    if result.library.capabilities is None:
-        return []
-    names = {c.id: c.name[lang] for c in result.library.capabilities.capabilities}
-    rows = []
-    for row in result.capabilities:
-        entries = [
-            (*_dim_name(result, g.path, lang), fmt_num(g.current, lang)) for g in row.entries
-        ]
-        if entries:
-            rows.append((names[row.capability], entries))
-    return rows

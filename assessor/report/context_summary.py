@@ -21,7 +21,7 @@ def summary_parts(
     """The headline, the key messages and the method paragraphs."""
     s = result.scores
     a = result.workspace.assessment
-    weakest = " – ".join(reversed(_name(result, s.weakest, lang))) if s.weakest else "–"
+    weakest = "{1} ({0})".format(*_name(result, s.weakest, lang)) if s.weakest else "–"
     level = s.level or 1
     headline = labels.fill(
         "headline", client=a.client.name, level=level, level_name=labels[f"level_{level}"],
@@ -34,7 +34,8 @@ def summary_parts(
         messages.append(
             labels.fill("message_gap", dimension=dim, framework=fw, gap=fmt_num(gaps[0].gap, lang))
         )
-    best = max(s.all_dimensions(), key=lambda d: (d.score or 0, d.path), default=None)
+    scored = [d for d in s.all_dimensions() if d.score is not None]
+    best = min(scored, key=lambda d: (-(d.score or 0.0), d.path), default=None)
     if best is not None and best.score is not None:
         fw, dim = _name(result, best.path, lang)
         messages.append(
@@ -46,13 +47,14 @@ def summary_parts(
         messages.append(labels.fill("message_route", route=route))
     items = result.roadmap.items
     quick = len([p for p in items if p.phase == 0])
-    messages.append(
-        labels.fill(
-            "message_roadmap", count=len([p for p in items if p.phase < len(PHASES)]), quick=quick
-        )
-    )
+    count = len([p for p in items if p.phase < len(PHASES)])
+    if count:
+        messages.append(labels.count("message_roadmap", count, quick=quick))
+    else:
+        messages.append(labels["message_roadmap_uncovered" if gaps else "message_roadmap_none"])
     threshold = round(a.scoring.level_threshold * 100)
-    profile = a.target.profile
+    ws = result.workspace
+    profile = ws.profile.name[lang] if ws.profile is not None else labels["target_from_respondents"]
     method = [
         labels["method_scale"],
         labels["method_exclusions"],

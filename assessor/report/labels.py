@@ -19,6 +19,11 @@ class Labels(dict[str, str]):
     def fill(self, key: str, **values: object) -> str:
         return self[key].format(**values)
 
+    def count(self, key: str, n: int, **values: object) -> str:
+        """`key` filled with `n` and `values`; `key_one` instead when n is 1 and it exists."""
+        chosen = f"{key}_one" if n == 1 and f"{key}_one" in self else key
+        return self[chosen].format(n=n, **values)
+
 
 @functools.cache
 def _all_labels(folder: Path) -> dict[str, LocalText]:

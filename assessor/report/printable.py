@@ -10,7 +10,6 @@ the PDF with the asset-only fetcher.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from ..models.questionnaire import (
 )
 from ..relevance import ExpressionError, Node, parse
 from .labels import Labels, fmt_num, load_labels
-from .render import _environment, render_pdf, report_dirs
+from .render import render_pdf, render_template, report_dirs
 
 __all__ = [
     "PrintQuestion",
@@ -122,7 +121,7 @@ def render_questionnaire(
         raise RenderError(checks.unknown("format", fmt, ("pdf", "html")))
     dirs = report_dirs(library_dirs)
     sheet = build_sheet(questionnaire, lang=lang, role=role, respondent=respondent, dirs=dirs)
-    html = _render(TEMPLATE, sheet, dirs)
+    html = render_template(TEMPLATE, sheet, dirs)
     return html.encode("utf-8") if fmt == "html" else render_pdf(html, dirs)
 
 
@@ -181,20 +180,6 @@ def build_sheet(
         sections=sections,
         labels=labels,
     )
-
-
-def _render(template: str, context: Any, dirs: tuple[Path, ...]) -> str:
-    """`template` rendered with a dataclass context's fields, through the reports' environment."""
-    import jinja2
-
-    values = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
-    try:
-        return str(_environment(dirs).get_template(template).render(**values))
-    except jinja2.TemplateError as exc:
-        where = (
-            f"{exc.filename}:{exc.lineno}: " if isinstance(exc, jinja2.TemplateSyntaxError) else ""
-        )
-        raise RenderError(f"{where}template error: {exc.message}") from exc
 
 
 def _question(

@@ -1,0 +1,90 @@
+"""The roadmap timeline (a Gantt chart) and the colour scale of the agreement heatmap.
+
+Same conventions as `charts`: one user unit is one point at natural size, every text escaped.
+The heatmap itself is an HTML table (`full.html.j2`) with these colours behind its cells: a real
+table reads out in a tagged PDF and costs WeasyPrint far less than SVG text, which it lays out
+letter by letter.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .charts import CHAR, INK, MUTED, line, rect, svg, text, wrap
+
+__all__ = ["TimelineItem", "gantt", "heat_colour"]
+
+EMPTY = "#eceff3"
+SHADES = ("#0f6e5a", "#2f8f77", "#5aa892", "#8cc2b0")
+BOUNDS = (0, 3, 6, 12, 24)
+
+
+def heat_colour(v: float | None) -> str:
+    """Red (1) → amber (2.5) → green (4); light grey when nobody answered."""
+    if v is None:
+        return EMPTY
+    t = max(0.0, min(1.0, (v - 1) / 3))
+    stops = [(0.0, (214, 96, 77)), (0.5, (244, 200, 104)), (1.0, (76, 154, 110))]
+    for (t0, c0), (t1, c1) in itertools.pairwise(stops):
+        if t <= t1:
+            k = (t - t0) / (t1 - t0)
+            r, g, b = (round(a + (c - a) * k) for a, c in zip(c0, c1, strict=True))
+            return f"#{r:02x}{g:02x}{b:02x}"
+    return "#4c9a6e"
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One bar of the timeline: an initiative, when it starts, how long it runs, its phase."""
+
+    label: str
+    start: int
+    months: int
+    phase: int
+
+
+def gantt(key: str, items: Sequence[TimelineItem], phase_labels: Sequence[str], accent: str,
+          title: str, axis: str, width: float = 493, months: int = 24) -> str:  # fmt: skip
+    """A timeline over 24 months, phases shaded, month ticks under it; `axis` names the unit."""
+    label_w, top, lead = 190.0, 18.0, 8.0
+    span = width - label_w - 10
+
+    def x(month: float) -> float:
+        return label_w + span * min(month, months) / months
+
+    rows, y = [], top + 3
+    for item in items:
+        lines = wrap(item.label, label_w - 10, 7)
+        if len(lines) > 2:
+            lines = [lines[0], _clip(" ".join(lines[1:]), label_w - 10, 7)]
+        h = 15 + lead * (len(lines) - 1)
+        rows.append((item, lines, y, h))
+        y += h
+    height = y + 2
+    parts = []
+    for p, label in enumerate(phase_labels[: len(BOUNDS) - 1]):
+        x0, x1 = x(BOUNDS[p]), x(BOUNDS[p + 1])
+        parts.append(rect(x0, 2, x1 - x0, 13, "#e6ebef" if p % 2 == 0 else "#f1f4f6"))
+        parts.append(text((x0 + x1) / 2, 11.5, label, size=6.5, fill=MUTED))
+        parts.append(line(x0, 2, x0, height))
+    parts.append(line(x(months), 2, x(months), height))
+    for item, lines, y, _ in rows:
+        parts.append(
+            text(label_w - 6, y + 9.5, " ".join(lines), size=7, anchor="end", width=label_w - 10)
+        )
+        colour = accent if item.phase == 0 else SHADES[min(item.phase, 3)]
+        bar_w = max(3.0, x(item.start + item.months) - x(item.start))
+        parts.append(rect(x(item.start), y + 3, bar_w, 9, colour, ' rx="1.5"'))
+    parts.append(line(label_w, height, width - 10, height, INK, 0.6))
+    for m in (0, 3, 6, 12, 18, 24):
+        parts.append(line(x(m), height, x(m), height + 3, INK, 0.6))
+        parts.append(text(x(m), height + 11, str(m), size=6.5, fill=MUTED))
+    parts.append(text(label_w - 6, height + 11, axis, size=6.5, anchor="end", fill=MUTED))
+    return svg(width, height + 15, "".join(parts), title)
+
+
+def _clip(content: str, width: float, size: float) -> str:
+    chars = max(4, int(width / (size * CHAR)))
+    return content if len(content) <= chars else content[: chars - 1].rstrip() + "…"

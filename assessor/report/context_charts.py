@@ -1,0 +1,164 @@
+"""The report's charts, drawn from the results in the report's language.
+
+Only chart data and words are chosen here; the drawing is in `charts` and `charts_grid`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..gaps import Gap
+from ..pipeline import AssessmentResult
+from ..scoring import FrameworkScore
+from . import charts
+from .charts_grid import TimelineItem, gantt, heat_colour
+from .labels import Labels, fmt_num
+
+__all__ = [
+    "HeatRow",
+    "HeatmapView",
+    "StrategyView",
+    "agreement",
+    "gap_chart",
+    "radar",
+    "strategy",
+    "timeline",
+]
+
+GREY = "#6f7b88"
+
+
+def _decimal(lang: str) -> str:
+    return "," if lang == "vi" else "."
+
+
+def radar(result: AssessmentResult, fs: FrameworkScore, lang: str, labels: Labels, accent: str,
+          width: float = 240, legend: bool = True) -> str:  # fmt: skip
+    """A framework's dimensions today (filled) against their targets (dashed)."""
+    fw = result.library.framework(fs.id)
+    gaps = {g.path: g for g in result.gaps}
+    series = [
+        charts.Series(labels["current"], [d.score for d in fs.dimensions], accent),
+        charts.Series(labels["target"], [gaps[d.path].target if d.path in gaps else None for d in fs.dimensions],
+                      GREY, dashed=True),
+    ]  # fmt: skip
+    names = [fw.dimension(d.id).label(lang) for d in fs.dimensions]
+    return charts.radar(f"radar-{fw.id}", names, series, fw.name[lang], width=width, legend=legend)
+
+
+def gap_chart(
+    result: AssessmentResult, gaps: list[Gap], lang: str, labels: Labels, accent: str
+) -> str:
+    """The given dimensions' scores against their targets, largest priority first."""
+    rows = []
+    for g in gaps:
+        fw = result.library.framework(g.framework)
+        rows.append(
+            charts.Bar(fw.dimension(g.dimension).name[lang], fw.label(lang), g.current, g.target)
+        )
+    legend = (labels["below_target"], labels["at_target"], labels["target_mark"], labels["gap"])
+    return charts.bars("gaps", rows, labels["gap_chart"], accent, legend, decimal=_decimal(lang))
+
+
+@dataclass(frozen=True)
+class StrategyView:
+    position: str
+    position_text: str
+    target_position: str
+    route: str
+    route_name: str
+    route_text: str
+    axes: list[tuple[str, str, str]]  # axis name, score and side, what that score means
+    matrix: str
+
+
+def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -> StrategyView:
+    """The company on Payne & Frow's matrix: today, the target position and the route."""
+    fw = result.library.frameworks.get("crm-strategy-levels")
+    st, rm = result.strategy, result.roadmap
+    if fw is None or fw.matrix is None:
+        return StrategyView("–", "", "–", "–", "", "", [], "")
+    v, h = fw.matrix.axis("vertical"), fw.matrix.axis("horizontal")
+    sides: dict[str, tuple[str, str]] = {
+        p.dimension: (str((p.model_extra or {}).get(v.id)), str((p.model_extra or {}).get(h.id)))
+        for p in fw.matrix.positions
+    }
+    quadrants = {sides[d.id]: f"{n} · {d.name[lang]}" for n, d in enumerate(fw.dimensions, start=1)}
+    today = None
+    if st.axes.get(h.id) is not None and st.axes.get(v.id) is not None:
+        today = (st.axes[h.id] or 1.0, st.axes[v.id] or 1.0)
+    svg = charts.strategy_matrix(
+        "matrix", axis_names=(h.name[lang], v.name[lang]), axis_ends=((h.low[lang], h.high[lang]), (v.low[lang], v.high[lang])),
+        quadrants=quadrants, today=today, route=[sides[p] for p in rm.route if p in sides],
+        target=sides.get(rm.target_position or ""), accent=accent,
+        legend=(labels["today"], labels["target"], labels["route"]), title=labels["strategy_position"],
+    )  # fmt: skip
+    axes = []
+    for axis in (v, h):
+        score = st.axes.get(axis.id)
+        if score is None:
+            continue
+        side = labels["side_high" if st.sides.get(axis.id) == "high" else "side_low"]
+        level = min(4, max(1, int(score + 1e-9)))
+        axes.append(
+            (axis.name[lang], f"{fmt_num(score, lang)} / 4 · {side}", axis.levels[level][lang])
+        )
+    route_def = next((r for r in fw.matrix.routes if r.id == rm.route_id), None)
+
+    def name(dim: str | None) -> str:
+        return fw.dimension(dim).name[lang] if dim else "–"
+
+    return StrategyView(
+        position=name(st.position),
+        position_text=fw.dimension(st.position).description[lang] if st.position else "",
+        target_position=name(rm.target_position),
+        route=" → ".join(name(p) for p in rm.route) if rm.route else "–",
+        route_name=route_def.name[lang] if route_def else "",
+        route_text=route_def.description[lang] if route_def else "",
+        axes=axes,
+        matrix=svg,
+    )
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    """One dimension: (score, cell colour) per role, its lowest–highest individual score."""
+
+    label: str
+    cells: list[tuple[str, str]]
+    spread: str
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class HeatmapView:
+    framework: str
+    roles: list[str]
+    rows: list[HeatRow]
+
+
+def agreement(result: AssessmentResult, lang: str, labels: Labels) -> list[HeatmapView]:
+    """One heatmap per framework: its dimensions down, the roles across, the spread at the right."""
+    s = result.scores
+    roles = list(s.by_role)
+    views = []
+    for fs in s.frameworks:
+        fw = result.library.framework(fs.id)
+        rows = []
+        for d in fs.dimensions:
+            spread = (
+                "–"
+                if d.low is None or d.high is None
+                else f"{fmt_num(d.low, lang)}–{fmt_num(d.high, lang)}"
+            )
+            values = [s.by_role[r].get(d.path) for r in roles]
+            cells = [(fmt_num(v, lang), heat_colour(v)) for v in values]
+            rows.append(HeatRow(fw.dimension(d.id).name[lang], cells, spread, d.disagreement))
+        views.append(HeatmapView(fw.name[lang], [labels[f"role_{r}"] for r in roles], rows))
+    return views  # fmt: skip
+
+
+def timeline(items: list[TimelineItem], labels: Labels, accent: str) -> str:
+    """The roadmap's initiatives as bars over 24 months."""
+    phases = [labels[f"phase_{i}_short"] for i in (1, 2, 3, 4)]
+    return gantt("gantt", items, phases, accent, labels["timeline"], labels["months"])

@@ -1,0 +1,134 @@
+"""The KPI snapshot: each KPI with its unit, its targets, its formula in words and the working.
+
+Money KPIs take their currency from the questionnaire question that asked for the money input
+(`unit:` of the `acquisition-spend` question, say), so the report states exactly the unit the
+respondents answered in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..kpis import Kpi
+from ..pipeline import AssessmentResult
+from ..roadmap import KPI_RULES
+from .labels import Labels, fmt_num
+
+__all__ = ["KpiView", "kpi_rules_text", "kpi_views"]
+
+# KPI id → the input whose unit is the KPI's currency (money KPIs only)
+_MONEY = {
+    "retention-cost": "retention-spend",
+    "cac": "acquisition-spend",
+    "clv": "margin-per-customer",
+}
+_DIGITS = {"points": 0, "%": 1, "per customer": 0}
+
+
+@dataclass(frozen=True)
+class KpiView:
+    id: str
+    name: str
+    unit: str
+    value: str
+    in_12: str
+    in_24: str
+    formula: str
+    working: str
+    missing: str
+
+
+def _unit(result: AssessmentResult, k: Kpi, lang: str, labels: Labels) -> str:
+    if k.unit == "%":
+        return "%"
+    if k.unit == "points":
+        return labels["unit_points"]
+    money = _input_unit(result, _MONEY.get(k.id, ""), lang)
+    return (
+        labels.fill("unit_money_per_customer", money=money)
+        if money
+        else labels["unit_per_customer"]
+    )
+
+
+def _input_unit(result: AssessmentResult, input_id: str, lang: str) -> str:
+    for section in result.workspace.questionnaire.sections:
+        for q in section.questions:
+            unit = getattr(q, "unit", None)
+            if getattr(q, "kpi", None) == input_id and unit is not None:
+                return str(unit[lang])
+    return ""
+
+
+def _workings(n: Callable[..., str]) -> dict[str, Callable[[dict[str, float]], str]]:
+    """KPI id → the formula with the inputs written in, as a reader would check it."""
+
+    def churn(i: dict[str, float]) -> str:
+        if "customers-lost" in i:
+            return f"{n(i['customers-lost'])} ÷ {n(i['customers-start'])} × 100"
+        s, e, new = (n(i[k]) for k in ("customers-start", "customers-end", "customers-new"))
+        return f"({s} − ({e} − {new})) ÷ {s} × 100"
+
+    def clv(i: dict[str, float]) -> str:
+        r = (i["customers-end"] - i["customers-new"]) / i["customers-start"]
+        cac = i["acquisition-spend"] / i["customers-new"]
+        d = i["discount-rate"] / 100
+        return f"{n(i['margin-per-customer'])} × {n(r, 3)} ÷ (1 + {n(d, 2)} − {n(r, 3)}) − {n(cac)}"
+
+    return {
+        "nps": lambda i: "" if "nps" in i else f"{n(i['nps-promoters-pct'])} − {n(i['nps-detractors-pct'])}",
+        "retention-rate": lambda i: f"({n(i['customers-end'])} − {n(i['customers-new'])}) ÷ {n(i['customers-start'])} × 100",
+        "churn-rate": churn,
+        "renewal-rate": lambda i: f"{n(i['renewals-done'])} ÷ {n(i['renewals-due'])} × 100",
+        "retention-cost": lambda i: f"{n(i['retention-spend'])} ÷ ({n(i['customers-end'])} − {n(i['customers-new'])})",
+        "cac": lambda i: f"{n(i['acquisition-spend'])} ÷ {n(i['customers-new'])}",
+        "clv": clv,
+        "mql-sql-conversion": lambda i: f"{n(i['sqls'])} ÷ {n(i['mqls'])} × 100",
+        "share-of-wallet": lambda i: "",
+    }  # fmt: skip
+
+
+def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiView]:
+    """One row per KPI: value now, targets in 12 and 24 months, formula, working or what is missing."""
+    targets = {t.id: t for t in result.roadmap.kpi_targets}
+
+    def n(value: float, digits: int | None = None) -> str:
+        if digits is None:
+            digits = 0 if float(value).is_integer() or abs(value) >= 100 else 1
+        return fmt_num(value, lang, digits)
+
+    workings = _workings(n)
+    views = []
+    for k in result.kpis:
+        digits = _DIGITS.get(k.unit, 1)
+        t = targets.get(k.id)
+        working = ""
+        if k.value is not None and k.id in workings:
+            sum_ = workings[k.id](k.inputs)
+            unit = _unit(result, k, lang, labels)
+            value = fmt_num(k.value, lang, digits) + ("%" if unit == "%" else f" {unit}")
+            working = f"{sum_} = {value}" if sum_ else labels.fill("kpi_given", value=value)
+        missing = ", ".join(labels[f"kpi_input_{m}"] for m in k.missing)
+        views.append(KpiView(
+            k.id, labels[f"kpi_{k.id}"], _unit(result, k, lang, labels), fmt_num(k.value, lang, digits),
+            fmt_num(t.in_12_months, lang, digits) if t else "–", fmt_num(t.in_24_months, lang, digits) if t else "–",
+            labels[f"kpi_formula_{k.id}"], working, labels.fill("kpi_needs", inputs=missing) if missing else "",
+        ))  # fmt: skip
+    return views
+
+
+def kpi_rules_text(lang: str, labels: Labels) -> str:
+    """How the 12- and 24-month targets are set, KPI by KPI, in one sentence."""
+    parts = []
+    for kpi_id, (d12, d24, relative, lower, _cap) in KPI_RULES.items():
+        sign = "−" if lower else "+"
+        if relative:
+            change = (
+                f"{sign}{fmt_num(d12 * 100, lang, 0)} % / {sign}{fmt_num(d24 * 100, lang, 0)} %"
+            )
+        else:
+            unit = labels["unit_points"] if kpi_id == "nps" else labels["unit_percentage_points"]
+            change = f"{sign}{fmt_num(d12, lang, 0)} / {sign}{fmt_num(d24, lang, 0)} {unit}"
+        parts.append(f"{labels[f'kpi_{kpi_id}']} {change}")
+    return labels.fill("method_kpi_targets", rules="; ".join(parts))

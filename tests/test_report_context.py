@@ -1,0 +1,164 @@
+"""The report context on its own: plain data in one language, built without Jinja or WeasyPrint."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from assessor.pipeline import AssessmentResult, run_assessment
+from assessor.report.context import build_context
+
+from .conftest import REPO, BuildTree
+from .workspaces import MINI_QUESTIONNAIRE, R2, mini_workspace
+
+
+@pytest.fixture
+def mini(build_file_tree: BuildTree) -> AssessmentResult:
+    return run_assessment(build_file_tree(mini_workspace()) / "ws")
+
+
+def test_context_is_plain_data_in_the_chosen_language(mini: AssessmentResult) -> None:
+    vi = build_context(mini, lang="vi", kind="executive")
+    en = build_context(mini, lang="en", kind="executive")
+    assert vi.overall_score == "2,96" and en.overall_score == "2.96"
+    assert vi.subtitle == "Báo cáo dành cho Ban lãnh đạo" and en.subtitle == "Executive report"
+    assert vi.headline == (
+        "Công ty Thử Nghiệm đạt mức 2 (Đang phát triển) về tổng thể, tương đương 65% so với "
+        "thông lệ tốt nhất. Khía cạnh yếu nhất là Anpha (Thu nhỏ)."
+    )
+    assert en.messages[0] == "The largest gap to close: Beta (Mini), 1.0 levels below target."
+    assert [g.dimension for g in en.top_gaps] == ["Beta", "Alpha"]
+    assert (en.top_gaps[0].next_level, en.top_gaps[0].next_text) == (3, "Company standard.")
+    assert en.frameworks[0].dimensions[0].next_text == "Company standard."
+    assert vi.date == "01/10/2026" and en.date == "1 October 2026"
+    assert vi.questions == [] and vi.heatmaps == [] and vi.capabilities == []
+    full = build_context(mini, lang="vi", kind="full")
+    assert full.questions and full.heatmaps
+
+
+def test_building_the_context_imports_neither_jinja_nor_weasyprint(
+    build_file_tree: BuildTree,
+) -> None:
+    ws = build_file_tree(mini_workspace()) / "ws"
+    code = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from assessor.pipeline import run_assessment
+        from assessor.report.context import build_context
+        build_context(run_assessment(Path({str(ws)!r})), lang="vi", kind="full")
+        print(sorted(m for m in ("jinja2", "weasyprint", "markupsafe") if m in sys.modules))
+    """)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("epoch", "expected"), [("1767225600", "01/01/2026"), ("1790000000", "21/09/2026")]
+)
+def test_generation_date_honours_source_date_epoch(
+    epoch: str, expected: str, mini: AssessmentResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert build_context(mini, lang="vi", kind="executive").generated == expected
+
+
+def test_the_overall_level_is_explained(mini: AssessmentResult) -> None:
+    en = build_context(mini, lang="en", kind="executive")
+    assert en.level_note == (
+        "Why level 2: a level counts only when 80% of the practice has reached it. "
+        "Frameworks at level 3 or above: 0 of 1; level 3 overall needs 1."
+    )
+
+
+def test_checks_write_out_the_sums(mini: AssessmentResult) -> None:
+    vi = build_context(mini, lang="vi", kind="executive")
+    titles = [c.title for c in vi.checks]
+    assert titles == ["Điểm tổng thể", "Bêta (Thu nhỏ)", "Thu nhỏ"]
+    assert vi.checks[0].text.startswith("2,96 = (2,96) ÷ 1: trung bình điểm của 1 mô hình.")
+    assert vi.checks[1].text == (
+        "Điểm 3,00: trung bình điểm riêng của từng người trả lời (2,50; 3,25; 3,25). "
+        "Khoảng cách 1,00 = mục tiêu 4,00 (hồ sơ mục tiêu “Mục tiêu nhỏ”) − hiện tại 3,00. "
+        "Mức ưu tiên 1,33 = khoảng cách 1,00 × trọng số tương đối 1,33 × mức quan trọng 1,00."
+    )
+    assert vi.checks[2].text.startswith("Điểm 2,96 = (1,0 × 2,89 + 2,0 × 3,00) ÷ 3")
+    assert vi.frameworks[0].working == vi.checks[2].text
+
+
+def test_kpis_carry_units_targets_and_their_working(mini: AssessmentResult) -> None:
+    kpis = {k.id: k for k in build_context(mini, lang="vi", kind="executive").kpis}
+    retention = kpis["retention-rate"]
+    assert (retention.unit, retention.value) == ("%", "80,0")
+    assert retention.working == "(190 − 30) ÷ 200 × 100 = 80,0%"
+    assert retention.formula == "(khách hàng cuối kỳ − khách hàng mới) ÷ khách hàng đầu kỳ × 100"
+    assert kpis["nps"].unit == "điểm"
+    assert kpis["renewal-rate"].missing == (
+        "chưa tính được: cần số liệu số hợp đồng đến hạn gia hạn, số hợp đồng được gia hạn"
+    )
+
+
+def test_money_kpis_take_their_currency_from_the_question(build_file_tree: BuildTree) -> None:
+    money = """\
+      - id: q7
+        type: number
+        kpi: acquisition-spend
+        audience: [executive]
+        unit: {en: million VND, vi: triệu đồng}
+        text: {en: Acquisition spend?, vi: Chi phí thu hút?}
+"""
+    files = mini_workspace(**{
+        "library/mini-q.yaml": MINI_QUESTIONNAIRE + money,
+        "responses/r2.yaml": R2 + "  q7: 900\n",
+    })  # fmt: skip
+    result = run_assessment(build_file_tree(files) / "ws")
+    vi = {k.id: k for k in build_context(result, lang="vi", kind="executive").kpis}
+    en = {k.id: k for k in build_context(result, lang="en", kind="executive").kpis}
+    assert (vi["cac"].unit, vi["cac"].value) == ("triệu đồng/khách hàng", "30")
+    assert en["cac"].unit == "million VND per customer"
+    assert en["cac"].working == "900 ÷ 30 = 30 million VND per customer"
+
+
+def test_question_results_read_in_the_respondents_words(mini: AssessmentResult) -> None:
+    vi = build_context(mini, lang="vi", kind="full")
+    (section,) = vi.questions
+    rows = {q.id: q for q in section.questions}
+    assert [q.number for q in section.questions] == [1, 2, 3, 4, 5, 6, 7]
+    assert (rows["q1"].answered, rows["q1"].skipped, rows["q1"].mean) == (
+        2,
+        "1 không áp dụng",
+        "3,0",
+    )
+    assert rows["q1"].distribution == "mức 2: 1 · mức 4: 1"
+    assert rows["q2"].distribution == "mức đồng ý 1–5: 3: 2 · 5: 1"
+    assert rows["q3"].distribution == "Có: 2 · Không: 1"
+    # raw here: the template escapes them
+    assert rows["q3-why"].comments == [("<b>bold</b>", 1), ("Chưa có ngân sách", 1)]
+    assert rows["q4"].distribution == "200 (một số liệu)"
+
+
+def test_agreement_is_a_role_by_dimension_table(mini: AssessmentResult) -> None:
+    en = build_context(mini, lang="en", kind="full")
+    (heat,) = en.heatmaps
+    assert heat.roles == ["Executive", "Sales"]
+    assert [r.label for r in heat.rows] == ["Alpha", "Beta"]
+    assert heat.rows[0].cells[0][0] == "3.5" and heat.rows[0].cells[0][1].startswith("#")
+    assert heat.rows[0].spread == "2.5–3.5" and not heat.rows[0].flagged
+
+
+def test_empty_roadmap_says_why(mini: AssessmentResult) -> None:
+    en = build_context(mini, lang="en", kind="executive")
+    assert (
+        en.messages[-1]
+        == "No initiative in the catalogue addresses these gaps yet; the roadmap is empty."
+    )
+    assert [p.title for p in en.phases] == [
+        "0–3 months: quick wins",
+        "3–6 months",
+        "6–12 months",
+        "12–24 months",
+    ]
+    assert [p.capacity for p in en.phases] == [4, 5, 7, 9]
