@@ -57,8 +57,9 @@ def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     capabilities = capability_view(gaps, workspace, library)
     settings = workspace.assessment.roadmap
     roadmap = plan_roadmap(
-        gaps, library, workspace.frameworks, strategy, kpis, settings.capacity, settings.position
-    )
+        gaps, library, workspace.frameworks, strategy, kpis, settings.capacity, settings.position,
+        settings.route,
+    )  # fmt: skip
     return AssessmentResult(library, workspace, scores, strategy, kpis, gaps, capabilities, roadmap)
 
 

@@ -101,6 +101,10 @@ def _check_assessment(a: Assessment, doc: SourceDoc, library: Library) -> list[P
     for i, fw in enumerate(a.frameworks):
         if fw not in library.frameworks:
             found.append((("frameworks", i), checks.unknown("framework", fw, library.frameworks)))
+    matrix = getattr(library.frameworks.get("crm-strategy-levels"), "matrix", None)
+    routes = [r.id for r in matrix.routes] if matrix is not None else []
+    if a.roadmap.route is not None and a.roadmap.route not in routes:
+        found.append((("roadmap", "route"), checks.unknown("route", a.roadmap.route, routes)))
     profile = a.target.profile
     if profile != "respondents" and profile not in library.profiles:
         choices = [*library.profiles, "respondents"]

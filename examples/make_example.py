@@ -39,8 +39,8 @@ UNIT_BIAS = {"south": 0.1, "north": -0.3}
 KPI_FIGURES = {
     "nps": 18, "nps-promoters-pct": 41, "nps-detractors-pct": 23, "customers-start": 48000,
     "customers-end": 51500, "customers-new": 9800, "renewals-due": 3200, "renewals-done": 2150,
-    "retention-spend": 1_800_000_000, "acquisition-spend": 6_500_000_000,
-    "margin-per-customer": 1_450_000, "discount-rate": 12, "mqls": 5400, "sqls": 1350,
+    "retention-spend": 1_800, "acquisition-spend": 6_500,  # million VND, as asked
+    "margin-per-customer": 1.45, "discount-rate": 12, "mqls": 5400, "sqls": 1350,
     "share-of-wallet": 22,
 }  # fmt: skip
 COMMENTS = {
@@ -76,7 +76,9 @@ def _answer(question, truth: float, rnd: random.Random):  # type: ignore[no-unty
     if question.type == "yes_no":
         return "yes" if truth + rnd.gauss(0, 0.4) >= 2.5 else "no"
     if question.type == "single_choice":
-        ranked = sorted(question.options, key=lambda o: abs(max(o.score, 1) - truth - rnd.gauss(0, 0.4)))
+        ranked = sorted(
+            question.options, key=lambda o: abs(max(o.score, 1) - truth - rnd.gauss(0, 0.4))
+        )
         return ranked[0].id
     if question.type == "multi_choice":
         picked = [o.id for o in question.options if rnd.random() < min(0.9, truth / 4)]
@@ -86,7 +88,9 @@ def _answer(question, truth: float, rnd: random.Random):  # type: ignore[no-unty
 
 def build(folder: Path, force: bool) -> None:
     library = load_library()
-    assessment = Assessment.model_validate(yaml.safe_load((folder / "assessment.yaml").read_text("utf-8")))
+    assessment = Assessment.model_validate(
+        yaml.safe_load((folder / "assessment.yaml").read_text("utf-8"))
+    )
     questionnaire = library.questionnaire(assessment.questionnaire)
     rnd = random.Random(2026)
     for person in assessment.respondents:
@@ -98,7 +102,11 @@ def build(folder: Path, force: bool) -> None:
                 continue
             if question.type in ("number", "percent"):
                 kpi = getattr(question, "kpi", None)
-                if kpi in KPI_FIGURES and person.role in ("executive", "finance") and person.unit == "south":
+                if (
+                    kpi in KPI_FIGURES
+                    and person.role in ("executive", "finance")
+                    and person.unit == "south"
+                ):
                     answers[question.id] = values[question.id] = KPI_FIGURES[kpi]
                 continue
             if question.type == "text":
@@ -111,7 +119,11 @@ def build(folder: Path, force: bool) -> None:
             entry: dict[str, object] = {"value": value}
             if getattr(question, "importance", False):
                 entry["importance"] = min(5, max(1, round(3.6 + rnd.gauss(0, 0.8))))
-            caps = {c for t in question.maps_to for c in library.framework(t.framework).dimension(t.dim).capabilities}
+            caps = {
+                c
+                for t in question.maps_to
+                for c in library.framework(t.framework).dimension(t.dim).capabilities
+            }
             pool = [c for cap in sorted(caps) for c in COMMENTS.get(cap, [])]
             if pool and rnd.random() < 0.08:
                 entry["comment"] = rnd.choice(pool)

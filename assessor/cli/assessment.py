@@ -190,7 +190,9 @@ def report(
     for path, _ in jobs:  # refuse before rendering anything, so nothing is half done
         if path.exists() and not force:
             raise AssessorError(f"{path}: already exists (use --force to replace it)")
-    with click.progressbar(jobs, label="Rendering", file=sys.stderr, show_eta=False) as bar:
+    with click.progressbar(
+        jobs, label="Rendering", file=sys.stderr, show_eta=False, hidden=not sys.stderr.isatty()
+    ) as bar:
         for path, res in bar:
             data = make_report(
                 res, lang=lang, kind=kind, fmt=fmt, library_dirs=ctx.obj["library_dirs"]

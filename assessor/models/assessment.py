@@ -125,6 +125,11 @@ class RoadmapSettings(StrictModel):
         default=None,
         description="Target position on the strategy matrix (default: individualised).",
     )
+    route: Id | None = Field(
+        default=None,
+        description="Migration route on the strategy matrix, e.g. 'marketing-first' "
+        "(default: chosen from the number of customers, else from the stronger axis).",
+    )
 
 
 class Assessment(StrictModel):
