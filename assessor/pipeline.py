@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .gaps import CapabilityRow, Gap, analyse_gaps, capability_view
+from .gcpause import paused_gc
 from .kpis import Kpi, collect_inputs, compute_kpis
 from .loading import Library, load_library
 from .roadmap import Roadmap, plan_roadmap
@@ -43,9 +44,10 @@ def run_assessment(
     lenient: bool = False,
 ) -> AssessmentResult:
     """Load, validate, score and analyse the workspace at `path`."""
-    library = library or load_library([*library_dirs, *workspace_library(path)])
-    workspace = load_workspace(path, library, lenient=lenient)
-    return analyse(workspace, library)
+    with paused_gc():  # everything built here stays alive until the end
+        library = library or load_library([*library_dirs, *workspace_library(path)])
+        workspace = load_workspace(path, library, lenient=lenient)
+        return analyse(workspace, library)
 
 
 def analyse(workspace: Workspace, library: Library) -> AssessmentResult:

@@ -12,16 +12,15 @@ template from an override of the same name. Every environment escapes everything
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
-import gc
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
+from ..gcpause import paused_gc
 from ..loading import builtin_root
 from .context import ReportContext
 
@@ -119,23 +118,6 @@ def render_pdf(html: str, dirs: tuple[Path, ...], logo: Path | None = None) -> b
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = AssetOnlyFetcher(dirs, [logo] if logo is not None else [])
-    with _no_cyclic_gc():
+    with paused_gc():
         document = HTML(string=html, base_url=str(dirs[-1]), url_fetcher=fetcher).render()
         return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while WeasyPrint builds and paints the document.
-
-    Layout allocates millions of small objects while the box tree stays alive, so each automatic
-    collection walks that whole tree again: about 15 % of a long report's rendering time. Nothing
-    cyclic worth collecting is freed meanwhile; the collector resumes (if it was on) afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
