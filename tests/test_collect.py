@@ -284,3 +284,14 @@ def test_status_page_shows_who_started_and_finished(ws: Path) -> None:
     assert "0 finished, 1 in progress, 1 not started" in page.text
     assert a not in page.text  # the status page never shows respondents' links
     assert client.get(f"/status/{a}").status_code == 404
+
+
+def test_collect_commands_refuse_a_folder_that_is_not_a_workspace(tmp_path: Path) -> None:
+    for args in (["invite", "--name", "An", "--role", "it"], ["status"], ["export"], ["serve"]):
+        result = CliRunner().invoke(cli, ["collect", args[0], str(tmp_path), *args[1:]])
+        assert result.exit_code == 1, args
+        assert result.stderr == (
+            f"{tmp_path}: no assessment.yaml: not an assessment workspace "
+            "(create one with `crm-assess init`)\n"
+        )
+    assert not (tmp_path / "collect.sqlite3").exists()

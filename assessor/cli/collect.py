@@ -121,9 +121,11 @@ def serve(ctx: click.Context, workspace: Path, host: str, port: int) -> None:
 )
 def status(workspace: Path, base_url: str) -> None:
     """Who has started and who has finished; the status page's link is the last line."""
+    from ..collect.invite import read_assessment
     from ..collect.store import Store
     from ..textformat import to_table
 
+    read_assessment(workspace)
     store = Store.of(workspace)
     counts = store.answer_counts()
     rows = [[p.name, p.role, p.unit or "", counts.get(p.id, 0),

@@ -37,7 +37,11 @@ def link_for(base_url: str, token: str) -> str:
 
 
 def read_assessment(workspace: Path) -> Assessment:
+    """The workspace's assessment.yaml, checked; a clear error when the folder is not one."""
     file = workspace / "assessment.yaml"
+    if not file.is_file():
+        msg = "no assessment.yaml: not an assessment workspace (create one with `crm-assess init`)"
+        raise AssessorError([Problem(str(workspace), message=msg)])
     model, _doc, problems = load_document(file, kinds={"assessment": Assessment})
     if problems or not isinstance(model, Assessment):
         raise AssessorError(problems or [Problem(str(file), message="not an assessment")])
