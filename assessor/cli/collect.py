@@ -103,6 +103,12 @@ def serve(ctx: click.Context, workspace: Path, host: str, port: int) -> None:
     app = create_app(workspace, questionnaire)
     base = os.environ.get("CRM_ASSESS_BASE_URL") or f"http://{host}:{port}"
     click.echo(f"Serving {workspace} on http://{host}:{port} (Ctrl+C to stop).", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            "Links carry secrets: outside a trusted network, put this server behind HTTPS "
+            "(a reverse proxy) and set CRM_ASSESS_BASE_URL to its https:// address.",
+            err=True,
+        )
     click.echo(
         f"Status page: {base.rstrip('/')}/status/{Store.of(workspace).status_token()}", err=True
     )
