@@ -6,6 +6,7 @@ Scores run from 1.0 to 4.0 (practice levels); `None` means the answer is exclude
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from .checks import did_you_mean
@@ -75,6 +76,8 @@ def _choice_problem(question: Any, value: Any) -> str | None:
 def _number_problem(question: Any, value: Any) -> str | None:
     if not _is_number(value):
         return f"answer must be a number (got {value!r})"
+    if not math.isfinite(value):
+        return f"answer must be a finite number (got {value!r})"
     low = question.min if question.min is not None else (0 if question.type == "percent" else None)
     high = (
         question.max if question.max is not None else (100 if question.type == "percent" else None)

@@ -53,6 +53,7 @@ sections:
       - id: q5
         type: number
         kpi: customers-start
+        min: 0
         audience: [executive]
         text: {en: Customers at the start of the year?, vi: Số khách hàng đầu năm?}
 """

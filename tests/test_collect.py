@@ -184,7 +184,7 @@ def test_the_form_works_without_javascript(ws: Path) -> None:
     assert second.headers["location"] == f"/r/{token}/s/2"
     bad = client.post(f"/r/{token}/s/2", data={"csrf": csrf, "q-q3": "7", "q-q4": ["web", "shop"]})
     assert bad.status_code == 400
-    assert "answer must be a whole number from 1 to 5 (got 7)" in bad.text
+    assert "Lựa chọn này không có trong danh sách: vui lòng chọn lại." in bad.text
     stored = Store.of(ws).answers("an")
     assert {k: a.value for k, a in stored.items()} == {
         "q1": 3,
@@ -205,6 +205,10 @@ def test_skips_and_numbers_in_both_notations(ws: Path) -> None:
     assert parse_answer(q["q5"], ["12,5"]).value == 12.5
     assert parse_answer(q["q5"], [""], "not_sure").value == "not_sure"
     assert parse_answer(q["q5"], ["nhiều"]).error == "answer must be a number"
+    assert parse_answer(q["q5"], ["48.000"]).value == 48000  # a Vietnamese thousands point
+    for junk in ("nan", "inf", "²", "1e9"):
+        assert parse_answer(q["q5"], [junk]).kind == "number", junk
+    assert parse_answer(q["q1"], ["²"]).kind == "choice"
     assert parse_answer(q["q1"], ["5"]).error == (
         "answer must be a level from 1 to 4, 'not_sure' or 'not_applicable' (got 5)"
     )
@@ -255,7 +259,8 @@ def test_export_skips_unfinished_and_never_overwrites_a_hand_written_file(ws: Pa
     with pytest.raises(AssessorError) as caught:
         export_responses(ws, _library(ws), unfinished=True)
     assert caught.value.lines() == [
-        f"{hand}: exists and was not written by `collect export` (use --force to replace it)"
+        f"{hand}: exists and was not written by `collect export`, or was edited since "
+        "(use --force to replace it)"
     ]
     assert hand.read_text("utf-8") == "respondent: an\nanswers: {q1: 1}\n"
     done = export_responses(ws, _library(ws), unfinished=True, force=True)
@@ -295,3 +300,53 @@ def test_collect_commands_refuse_a_folder_that_is_not_a_workspace(tmp_path: Path
             "(create one with `crm-assess init`)\n"
         )
     assert not (tmp_path / "collect.sqlite3").exists()
+
+
+def test_a_comment_without_an_answer_is_refused_not_lost(ws: Path) -> None:
+    token = invite(ws, name="An", role="sales").token
+    client = _client(ws)
+    csrf = _csrf(client.get(f"/r/{token}/s/1").text)
+    reply = client.post(f"/r/{token}/save", data={"csrf": csrf, "question": "q1",
+                                                   "c-q1": "Tôi chưa rõ", "i-q1": "4"})  # fmt: skip
+    assert (reply.status_code, reply.json()) == (422, {
+        "saved": False,
+        "error": "Ý kiến hoặc mức độ quan trọng cần đi kèm một câu trả lời: hãy chọn “Không chắc” "
+        "nếu anh/chị không biết.",
+    })  # fmt: skip
+    page = client.post(f"/r/{token}/s/1", data={"csrf": csrf, "c-q1": "Tôi chưa rõ", "q-q2": "yes"})
+    assert page.status_code == 400
+    assert "cần đi kèm một câu trả lời" in page.text
+    assert ">Tôi chưa rõ</textarea>" in page.text  # shown back, so nothing typed is lost
+    assert {k: a.value for k, a in Store.of(ws).answers("an").items()} == {"q2": "yes"}
+
+
+def test_figures_out_of_range_get_a_message_in_the_respondents_language(ws: Path) -> None:
+    token = invite(ws, name="Bình", role="executive").token
+    client = _client(ws)
+    csrf = _csrf(client.get(f"/r/{token}/s/2?lang=en").text)
+    for typed, message in (("nhiều", "Please enter one number, for example 48000 or 12.5."),
+                           ("-5", "Please enter a number of at least 0."),
+                           ("nan", "Please enter one number, for example 48000 or 12.5.")):  # fmt: skip
+        reply = client.post(
+            f"/r/{token}/save", data={"csrf": csrf, "question": "q5", "q-q5": typed}
+        )
+        assert (reply.status_code, reply.json()["error"]) == (422, message), typed
+    ok = client.post(f"/r/{token}/save", data={"csrf": csrf, "question": "q5", "q-q5": "48.000"})
+    assert ok.json()["saved"] is True
+    assert Store.of(ws).answers("binh")["q5"].value == 48000
+
+
+def test_export_leaves_a_response_the_consultant_corrected_alone(ws: Path) -> None:
+    token = invite(ws, name="An", role="sales").token
+    _answer_all(ws, token)
+    export_responses(ws, _library(ws), unfinished=True)
+    target = ws / "responses" / "an.yaml"
+    corrected = target.read_text("utf-8").replace("  q3: 4\n", "  q3: 2  # checked with An\n")
+    target.write_text(corrected, "utf-8")
+    result = CliRunner().invoke(cli, ["collect", "export", str(ws), "--unfinished"])
+    assert result.exit_code == 1
+    assert "or was edited since (use --force to replace it)" in result.stderr
+    assert target.read_text("utf-8") == corrected
+    target.write_bytes("respondent: an".encode("utf-16"))  # not even UTF-8: still no traceback
+    result = CliRunner().invoke(cli, ["collect", "export", str(ws), "--unfinished"])
+    assert (result.exit_code, "Traceback" in result.output) == (1, False)

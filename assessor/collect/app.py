@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -28,11 +29,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..models import LANGUAGES, Questionnaire
-from .forms import Page, comment_of, parse_answer, visible_ids
+from .forms import Page, draft_of, read_entry, visible_ids
 from .guard import LimitBody, SecurityHeaders
 from .invite import read_assessment
-from .store import Entry, GroupWriter, Person, Store, token_digest
-from .views import labels, overall, question_fields, respondent_pages
+from .labels import Labels, labels
+from .store import GroupWriter, Person, Store, token_digest
+from .views import overall, question_fields, respondent_pages
 
 __all__ = ["create_app"]
 
@@ -108,11 +110,11 @@ def _person(request: Request) -> Person:
     return person
 
 
-def _lang(request: Request, person: Person) -> str:
+async def _lang(request: Request, person: Person) -> str:
     """?lang= switches the language (and remembers it); else the last one chosen."""
     asked = request.query_params.get("lang")
-    if asked in LANGUAGES and asked != person.lang:
-        _site(request).store.set_language(person.id, asked)
+    if asked in LANGUAGES and asked != person.lang:  # a write: off the event loop
+        await run_in_threadpool(_site(request).store.set_language, person.id, asked)
         return asked
     return person.lang or _site(request).default_lang
 
@@ -171,7 +173,7 @@ def _first_number(pages: list[Page], page: Page) -> int:
 
 async def _welcome(request: Request) -> Response:
     person = _person(request)
-    lang = _lang(request, person)
+    lang = await _lang(request, person)
     site = _site(request)
     stored = site.store.answers(person.id)
     pages = respondent_pages(site.questionnaire, person)
@@ -184,7 +186,7 @@ async def _welcome(request: Request) -> Response:
 
 async def _section(request: Request) -> Response:
     person = _person(request)
-    lang = _lang(request, person)
+    lang = await _lang(request, person)
     page, pages = _page(request, person)
     site = _site(request)
     errors: dict[str, str] = {}
@@ -192,7 +194,7 @@ async def _section(request: Request) -> Response:
     if request.method == "POST":
         form = await _form(request, person)
         before = visible_ids([page], person.role, _values(site, person))
-        errors = await _save_page(site, person, page, form)
+        errors = await _save_page(site, person, page, form, labels(lang))
         after = visible_ids([page], person.role, _values(site, person))
         if not errors:
             if after - before:
@@ -201,6 +203,8 @@ async def _section(request: Request) -> Response:
                 target = page.number + (-1 if form.get("nav") == "back" else 1)
                 return _to_page(request, pages, target)
     stored = site.store.answers(person.id)
+    if errors:  # show back what could not be saved, so nothing typed is lost
+        stored |= {q.id: draft_of(q, form) for q in page.questions if q.id in errors}
     fields = question_fields(page, person, stored, lang, errors, _first_number(pages, page))
     context = _base(request, person, lang, page=page, fields=fields, notice=notice)
     return site.render("section.html", status=400 if errors else 200, errors=errors, **context)
@@ -219,11 +223,13 @@ def _to_page(request: Request, pages: list[Page], target: int) -> Response:
     return RedirectResponse(f"{root}/s/{target}", status_code=303)
 
 
-async def _save_page(site: _Site, person: Person, page: Page, form: FormData) -> dict[str, str]:
+async def _save_page(
+    site: _Site, person: Person, page: Page, form: FormData, L: Labels
+) -> dict[str, str]:
     """Save every valid answer on the page; return the errors of the others."""
     entries, cleared, errors = [], [], {}
     for q in page.questions:
-        entry, error = _entry(q, form)
+        entry, error = read_entry(q, form, L)
         if error:
             errors[q.id] = error
         elif entry is None:
@@ -240,23 +246,6 @@ async def _durably(saved: Any) -> None:
     await asyncio.wrap_future(saved)
 
 
-def _entry(q: Any, form: FormData) -> tuple[Entry | None, str | None]:
-    raw = [str(v) for v in form.getlist(f"q-{q.id}")]
-    parsed = parse_answer(q, raw, str(form.get(f"s-{q.id}") or "") or None)
-    if parsed.error:
-        return None, parsed.error
-    if parsed.cleared:
-        return None, None
-    importance = str(form.get(f"i-{q.id}") or "")
-    entry = Entry(
-        q.id,
-        parsed.value,
-        comment_of(str(form.get(f"c-{q.id}") or "")),
-        int(importance) if importance in ("1", "2", "3", "4", "5") else None,
-    )
-    return entry, None
-
-
 async def _save_one(request: Request) -> Response:
     """Save one question's answer (sent by the page's script when it changes)."""
     person = _person(request)
@@ -267,7 +256,7 @@ async def _save_one(request: Request) -> Response:
     pages = respondent_pages(site.questionnaire, person)
     if question is None or question.id not in {q.id for p in pages for q in p.questions}:
         return JSONResponse({"saved": False, "error": "unknown question"}, status_code=400)
-    entry, error = _entry(question, form)
+    entry, error = read_entry(question, form, labels(person.lang or site.default_lang))
     if error:
         return JSONResponse({"saved": False, "error": error}, status_code=422)
     if entry is None:
@@ -283,7 +272,7 @@ async def _save_one(request: Request) -> Response:
 
 async def _review(request: Request) -> Response:
     person = _person(request)
-    lang = _lang(request, person)
+    lang = await _lang(request, person)
     site = _site(request)
     values = _values(site, person)
     pages = respondent_pages(site.questionnaire, person)
@@ -306,13 +295,13 @@ async def _review(request: Request) -> Response:
 async def _finish(request: Request) -> Response:
     person = _person(request)
     await _form(request, person)
-    _site(request).store.mark_finished(person.id)
+    await run_in_threadpool(_site(request).store.mark_finished, person.id)
     return RedirectResponse(f"/r/{request.path_params['token']}/thanks", status_code=303)
 
 
 async def _thanks(request: Request) -> Response:
     person = _person(request)
-    lang = _lang(request, person)
+    lang = await _lang(request, person)
     return _site(request).render("thanks.html", **_base(request, person, lang))
 
 

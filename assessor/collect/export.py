@@ -8,6 +8,7 @@ any other file of the same name is left alone unless `force` is given.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,9 @@ from .store import Person, Store, StoredAnswer
 
 __all__ = ["MARKER", "Export", "export_responses"]
 
-MARKER = (
-    "# Collected with the crm-assess web questionnaire; `crm-assess collect export` updates it."
-)
+MARKER = "# Collected with the crm-assess web questionnaire; `crm-assess collect export` updates it"
+# The marker line ends with the SHA-256 of the text below it: a file edited since it was
+# written no longer matches, and is then left alone like any file written by hand.
 
 
 @dataclass
@@ -60,13 +61,13 @@ def export_responses(
             problems.append(Problem(str(workspace / "assessment.yaml"),
                                     message=f"respondent '{person.id}' is no longer listed"))  # fmt: skip
             continue
-        text = _response_text(person, respondent, questionnaire, stored)
+        text = _response_text(person, respondent, questionnaire, stored, assessment.language)
         problems += _check(target, text, respondent, questionnaire, force, out)
         jobs.append((target, text))
     if problems:
         raise ResponseError(problems)
     for target, text in jobs:
-        if target.is_file() and target.read_text("utf-8") == text:
+        if _ours_unchanged(target) and target.read_text("utf-8") == text:
             out.unchanged.append(target)
             continue
         write_atomic(target, text, force=True)
@@ -75,8 +76,9 @@ def export_responses(
 
 
 def _response_text(
-    person: Person, respondent: Respondent, q: Questionnaire, stored: dict[str, StoredAnswer]
-) -> str:
+    person: Person, respondent: Respondent, q: Questionnaire, stored: dict[str, StoredAnswer],
+    language: str,
+) -> str:  # fmt: skip
     values = {k: a.value for k, a in stored.items()}
     answers: dict[str, Any] = {}
     for question in q.questions():  # questionnaire order; answers the conditions now hide go
@@ -90,21 +92,35 @@ def _response_text(
     data = {
         "respondent": respondent.id,
         "questionnaire": q.id,
-        "language": person.lang or "vi",
+        "language": person.lang or language,
         "submitted": dt.date.fromisoformat((person.finished or last)[:10]),
         "answers": answers,
     }
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    return f"{MARKER}\n{body}"
+    return f"{MARKER} (sha256 {_digest(body)}).\n{body}"
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def _ours_unchanged(target: Path) -> bool | None:
+    """True: written by export and untouched since; False: anything else; None: unreadable."""
+    try:
+        text = target.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    first, _, body = text.partition("\n")
+    return first == f"{MARKER} (sha256 {_digest(body)})."
 
 
 def _check(
     target: Path, text: str, respondent: Respondent, q: Questionnaire, force: bool, out: Export
 ) -> list[Problem]:
     problems = []
-    if target.is_file() and not force and not target.read_text("utf-8").startswith(MARKER):
-        problems.append(Problem(str(target), message="exists and was not written by "
-                                "`collect export` (use --force to replace it)"))  # fmt: skip
+    if target.exists() and not force and not _ours_unchanged(target):
+        problems.append(Problem(str(target), message="exists and was not written by `collect "
+                                "export`, or was edited since (use --force to replace it)"))  # fmt: skip
     doc, found = parse_yaml(target, text)
     problems += found
     if doc is None:

@@ -7,7 +7,6 @@ file would hold, and checked with the same rules.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,14 +14,19 @@ from typing import Any
 
 from ..answers import SKIPS, answer_problem, visible
 from ..models import Questionnaire, Section
+from ..numbers import parse_number
+from .labels import Labels
+from .store import Entry, StoredAnswer
 
 __all__ = [
     "COMMENT_MAX",
     "Page",
     "Parsed",
+    "draft_of",
     "pages_for",
     "parse_answer",
     "progress",
+    "read_entry",
     "visible_ids",
 ]
 
@@ -41,11 +45,16 @@ class Page:
 
 @dataclass(frozen=True)
 class Parsed:
-    """A form field read as an answer: a value to save, nothing (cleared), or an error."""
+    """A form field read as an answer: a value to save, nothing (cleared), or an error.
+
+    `kind` says what went wrong: 'number' (not a figure), 'range' (a figure out of bounds) or
+    'choice' (not one of the options), so the page can say it in the respondent's language.
+    """
 
     value: Any = None
     cleared: bool = False
     error: str | None = None
+    kind: str | None = None
 
 
 def pages_for(questionnaire: Questionnaire, role: str) -> list[Page]:
@@ -80,9 +89,61 @@ def parse_answer(question: Any, raw: Sequence[str], skip: str | None = None) -> 
         return Parsed(cleared=True)
     value = _typed(question, raw)
     if value is _EMPTY:
-        return Parsed(error=_not_a_number(question))
+        return Parsed(error=_not_a_number(question), kind="number")
     problem = answer_problem(question, value)
-    return Parsed(error=problem) if problem else Parsed(value=value)
+    if problem is None:
+        return Parsed(value=value)
+    return Parsed(
+        error=problem, kind="range" if question.type in ("number", "percent") else "choice"
+    )
+
+
+def read_entry(question: Any, form: Any, L: Labels) -> tuple[Entry | None, str | None]:
+    """One question's fields of a posted form (anything with `getlist` and `get`, such as
+    Starlette's FormData) as an answer to save (None: nothing to save) or a message.
+
+    A comment or an importance rating without an answer is refused rather than dropped.
+    """
+    qid = question.id
+    raw = [str(v) for v in form.getlist(f"q-{qid}")]
+    parsed = parse_answer(question, raw, str(form.get(f"s-{qid}") or "") or None)
+    if parsed.error:
+        return None, _message(question, parsed, L)
+    comment = comment_of(str(form.get(f"c-{qid}") or ""))
+    importance = str(form.get(f"i-{qid}") or "")
+    rating = int(importance) if importance in ("1", "2", "3", "4", "5") else None
+    if parsed.cleared:
+        return None, (L.needs_answer if comment or rating else None)
+    return Entry(qid, parsed.value, comment, rating), None
+
+
+def draft_of(question: Any, form: Any) -> StoredAnswer:
+    """What the respondent sent for a question that could not be saved, to show it back."""
+    qid = question.id
+    raw = [str(v) for v in form.getlist(f"q-{qid}")] + [str(form.get(f"s-{qid}") or "")]
+    raw = [r for r in raw if r]
+    value: Any = raw if question.type == "multi_choice" else (raw[-1] if raw else None)
+    importance = str(form.get(f"i-{qid}") or "")
+    rating = int(importance) if importance in ("1", "2", "3", "4", "5") else None
+    return StoredAnswer(value, comment_of(str(form.get(f"c-{qid}") or "")), rating, "", 0)
+
+
+def _message(question: Any, parsed: Parsed, L: Labels) -> str:
+    if parsed.kind == "number":
+        return L.not_a_number
+    if parsed.kind != "range":
+        return L.invalid_answer
+    low = question.min if question.min is not None else (0 if question.type == "percent" else None)
+    high = (
+        question.max if question.max is not None else (100 if question.type == "percent" else None)
+    )
+    if low is not None and high is not None:
+        return L.fmt("number_between", low=f"{low:g}", high=f"{high:g}")
+    return (
+        L.fmt("number_at_least", low=f"{low:g}")
+        if low is not None
+        else L.fmt("number_at_most", high=f"{high:g}")
+    )
 
 
 def _typed(question: Any, raw: list[str]) -> Any:
@@ -91,25 +152,11 @@ def _typed(question: Any, raw: list[str]) -> Any:
         return raw
     text = raw[-1]
     if kind in ("maturity", "likert"):
-        return int(text) if text.isdigit() else text
+        return int(text) if text.isascii() and text.isdecimal() else text
     if kind in ("number", "percent"):
-        return _number(text)
+        value = parse_number(text)
+        return _EMPTY if value is None else value
     return text
-
-
-def _number(text: str) -> Any:
-    """'48000', '48 000', '12,5', '1.234,5' or '1,234.5' → a number."""
-    text = re.sub(r"[\s\u00a0%]", "", text)
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        text = text.replace("." if decimal == "," else ",", "").replace(",", ".")
-    elif "," in text:
-        text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        return _EMPTY
-    return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
 
 def _not_a_number(question: Any) -> str:

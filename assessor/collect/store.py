@@ -148,12 +148,6 @@ class Store:
             raise
         db.execute("COMMIT")
 
-    def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.close()
-            self._local.db = None
-
     # secrets of the store itself -------------------------------------------------------
 
     def secret(self, key: str) -> str:
@@ -228,16 +222,6 @@ class Store:
             db.execute("UPDATE people SET finished = ? WHERE id = ?", (_now(), person_id))
 
     # answers -------------------------------------------------------------------------
-
-    def save_answers(
-        self, person_id: str, entries: Iterable[Entry], deleted: Iterable[str] = ()
-    ) -> None:
-        """Save answers (and drop `deleted` ones) in one transaction; on disk when it returns."""
-        with self._tx() as db:
-            _write(db, person_id, list(entries), list(deleted))
-
-    def delete_answers(self, person_id: str, questions: Iterable[str]) -> None:
-        self.save_answers(person_id, [], questions)
 
     def answers(self, person_id: str) -> dict[str, StoredAnswer]:
         rows = (
@@ -317,28 +301,33 @@ class GroupWriter:
             first = self._jobs.get()
             if first is None:
                 return
-            jobs = [first]
-            while len(jobs) < self._batch:
-                try:
-                    job = self._jobs.get_nowait()
-                except queue.Empty:
-                    break
-                if job is None:
-                    self._jobs.put(None)
-                    break
-                jobs.append(job)
-            self._commit(jobs)
+            self._batch_from(first)
+
+    def _batch_from(self, first: _Job) -> None:
+        jobs = [first]
+        while len(jobs) < self._batch:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                break
+            if job is None:
+                self._jobs.put(None)
+                break
+            jobs.append(job)
+        self._commit(jobs)
 
     def _commit(self, jobs: list[_Job]) -> None:
+        # a save whose request was cancelled before we got to it is not written (nor answered)
+        live = [job for job in jobs if job[3].set_running_or_notify_cancel()]
         try:
             with self._store._tx() as db:
-                for person_id, entries, deleted, _ in jobs:
+                for person_id, entries, deleted, _ in live:
                     _write(db, person_id, entries, deleted)
         except Exception as exc:  # nothing of the batch was written: say so to each
-            for *_, done in jobs:
+            for *_, done in live:
                 done.set_exception(exc)
             return
-        for *_, done in jobs:
+        for *_, done in live:
             done.set_result(None)
 
 

@@ -5,50 +5,17 @@ Everything here is in the respondent's language already; no web framework is imp
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from ..answers import SKIPS, visible
 from ..models import Questionnaire
 from .forms import Page, pages_for, progress
+from .labels import Labels, labels
 from .store import Person, StoredAnswer
 
-__all__ = ["Choice", "Field", "Labels", "labels", "question_fields", "respondent_pages"]
-
-
-class Labels:
-    """The web form's fixed texts in one language: `L.saved`, `L.fmt('hello', name=...)`."""
-
-    def __init__(self, texts: Mapping[str, Mapping[str, str]], lang: str) -> None:
-        self._texts = {k: v[lang] for k, v in texts.items()}
-        self.lang = lang
-
-    def __getattr__(self, key: str) -> str:
-        try:
-            return self._texts[key]
-        except KeyError:
-            raise AttributeError(key) from None
-
-    def fmt(self, key: str, **values: object) -> str:
-        return self._texts[key].format(**values)
-
-    def role(self, role: str) -> str:
-        return self._texts.get(f"role_{role}", role)
-
-
-@functools.cache
-def _label_texts() -> dict[str, dict[str, str]]:
-    data = yaml.safe_load((Path(__file__).parent / "labels.yaml").read_text("utf-8"))
-    return {str(k): v for k, v in data.items()}
-
-
-def labels(lang: str) -> Labels:
-    return Labels(_label_texts(), lang)
+__all__ = ["Choice", "Field", "overall", "question_fields", "respondent_pages"]
 
 
 @dataclass(frozen=True)
