@@ -54,13 +54,14 @@ def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     """Score, place, compute KPIs, analyse gaps and plan, from a loaded workspace."""
     scores = score_workspace(workspace)
     strategy = place_on_matrix(workspace, library)
-    kpis = compute_kpis(collect_inputs(workspace))
+    inputs = collect_inputs(workspace)
+    kpis = compute_kpis(inputs)
     gaps = analyse_gaps(workspace, scores)
     capabilities = capability_view(gaps, workspace, library)
     settings = workspace.assessment.roadmap
     roadmap = plan_roadmap(
         gaps, library, workspace.frameworks, strategy, kpis, settings.capacity, settings.position,
-        settings.route,
+        settings.route, inputs.get("customers-start"),
     )  # fmt: skip
     return AssessmentResult(library, workspace, scores, strategy, kpis, gaps, capabilities, roadmap)
 

@@ -312,6 +312,7 @@ def _kpi_targets(kpis: list[Kpi], planned: list[Planned]) -> list[KpiTarget]:
 def plan_roadmap(
     gaps: list[Gap], library: Library, frameworks: list[Framework], strategy: StrategyPosition, kpis: list[Kpi],
     capacity: list[int], target_position: str | None = None, route: str | None = None,
+    customers: float | None = None,
 ) -> Roadmap:  # fmt: skip
     """Plan the roadmap from the gap analysis."""
     caps_of = {f"{fw.id}/{d.id}": d.capabilities for fw in frameworks for d in fw.dimensions}
@@ -321,9 +322,6 @@ def plan_roadmap(
     waits = _dependencies(chosen, library, _capability_levels(gaps, caps_of))
     priority = {i: sum(needs.get(n, 0.0) for n in chosen[i]) for i in chosen}
     planned = _schedule(chosen, waits, priority, library, capacity)
-    customers = next(
-        (k.inputs["customers-start"] for k in kpis if "customers-start" in k.inputs), None
-    )
     path, route_id, goal = _route(
         strategy, library.frameworks.get("crm-strategy-levels"), target_position, route, customers
     )

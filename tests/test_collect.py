@@ -31,8 +31,8 @@ def _library(ws: Path):  # type: ignore[no-untyped-def]
     return load_library([ws / "library"])
 
 
-def _client(ws: Path) -> TestClient:
-    app = create_app(ws, _library(ws).questionnaire("web-q"))
+def _client(ws: Path, public: str | None = None) -> TestClient:
+    app = create_app(ws, _library(ws).questionnaire("web-q"), public)
     return TestClient(app, base_url="http://127.0.0.1:8000")
 
 
@@ -146,6 +146,7 @@ def test_request_size_is_limited_and_static_has_no_listing(ws: Path) -> None:
     huge = client.post(f"/r/{token}/save", content=b"x" * 200_000,
                        headers={"content-type": "application/x-www-form-urlencoded"})  # fmt: skip
     assert huge.status_code == 413
+    assert huge.headers["content-security-policy"].startswith("default-src 'self'")
     assert client.get("/static/").status_code == 404
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/static/../store.py").status_code == 404
@@ -350,3 +351,104 @@ def test_export_leaves_a_response_the_consultant_corrected_alone(ws: Path) -> No
     target.write_bytes("respondent: an".encode("utf-16"))  # not even UTF-8: still no traceback
     result = CliRunner().invoke(cli, ["collect", "export", str(ws), "--unfinished"])
     assert (result.exit_code, "Traceback" in result.output) == (1, False)
+
+
+def test_posts_through_a_reverse_proxy_are_accepted_from_the_public_address(ws: Path) -> None:
+    token = invite(ws, name="An", role="sales").token
+    client = _client(ws, public="https://Survey.Client.vn/")
+    csrf = _csrf(client.get(f"/r/{token}/s/1").text)
+    data = {"csrf": csrf, "question": "q1", "q-q1": "3"}
+    for origin, status in (("https://survey.client.vn", 200), ("http://127.0.0.1:8000", 200),
+                           ("HTTP://127.0.0.1:8000", 200), ("https://evil.example", 403),
+                           ("null", 403)):  # fmt: skip
+        reply = client.post(f"/r/{token}/save", data=data, headers={"origin": origin})
+        assert reply.status_code == status, origin
+
+
+def test_two_people_with_the_same_name_are_told_apart_by_id(ws: Path) -> None:
+    assert invite(ws, name="Nguyễn An", role="sales").respondent.id == "nguyen-an"
+    again = CliRunner().invoke(cli, ["collect", "invite", str(ws), "--name", "Nguyễn An",
+                                     "--role", "it", "--id", "nguyen-an-it"])  # fmt: skip
+    assert again.exit_code == 0, again.output
+    listed = yaml.safe_load((ws / "assessment.yaml").read_text("utf-8"))["respondents"]
+    assert [r["id"] for r in listed] == ["nguyen-an", "nguyen-an-it"]
+    third = CliRunner().invoke(cli, ["collect", "invite", str(ws), "--name", "Nguyễn An",
+                                     "--role", "it", "--new-link"])  # fmt: skip
+    assert third.exit_code == 1
+    assert third.stderr.endswith(
+        "2 respondents are called 'Nguyễn An' (nguyen-an, nguyen-an-it): choose with --id\n"
+    )
+
+
+def test_invite_never_writes_an_assessment_it_cannot_read_back(ws: Path) -> None:
+    text = (
+        (ws / "assessment.yaml")
+        .read_text("utf-8")
+        .replace(
+            "respondents: []   # invitations add people here\n",
+            "respondents:\n  - id: an\n    name: >-\n      An\n    role: sales\nbranding:\n  accent: '#123456'\n",
+        )
+    )  # a folded block scalar last: the editor cannot place a line after it safely
+    (ws / "assessment.yaml").write_text(text, "utf-8")
+    result = CliRunner().invoke(
+        cli, ["collect", "invite", str(ws), "--name", "Bình", "--role", "it"]
+    )
+    if result.exit_code == 0:  # it managed: then the file must still read back with both people
+        listed = yaml.safe_load((ws / "assessment.yaml").read_text("utf-8"))["respondents"]
+        assert [r["id"] for r in listed] == ["an", "binh"]
+    else:
+        assert 'add `- {id: "binh", name: "Bình", role: "it"}` under respondents:' in result.stderr
+        assert (ws / "assessment.yaml").read_text("utf-8") == text
+        assert Store.of(ws).person("binh") is None
+    empty = CliRunner().invoke(cli, ["collect", "invite", str(ws), "--name", "  ", "--role", "it"])
+    assert empty.exit_code == 1
+    assert "--name is empty: give the respondent's full name" in empty.stderr
+
+
+def test_the_store_is_private_durable_and_invite_keeps_file_permissions(ws: Path) -> None:
+    (ws / "assessment.yaml").chmod(0o664)
+    invite(ws, name="An", role="sales")
+    assert (ws / "assessment.yaml").stat().st_mode & 0o777 == 0o664
+    assert (ws / "collect.sqlite3").stat().st_mode & 0o777 == 0o600
+    store = Store.of(ws)
+    db = store._db()
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: flushed at each commit
+
+
+def test_group_writer_keeps_order_reports_failures_and_survives_cancellation(ws: Path) -> None:
+    from concurrent.futures import Future
+
+    from assessor.collect.store import Entry, GroupWriter
+
+    invite(ws, name="An", role="sales")
+    store = Store.of(ws)
+    writer = GroupWriter(store)
+    with store._tx():  # hold the write lock: the next saves queue up behind it
+        futures = [writer.submit("an", [Entry("q1", n)]) for n in (1, 2, 3)]
+    for f in futures:
+        assert f.result(timeout=10) is None
+    answers = store.answers("an")
+    assert (answers["q1"].value, answers["q1"].revision) == (3, 3)  # in order, each applied once
+    gone: Future[None] = Future()
+    gone.cancel()  # its request went away before the writer got to it
+    kept: Future[None] = Future()
+    writer._commit([("an", [Entry("q3", 5)], [], gone), ("an", [Entry("q2", "yes")], [], kept)])
+    assert kept.result(timeout=1) is None
+    assert "q3" not in store.answers("an") and store.answers("an")["q2"].value == "yes"
+    broken = writer.submit("nobody", [Entry("q1", 1)])  # unknown respondent: the batch fails
+    with pytest.raises(Exception, match="FOREIGN KEY"):
+        broken.result(timeout=10)
+    assert writer.submit("an", [Entry("q1", 4)]).result(timeout=10) is None  # still running
+    writer.close()
+
+
+def test_a_leaked_status_link_can_be_replaced(ws: Path) -> None:
+    runner = CliRunner()
+    old = runner.invoke(cli, ["collect", "status", str(ws)]).stdout.strip().rsplit("/", 1)[1]
+    new = runner.invoke(cli, ["collect", "status", str(ws), "--new-link"]).stdout.strip()
+    new_token = new.rsplit("/", 1)[1]
+    assert new_token != old
+    client = _client(ws)
+    assert client.get(f"/status/{old}").status_code == 404
+    assert client.get(f"/status/{new_token}").status_code == 200

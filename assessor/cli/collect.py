@@ -48,6 +48,11 @@ def collect() -> None:
 )
 @click.option("--unit", help="Business unit id from assessment.yaml.")
 @click.option("--email", help="E-mail address, kept for your records.")
+@click.option(
+    "--id",
+    "person_id",
+    help="Respondent id (default: made from the name); tells apart two people with the same name.",
+)
 @click.option("--new-link", is_flag=True, help="Replace the link of someone invited already.")
 @click.option(
     "--base-url",
@@ -62,6 +67,7 @@ def invite(
     role: str,
     unit: str | None,
     email: str | None,
+    person_id: str | None,
     new_link: bool,
     base_url: str,
 ) -> None:
@@ -72,7 +78,8 @@ def invite(
     from ..collect import invite as do_invite
     from ..collect import link_for
 
-    done = do_invite(workspace, name=name, role=role, unit=unit, email=email, new_link=new_link)
+    done = do_invite(workspace, name=name, role=role, unit=unit, email=email,
+                     person_id=person_id, new_link=new_link)  # fmt: skip
     r = done.respondent
     where = "added to assessment.yaml" if done.added_to_assessment else "already in assessment.yaml"
     click.echo(
@@ -84,7 +91,13 @@ def invite(
 @collect.command()
 @_workspace_arg
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on.",
+)
 @click.pass_context
 def serve(ctx: click.Context, workspace: Path, host: str, port: int) -> None:
     """Serve the web questionnaire of WORKSPACE until stopped with Ctrl+C.
@@ -100,8 +113,9 @@ def serve(ctx: click.Context, workspace: Path, host: str, port: int) -> None:
     questionnaire = _library_of(ctx, workspace).questionnaire(
         read_assessment(workspace).questionnaire
     )
-    app = create_app(workspace, questionnaire)
-    base = os.environ.get("CRM_ASSESS_BASE_URL") or f"http://{host}:{port}"
+    public = os.environ.get("CRM_ASSESS_BASE_URL")
+    app = create_app(workspace, questionnaire, public)
+    base = public or f"http://{host}:{port}"
     click.echo(f"Serving {workspace} on http://{host}:{port} (Ctrl+C to stop).", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(
@@ -119,13 +133,16 @@ def serve(ctx: click.Context, workspace: Path, host: str, port: int) -> None:
 @collect.command()
 @_workspace_arg
 @click.option(
+    "--new-link", is_flag=True, help="Replace the status page's link (the old one stops working)."
+)
+@click.option(
     "--base-url",
     envvar="CRM_ASSESS_BASE_URL",
     default=_BASE_URL,
     show_default=True,
     help="Where the server is reached (also CRM_ASSESS_BASE_URL).",
 )
-def status(workspace: Path, base_url: str) -> None:
+def status(workspace: Path, new_link: bool, base_url: str) -> None:
     """Who has started and who has finished; the status page's link is the last line."""
     from ..collect.invite import read_assessment
     from ..collect.store import Store
@@ -138,7 +155,7 @@ def status(workspace: Path, base_url: str) -> None:
              "finished" if p.finished else ("started" if counts.get(p.id) else "invited")]
             for p in store.people()]  # fmt: skip
     click.echo(to_table(["respondent", "role", "unit", "answers", "state"], rows), err=True)
-    click.echo(f"{base_url.rstrip('/')}/status/{store.status_token()}")
+    click.echo(f"{base_url.rstrip('/')}/status/{store.status_token(rotate=new_link)}")
 
 
 @collect.command(name="export")

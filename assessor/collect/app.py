@@ -18,6 +18,7 @@ import hmac
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -51,14 +52,21 @@ class _Site:
     client: str
     default_lang: str
     env: Any
+    public_origin: str | None = None  # e.g. https://survey.client.vn behind a reverse proxy
 
     def render(self, name: str, status: int = 200, **values: Any) -> HTMLResponse:
         html = self.env.get_template(name).render(**values)
         return HTMLResponse(html, status_code=status)
 
 
-def create_app(workspace: Path, questionnaire: Questionnaire) -> Starlette:
-    """The collection app of one workspace (its questionnaire already loaded)."""
+def create_app(
+    workspace: Path, questionnaire: Questionnaire, base_url: str | None = None
+) -> Starlette:
+    """The collection app of one workspace (its questionnaire already loaded).
+
+    `base_url` is the address respondents use when it is not this server's own (behind a
+    reverse proxy): posts from that origin are accepted as well as from the Host's.
+    """
     import jinja2
 
     assessment = read_assessment(workspace)
@@ -77,6 +85,7 @@ def create_app(workspace: Path, questionnaire: Questionnaire) -> Starlette:
         assessment.client.name,
         assessment.language,
         env,
+        _origin(base_url) if base_url else None,
     )
     routes = [
         Route("/r/{token}", _welcome, methods=["GET"]),
@@ -90,8 +99,8 @@ def create_app(workspace: Path, questionnaire: Questionnaire) -> Starlette:
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
     app.state.site = site
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(LimitBody)
+    app.add_middleware(SecurityHeaders)  # outermost: its headers are on every reply, 413 too
     return app
 
 
@@ -119,6 +128,18 @@ async def _lang(request: Request, person: Person) -> str:
     return person.lang or _site(request).default_lang
 
 
+def _origin(url: str) -> str:
+    """scheme://host[:port] in lower case, as browsers send it in the Origin header."""
+    parts = urlsplit(url.strip())
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def _same_origin(request: Request, origin: str) -> bool:
+    """The page was served by us: the Host we answered on, or the public address we sit behind."""
+    host = request.headers.get("host", "").lower()
+    return origin.split("://", 1)[-1] == host or origin == _site(request).public_origin
+
+
 def csrf_token(site: _Site, person: Person, token: str) -> str:
     message = f"{person.id}:{token_digest(token)}".encode()
     return hmac.new(site.csrf_key, message, "sha256").hexdigest()
@@ -127,7 +148,7 @@ def csrf_token(site: _Site, person: Person, token: str) -> str:
 async def _form(request: Request, person: Person) -> FormData:
     """The posted form, after the CSRF and origin checks."""
     origin = request.headers.get("origin")
-    if origin and origin.split("://", 1)[-1] != request.headers.get("host"):
+    if origin and not _same_origin(request, _origin(origin)):
         raise HTTPException(403, "cross-origin request refused")
     form = await request.form(max_files=0, max_fields=400)
     expected = csrf_token(_site(request), person, request.path_params["token"])

@@ -7,13 +7,15 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..errors import AssessorError, Problem
 from ..fsio import write_atomic
 from ..loading import load_document
 from ..models import ROLES, Assessment, Respondent
 from ..yamlsource import nfc
 from .store import Store
-from .yamledit import append_to_list
+from .yamledit import append_to_list, flow_item
 
 __all__ = ["Invitation", "invite", "link_for", "slug"]
 
@@ -55,59 +57,76 @@ def invite(
     role: str,
     unit: str | None = None,
     email: str | None = None,
+    person_id: str | None = None,
     new_link: bool = False,
 ) -> Invitation:
     """Add the respondent to assessment.yaml if needed, and give them a secret link.
 
-    A respondent already listed (same name) keeps their id; one already invited keeps their
-    link unless `new_link` is set, which replaces it (the old link stops working).
+    A respondent already listed (same id if `person_id` is given, else same name) keeps their
+    id; one already invited keeps their link unless `new_link` is set, which replaces it (the
+    old link stops working). Nothing is stored or written when anything is wrong.
     """
     name = nfc(name.strip())
     file = workspace / "assessment.yaml"
     assessment = read_assessment(workspace)
-    _check(file, assessment, role, unit)
-    listed = next((r for r in assessment.respondents if r.name == name), None)
-    respondent = listed or Respondent(
-        id=_free_id(slug(name), assessment), name=name, role=role, unit=unit, email=email
-    )
+    _check(file, assessment, name, role, unit, person_id)
+    listed = _listed(file, assessment, name, person_id)
     if listed is not None and listed.role != role:
-        raise AssessorError(
-            [
-                Problem(
-                    str(file), message=f"'{name}' is listed with role '{listed.role}', not '{role}'"
-                )
-            ]
-        )
-    store = Store.of(workspace)
-    known = store.person(respondent.id)
-    if known is not None and not new_link:
-        raise AssessorError(
-            [
-                Problem(
-                    str(file),
-                    message=f"'{name}' was invited already (use --new-link to replace the link)",
-                )
-            ]
-        )
-    if known is not None:
-        token = store.new_link(respondent.id)
-    else:
-        token = store.add_person(
-            respondent.id,
-            name=respondent.name,
-            role=respondent.role,
-            unit=respondent.unit,
-            email=respondent.email or email,
-        )
-    if listed is None:
-        item = {"id": respondent.id, "name": name, "role": role, "unit": unit, "email": email}
-        text = append_to_list(file.read_text("utf-8"), "respondents", item)
+        raise _error(file, f"'{listed.name}' is listed with role '{listed.role}', not '{role}'")
+    respondent = listed or Respondent(
+        id=person_id or _free_id(slug(name), assessment), name=name, role=role, unit=unit,
+        email=email,
+    )  # fmt: skip
+    text = None if listed is not None else _with_respondent(file, respondent)
+    token = _token_for(Store.of(workspace), file, respondent, new_link)
+    if text is not None:
         write_atomic(file, text, force=True)
     return Invitation(respondent, token, listed is None)
 
 
-def _check(file: Path, assessment: Assessment, role: str, unit: str | None) -> None:
+def _error(file: Path, message: str) -> AssessorError:
+    return AssessorError([Problem(str(file), message=message)])
+
+
+def _listed(
+    file: Path, assessment: Assessment, name: str, person_id: str | None
+) -> Respondent | None:
+    if person_id is not None:
+        return next((r for r in assessment.respondents if r.id == person_id), None)
+    same = [r for r in assessment.respondents if r.name == name]
+    if len(same) > 1:
+        ids = ", ".join(r.id for r in same)
+        raise _error(file, f"{len(same)} respondents are called '{name}' ({ids}): choose with --id")
+    return same[0] if same else None
+
+
+def _with_respondent(file: Path, r: Respondent) -> str:
+    """assessment.yaml's text with the respondent appended, checked before anything is done."""
+    item = {"id": r.id, "name": r.name, "role": r.role, "unit": r.unit, "email": r.email}
+    try:
+        return append_to_list(file.read_text("utf-8"), "respondents", item)
+    except (ValueError, yaml.YAMLError):
+        msg = f"cannot add the respondent by itself: add `- {flow_item(item)}` under respondents:"
+        raise _error(file, msg) from None
+
+
+def _token_for(store: Store, file: Path, r: Respondent, new_link: bool) -> str:
+    if store.person(r.id) is None:
+        return store.add_person(r.id, name=r.name, role=r.role, unit=r.unit, email=r.email)
+    if not new_link:
+        raise _error(file, f"'{r.name}' was invited already (use --new-link to replace the link)")
+    return store.new_link(r.id)
+
+
+def _check(
+    file: Path, assessment: Assessment, name: str, role: str, unit: str | None,
+    person_id: str | None,
+) -> None:  # fmt: skip
     problems = []
+    if not name:
+        problems.append(
+            Problem(str(file), message="--name is empty: give the respondent's full name")
+        )
     if role not in ROLES:
         problems.append(
             Problem(str(file), message=f"unknown role '{role}' (roles: {', '.join(ROLES)})")
@@ -116,6 +135,11 @@ def _check(file: Path, assessment: Assessment, role: str, unit: str | None) -> N
     if unit is not None and unit not in units:
         listed = ", ".join(units) or "none yet; add them under units:"
         problems.append(Problem(str(file), message=f"unknown unit '{unit}' (units: {listed})"))
+    if person_id is not None and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", person_id):
+        msg = (
+            f"--id '{person_id}' must be lower-case letters, digits and hyphens, e.g. 'nguyen-an-2'"
+        )
+        problems.append(Problem(str(file), message=msg))
     if problems:
         raise AssessorError(problems)
 

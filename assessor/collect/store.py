@@ -119,6 +119,8 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        if not path.exists():  # names and answers: readable by its owner only
+            path.touch(mode=0o600)
         self._db().executescript(_SCHEMA)
 
     @classmethod

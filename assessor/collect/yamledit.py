@@ -22,7 +22,23 @@ def flow_item(item: dict[str, Any]) -> str:
 
 
 def append_to_list(text: str, key: str, item: dict[str, Any]) -> str:
-    """`text` with `item` appended to the top-level sequence under `key` (created if absent)."""
+    """`text` with `item` appended to the top-level sequence under `key` (created if absent).
+
+    The result is read back and must hold exactly the old data plus the item; otherwise
+    (a layout this editor does not handle) ValueError is raised and nothing is to be written.
+    """
+    new = _append(text, key, item)
+    before, after = yaml.safe_load(text) or {}, yaml.safe_load(new)
+    expected = {
+        **before,
+        key: [*(before.get(key) or []), {k: v for k, v in item.items() if v is not None}],
+    }
+    if after != expected:
+        raise ValueError(f"could not add to '{key}' without disturbing the file")
+    return new
+
+
+def _append(text: str, key: str, item: dict[str, Any]) -> str:
     root = yaml.compose(text)
     entry = flow_item(item)
     if not isinstance(root, yaml.MappingNode):
