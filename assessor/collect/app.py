@@ -198,7 +198,11 @@ async def _welcome(request: Request) -> Response:
     site = _site(request)
     stored = site.store.answers(person.id)
     pages = respondent_pages(site.questionnaire, person)
-    resume = next((p.number for p in pages if any(q.id not in stored for q in p.questions)), 1)
+    shown = visible_ids(pages, person.role, {k: a.value for k, a in stored.items()})
+    resume = next(  # the first page with a question still open (not one a condition hides)
+        (p.number for p in pages if any(q.id in shown and q.id not in stored for q in p.questions)),
+        len(pages) if stored else 1,
+    )
     _answered, count = overall(site.questionnaire, person, stored)
     minutes = max(5, round(count * 0.6))
     context = _base(request, person, lang, resume=resume, count=count, minutes=minutes)

@@ -5,9 +5,13 @@
 The database runs in WAL mode with `synchronous=FULL`, so a save that has returned has been
 written to disk: the server acknowledges an answer only after its save has returned. Saves
 that arrive together share one transaction and one disk flush (`GroupWriter`): with many
-respondents at once, each waits for one flush, not for everyone else's. Secret
-links are never stored: only the SHA-256 of each token is, and a token is checked by hashing it
-and comparing digests in constant time.
+respondents at once, each waits for one flush, not for everyone else's.
+
+Respondents' links are never stored: only the SHA-256 of each token is, and a token is checked
+by hashing it and comparing digests in constant time. Two secrets of the workspace itself are
+kept as they are, in the `meta` table: the status page's token (so `collect status` can print
+the link again) and the key that signs CSRF tokens. The file is created readable by its owner
+only.
 """
 
 from __future__ import annotations
