@@ -131,21 +131,23 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
 
 _STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 class _Builder:
     """Node tree → data in one walk, finding duplicate keys on the way.
 
     Faster than PyYAML's generic constructor for the plain maps, lists, strings and numbers
-    that content files hold; anything else (timestamps, floats, merge keys, other tags) is
-    handed to the safe constructor.
+    that content files hold; anything else (timestamps, floats, octal, other tags) is handed
+    to the safe constructor. Merge keys (`<<: *base`) are resolved here, so the keys of a
+    mapping that merges are checked for duplicates like any other.
     """
 
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
         self.constructor = _Loader("")
-        self.duplicates: list[tuple[yaml.MappingNode, Any, yaml.Mark, yaml.Mark]] = []
+        self.duplicates: list[tuple[yaml.MappingNode, str, yaml.Mark, yaml.Mark]] = []
 
     def build(self, node: yaml.Node) -> Any:
         tag = node.tag
@@ -153,37 +155,84 @@ class _Builder:
             value = node.value
             if tag == _STR:
                 return value if value.isascii() else unicodedata.normalize("NFC", value)
-            if tag == _INT and value.isdigit():
-                return int(value)
+            if tag == _INT and value.isdigit() and (value[0] != "0" or value == "0"):
+                return int(value)  # YAML 1.1 reads a leading zero as octal: 010 is 8
             if tag == _NULL:
                 return None
             return nfc(self.constructor.construct_object(node, deep=True))
         if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
             return [self.build(item) for item in node.value]
-        if isinstance(node, yaml.MappingNode) and tag == _MAP and not _merges(node):
+        if isinstance(node, yaml.MappingNode) and tag == _MAP:
             return self._mapping(node)
         return nfc(self.constructor.construct_object(node, deep=True))
 
     def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
+        """Keys clash by their NFC text (`1:` and `"1":` are the same key to a reader)."""
         out: dict[Any, Any] = {}
-        first: dict[Any, yaml.Mark] = {}
+        first: dict[str, yaml.Mark] = {}
+        merges: list[yaml.Node] = []
         for k, v in node.value:
+            if k.tag == _MERGE:
+                merges.append(v)
+                continue
             key = self.build(k)
+            if isinstance(k, yaml.ScalarNode):
+                text = k.value if k.value.isascii() else unicodedata.normalize("NFC", k.value)
+            else:
+                text = repr(key)
             try:
-                duplicate = key in out
+                duplicate = text in first or key in out
             except TypeError:  # an unhashable key: let the constructor say so
                 return dict(self.constructor.construct_object(node, deep=True))
             if duplicate:
-                self.duplicates.append((node, key, k.start_mark, first[key]))
+                earlier = first.get(text) or self._earlier(node, k, key)
+                self.duplicates.append((node, text, k.start_mark, earlier))
             else:
-                first[key] = k.start_mark
+                first[text] = k.start_mark
             out[key] = self.build(v)
+        return self._merged(node, merges, out) if merges else out
+
+    def _earlier(self, node: yaml.MappingNode, later: yaml.Node, key: Any) -> yaml.Mark:
+        """Where the key that `later` repeats stands, when their texts differ (`1` and `1.0`)."""
+        for k, _ in node.value:
+            if k is later:
+                break
+            if k.tag != _MERGE and self.build(k) == key:
+                mark: yaml.Mark = k.start_mark
+                return mark
+        return later.start_mark
+
+    def _merged(
+        self, node: yaml.MappingNode, merges: list[yaml.Node], own: dict[Any, Any]
+    ) -> dict[Any, Any]:
+        """YAML 1.1 merge keys: a mapping's own keys win, then the first merged mapping with the key."""
+        out: dict[Any, Any] = {}
+        for value in merges:
+            sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            if not all(isinstance(s, yaml.MappingNode) for s in sources):
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    "expected a mapping or list of mappings for merging",
+                    value.start_mark,
+                )
+            for source in sources:
+                for key, item in self.build(source).items():
+                    out.setdefault(key, item)
+        out.update(own)
         return out
 
     def report_duplicates(self, root: yaml.Node) -> None:
-        """One problem per repeated key, located by its dotted path (found only when needed)."""
+        """One problem per repeated key, located by its dotted path (found only when needed).
+
+        A mapping reached twice (through an alias or a merge) is reported once.
+        """
+        seen: set[tuple[int, int]] = set()
         for node, key, mark, earlier in self.duplicates:
-            where = format_loc([*_path_to(root, node), str(key)])
+            if (mark.line, mark.column) in seen:
+                continue
+            seen.add((mark.line, mark.column))
+            where = format_loc([*_path_to(root, node), key])
             msg = f"duplicate key '{key}' (first at {earlier.line + 1}:{earlier.column + 1})"
             self.problems.append(
                 Problem(str(self.path), mark.line + 1, mark.column + 1, where, msg)
@@ -191,21 +240,18 @@ class _Builder:
 
 
 def _path_to(root: yaml.Node, target: yaml.Node) -> list[str | int]:
-    """The keys and indexes leading from `root` to `target` (depth-first)."""
+    """The keys and indexes leading from `root` to `target` (depth-first, in document order:
+    a mapping reached through aliases is named where it is written)."""
     stack: list[tuple[yaml.Node, list[str | int]]] = [(root, [])]
     while stack:
         node, path = stack.pop()
         if node is target:
             return path
         if isinstance(node, yaml.MappingNode):
-            stack += [(v, [*path, nfc(str(k.value))]) for k, v in node.value]
+            stack += reversed([(v, [*path, nfc(str(k.value))]) for k, v in node.value])
         elif isinstance(node, yaml.SequenceNode):
-            stack += [(v, [*path, i]) for i, v in enumerate(node.value)]
+            stack += reversed([(v, [*path, i]) for i, v in enumerate(node.value)])
     return []
-
-
-def _merges(node: yaml.MappingNode) -> bool:
-    return any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value)
 
 
 def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, list[Problem]]:
@@ -220,13 +266,7 @@ def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, l
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = exc.problem or exc.context or "invalid YAML"
-        start = exc.context_mark
-        if exc.problem and exc.context and start is not None and start.line + 1 != line:
-            what += f" ({exc.context} that starts at {start.line + 1}:{start.column + 1})"
-        return None, [Problem(str(path), line, col, "", f"invalid YAML: {what}")]
+        return None, [_marked(path, exc)]
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
         char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
@@ -238,9 +278,23 @@ def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, l
     data = None
     if root is not None:
         builder = _Builder(path, problems)
-        data = builder.build(root)
+        try:
+            data = builder.build(root)
+        except yaml.MarkedYAMLError as exc:  # an unknown tag, an unhashable key, a bad merge
+            return None, [_marked(path, exc)]
         builder.report_duplicates(root)
     return SourceDoc(path, data, root), problems
+
+
+def _marked(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+    """A syntax error (or one the constructor found) as one line at its line:column."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    what = exc.problem or exc.context or "invalid YAML"
+    start = exc.context_mark
+    if exc.problem and exc.context and start is not None and start.line + 1 != line:
+        what += f" ({exc.context} that starts at {start.line + 1}:{start.column + 1})"
+    return Problem(str(path), line, col, "", f"invalid YAML: {what}")
 
 
 def _line_col(text: str, position: int) -> tuple[int, int]:

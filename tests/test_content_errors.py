@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from assessor.cli import cli
 from assessor.loading import load_library
+from assessor.yamlsource import parse_yaml
 
 from .conftest import MINIMAL_FRAMEWORK, BuildTree
 
@@ -81,6 +82,24 @@ BROKEN = [
         id="duplicate-key-deep-inside",
     ),
     pytest.param(
+        MINIMAL_FRAMEWORK.replace(
+            "      2: {en: Some teams., vi: Một vài bộ phận.}\n",
+            '      2: {en: Some teams., vi: Một vài bộ phận.}\n      "1": {en: Again., vi: Lại.}\n',
+            1,
+        ),
+        "f.yaml:16:7: dimensions[0].levels.1: duplicate key '1' (first at 14:7)",
+        id="duplicate-key-quoted-and-plain",
+    ),
+    pytest.param(
+        MINIMAL_FRAMEWORK.replace("    levels:\n", "    levels: &levels\n", 1).replace(
+            "    weight: 2\n    levels:\n      1: {en: Ad hoc., vi: Tự phát.}\n",
+            "    weight: 2\n    levels:\n      <<: *levels\n"
+            "      1: {en: Ad hoc., vi: Tự phát.}\n      1: {en: Again., vi: Lại.}\n",
+        ),
+        "f.yaml:25:7: dimensions[1].levels.1: duplicate key '1' (first at 24:7)",
+        id="duplicate-key-in-a-merge",
+    ),
+    pytest.param(
         "",
         "f.yaml:1:1: the file is empty (expected a mapping with a 'kind' key)",
         id="empty-file",
@@ -132,6 +151,39 @@ def test_every_problem_is_reported_in_one_run(build_file_tree: BuildTree) -> Non
         "a.yaml:22:5: dimensions[1].colour: unknown key 'colour'",
         "b.yaml:3:1: invalid YAML: did not find expected node content",
     ]
+
+
+def test_a_leading_zero_is_octal_as_in_yaml_1_1(tmp_path: Path) -> None:
+    doc, problems = parse_yaml(tmp_path / "f.yaml", "a: 010\nb: 0\nc: 10\nd: 0x1F\n")
+    assert doc is not None and not problems
+    assert doc.data == {"a": 8, "b": 0, "c": 10, "d": 31}
+
+
+def test_merge_keys_are_resolved_as_yaml_1_1_has_them(tmp_path: Path) -> None:
+    text = "a: &a {x: 1, y: 2}\nb: &b {y: 3, z: 4}\nc: {<<: [*a, *b], x: 0}\n"
+    doc, problems = parse_yaml(tmp_path / "f.yaml", text)
+    assert doc is not None and not problems
+    assert doc.data["c"] == {"x": 0, "y": 2, "z": 4}
+
+
+def test_a_duplicate_in_an_anchored_mapping_is_reported_once(tmp_path: Path) -> None:
+    text = "a: &a {x: 1, x: 2}\nb: *a\nc: {<<: *a}\n"
+    _, problems = parse_yaml(tmp_path / "f.yaml", text)
+    assert [str(p) for p in problems] == [
+        f"{tmp_path}/f.yaml:1:14: a.x: duplicate key 'x' (first at 1:8)"
+    ]
+
+
+def test_an_unknown_tag_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "f.yaml").write_text("kind: framework\nid: !!foo mini\n", encoding="utf-8")
+    code, lines = _validate(tmp_path / "f.yaml")
+    assert (code, lines) == (
+        1,
+        [
+            f"{tmp_path}/f.yaml:2:5: invalid YAML: could not determine a constructor "
+            "for the tag 'tag:yaml.org,2002:foo'"
+        ],
+    )
 
 
 def test_yes_and_no_stay_text(build_file_tree: BuildTree) -> None:

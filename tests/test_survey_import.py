@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from assessor.exchange.survey import parse_time
-from assessor.exchange.values import parse_options
+from assessor.exchange.values import parse_options, read_number
 from assessor.loading import load_library
 
 from .conftest import BuildTree
@@ -435,3 +435,117 @@ def test_answers_to_questions_not_asked_of_the_role_are_left_out(ws: Path) -> No
         "'sales' (q-retention)"
     ]
     assert responses(ws)["an"] == GOOGLE_AN
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("48000", (48000, None)),
+        ("48.000", (48000, None)),
+        ("48 000", (48000, None)),
+        ("48,000", (48000, None)),
+        ("12,5", (12.5, None)),
+        ("12.5", (12.5, None)),
+        ("1.234,5", (1234.5, None)),
+        ("25%", (25, None)),
+        ("", (None, None)),
+        (7, (7, None)),
+        (2.0, (2, None)),
+        ("nan", (None, "cannot read 'nan' as a number")),
+        ("inf", (None, "cannot read 'inf' as a number")),
+        ("1e3", (None, "cannot read '1e3' as a number")),
+        ("12 and 13", (None, "cannot read '12 and 13' as a number")),
+        (float("nan"), (None, "cannot read nan as a number (the cell holds no finite figure)")),
+        (float("-inf"), (None, "cannot read -inf as a number (the cell holds no finite figure)")),
+    ],
+)
+def test_read_number_reads_figures_as_the_web_form_does(raw: Any, expected: Any) -> None:
+    assert read_number(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ('"12,5"', "  q-retention: 12.5\n"),
+        ("25%", "  q-retention: 25\n"),
+        ("48.000", "{export}:3:9: answer 48000 is above the maximum 100"),
+        ("nan", "{export}:3:9: cannot read 'nan' as a number"),
+    ],
+)
+def test_google_forms_figures(ws: Path, cell: str, expected: str) -> None:
+    export = ws.parent / GOOGLE
+    text = export.read_text("utf-8-sig")
+    export.write_text(
+        text.replace(",Trong một hệ thống CRM,78,", f",Trong một hệ thống CRM,{cell},"), "utf-8"
+    )
+    result = run("responses", "import", ws, export)
+    if expected.startswith("{export}"):
+        assert result.exit_code == 1
+        assert result.stderr == expected.format(export=export) + "\n"
+    else:
+        assert result.exit_code == 0, result.output
+        assert expected in responses(ws)["binh"]
+
+
+def with_repeated_titles(export: Path) -> None:
+    """Two more columns, both titled 'Comments' (Google Forms allows it), and a third."""
+    lines = export.read_text("utf-8-sig").splitlines()
+    lines[0] += ",Comments,Ghi chú,comments "
+    lines[1:] = [line + ",a,b,c" for line in lines[1:]]
+    export.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+REPEATED = (
+    "{export}:1:12: column title 'Comments' appears 2 times (columns L and N): rename them in "
+    "the survey tool or the file so each is unique\n"
+)
+
+
+def test_repeated_column_titles_stop_init_mapping(ws: Path) -> None:
+    export = ws.parent / GOOGLE
+    with_repeated_titles(export)
+    draft = ws.parent / "draft.yaml"
+    result = run("responses", "import", ws, export, "--init-mapping", "-o", draft)
+    assert result.exit_code == 1
+    assert result.stderr == REPEATED.format(export=export)
+    assert not draft.exists()
+
+
+def test_repeated_column_titles_stop_the_import(ws: Path) -> None:
+    export = ws.parent / GOOGLE
+    with_repeated_titles(export)
+    mapping = ws.parent / "google-forms.mapping.yaml"
+    mapping.write_text(
+        mapping.read_text("utf-8")
+        + '  "Comments": {question: q-data, part: comment}\n  "Ghi chú": {ignore: true}\n',
+        "utf-8",
+    )
+    result = run("responses", "import", ws, export)
+    assert result.exit_code == 1
+    assert result.stderr == REPEATED.format(export=export)
+    assert not (ws / "responses").exists()
+
+
+def test_three_columns_with_one_title_are_one_line(ws: Path) -> None:
+    export = ws.parent / GOOGLE
+    lines = export.read_text("utf-8-sig").splitlines()
+    lines[0] += ",Notes,Notes,NOTES"
+    lines[1:] = [line + ",,," for line in lines[1:]]
+    export.write_text("\n".join(lines) + "\n", "utf-8")
+    result = run("responses", "import", ws, export, "--init-mapping")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{export}:1:12: column title 'Notes' appears 3 times (columns L, M and N): rename them "
+        "in the survey tool or the file so each is unique\n"
+    )
+
+
+def test_output_without_init_mapping_is_a_warning(ws: Path) -> None:
+    out = ws.parent / "unused.yaml"
+    result = run("responses", "import", ws, ws.parent / GOOGLE, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"warning: --output {out} is not used: it says where --init-mapping writes its draft\n"
+    )
+    assert not out.exists()
+    assert sorted(responses(ws)) == ["an", "binh", "chi"]

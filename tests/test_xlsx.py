@@ -289,3 +289,156 @@ def test_option_labels_typed_in_a_multi_choice_row_count_as_ticks(ws: Path) -> N
     assert run("responses", "import", ws, book).exit_code == 0
     data = yaml.safe_load((ws / "responses" / "chi.yaml").read_text("utf-8"))
     assert data["answers"]["q-channels"] == ["store", "phone", "email"]
+
+
+def set_meta(book: Path, key: str, value: Any) -> None:
+    wb = load_workbook(book)
+    for row in wb["_meta"].iter_rows():
+        if row[0].value == key:
+            row[1].value = value
+    wb.save(book)
+
+
+CHANGED = "the workbook's _meta sheet was changed: {}, export a fresh workbook"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "where", "what"),
+    [
+        pytest.param(
+            "respondent_cell",
+            "notacell",
+            "_meta!B7",
+            "respondent_cell 'notacell' is not one cell such as 'Instructions'!B5",
+            id="not-a-cell",
+        ),
+        pytest.param(
+            "respondent_cell",
+            "A1:B2",
+            "_meta!B7",
+            "respondent_cell 'A1:B2' is not one cell such as 'Instructions'!B5",
+            id="a-range",
+        ),
+        pytest.param(
+            "respondent_cell",
+            "'Instructions'!notacell",
+            "_meta!B7",
+            "respondent_cell \"'Instructions'!notacell\" is not one cell such as 'Instructions'!B5",
+            id="sheet-and-not-a-cell",
+        ),
+        pytest.param(
+            "respondent_cell",
+            "'Instructions'!A1:B2",
+            "_meta!B7",
+            "respondent_cell \"'Instructions'!A1:B2\" is not one cell such as 'Instructions'!B5",
+            id="sheet-and-a-range",
+        ),
+        pytest.param(
+            "respondent_cell",
+            "'Elsewhere'!B5",
+            "_meta!B7",
+            "respondent_cell points at a sheet 'Elsewhere' the workbook does not have",
+            id="no-such-sheet",
+        ),
+        pytest.param(
+            "respondent_cell", None, "_meta!B7", "respondent_cell is missing", id="cleared"
+        ),
+        pytest.param(
+            "language", "fr", "_meta!B4", "language 'fr' is neither 'en' nor 'vi'", id="language"
+        ),
+        pytest.param(
+            "role", "boss", "_meta!B6", "role 'boss' is not a role crm-assess knows", id="role"
+        ),
+    ],
+)
+def test_an_edited_meta_sheet_is_one_line(
+    ws: Path, key: str, value: Any, where: str, what: str
+) -> None:
+    book = export(ws, "meta.xlsx", "--lang", "en")
+    set_meta(book, key, value)
+    result = run("responses", "import", ws, book)
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr == f"{book}: {where}: {CHANGED.format(what)}\n"
+
+
+def test_a_question_id_twice_in_column_a_is_reported(ws: Path) -> None:
+    book = export(ws, "twice.xlsx", "--lang", "en", "--respondent", "binh")
+    wb = load_workbook(book)
+    practice = wb["1. Practice"]
+    practice["A5"] = "q-sponsor"
+    practice["D4"], practice["D5"], practice["D6"] = 2, 3, "Yes"
+    channels = wb["2. Channels and data"]
+    channels["A6"] = "q-channels[web]"
+    channels["D4"], channels["D9"] = "Not sure", "In spreadsheets"
+    wb.save(book)
+    result = run("responses", "import", ws, book, "--lenient")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{book}: 1. Practice!A5: question id 'q-sponsor' is in column A twice "
+        "(first at 1. Practice!A4): was the workbook edited?",
+        f"{book}: 2. Channels and data!A6: question id 'q-channels[web]' is in column A twice "
+        "(first at 2. Channels and data!A5): was the workbook edited?",
+        f"{book}: warning: Instructions!B5: missing answer to required question 'q-agree'",
+    ]
+    assert not (ws / "responses").exists()
+
+
+def test_no_respondent_is_one_line(ws: Path) -> None:
+    book = export(ws, "nobody.xlsx", "--lang", "en")
+    result = run("responses", "import", ws, book, "--lenient")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{book}: Instructions!B5: no respondent: fill in your name on the Instructions sheet\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("12,5", 12.5), ("12.5", 12.5), ("25%", 25), ("7 %", 7), (85, 85), (42.0, 42)],
+)
+def test_figures_read_as_the_web_form_reads_them(ws: Path, typed: Any, expected: Any) -> None:
+    book = export(ws, "figure.xlsx", "--lang", "vi", "--respondent", "Trần Thị Bình")
+    fill_binh(book)
+    wb = load_workbook(book)
+    wb["2. Kênh và dữ liệu"]["D10"] = typed
+    wb.save(book)
+    result = run("responses", "import", ws, book)
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((ws / "responses" / "binh.yaml").read_text("utf-8"))
+    assert data["answers"]["q-retention"] == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("48.000", "answer 48000 is above the maximum 100"),
+        ("48 000", "answer 48000 is above the maximum 100"),
+        ("nan", "cannot read 'nan' as a number"),
+        ("inf", "cannot read 'inf' as a number"),
+        ("1e3", "cannot read '1e3' as a number"),
+    ],
+)
+def test_figures_that_are_refused(ws: Path, typed: str, message: str) -> None:
+    book = export(ws, "figure.xlsx", "--lang", "vi", "--respondent", "Trần Thị Bình")
+    fill_binh(book)
+    wb = load_workbook(book)
+    wb["2. Kênh và dữ liệu"]["D10"] = typed
+    wb.save(book)
+    result = run("responses", "import", ws, book)
+    assert result.exit_code == 1
+    assert result.stderr == f"{book}: 2. Kênh và dữ liệu!D10: {message}\n"
+
+
+def test_a_mapping_for_a_workbook_is_a_warning(ws: Path) -> None:
+    book = export(ws, "binh.xlsx", "--lang", "vi", "--respondent", "binh")
+    fill_binh(book)
+    mapping = ws.parent / "unused.mapping.yaml"
+    mapping.write_text("kind: import-mapping\ncolumns: {}\n", "utf-8")
+    result = run("responses", "import", ws, book, "--mapping", mapping)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"{book}: warning: --mapping {mapping} is not used: a crm-assess workbook needs no "
+        "mapping\n"
+    )
+    assert (ws / "responses" / "binh.yaml").exists()

@@ -137,6 +137,11 @@ def import_responses(
     from .. import exchange
 
     dirs = ctx.obj["library_dirs"]
+    if output is not None and not init_mapping:
+        msg = (
+            f"warning: --output {output} is not used: it says where --init-mapping writes its draft"
+        )
+        click.echo(msg, err=True)
     if init_mapping:
         draft = exchange.init_mapping(
             workspace, file, output=output, force=force, library_dirs=dirs

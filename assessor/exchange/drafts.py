@@ -56,6 +56,8 @@ class Draft:
     language: str | None = None
     role: str | None = None
     unreadable: set[str] = field(default_factory=set)
+    nobody: str = "does not say who answered (no email or name)"
+    """What to say when `who` is empty: each source knows best where the name belongs."""
 
     def put(self, qid: str, part: str, value: Any, place: Place) -> None:
         self.answers.setdefault(qid, {})[part] = value
@@ -75,7 +77,7 @@ def match_respondent(
             ids = ", ".join(r.id for r in hits)
             return None, f"'{value}' matches several respondents ({ids}); use an id or email"
     if not draft.who:
-        return None, "does not say who answered (no email or name)"
+        return None, draft.nobody
     names = " / ".join(f"'{v}'" for v in draft.who)
     return None, (
         f"unknown respondent {names}: add them to the respondents in assessment.yaml "

@@ -18,7 +18,7 @@ from ..pipeline import workspace_library
 from .drafts import Draft, check_draft, match_respondent, response_text
 from .mapping import load_mapping
 from .mapping_draft import Match, draft_matches, mapping_text
-from .survey import Table, detect
+from .survey import Table, detect, repeated_titles
 from .survey_rows import table_drafts
 from .xlsx_import import read_workbook
 
@@ -62,17 +62,21 @@ def _read(
     kind, source = detect(file)
     if kind == "workbook":
         drafts, problems = read_workbook(file, source, q)
+        if mapping is not None:
+            msg = f"--mapping {mapping} is not used: a crm-assess workbook needs no mapping"
+            problems.append(Problem(str(file), message=msg, severity="warning"))
         return kind, drafts, problems
+    repeated = repeated_titles(file, source)
     map_file = _mapping_path(file, mapping)
     if not map_file.is_file():
         msg = (
             f"a {source.tool.name} export needs a mapping from its columns to question ids: "
             f"draft one with `crm-assess responses import --init-mapping`, then pass --mapping"
         )
-        raise ResponseError([Problem(str(file), message=msg)])
+        raise ResponseError([*repeated, Problem(str(file), message=msg)])
     parsed, problems = load_mapping(map_file, q)
-    if parsed is None:
-        raise ResponseError(problems)
+    if parsed is None or repeated:
+        raise ResponseError(repeated + problems)
     drafts, problems = table_drafts(file, source, parsed, map_file.name, q)
     return kind, drafts, problems
 
@@ -178,6 +182,9 @@ def init_mapping(
     if not isinstance(source, Table):
         msg = "a crm-assess workbook needs no mapping: import it as it is"
         raise ResponseError([Problem(str(file), message=msg)])
+    repeated = repeated_titles(file, source)
+    if repeated:
+        raise ResponseError(repeated)
     matches = draft_matches(source, q)
     target = _mapping_path(file, output)
     write_atomic(target, mapping_text(matches, source, q, file.name), force=force)

@@ -25,7 +25,7 @@ from .drafts import Place
 from .values import norm
 from .xlsx_export import META_SHEET
 
-__all__ = ["TOOLS", "Cell", "Table", "Tool", "detect", "parse_time"]
+__all__ = ["TOOLS", "Cell", "Table", "Tool", "detect", "parse_time", "repeated_titles"]
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,31 @@ class Table:
     def is_system(self, title: str) -> bool:
         key = norm(title)
         return key in self.tool.system or re.match(self.tool.system_pattern, key) is not None
+
+
+def repeated_titles(path: Path, table: Table) -> list[Problem]:
+    """One problem per column title the header repeats: a mapping names columns by title.
+
+    Titles compare as the mapping compares them (case-insensitive, trimmed); the survey
+    tool's own columns (timestamps, email) are left alone.
+    """
+    columns: dict[str, list[int]] = {}
+    for i, cell in enumerate(table.header):
+        title = "" if cell.value is None else str(cell.value)
+        if title.strip() and not table.is_system(title):
+            columns.setdefault(norm(title), []).append(i)
+    problems = []
+    for found in columns.values():
+        if len(found) > 1:
+            first = table.header[found[0]]
+            letters = [_letter(i + 1) for i in found]
+            msg = (
+                f"column title '{first.value}' appears {len(found)} times (columns "
+                f"{', '.join(letters[:-1])} and {letters[-1]}): rename them in the survey tool "
+                "or the file so each is unique"
+            )
+            problems.append(first.place.problem(path, msg))
+    return problems
 
 
 def _nfc(value: Any) -> Any:

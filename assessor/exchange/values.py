@@ -9,12 +9,14 @@ Range checks are left to `answers.answer_problem`, so every importer words them 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..models import NOT_APPLICABLE, NOT_SURE, Question
+from ..numbers import parse_number
 from .labels import NOT_APPLICABLE_WORDS, NOT_SURE_WORDS
 
 __all__ = [
@@ -140,18 +142,22 @@ def _in_order(question: Any, chosen: list[str]) -> list[str]:
 
 
 def read_number(raw: Any) -> Parsed:
-    """A figure from a number cell or text like '25', '25.5' or '25%'."""
+    """A figure from a number cell, or from text the way the web form reads it.
+
+    '48000', '48 000', '48.000' and '48,000' are forty-eight thousand; '12,5' and '12.5' are
+    12.5; '25%' is 25 (see `assessor.numbers.parse_number`). NaN and infinity are refused,
+    typed or written.
+    """
     if raw is None or not str(raw).strip():
         return None, None
     if _is_number(raw):
+        if not math.isfinite(raw):
+            return None, f"cannot read {raw} as a number (the cell holds no finite figure)"
         return _whole(raw), None
-    text = str(raw).strip().removesuffix("%").strip().replace("\u00a0", "")
-    for kind in (int, float):
-        try:
-            return _whole(kind(text)), None
-        except ValueError:
-            continue
-    return None, f"cannot read {raw!r} as a number"
+    value = parse_number(str(raw))
+    if value is None:
+        return None, f"cannot read {raw!r} as a number"
+    return value, None
 
 
 def _text(question: Any, raw: Any) -> Parsed:

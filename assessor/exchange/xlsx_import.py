@@ -8,11 +8,12 @@ work, and a bad cell is reported as `Sheet!D7`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..models import NOT_APPLICABLE, NOT_SURE, Questionnaire
+from ..models import NOT_APPLICABLE, NOT_SURE, ROLES, Questionnaire
 from .drafts import Draft, Place
 from .values import parse_value, read_number, read_yes_no
 from .xlsx_export import COLUMNS, FIRST_ROW, LISTS_SHEET, META_SHEET
@@ -26,42 +27,88 @@ def _cell(ws: Any, column: str, row: int) -> Place:
     return Place(location=f"{ws.title}!{column}{row}")
 
 
-def _meta(wb: Any) -> dict[str, Any]:
-    rows = wb[META_SHEET].iter_rows(min_row=1, max_col=2, values_only=True)
-    return {str(k): v for k, v in rows if k is not None}
+_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$")
+_CHANGED = "the workbook's _meta sheet was changed: {what}, export a fresh workbook"
 
 
-def _respondent(wb: Any, meta: dict[str, Any]) -> tuple[str | None, Place]:
+class _Meta:
+    """The hidden `_meta` sheet: key → value, and the row each key stands on."""
+
+    def __init__(self, wb: Any) -> None:
+        self.values: dict[str, Any] = {}
+        self.rows: dict[str, int] = {}
+        ws = wb[META_SHEET]
+        if not hasattr(ws, "iter_rows"):  # a chart sheet under that name
+            return
+        for r, row in enumerate(ws.iter_rows(min_row=1, max_col=2, values_only=True), start=1):
+            key = row[0] if row else None
+            if key is not None and str(key) not in self.values:
+                self.values[str(key)] = row[1] if len(row) > 1 else None
+                self.rows[str(key)] = r
+
+    def get(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def place(self, key: str) -> Place:
+        return Place(location=f"{META_SHEET}!B{self.rows.get(key, 1)}")
+
+    def changed(self, path: Path, key: str, what: str) -> Problem:
+        return self.place(key).problem(path, _CHANGED.format(what=what))
+
+
+def _respondent_cell(
+    path: Path, wb: Any, meta: _Meta
+) -> tuple[tuple[str, str] | None, Problem | None]:
+    """The sheet and cell where the respondent's name is typed, or what is wrong with it."""
+    raw = meta.get("respondent_cell")
+    if raw is None or not str(raw).strip():
+        return None, meta.changed(path, "respondent_cell", "respondent_cell is missing")
+    match = _REF.match(str(raw).strip())
+    if match is None:
+        what = f"respondent_cell {str(raw)!r} is not one cell such as 'Instructions'!B5"
+        return None, meta.changed(path, "respondent_cell", what)
+    quoted, bare, column, row = match.groups()
+    sheet = quoted.replace("''", "'") if quoted else bare
+    if sheet not in wb.sheetnames or not hasattr(wb[sheet], "iter_rows"):
+        what = f"respondent_cell points at a sheet '{sheet}' the workbook does not have"
+        return None, meta.changed(path, "respondent_cell", what)
+    return (sheet, f"{column.upper()}{row}"), None
+
+
+def _respondent(wb: Any, meta: _Meta, cell: tuple[str, str]) -> tuple[str | None, Place]:
     """Who answered: given at export time, or typed on the Instructions sheet."""
-    ref = str(meta.get("respondent_cell") or "")
-    sheet, _, cell = ref.rpartition("!")
-    sheet = sheet.strip("'").replace("''", "'")
-    place = Place(location=f"{sheet}!{cell}") if sheet else Place(location=f"{META_SHEET}!B5")
+    sheet, ref = cell
+    place = Place(location=f"{sheet}!{ref}")
     if meta.get("respondent"):
-        return str(meta["respondent"]), place
-    if sheet in wb.sheetnames and cell:
-        typed = wb[sheet][cell].value
-        return (str(typed).strip() or None) if typed is not None else None, place
-    return None, place
+        return str(meta.get("respondent")).strip(), place
+    typed = wb[sheet][ref].value
+    return (str(typed).strip() or None) if typed is not None else None, place
 
 
-def _header_problems(path: Path, meta: dict[str, Any], q: Questionnaire) -> list[Problem]:
-    where = Place(location=f"{META_SHEET}!B2")
+def _header_problems(path: Path, wb: Any, meta: _Meta, q: Questionnaire) -> list[Problem]:
     if meta.get("format") != "crm-assess-workbook":
-        return [Place(location=f"{META_SHEET}!B1").problem(path, "not a crm-assess workbook")]
+        return [meta.place("format").problem(path, "not a crm-assess workbook")]
     if meta.get("questionnaire") != q.id:
         msg = (
             f"the workbook is for questionnaire '{meta.get('questionnaire')}', "
             f"but the assessment uses '{q.id}'"
         )
-        return [where.problem(path, msg)]
+        return [meta.place("questionnaire").problem(path, msg)]
+    problems = []
+    language, role = meta.get("language"), meta.get("role")
+    if language not in (None, "en", "vi"):
+        what = f"language {language!r} is neither 'en' nor 'vi'"
+        problems.append(meta.changed(path, "language", what))
+    if role is not None and role not in ROLES:
+        problems.append(meta.changed(path, "role", f"role {role!r} is not a role crm-assess knows"))
+    problems += [p for p in [_respondent_cell(path, wb, meta)[1]] if p is not None]
     if str(meta.get("version")) != q.version:
         msg = (
             f"the workbook was made from version {meta.get('version')} of '{q.id}', "
             f"the library has version {q.version}"
         )
-        return [Place(location=f"{META_SHEET}!B3").problem(path, msg, "warning")]
-    return []
+        problems.append(meta.place("version").problem(path, msg, "warning"))
+    return problems
 
 
 class _Reader:
@@ -71,6 +118,7 @@ class _Reader:
         self.path, self.index, self.draft = path, q.question_index(), draft
         self.problems: list[Problem] = []
         self.picks: dict[str, dict[str, Any]] = {}
+        self.rows: dict[str, str] = {}  # question id in column A → its first cell
 
     def sheet(self, ws: Any) -> None:
         rows = ws.iter_rows(min_row=FIRST_ROW, max_col=len(COLUMNS), values_only=True)
@@ -79,6 +127,11 @@ class _Reader:
                 self.row(ws, row_number, str(row[0]).strip(), dict(zip(COLUMNS, row, strict=False)))
 
     def row(self, ws: Any, r: int, qid: str, cells: dict[str, Any]) -> None:
+        first = self.rows.setdefault(qid, f"{ws.title}!A{r}")
+        if first != f"{ws.title}!A{r}":
+            msg = f"question id '{qid}' is in column A twice (first at {first}): was the workbook edited?"
+            self.problems.append(_cell(ws, "A", r).problem(self.path, msg))
+            return
         base, _, option = qid.partition("[")
         question = self.index.get(base)
         if question is None or (option and question.type != "multi_choice"):
@@ -147,13 +200,15 @@ def _order(question: Any, chosen: list[str]) -> list[str]:
 
 def read_workbook(path: Path, wb: Any, q: Questionnaire) -> tuple[list[Draft], list[Problem]]:
     """The one draft a filled-in workbook holds, and every problem of its cells."""
-    meta = _meta(wb)
-    problems = _header_problems(path, meta, q)
-    if any(p.severity == "error" for p in problems):
+    meta = _Meta(wb)
+    problems = _header_problems(path, wb, meta, q)
+    cell, _ = _respondent_cell(path, wb, meta)
+    if cell is None or any(p.severity == "error" for p in problems):
         return [], problems
-    who, who_place = _respondent(wb, meta)
+    who, who_place = _respondent(wb, meta, cell)
     draft = Draft(origin=who_place, who_place=who_place, language=meta.get("language"))
     draft.who, draft.role = ([who] if who else []), meta.get("role")
+    draft.nobody = "no respondent: fill in your name on the Instructions sheet"
     draft.submitted = _modified(wb)
     sheets = [
         ws.title
@@ -164,9 +219,6 @@ def read_workbook(path: Path, wb: Any, q: Questionnaire) -> tuple[list[Draft], l
     for name in sheets:
         reader.sheet(wb[name])
     reader.finish()
-    if not who:
-        msg = "no respondent: fill in your name on the Instructions sheet"
-        problems.append(who_place.problem(path, msg))
     return [draft], problems + reader.problems
 
 
