@@ -3,16 +3,20 @@
     python bench/bench_report.py
 
 1. `crm-assess report examples/saigon-xanh --kind full` (and `--kind executive`) as a fresh
-   process, best of 3.
+   process, best and median of 5 (a shared machine's speed wanders by a third from run to run).
 2. Inside one process: the pipeline's own work (load, score, plan, context, HTML) against
    WeasyPrint's layout and PDF writing, to see what share the pipeline takes.
 3. If Chromium is installed (`apt-get install chromium`), `chromium --headless --print-to-pdf`
-   of the same HTML, as a whole process, best of 3.
+   of the same HTML, as a whole process, best and median of 5.
+
+It also says whether HarfBuzz's subsetter (Debian's libharfbuzz-subset0, which `make demo`
+installs) is there: without it WeasyPrint subsets the fonts with fontTools, which is slower.
 """
 
 from __future__ import annotations
 
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,14 +28,21 @@ from assessor.pipeline import run_assessment
 from assessor.report.context import build_context
 from assessor.report.render import render_html, render_pdf, report_dirs
 
+RUNS = 5
 
-def best_of(runs: int, fn) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(runs):
+
+def timed(fn) -> list[float]:  # type: ignore[no-untyped-def]
+    """Seconds of RUNS calls of fn."""
+    times = []
+    for _ in range(RUNS):
         start = time.perf_counter()
         fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def cell(times: list[float]) -> str:
+    return f"{min(times):.2f} | {statistics.median(times):.2f}"
 
 
 def main() -> None:
@@ -43,13 +54,14 @@ def main() -> None:
             return [sys.executable, "-m", "assessor", "report", str(ws), "--kind", kind, "--lang", "vi",
                     "-o", str(out), "--force"]  # fmt: skip
 
-        whole = best_of(3, lambda: subprocess.run(command("full"), check=True, capture_output=True))
+        whole = timed(lambda: subprocess.run(command("full"), check=True, capture_output=True))
         executive = command("executive")
-        whole_executive = best_of(
-            3, lambda: subprocess.run(executive, check=True, capture_output=True)
-        )
+        whole_executive = timed(lambda: subprocess.run(executive, check=True, capture_output=True))
         dirs = report_dirs()
         import weasyprint  # noqa: F401  (imported once, outside the timings)
+        from weasyprint.pdf import fonts
+
+        subsetter = "HarfBuzz" if fonts.harfbuzz_subset else "fontTools (no libharfbuzz-subset0)"
 
         html_holder: list[str] = []
 
@@ -57,19 +69,19 @@ def main() -> None:
             result = run_assessment(ws)
             html_holder[:] = [render_html(build_context(result, lang="vi", kind="full"), dirs)]
 
-        ours = best_of(3, pipeline)
-        layout = best_of(3, lambda: render_pdf(html_holder[0], dirs))
-        print("| measure | seconds |")
-        print("|---|---:|")
-        print(f"| `crm-assess report --kind full` as a whole process (best of 3) | {whole:.2f} |")
+        ours = timed(pipeline)
+        layout = timed(lambda: render_pdf(html_holder[0], dirs))
+        share = min(ours) / (min(ours) + min(layout)) * 100
+        print(f"Font subsetting: {subsetter}; {RUNS} runs each.\n")
+        print("| measure | best (s) | median (s) |")
+        print("|---|---:|---:|")
+        print(f"| `crm-assess report --kind full` as a whole process | {cell(whole)} |")
         print(
-            f"| `crm-assess report --kind executive` as a whole process (best of 3) | {whole_executive:.2f} |"
+            f"| `crm-assess report --kind executive` as a whole process | {cell(whole_executive)} |"
         )
-        print(f"| in process: load, score, gaps, roadmap, context, HTML | {ours:.3f} |")
-        print(f"| in process: WeasyPrint layout and PDF writing | {layout:.2f} |")
-        print(
-            f"| pipeline's share of the in-process total | {ours / (ours + layout) * 100:.0f} % |"
-        )
+        print(f"| in process: load, score, gaps, roadmap, context, HTML | {cell(ours)} |")
+        print(f"| in process: WeasyPrint layout and PDF writing | {cell(layout)} |")
+        print(f"| pipeline's share of the in-process total (best runs) | {share:.0f} % | |")
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         if chromium:
             html_file = Path(tmp) / "full.html"
@@ -77,12 +89,12 @@ def main() -> None:
             ccmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     f"--user-data-dir={tmp}/profile", f"--print-to-pdf={tmp}/chromium.pdf", html_file.as_uri()]  # fmt: skip
-            seconds = best_of(3, lambda: subprocess.run(ccmd, check=True, capture_output=True))
+            seconds = timed(lambda: subprocess.run(ccmd, check=True, capture_output=True))
             print(
-                f"| Chromium headless print-to-PDF of the same HTML, whole process (best of 3) | {seconds:.2f} |"
+                f"| Chromium headless print-to-PDF of the same HTML, whole process | {cell(seconds)} |"
             )
         else:
-            print("| Chromium headless print-to-PDF | not installed |")
+            print("| Chromium headless print-to-PDF | not installed | |")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Heavy modules (WeasyPrint, Jinja2) are imported inside the commands that need th
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -120,7 +121,14 @@ from . import assessment, collect, content, exchange  # noqa: E402,F401  (regist
 
 def main() -> None:
     """Console-script entry point."""
-    cli(obj={}, prog_name="crm-assess")
+    try:
+        cli(obj={}, prog_name="crm-assess")
+    finally:
+        # The process ends here. A report leaves a few hundred thousand objects in reference
+        # cycles (WeasyPrint's layout tree), and the collection the interpreter runs on its way
+        # out took 0.4 s of a 5 s run; frozen, they are left to the operating system instead.
+        # Files are closed and atexit handlers still run as usual.
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

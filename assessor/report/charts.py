@@ -25,7 +25,7 @@ __all__ = [
     "strategy_matrix",
 ]
 
-FONT = "font-family=\"Report, ReportSymbols, sans-serif\""
+FONT = 'font-family="Report, ReportSymbols, sans-serif"'
 GRID = "#b9c0c9"
 INK = "#1d2733"
 MUTED = "#4f5b69"
