@@ -10,6 +10,7 @@ import pytest
 
 from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report.context import build_context
+from assessor.report.context_kpis import money_digits
 
 from .conftest import REPO, BuildTree
 from .workspaces import MINI_QUESTIONNAIRE, R2, mini_workspace
@@ -162,3 +163,35 @@ def test_empty_roadmap_says_why(mini: AssessmentResult) -> None:
         "12–24 months",
     ]
     assert [p.capacity for p in en.phases] == [4, 5, 7, 9]
+
+
+def test_small_money_per_customer_keeps_two_significant_digits(build_file_tree: BuildTree) -> None:
+    money = """\
+      - id: q7
+        type: number
+        kpi: acquisition-spend
+        audience: [executive]
+        unit: {en: million VND, vi: triệu đồng}
+        text: {en: Acquisition spend?, vi: Chi phí thu hút?}
+"""
+    files = mini_workspace(**{
+        "library/mini-q.yaml": MINI_QUESTIONNAIRE + money,
+        "responses/r2.yaml": R2 + "  q7: 1.5\n",
+    })  # fmt: skip
+    result = run_assessment(build_file_tree(files) / "ws")
+    vi = {k.id: k for k in build_context(result, lang="vi", kind="executive").kpis}
+    en = {k.id: k for k in build_context(result, lang="en", kind="executive").kpis}
+    # 1.5 million over 30 new customers: 0.05 million each, not "0"
+    assert vi["cac"].value == "0,050"
+    assert vi["cac"].working == "1,5 ÷ 30 = 0,050 triệu đồng/khách hàng"
+    assert en["cac"].working == "1.5 ÷ 30 = 0.050 million VND per customer"
+
+
+def test_money_digits_give_the_smallest_value_two_significant_digits() -> None:
+    assert money_digits(0.0432, 0.041, 0.039) == 3
+    assert money_digits(0.66, 0.6, 0.56) == 2
+    assert money_digits(4.35, 5.2) == 1
+    assert money_digits(43.5) == 0
+    assert money_digits(1500.0) == 0
+    assert money_digits(0.00001) == 3
+    assert money_digits(None, 0.0) == 0

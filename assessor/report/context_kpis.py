@@ -7,6 +7,7 @@ respondents answered in.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,7 +24,19 @@ _MONEY = {
     "cac": "acquisition-spend",
     "clv": "margin-per-customer",
 }
-_DIGITS = {"points": 0, "%": 1, "per customer": 0}
+_DIGITS = {"points": 0, "%": 1}
+
+
+def money_digits(*values: float | None) -> int:
+    """Decimals that give the smallest of `values` two significant digits (at most 3).
+
+    Money per customer is often a small part of the unit respondents answer in: 1,800 million
+    spent on 41,700 customers is 0.043 million each, which whole numbers would show as 0.
+    """
+    sizes = [abs(v) for v in values if v]
+    if not sizes:
+        return 0
+    return min(3, max(0, 1 - math.floor(math.log10(min(sizes)))))
 
 
 @dataclass(frozen=True)
@@ -94,15 +107,21 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
     targets = {t.id: t for t in result.roadmap.kpi_targets}
 
     def n(value: float, digits: int | None = None) -> str:
-        if digits is None:
-            digits = 0 if float(value).is_integer() or abs(value) >= 100 else 1
-        return fmt_num(value, lang, digits)
+        """A number in a working: as given (up to 3 decimals), so that the sum can be redone."""
+        if digits is not None:
+            return fmt_num(value, lang, digits)
+        if float(value).is_integer() or abs(value) >= 100:
+            return fmt_num(value, lang, 0)
+        return fmt_num(value, lang, 3).rstrip("0").rstrip(".,")
 
     workings = _workings(n)
     views = []
     for k in result.kpis:
-        digits = _DIGITS.get(k.unit, 1)
         t = targets.get(k.id)
+        if k.unit in _DIGITS:
+            digits = _DIGITS[k.unit]
+        else:
+            digits = money_digits(k.value, *((t.in_12_months, t.in_24_months) if t else ()))
         working = ""
         if k.value is not None and k.id in workings:
             sum_ = workings[k.id](k.inputs)
