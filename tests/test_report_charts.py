@@ -10,7 +10,7 @@ import pytest
 from assessor.demo import example_workspace
 from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report import charts
-from assessor.report.charts_grid import TimelineItem, gantt, heat_colour
+from assessor.report.charts_grid import HEAT_PALETTE, TimelineItem, gantt, heat_class, heat_colour
 from assessor.report.context import build_context
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -92,3 +92,12 @@ def test_heat_colours_run_from_red_through_amber_to_green() -> None:
         and heat_colour(4) == "#4c9a6e"
     )
     assert heat_colour(None) == "#eceff3"
+
+
+def test_heat_classes_follow_the_printed_score() -> None:
+    assert [heat_class(v) for v in (1.0, 2.34, 2.35, 2.96, 4.0, None)] == [
+        "heat-10", "heat-23", "heat-24", "heat-30", "heat-40", "heat-none",
+    ]  # fmt: skip
+    palette = dict(HEAT_PALETTE)
+    assert palette["heat-10"] == heat_colour(1) and palette["heat-25"] == heat_colour(2.5)
+    assert palette["heat-none"] == heat_colour(None) and len(palette) == 32

@@ -146,7 +146,7 @@ def test_agreement_is_a_role_by_dimension_table(mini: AssessmentResult) -> None:
     (heat,) = en.heatmaps
     assert heat.roles == ["Executive", "Sales"]
     assert [r.label for r in heat.rows] == ["Alpha", "Beta"]
-    assert heat.rows[0].cells[0][0] == "3.5" and heat.rows[0].cells[0][1].startswith("#")
+    assert heat.rows[0].cells[0] == ("3.5", "heat-35")
     assert heat.rows[0].spread == "2.5–3.5" and not heat.rows[0].flagged
 
 

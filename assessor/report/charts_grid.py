@@ -3,7 +3,9 @@
 Same conventions as `charts`: one user unit is one point at natural size, every text escaped.
 The heatmap itself is an HTML table (`full.html.j2`) with these colours behind its cells: a real
 table reads out in a tagged PDF and costs WeasyPrint far less than SVG text, which it lays out
-letter by letter.
+letter by letter. Cells take their colour from a class, one per score as printed (1.0, 1.1 …
+4.0), not from a style attribute: WeasyPrint parses every style attribute on its own, which
+cost a fifth of the agreement pages' rendering.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 
 from .charts import CHAR, INK, MUTED, line, rect, svg, text, wrap
 
-__all__ = ["TimelineItem", "gantt", "heat_colour"]
+__all__ = ["HEAT_PALETTE", "TimelineItem", "gantt", "heat_class", "heat_colour"]
 
 EMPTY = "#eceff3"
 SHADES = ("#0f6e5a", "#2f8f77", "#5aa892", "#8cc2b0")
@@ -33,6 +35,17 @@ def heat_colour(v: float | None) -> str:
             r, g, b = (round(a + (c - a) * k) for a, c in zip(c0, c1, strict=True))
             return f"#{r:02x}{g:02x}{b:02x}"
     return "#4c9a6e"
+
+
+def heat_class(v: float | None) -> str:
+    """The cell class of a score as printed with one decimal: 2.34 → 'heat-23'; None → 'heat-none'."""
+    if v is None:
+        return "heat-none"
+    return f"heat-{round(max(1.0, min(4.0, float(f'{v:.1f}'))) * 10)}"
+
+
+# (class, colour) for every score a cell can print, and for an empty cell
+HEAT_PALETTE = [(f"heat-{k}", heat_colour(k / 10)) for k in range(10, 41)] + [("heat-none", EMPTY)]
 
 
 @dataclass(frozen=True)

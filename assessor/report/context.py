@@ -16,7 +16,7 @@ from ..gaps import Gap
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, EFFORT_POINTS, PHASES, Planned
 from . import charts, context_charts
-from .charts_grid import TimelineItem
+from .charts_grid import HEAT_PALETTE, TimelineItem
 from .context_charts import HeatmapView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_kpis import KpiView, kpi_rules_text, kpi_views
@@ -163,6 +163,7 @@ class ReportContext:
     gantt: str
     kpis: list[KpiView]
     heatmaps: list[HeatmapView]
+    heat_palette: list[tuple[str, str]]  # (cell class, colour) of the heatmaps' cells
     disagreements: list[str]
     leadership_note: str
     capabilities: list[CapabilityView]
@@ -372,6 +373,7 @@ def build_context(
                                       labels, accent),
         kpis=kpi_views(result, lang, labels),
         heatmaps=context_charts.agreement(result, lang, labels) if full else [],
+        heat_palette=HEAT_PALETTE if full else [],
         disagreements=[" – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement],
         leadership_note=_leadership_note(result, lang, labels),
         capabilities=_capabilities(result, lang) if full else [],

@@ -11,7 +11,7 @@ from ..gaps import Gap
 from ..pipeline import AssessmentResult
 from ..scoring import FrameworkScore
 from . import charts
-from .charts_grid import TimelineItem, gantt, heat_colour
+from .charts_grid import TimelineItem, gantt, heat_class
 from .labels import Labels, fmt_num
 
 __all__ = [
@@ -122,7 +122,7 @@ def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -
 
 @dataclass(frozen=True)
 class HeatRow:
-    """One dimension: (score, cell colour) per role, its lowest–highest individual score."""
+    """One dimension: (score, colour class) per role, its lowest–highest individual score."""
 
     label: str
     cells: list[tuple[str, str]]
@@ -152,7 +152,7 @@ def agreement(result: AssessmentResult, lang: str, labels: Labels) -> list[Heatm
                 else f"{fmt_num(d.low, lang)}–{fmt_num(d.high, lang)}"
             )
             values = [s.by_role[r].get(d.path) for r in roles]
-            cells = [(fmt_num(v, lang), heat_colour(v)) for v in values]
+            cells = [(fmt_num(v, lang), heat_class(v)) for v in values]
             rows.append(HeatRow(fw.dimension(d.id).name[lang], cells, spread, d.disagreement))
         views.append(HeatmapView(fw.name[lang], [labels[f"role_{r}"] for r in roles], rows))
     return views  # fmt: skip
