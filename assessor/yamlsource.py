@@ -148,6 +148,7 @@ class _Builder:
         self.problems = problems
         self.constructor = _Loader("")
         self.duplicates: list[tuple[yaml.MappingNode, str, yaml.Mark, yaml.Mark]] = []
+        self.aliased = False
 
     def build(self, node: yaml.Node) -> Any:
         tag = node.tag
@@ -239,6 +240,82 @@ class _Builder:
             )
 
 
+class _AliasBuilder(_Builder):
+    """For a document with anchors: an alias reuses what its anchor built instead of building
+    it again, so that nested aliases cost their size as written, not as expanded."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        super().__init__(path, problems)
+        self.built: dict[int, Any] = {}  # list or mapping node → what it built
+
+    def build(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return super().build(node)
+        if (done := self.built.get(id(node))) is not None:
+            self.aliased = True
+            return done
+        value = super().build(node)
+        self.built[id(node)] = value
+        return value
+
+
+# Values a file may hold once its aliases are written out: far above any real content file,
+# far below what a few nested aliases can reach ("billion laughs": 9 aliases of 9 aliases …).
+MAX_EXPANDED = 200_000
+
+
+class _AliasLoop(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """How many values the document holds with every alias written out, counting up to `limit`.
+
+    Raises _AliasLoop with the node an alias leads back into."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        if isinstance(node, yaml.ScalarNode):
+            return 1
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise _AliasLoop(node)
+        active.add(key)
+        children = (
+            [v for pair in node.value for v in pair]
+            if isinstance(node, yaml.MappingNode)
+            else node.value
+        )
+        total = 1
+        for child in children:
+            total = min(limit + 1, total + size(child))
+        active.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(root)
+
+
+def _alias_problem(path: Path, root: yaml.Node) -> Problem | None:
+    """A problem when aliases loop or expand the document beyond MAX_EXPANDED values."""
+    try:
+        if _expanded_size(root, MAX_EXPANDED) <= MAX_EXPANDED:
+            return None
+    except _AliasLoop as loop:
+        mark = loop.node.start_mark
+        msg = "invalid YAML: an alias refers to the list or mapping that contains it"
+        return Problem(str(path), mark.line + 1, mark.column + 1, "", msg)
+    msg = (
+        f"invalid YAML: its aliases expand to more than {MAX_EXPANDED:,} values; "
+        "write the repeated parts out instead"
+    )
+    return Problem(str(path), 1, 1, "", msg)
+
+
 def _path_to(root: yaml.Node, target: yaml.Node) -> list[str | int]:
     """The keys and indexes leading from `root` to `target` (depth-first, in document order:
     a mapping reached through aliases is named where it is written)."""
@@ -277,11 +354,18 @@ def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, l
     problems: list[Problem] = []
     data = None
     if root is not None:
-        builder = _Builder(path, problems)
+        # no '&' anywhere, no anchor, so no alias: the plain builder, which is faster
+        builder = (_AliasBuilder if "&" in text else _Builder)(path, problems)
         try:
             data = builder.build(root)
         except yaml.MarkedYAMLError as exc:  # an unknown tag, an unhashable key, a bad merge
             return None, [_marked(path, exc)]
+        except RecursionError:  # an alias inside what it names, or absurdly deep nesting
+            loop = _alias_problem(path, root)
+            msg = "invalid YAML: nested too deeply to read"
+            return None, [loop or Problem(str(path), 1, 1, "", msg)]
+        if builder.aliased and (too_big := _alias_problem(path, root)):
+            return None, [too_big]
         builder.report_duplicates(root)
     return SourceDoc(path, data, root), problems
 

@@ -174,6 +174,38 @@ def test_a_duplicate_in_an_anchored_mapping_is_reported_once(tmp_path: Path) -> 
     ]
 
 
+def test_aliases_reuse_what_they_name(tmp_path: Path) -> None:
+    text = "a: &a [1, {x: 2}]\nb: *a\nc: [*a, *a]\n"
+    doc, problems = parse_yaml(tmp_path / "f.yaml", text)
+    assert doc is not None and not problems
+    assert doc.data == {"a": [1, {"x": 2}], "b": [1, {"x": 2}], "c": [[1, {"x": 2}]] * 2}
+
+
+def test_a_billion_laughs_is_refused_at_once(tmp_path: Path) -> None:
+    lines = ["kind: framework", 'l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 8)}]" for i in range(1, 10)]
+    (tmp_path / "f.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = _validate(tmp_path / "f.yaml")  # 8**10 values written out: it used to hang
+    assert (code, out) == (
+        1,
+        [
+            f"{tmp_path}/f.yaml:1:1: invalid YAML: its aliases expand to more than 200,000 "
+            "values; write the repeated parts out instead"
+        ],
+    )
+
+
+def test_an_alias_inside_what_it_names_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "f.yaml").write_text("kind: framework\nid: mini\na: &x [1, *x]\n", encoding="utf-8")
+    code, out = _validate(tmp_path / "f.yaml")
+    assert (code, out) == (
+        1,
+        [
+            f"{tmp_path}/f.yaml:3:4: invalid YAML: an alias refers to the list or mapping that contains it"
+        ],
+    )
+
+
 def test_an_unknown_tag_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "f.yaml").write_text("kind: framework\nid: !!foo mini\n", encoding="utf-8")
     code, lines = _validate(tmp_path / "f.yaml")
