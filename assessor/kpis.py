@@ -83,13 +83,20 @@ KPI_DEFINITIONS: dict[str, tuple[str, str, list[list[str]], Callable[[Inputs], f
 
 def collect_inputs(ws: Workspace) -> Inputs:
     """Median of respondents' figures for each KPI input."""
-    index = ws.questionnaire.question_index()
+    # question id → the KPI input it asks for (only number questions have `kpi`; asking the
+    # others for it answer by answer went through pydantic's slow missing-attribute path)
+    kpi_of = {
+        qid: kpi
+        for qid, question in ws.questionnaire.question_index().items()
+        if (kpi := getattr(question, "kpi", None))
+    }
     figures: dict[str, list[float]] = defaultdict(list)
     for sheet in ws.sheets:
-        for qid, answer in sheet.answers.items():
-            question = index.get(qid)
-            kpi = getattr(question, "kpi", None)
-            if kpi and isinstance(answer.value, int | float) and not isinstance(answer.value, bool):
+        for qid, kpi in kpi_of.items():
+            answer = sheet.answers.get(qid)
+            if answer is None:
+                continue
+            if isinstance(answer.value, int | float) and not isinstance(answer.value, bool):
                 figures[kpi].append(float(answer.value))
     return {k: statistics.median(v) for k, v in sorted(figures.items())}
 

@@ -34,14 +34,18 @@ def place_on_matrix(ws: Workspace, library: Library) -> StrategyPosition:
     fw = library.frameworks.get(STRATEGY_FRAMEWORK)
     if fw is None or fw.matrix is None:
         return StrategyPosition({}, {}, None, None)
-    index = ws.questionnaire.question_index()
+    # the questions placed on an axis, found once (not answer by answer)
+    on_axis = [
+        (qid, question, axis)
+        for qid, question in ws.questionnaire.question_index().items()
+        if (axis := getattr(question, "axis", None))
+    ]
     per_axis: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for sheet in ws.sheets:
-        for qid, answer in sheet.answers.items():
-            question = index.get(qid)
-            axis = getattr(question, "axis", None)
-            value = score_answer(question, answer.value) if axis else None
-            if axis and value is not None:
+        for qid, question, axis in on_axis:
+            answer = sheet.answers.get(qid)
+            value = None if answer is None else score_answer(question, answer.value)
+            if value is not None:
                 per_axis[axis][sheet.respondent.id].append(value)
     axes: dict[str, float | None] = {}
     sides: dict[str, str | None] = {}

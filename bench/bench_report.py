@@ -9,6 +9,9 @@
 3. If Chromium is installed (`apt-get install chromium`), `chromium --headless --print-to-pdf`
    of the same HTML, as a whole process, best and median of 5.
 
+To compare machines, it also times a fixed pure-Python loop (ten million multiply-adds): a
+machine that takes twice as long on it takes about twice as long on the report too.
+
 It also says whether HarfBuzz's subsetter (Debian's libharfbuzz-subset0, which `make demo`
 installs) is there: without it WeasyPrint subsets the fonts with fontTools, which is slower.
 """
@@ -39,6 +42,12 @@ def timed(fn) -> list[float]:  # type: ignore[no-untyped-def]
         fn()
         times.append(time.perf_counter() - start)
     return times
+
+
+def calibration() -> None:
+    total = 0
+    for i in range(10_000_000):
+        total += i * i
 
 
 def cell(times: list[float]) -> str:
@@ -72,7 +81,9 @@ def main() -> None:
         ours = timed(pipeline)
         layout = timed(lambda: render_pdf(html_holder[0], dirs))
         share = min(ours) / (min(ours) + min(layout)) * 100
-        print(f"Font subsetting: {subsetter}; {RUNS} runs each.\n")
+        loop = timed(calibration)
+        print(f"Font subsetting: {subsetter}; {RUNS} runs each.")
+        print(f"Calibration loop: {cell(loop).replace(' | ', ' s best, ')} s median.\n")
         print("| measure | best (s) | median (s) |")
         print("|---|---:|---:|")
         print(f"| `crm-assess report --kind full` as a whole process | {cell(whole)} |")
