@@ -20,7 +20,7 @@ The method (docs/scoring.md, and the report's method appendix):
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -51,13 +51,26 @@ def level_reached(shares: Iterable[tuple[float, float]], threshold: float) -> in
 
     `shares` holds (value, weight) pairs; level 1 is always reached.
     """
-    parts = list(shares)
-    total = sum(w for _, w in parts)
+    total = 0.0
+    at_least = [0.0, 0.0, 0.0]  # weight at level 2 or above, 3 or above, 4
+    for v, w in shares:
+        total += w
+        if v >= 2 - 1e-9:
+            at_least[0] += w
+            if v >= 3 - 1e-9:
+                at_least[1] += w
+                if v >= 4 - 1e-9:
+                    at_least[2] += w
+    return _level(at_least, total, threshold)
+
+
+def _level(at_least: Sequence[float], total: float, threshold: float) -> int:
+    """The level from the weight at levels 2+, 3+ and 4 out of `total` (see level_reached)."""
     if total <= 0:
         return 1
     best = 1
-    for level in (2, 3, 4):
-        if sum(w for v, w in parts if v >= level - 1e-9) / total >= threshold - 1e-9:
+    for level, weight in zip((2, 3, 4), at_least, strict=True):
+        if weight / total >= threshold - 1e-9:
             best = level
     return best
 
@@ -152,22 +165,44 @@ def _dimension(
     fw_id: str, dim_id: str, per_resp: dict[str, list[Entry]], excluded: int, ws: Workspace
 ) -> DimensionScore:
     threshold = ws.assessment.scoring.level_threshold
-    means = {r: sum(s * w for s, w in e) / sum(w for _, w in e) for r, e in per_resp.items() if e}
+    # One pass over each respondent's entries: their weighted mean, and for the level, the share
+    # of their weight at levels 2+, 3+ and 4 (every respondent's entries weigh 1 in all; the
+    # same as level_reached over (score, weight / respondent's total weight) pairs).
+    means: dict[str, float] = {}
+    at_least = [0.0, 0.0, 0.0]
+    weighed = 0.0
+    answered = 0
+    for r, e in per_resp.items():
+        answered += len(e)
+        total = weighted = w2 = w3 = w4 = 0.0
+        for score, w in e:
+            total += w
+            weighted += score * w
+            if score >= 2 - 1e-9:
+                w2 += w
+                if score >= 3 - 1e-9:
+                    w3 += w
+                    if score >= 4 - 1e-9:
+                        w4 += w
+        if total:
+            means[r] = weighted / total
+            at_least[0] += w2 / total
+            at_least[1] += w3 / total
+            at_least[2] += w4 / total
+            weighed += 1.0
     if not means:
         return DimensionScore(
             fw_id, dim_id, None, None, None, 0, excluded, 0, None, None, None, False
         )
     values = list(means.values())
-    shares = [(s, w / total) for e in per_resp.values() if (total := sum(x for _, x in e))
-              for s, w in e]  # fmt: skip
     low, high = min(values), max(values)
     return DimensionScore(
         framework=fw_id,
         id=dim_id,
         score=statistics.fmean(values),
-        level=level_reached(shares, threshold),
+        level=_level(at_least, weighed, threshold),
         median=statistics.median(values),
-        answered=sum(len(e) for e in per_resp.values()),
+        answered=answered,
         excluded=excluded,
         respondents=len(values),
         sd=statistics.pstdev(values),
@@ -217,20 +252,21 @@ def _breakdown(
 
     The same as scoring the group's sheets alone, from the per-respondent scores already made.
     """
-    groups: dict[str, set[str]] = defaultdict(set)
+    group_of: dict[str, str] = {}
     for sheet in ws.sheets:
         group = getattr(sheet.respondent, key)
         if group is not None:
-            groups[group].add(sheet.respondent.id)
-    table = {}
-    for group, members in sorted(groups.items()):
-        row = {}
-        for d in (d for f in frameworks for d in f.dimensions):
-            mine = [s for r, s in d.by_respondent.items() if r in members]
-            if mine:
-                row[d.path] = statistics.fmean(mine)
-        table[group] = row
-    return table, {g: len(m) for g, m in sorted(groups.items())}
+            group_of[sheet.respondent.id] = group
+    counts = Counter(group_of.values())
+    table: dict[str, dict[str, float]] = {g: {} for g in sorted(counts)}
+    for d in (d for f in frameworks for d in f.dimensions):
+        mine: dict[str, list[float]] = defaultdict(list)
+        for r, s in d.by_respondent.items():
+            if (g := group_of.get(r)) is not None:
+                mine[g].append(s)
+        for g, scores in mine.items():
+            table[g][d.path] = statistics.fmean(scores)
+    return table, dict(sorted(counts.items()))
 
 
 def score_workspace(ws: Workspace) -> Scores:

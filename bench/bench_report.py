@@ -9,8 +9,7 @@
 3. If Chromium is installed (`apt-get install chromium`), `chromium --headless --print-to-pdf`
    of the same HTML, as a whole process, best and median of 5.
 
-To compare machines, it also times a fixed pure-Python loop (ten million multiply-adds): a
-machine that takes twice as long on it takes about twice as long on the report too.
+To compare machines, it also times a fixed pure-Python loop (`calibrate.py`).
 
 It also says whether HarfBuzz's subsetter (Debian's libharfbuzz-subset0, which `make demo`
 installs) is there: without it WeasyPrint subsets the fonts with fontTools, which is slower.
@@ -25,6 +24,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from calibrate import calibration_line
 
 from assessor.demo import example_workspace
 from assessor.pipeline import run_assessment
@@ -42,12 +43,6 @@ def timed(fn) -> list[float]:  # type: ignore[no-untyped-def]
         fn()
         times.append(time.perf_counter() - start)
     return times
-
-
-def calibration() -> None:
-    total = 0
-    for i in range(10_000_000):
-        total += i * i
 
 
 def cell(times: list[float]) -> str:
@@ -81,9 +76,8 @@ def main() -> None:
         ours = timed(pipeline)
         layout = timed(lambda: render_pdf(html_holder[0], dirs))
         share = min(ours) / (min(ours) + min(layout)) * 100
-        loop = timed(calibration)
         print(f"Font subsetting: {subsetter}; {RUNS} runs each.")
-        print(f"Calibration loop: {cell(loop).replace(' | ', ' s best, ')} s median.\n")
+        print(calibration_line() + "\n")
         print("| measure | best (s) | median (s) |")
         print("|---|---:|---:|")
         print(f"| `crm-assess report --kind full` as a whole process | {cell(whole)} |")

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from calibrate import calibration_line
 from synth import make_workspace
 
 
@@ -29,6 +30,7 @@ def time_command(args: list[str], runs: int = 3) -> float:
 
 def main(sizes: list[int]) -> None:
     cli = [sys.executable, "-m", "assessor"]
+    print(calibration_line() + "\n")
     print("| respondents | load + score + gaps (s) | per 1,000 respondents (s) |")
     print("|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
