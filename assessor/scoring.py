@@ -51,17 +51,24 @@ def level_reached(shares: Iterable[tuple[float, float]], threshold: float) -> in
 
     `shares` holds (value, weight) pairs; level 1 is always reached.
     """
-    total = 0.0
-    at_least = [0.0, 0.0, 0.0]  # weight at level 2 or above, 3 or above, 4
-    for v, w in shares:
-        total += w
-        if v >= 2 - 1e-9:
-            at_least[0] += w
-            if v >= 3 - 1e-9:
-                at_least[1] += w
-                if v >= 4 - 1e-9:
-                    at_least[2] += w
+    total, _, *at_least = _tally(shares)
     return _level(at_least, total, threshold)
+
+
+def _tally(pairs: Iterable[tuple[float, float]]) -> tuple[float, float, float, float, float]:
+    """In one pass over (value, weight) pairs: the total weight, the weighted sum, and the
+    weight at level 2 or above, 3 or above, and 4."""
+    total = weighted = w2 = w3 = w4 = 0.0
+    for v, w in pairs:
+        total += w
+        weighted += v * w
+        if v >= 2 - 1e-9:
+            w2 += w
+            if v >= 3 - 1e-9:
+                w3 += w
+                if v >= 4 - 1e-9:
+                    w4 += w
+    return total, weighted, w2, w3, w4
 
 
 def _level(at_least: Sequence[float], total: float, threshold: float) -> int:
@@ -174,16 +181,7 @@ def _dimension(
     answered = 0
     for r, e in per_resp.items():
         answered += len(e)
-        total = weighted = w2 = w3 = w4 = 0.0
-        for score, w in e:
-            total += w
-            weighted += score * w
-            if score >= 2 - 1e-9:
-                w2 += w
-                if score >= 3 - 1e-9:
-                    w3 += w
-                    if score >= 4 - 1e-9:
-                        w4 += w
+        total, weighted, w2, w3, w4 = _tally(e)
         if total:
             means[r] = weighted / total
             at_least[0] += w2 / total

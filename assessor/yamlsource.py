@@ -305,6 +305,8 @@ def _alias_problem(path: Path, root: yaml.Node) -> Problem | None:
     try:
         if _expanded_size(root, MAX_EXPANDED) <= MAX_EXPANDED:
             return None
+    except RecursionError:  # nested too deeply to walk: the caller says so
+        return None
     except _AliasLoop as loop:
         mark = loop.node.start_mark
         msg = "invalid YAML: an alias refers to the list or mapping that contains it"

@@ -206,6 +206,12 @@ def test_an_alias_inside_what_it_names_is_one_line(tmp_path: Path) -> None:
     )
 
 
+def test_nesting_too_deep_to_walk_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "f.yaml").write_text("x: " + "[" * 800 + "]" * 800 + "\n", encoding="utf-8")
+    code, out = _validate(tmp_path / "f.yaml")
+    assert (code, out) == (1, [f"{tmp_path}/f.yaml:1:1: invalid YAML: nested too deeply to read"])
+
+
 def test_an_unknown_tag_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "f.yaml").write_text("kind: framework\nid: !!foo mini\n", encoding="utf-8")
     code, lines = _validate(tmp_path / "f.yaml")
