@@ -549,3 +549,20 @@ def test_output_without_init_mapping_is_a_warning(ws: Path) -> None:
     )
     assert not out.exists()
     assert sorted(responses(ws)) == ["an", "binh", "chi"]
+
+
+def test_import_options_with_init_mapping_are_warnings(ws: Path) -> None:
+    draft, other = ws.parent / "draft.yaml", ws.parent / "other.yaml"
+    other.write_text("kind: survey-mapping\n", encoding="utf-8")
+    result = run(
+        "responses", "import", ws, ws.parent / GOOGLE, "--init-mapping", "-o", draft,
+        "--mapping", other, "--lenient",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[:2] == [
+        "warning: --mapping is not used: --init-mapping imports nothing",
+        "warning: --lenient is not used: --init-mapping imports nothing",
+    ]
+    assert result.stdout == f"{draft}\n" and draft.exists()
+    assert sorted(responses(ws)) == []

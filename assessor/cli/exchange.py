@@ -143,6 +143,11 @@ def import_responses(
         )
         click.echo(msg, err=True)
     if init_mapping:
+        for given, option in ((mapping is not None, "--mapping"), (lenient, "--lenient")):
+            if given:
+                click.echo(
+                    f"warning: {option} is not used: --init-mapping imports nothing", err=True
+                )
         draft = exchange.init_mapping(
             workspace, file, output=output, force=force, library_dirs=dirs
         )
