@@ -10,7 +10,7 @@ import pytest
 
 from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report.context import build_context
-from assessor.report.context_kpis import money_digits
+from assessor.report.context_kpis import KpiView, money_digits
 
 from .conftest import REPO, BuildTree
 from .workspaces import MINI_QUESTIONNAIRE, R2, mini_workspace
@@ -102,8 +102,7 @@ def test_kpis_carry_units_targets_and_their_working(mini: AssessmentResult) -> N
     )
 
 
-def test_money_kpis_take_their_currency_from_the_question(build_file_tree: BuildTree) -> None:
-    money = """\
+MONEY_QUESTION = """\
       - id: q7
         type: number
         kpi: acquisition-spend
@@ -111,13 +110,26 @@ def test_money_kpis_take_their_currency_from_the_question(build_file_tree: Build
         unit: {en: million VND, vi: triệu đồng}
         text: {en: Acquisition spend?, vi: Chi phí thu hút?}
 """
+
+
+def _kpis_with_acquisition_spend(
+    build_file_tree: BuildTree, spend: str
+) -> tuple[dict[str, KpiView], dict[str, KpiView]]:
+    """KPI views (vi, en) of the mini workspace with one respondent's acquisition spend."""
     files = mini_workspace(**{
-        "library/mini-q.yaml": MINI_QUESTIONNAIRE + money,
-        "responses/r2.yaml": R2 + "  q7: 900\n",
+        "library/mini-q.yaml": MINI_QUESTIONNAIRE + MONEY_QUESTION,
+        "responses/r2.yaml": R2 + f"  q7: {spend}\n",
     })  # fmt: skip
     result = run_assessment(build_file_tree(files) / "ws")
-    vi = {k.id: k for k in build_context(result, lang="vi", kind="executive").kpis}
-    en = {k.id: k for k in build_context(result, lang="en", kind="executive").kpis}
+
+    def views(lang: str) -> dict[str, KpiView]:
+        return {k.id: k for k in build_context(result, lang=lang, kind="executive").kpis}
+
+    return views("vi"), views("en")
+
+
+def test_money_kpis_take_their_currency_from_the_question(build_file_tree: BuildTree) -> None:
+    vi, en = _kpis_with_acquisition_spend(build_file_tree, "900")
     assert (vi["cac"].unit, vi["cac"].value) == ("triệu đồng/khách hàng", "30")
     assert en["cac"].unit == "million VND per customer"
     assert en["cac"].working == "900 ÷ 30 = 30 million VND per customer"
@@ -166,21 +178,7 @@ def test_empty_roadmap_says_why(mini: AssessmentResult) -> None:
 
 
 def test_small_money_per_customer_keeps_two_significant_digits(build_file_tree: BuildTree) -> None:
-    money = """\
-      - id: q7
-        type: number
-        kpi: acquisition-spend
-        audience: [executive]
-        unit: {en: million VND, vi: triệu đồng}
-        text: {en: Acquisition spend?, vi: Chi phí thu hút?}
-"""
-    files = mini_workspace(**{
-        "library/mini-q.yaml": MINI_QUESTIONNAIRE + money,
-        "responses/r2.yaml": R2 + "  q7: 1.5\n",
-    })  # fmt: skip
-    result = run_assessment(build_file_tree(files) / "ws")
-    vi = {k.id: k for k in build_context(result, lang="vi", kind="executive").kpis}
-    en = {k.id: k for k in build_context(result, lang="en", kind="executive").kpis}
+    vi, en = _kpis_with_acquisition_spend(build_file_tree, "1.5")
     # 1.5 million over 30 new customers: 0.05 million each, not "0"
     assert vi["cac"].value == "0,050"
     assert vi["cac"].working == "1,5 ÷ 30 = 0,050 triệu đồng/khách hàng"
