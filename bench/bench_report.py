@@ -22,27 +22,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from calibrate import calibration_line
+from calibrate import calibration_line, timed
 
 from assessor.demo import example_workspace
 from assessor.pipeline import run_assessment
 from assessor.report.context import build_context
 from assessor.report.render import render_html, render_pdf, report_dirs
 
-RUNS = 5
-
-
-def timed(fn) -> list[float]:  # type: ignore[no-untyped-def]
-    """Seconds of RUNS calls of fn."""
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return times
+RUNS = 5  # each measure; the calibration loop takes the same default
 
 
 def cell(times: list[float]) -> str:
@@ -58,9 +47,13 @@ def main() -> None:
             return [sys.executable, "-m", "assessor", "report", str(ws), "--kind", kind, "--lang", "vi",
                     "-o", str(out), "--force"]  # fmt: skip
 
-        whole = timed(lambda: subprocess.run(command("full"), check=True, capture_output=True))
+        whole = timed(
+            lambda: subprocess.run(command("full"), check=True, capture_output=True), RUNS
+        )
         executive = command("executive")
-        whole_executive = timed(lambda: subprocess.run(executive, check=True, capture_output=True))
+        whole_executive = timed(
+            lambda: subprocess.run(executive, check=True, capture_output=True), RUNS
+        )
         dirs = report_dirs()
         import weasyprint  # noqa: F401  (imported once, outside the timings)
         from weasyprint.pdf import fonts
@@ -73,8 +66,8 @@ def main() -> None:
             result = run_assessment(ws)
             html_holder[:] = [render_html(build_context(result, lang="vi", kind="full"), dirs)]
 
-        ours = timed(pipeline)
-        layout = timed(lambda: render_pdf(html_holder[0], dirs))
+        ours = timed(pipeline, RUNS)
+        layout = timed(lambda: render_pdf(html_holder[0], dirs), RUNS)
         share = min(ours) / (min(ours) + min(layout)) * 100
         print(f"Font subsetting: {subsetter}; {RUNS} runs each.")
         print(calibration_line() + "\n")
@@ -94,7 +87,7 @@ def main() -> None:
             ccmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     f"--user-data-dir={tmp}/profile", f"--print-to-pdf={tmp}/chromium.pdf", html_file.as_uri()]  # fmt: skip
-            seconds = timed(lambda: subprocess.run(ccmd, check=True, capture_output=True))
+            seconds = timed(lambda: subprocess.run(ccmd, check=True, capture_output=True), RUNS)
             print(
                 f"| Chromium headless print-to-PDF of the same HTML, whole process | {cell(seconds)} |"
             )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 
 
 def loop() -> None:
@@ -15,12 +16,18 @@ def loop() -> None:
         total += i * i
 
 
-def calibration_line(runs: int = 5) -> str:
+def timed(fn: Callable[[], object], runs: int = 5) -> list[float]:
+    """Seconds of each of `runs` calls of fn."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        loop()
+        fn()
         times.append(time.perf_counter() - start)
+    return times
+
+
+def calibration_line(runs: int = 5) -> str:
+    times = timed(loop, runs)
     return (
         f"Calibration (ten million multiply-adds in pure Python): {min(times):.2f} s best, "
         f"{statistics.median(times):.2f} s median of {runs}."
