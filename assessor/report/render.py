@@ -112,8 +112,9 @@ def render_html(context: ReportContext, dirs: tuple[Path, ...], logo: Path | Non
 
 def render_pdf(html: str, dirs: tuple[Path, ...], logo: Path | None = None) -> bytes:
     """The tagged PDF (PDF/UA-1) of `html`, fetching nothing but the report folders and the logo."""
-    from weasyprint import HTML
+    from .engine import import_weasyprint
 
+    HTML = import_weasyprint().HTML
     from .fetcher import AssetOnlyFetcher
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

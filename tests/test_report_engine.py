@@ -1,0 +1,53 @@
+"""Importing WeasyPrint quickly: the same libraries, no child processes, the usual search as a fallback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    """`code` in a fresh interpreter, where WeasyPrint has not been imported yet."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=False
+    )
+
+
+def test_weasyprint_starts_without_a_child_process_and_renders() -> None:
+    out = _run("""
+        import subprocess, sys
+        children = []
+        subprocess.Popen.__init__ = lambda self, args, *a, **k: children.append(args) or 1/0
+        from assessor.report.engine import import_weasyprint
+        weasyprint = import_weasyprint()
+        assert import_weasyprint() is weasyprint is sys.modules["weasyprint"]
+        from weasyprint.text import ffi
+        assert ffi.harfbuzz_subset is not None  # the subsetter `make system` installs
+        print(children, weasyprint.HTML(string="<p>Xin chào</p>").write_pdf()[:5].decode())
+    """)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "[] %PDF-\n"
+
+
+def test_a_failed_quick_start_falls_back_to_the_usual_search_silently() -> None:
+    # The first import attempt fails the way WeasyPrint does when a library is missing (a note
+    # on stdout, then OSError); the second, with the usual search, succeeds, and the reader never
+    # sees the note.
+    out = _run("""
+        import sys
+        class FailOnce:
+            failed = False
+            def find_spec(self, name, path=None, target=None):
+                if name == "weasyprint.text.ffi" and not FailOnce.failed:
+                    FailOnce.failed = True
+                    print("WeasyPrint could not import some external libraries.")
+                    raise OSError("cannot load library 'libpango-1.0-0'")
+        sys.meta_path.insert(0, FailOnce())
+        from assessor.report.engine import import_weasyprint
+        weasyprint = import_weasyprint()
+        assert FailOnce.failed
+        print(weasyprint.HTML(string="<p>ok</p>").write_pdf()[:5].decode())
+    """)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "%PDF-\n"
