@@ -55,6 +55,23 @@ def test_pdf_text_has_client_level_top_gap_and_vietnamese_headings(mini: Assessm
     assert "01/10/2026" in text  # the running header's date
 
 
+def test_contents_give_the_page_each_part_starts_on(mini: AssessmentResult) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(make_report(mini, lang="vi", kind="full")))
+    contents = reader.pages[1].extract_text().splitlines()
+    assert contents[0] == "Mục lục"
+    printed = [line.rsplit(" ", 1) for line in contents[1:] if line.rsplit(" ", 1)[-1].isdigit()]
+    # where each part's heading really is: its bookmark
+    starts = {
+        item.title: reader.get_destination_page_number(item) + 1
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+    assert len(printed) >= 10
+    assert printed[0] == ["Tóm tắt cho Ban lãnh đạo", "3"]
+    for title, page in printed:
+        assert starts[title] == int(page), title
+
+
 def test_pdf_text_in_english_reads_as_english(mini: AssessmentResult) -> None:
     text = _pdf_text(make_report(mini, lang="en", kind="executive"))
     assert "Công ty Thử Nghiệm is at level 2 (Developing) overall" in text
