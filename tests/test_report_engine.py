@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 import textwrap
+
+import pypdf
 
 
 def _run(code: str) -> subprocess.CompletedProcess[str]:
@@ -51,3 +54,24 @@ def test_a_failed_quick_start_falls_back_to_the_usual_search_silently() -> None:
     """)
     assert out.returncode == 0, out.stderr
     assert out.stdout == "%PDF-\n"
+
+
+def test_quicker_compression_writes_the_same_pdf_readably_and_puts_level_9_back() -> None:
+    import zlib
+
+    import pydyf
+
+    from assessor.report.engine import import_weasyprint, quicker_compression
+
+    document = import_weasyprint().HTML(string="<p>Xin chào, Sài Gòn</p>" * 200).render()
+    with quicker_compression():
+        quick = document.write_pdf()
+    assert pydyf.zlib is zlib
+    usual = document.write_pdf()
+    assert pypdf.PdfReader(io.BytesIO(quick)).pages[0].extract_text() == (
+        pypdf.PdfReader(io.BytesIO(usual)).pages[0].extract_text()
+    )
+    assert "Xin chào, Sài Gòn" in pypdf.PdfReader(io.BytesIO(quick)).pages[0].extract_text()
+    # a zlib stream's second byte says how hard it was compressed: 0xDA at level 9, 0x9C at 6
+    assert b"stream\nx\xda" in usual and b"stream\nx\xda" not in quick
+    assert b"stream\nx\x9c" in quick

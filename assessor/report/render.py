@@ -112,7 +112,7 @@ def render_html(context: ReportContext, dirs: tuple[Path, ...], logo: Path | Non
 
 def render_pdf(html: str, dirs: tuple[Path, ...], logo: Path | None = None) -> bytes:
     """The tagged PDF (PDF/UA-1) of `html`, fetching nothing but the report folders and the logo."""
-    from .engine import import_weasyprint
+    from .engine import import_weasyprint, quicker_compression
 
     HTML = import_weasyprint().HTML
     from .fetcher import AssetOnlyFetcher
@@ -121,4 +121,5 @@ def render_pdf(html: str, dirs: tuple[Path, ...], logo: Path | None = None) -> b
     fetcher = AssetOnlyFetcher(dirs, [logo] if logo is not None else [])
     with paused_gc():
         document = HTML(string=html, base_url=str(dirs[-1]), url_fetcher=fetcher).render()
-        return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))
+        with quicker_compression():
+            return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))
