@@ -101,6 +101,17 @@ def test_render_template_takes_a_dataclass_or_a_mapping(tmp_path: Path) -> None:
         render_template("t.html.j2", ["not", "a", "context"], (tmp_path,))
 
 
+def test_an_edited_template_is_compiled_again_by_the_next_run(tmp_path: Path) -> None:
+    from assessor.report.render import _environment
+
+    template = tmp_path / "t.html.j2"
+    template.write_text("first {{ name }}", encoding="utf-8")
+    assert render_template("t.html.j2", {"name": "An"}, (tmp_path,)) == "first An"
+    _environment.cache_clear()  # as in a new process: only the bytecode cache on disk is left
+    template.write_text("second {{ name }}", encoding="utf-8")
+    assert render_template("t.html.j2", {"name": "An"}, (tmp_path,)) == "second An"
+
+
 def _labels() -> dict[str, dict[str, str]]:
     data = yaml.safe_load((REPORTS / "labels.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
