@@ -292,3 +292,14 @@ def test_report_per_unit(build_file_tree: BuildTree) -> None:
     ]  # fmt: skip
     north = (root / "ws/reports/executive-vi-n.html").read_text(encoding="utf-8")
     assert "Theo đơn vị: Miền Bắc 1." in " ".join(north.split())
+
+
+def test_a_dimension_nobody_scored_says_so_instead_of_a_level(build_file_tree: BuildTree) -> None:
+    unsure = "respondent: {id}\nanswers:\n  q1: not_sure\n  q2: not_sure\n  q3: 'yes'\n"
+    files = mini_workspace(**{
+        f"responses/{r}.yaml": unsure.format(id=r) for r in ("r1", "r2", "r3")
+    })  # fmt: skip
+    result = run_assessment(build_file_tree(files) / "ws")
+    text = _pdf_text(make_report(result, lang="vi", kind="full")).replace("\n", " ")
+    assert "Chưa có câu trả lời nào được tính điểm" in text
+    assert "None" not in text

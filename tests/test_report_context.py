@@ -193,3 +193,16 @@ def test_money_digits_give_the_smallest_value_two_significant_digits() -> None:
     assert money_digits(1500.0) == 0
     assert money_digits(0.00001) == 3
     assert money_digits(None, 0.0) == 0
+
+
+def test_a_dimension_nobody_scored_describes_no_level(build_file_tree: BuildTree) -> None:
+    # Alpha's two questions were answered "not sure" or "not applicable" by everyone.
+    unsure = "respondent: {id}\nanswers:\n  q1: not_sure\n  q2: not_sure\n  q3: 'yes'\n"
+    files = mini_workspace(**{
+        f"responses/{r}.yaml": unsure.format(id=r) for r in ("r1", "r2", "r3")
+    })  # fmt: skip
+    result = run_assessment(build_file_tree(files) / "ws")
+    alpha, beta = build_context(result, lang="en", kind="full").frameworks[0].dimensions
+    assert (alpha.score, alpha.level, alpha.now_level, alpha.now_text) == ("–", None, None, "")
+    assert alpha.next_level is None and alpha.answered == 0
+    assert (beta.now_level, beta.now_text) == (4, "Measured and improved.")  # every "yes"

@@ -55,7 +55,7 @@ class DimensionView:
     spread: str
     answered: int
     excluded: int
-    now_level: int
+    now_level: int | None  # None: no answer was scored, so no level is described
     now_text: str
     next_level: int | None
     next_text: str
@@ -229,11 +229,11 @@ def _frameworks(
                 else f"{fmt_num(d.low, lang)}–{fmt_num(d.high, lang)}"
             )
             dim = fw.dimension(d.id)
-            nxt = _next(d.level)
+            nxt = _next(d.level) if d.level else None  # nothing scored: no level to go on from
             dims.append(DimensionView(
                 dim.name[lang], fmt_num(d.score, lang), fmt_num(d.pct, lang, 0), d.level,
                 fmt_num(g.target if g else None, lang), fmt_num(g.gap if g else None, lang), bool(g and g.gap > 0),
-                d.disagreement, spread, d.answered, d.excluded, d.level or 1, dim.levels[d.level or 1][lang],
+                d.disagreement, spread, d.answered, d.excluded, d.level, dim.levels[d.level][lang] if d.level else "",
                 nxt, dim.levels[nxt][lang] if nxt else "",
             ))  # fmt: skip
         weakest = fw.dimension(fs.weakest).name[lang] if fs.weakest else "–"
