@@ -303,3 +303,34 @@ def test_a_dimension_nobody_scored_says_so_instead_of_a_level(build_file_tree: B
     text = _pdf_text(make_report(result, lang="vi", kind="full")).replace("\n", " ")
     assert "Chưa có câu trả lời nào được tính điểm" in text
     assert "None" not in text
+
+
+def test_no_report_before_any_answer_is_scored(build_file_tree: BuildTree) -> None:
+    unsure = "respondent: {id}\nanswers:\n  q1: not_sure\n  q2: not_sure\n  q3: not_applicable\n"
+    files = mini_workspace(**{
+        f"responses/{r}.yaml": unsure.format(id=r) for r in ("r1", "r2", "r3")
+    })  # fmt: skip
+    ws = build_file_tree(files) / "ws"
+    result = CliRunner().invoke(cli, ["report", str(ws)], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{ws / 'responses'}: nothing to report yet: no answer has been scored (3 respondents; "
+        "answers of “not sure” and “not applicable” are not scored)\n"
+    )
+    assert not (ws / "reports").exists()
+
+
+def test_a_unit_with_nothing_scored_has_no_report_but_a_warning(build_file_tree: BuildTree) -> None:
+    # r1 is the north's only respondent, and was never sure
+    unsure = "respondent: r1\nanswers:\n  q1: not_sure\n  q2: not_sure\n  q3: not_applicable\n"
+    ws = build_file_tree(mini_workspace(**{"responses/r1.yaml": unsure})) / "ws"
+    result = CliRunner().invoke(
+        cli, ["report", str(ws), "--format", "html", "--by", "unit"], obj={}
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"{ws / 'responses'}: warning: unit 'n': no answer has been scored, so it has no report\n"
+    )
+    assert sorted(p.name for p in (ws / "reports").iterdir()) == [
+        "executive-vi-s.html", "executive-vi.html",
+    ]  # fmt: skip

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import AssessorError
+from ..errors import AssessorError, Problem
 from . import _emit, _library, _run, cli, format_option, lang_option, lenient_option
 
 
@@ -183,10 +183,13 @@ def report(
     target = output or result.workspace.path / "reports" / f"{kind}-{lang}.{fmt}"
     jobs = [(target, result)]
     if by == "unit":
-        jobs += [
-            (target.with_name(f"{target.stem}-{unit}{target.suffix}"), r)
-            for unit, r in by_unit(result).items()
-        ]
+        for unit, r in by_unit(result).items():
+            if r.scores.score is None:  # nothing scored there: no report rather than a wrong one
+                where = result.workspace.path / "responses"
+                note = f"unit '{unit}': no answer has been scored, so it has no report"
+                click.echo(str(Problem.at(where, note, severity="warning")), err=True)
+            else:
+                jobs.append((target.with_name(f"{target.stem}-{unit}{target.suffix}"), r))
     for path, _ in jobs:  # refuse before rendering anything, so nothing is half done
         if path.exists() and not force:
             raise AssessorError(f"{path}: already exists (use --force to replace it)")

@@ -47,6 +47,13 @@ def make_report(
         raise RenderError(checks.unknown("report kind", kind, KINDS))
     if fmt not in ("pdf", "html"):
         raise RenderError(checks.unknown("format", fmt, ("pdf", "html")))
+    if result.scores.score is None:
+        # A report now would put the company at level 1 and find nothing to do.
+        raise RenderError(
+            f"{result.workspace.path / 'responses'}: nothing to report yet: no answer has been "
+            f"scored ({result.scores.respondents} respondents; answers of “not sure” and “not "
+            "applicable” are not scored)"
+        )
     dirs = report_dirs(library_dirs)
     logo = _logo(result)
     html = render_html(build_context(result, lang=lang, kind=kind, report_dirs=dirs), dirs, logo)

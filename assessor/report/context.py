@@ -360,7 +360,7 @@ def build_context(
         roles=[(labels[f"role_{r}"], n) for r, n in s.role_counts.items()],
         units=[(next((u.name for u in a.units if u.id == k), k), n) for k, n in s.unit_counts.items()],
         overall_score=fmt_num(s.score, lang, 2), overall_pct=fmt_num((s.score - 1) / 3 * 100 if s.score else None, lang, 0),
-        overall_level=s.level, overall_level_name=level_names[(s.level or 1) - 1],
+        overall_level=s.level, overall_level_name=level_names[s.level - 1] if s.level else "–",
         level_scale=charts.level_scale("scale", s.score or 1.0, level_names, accent, labels["overall_score"],
                                        decimal="," if lang == "vi" else "."),
         level_note=level_note(result, lang, labels), headline=headline, messages=messages, strategy=strategy,
