@@ -6,6 +6,8 @@
    process, best and median of 5 (a shared machine's speed wanders by a third from run to run).
 2. Inside one process: the pipeline's own work (load, score, plan, context, HTML) against
    WeasyPrint's layout and PDF writing, to see what share the pipeline takes.
+   It also counts the Python function calls WeasyPrint makes for one render: a measure of its
+   work that does not wander with the machine, for comparing changes to the templates and CSS.
 3. If Chromium is installed (`apt-get install chromium`), `chromium --headless --print-to-pdf`
    of the same HTML, as a whole process, best and median of 5.
 
@@ -17,11 +19,14 @@ installs) is there: without it WeasyPrint subsets the fonts with fontTools, whic
 
 from __future__ import annotations
 
+import cProfile
+import pstats
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from calibrate import calibration_line, timed
@@ -36,6 +41,14 @@ RUNS = 5  # each measure; the calibration loop takes the same default
 
 def cell(times: list[float]) -> str:
     return f"{min(times):.2f} | {statistics.median(times):.2f}"
+
+
+def calls(work: Callable[[], object]) -> int:
+    """How many Python function calls `work` makes: a measure of work that a busy or slower
+    machine does not change (the render before it warms the caches up)."""
+    profile = cProfile.Profile()
+    profile.runcall(work)
+    return int(pstats.Stats(profile).total_calls)  # type: ignore[attr-defined]
 
 
 def main() -> None:
@@ -80,6 +93,7 @@ def main() -> None:
         print(f"| in process: load, score, gaps, roadmap, context, HTML | {cell(ours)} |")
         print(f"| in process: WeasyPrint layout and PDF writing | {cell(layout)} |")
         print(f"| pipeline's share of the in-process total (best runs) | {share:.0f} % | |")
+        print(f"| WeasyPrint's work for one full report, in Python function calls | {calls(lambda: render_pdf(html_holder[0], dirs)) / 1e6:.2f} million | |")  # fmt: skip
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         if chromium:
             html_file = Path(tmp) / "full.html"
