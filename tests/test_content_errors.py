@@ -13,6 +13,7 @@ from assessor.loading import load_library
 from assessor.yamlsource import parse_yaml
 
 from .conftest import MINIMAL_FRAMEWORK, BuildTree
+from .workspaces import ASSESSMENT, mini_workspace
 
 
 def _validate(path: Path) -> tuple[int, list[str]]:
@@ -252,3 +253,13 @@ def test_binary_file_points_at_the_first_bad_byte(tmp_path: Path) -> None:
             f"{tmp_path}/f.yaml:2:10: not UTF-8 text: byte 0xe9 cannot be read (save the file as UTF-8)"
         ],
     )
+
+
+def test_a_title_per_language_needs_both_languages(build_file_tree: BuildTree) -> None:
+    assessment = ASSESSMENT.replace(
+        "date: 2026-10-01", "title: {en: Only English}\ndate: 2026-10-01"
+    )
+    root = build_file_tree(mini_workspace(**{"assessment.yaml": assessment}))
+    code, lines = _validate(root / "ws")
+    assert code == 1
+    assert lines == [f"{root}/ws/assessment.yaml:3:8: title: missing Vietnamese text ('vi')"]

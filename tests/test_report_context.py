@@ -13,7 +13,7 @@ from assessor.report.context import build_context
 from assessor.report.context_kpis import KpiView, money_digits
 
 from .conftest import REPO, BuildTree
-from .workspaces import MINI_QUESTIONNAIRE, R2, mini_workspace
+from .workspaces import ASSESSMENT, MINI_QUESTIONNAIRE, R2, mini_workspace
 
 
 @pytest.fixture
@@ -206,3 +206,13 @@ def test_a_dimension_nobody_scored_describes_no_level(build_file_tree: BuildTree
     assert (alpha.score, alpha.level, alpha.now_level, alpha.now_text) == ("–", None, None, "")
     assert alpha.next_level is None and alpha.answered == 0
     assert (beta.now_level, beta.now_text) == (4, "Measured and improved.")  # every "yes"
+
+
+def test_the_title_is_one_text_or_one_per_language(build_file_tree: BuildTree) -> None:
+    both = "title: {en: CRM review 2026, vi: Đánh giá CRM 2026}\ndate: 2026-10-01"
+    one = "title: Đánh giá CRM 2026\ndate: 2026-10-01"
+    for line, en, vi in ((both, "CRM review 2026", "Đánh giá CRM 2026"), (one, "Đánh giá CRM 2026", "Đánh giá CRM 2026")):  # fmt: skip
+        files = mini_workspace(**{"assessment.yaml": ASSESSMENT.replace("date: 2026-10-01", line)})
+        result = run_assessment(build_file_tree(files) / "ws")
+        assert build_context(result, lang="en", kind="executive").title == en
+        assert build_context(result, lang="vi", kind="executive").title == vi

@@ -81,7 +81,7 @@ def create_app(
         GroupWriter(store),
         store.secret("csrf").encode(),
         questionnaire,
-        assessment.title or questionnaire.title[assessment.language],
+        assessment.title_in(assessment.language) or questionnaire.title[assessment.language],
         assessment.client.name,
         assessment.language,
         env,

@@ -137,7 +137,10 @@ class Assessment(StrictModel):
 
     kind: Literal["assessment"] = Field(description="Always 'assessment'.")
     client: Client = Field(description="The company assessed.")
-    title: str | None = Field(default=None, description="Title of the assessment.")
+    title: LocalText | str | None = Field(
+        default=None,
+        description="Title of the assessment: one text for both reports, or {en: …, vi: …}.",
+    )
     date: dt.date = Field(description="Date of the assessment (YYYY-MM-DD).")
     language: Lang = Field(default="vi", description="Default report language.")
     questionnaire: Id = Field(description="Questionnaire id.")
@@ -150,6 +153,22 @@ class Assessment(StrictModel):
     branding: Branding = Field(default_factory=Branding, description="Report branding.")
     scoring: ScoringSettings = Field(default_factory=ScoringSettings, description="Thresholds.")
     roadmap: RoadmapSettings = Field(default_factory=RoadmapSettings, description="Planning.")
+
+    @field_validator("title", mode="wrap")
+    @classmethod
+    def _title_one_message(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        """A mapping is a title per language; report its own problems, not the union's."""
+        if isinstance(value, dict):
+            return LocalText.model_validate(value)
+        if value is None or isinstance(value, str):
+            return handler(value)
+        raise ValueError(f"expected text, or a text per language {{en: …, vi: …}}, not {value!r}")
+
+    def title_in(self, lang: str) -> str | None:
+        """The title in `lang` (a single text serves both languages); None without one."""
+        if isinstance(self.title, LocalText):
+            return str(getattr(self.title, lang))
+        return self.title
 
 
 AnswerValue = StrictBool | StrictInt | StrictFloat | StrictStr | list[StrictStr]

@@ -352,7 +352,7 @@ def build_context(
     headline, messages, method = summary_parts(result, lang, labels, strategy.route)
     full = kind == "full"
     return ReportContext(
-        lang=lang, kind=kind, title=a.title or labels["report_title"],
+        lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],
         subtitle=labels["executive_report" if kind == "executive" else "full_report"],
         client=a.client.name, industry=a.client.industry or "", date=_date(a.date, lang),
         generated=_date(_generated_date(), lang), consultancy=a.branding.consultancy or "", accent=accent,
