@@ -18,7 +18,7 @@ from assessor.report.fetcher import AssetOnlyFetcher
 from assessor.report.render import report_dirs
 
 from .conftest import REPO, BuildTree
-from .workspaces import ASSESSMENT, R1, mini_workspace
+from .workspaces import ASSESSMENT, R1, mini_workspace, unsure_workspace
 
 HOSTILE_NAME = '<link rel=attachment href="file:///etc/hostname">'
 HOSTILE_COMMENT = '<img src="http://127.0.0.1:9/x"> <style>@import url(file:///etc/passwd);</style> url(file:///etc/hosts)'
@@ -295,22 +295,14 @@ def test_report_per_unit(build_file_tree: BuildTree) -> None:
 
 
 def test_a_dimension_nobody_scored_says_so_instead_of_a_level(build_file_tree: BuildTree) -> None:
-    unsure = "respondent: {id}\nanswers:\n  q1: not_sure\n  q2: not_sure\n  q3: 'yes'\n"
-    files = mini_workspace(**{
-        f"responses/{r}.yaml": unsure.format(id=r) for r in ("r1", "r2", "r3")
-    })  # fmt: skip
-    result = run_assessment(build_file_tree(files) / "ws")
+    result = run_assessment(build_file_tree(unsure_workspace()) / "ws")
     text = _pdf_text(make_report(result, lang="vi", kind="full")).replace("\n", " ")
     assert "Chưa có câu trả lời nào được tính điểm" in text
     assert "None" not in text
 
 
 def test_no_report_before_any_answer_is_scored(build_file_tree: BuildTree) -> None:
-    unsure = "respondent: {id}\nanswers:\n  q1: not_sure\n  q2: not_sure\n  q3: not_applicable\n"
-    files = mini_workspace(**{
-        f"responses/{r}.yaml": unsure.format(id=r) for r in ("r1", "r2", "r3")
-    })  # fmt: skip
-    ws = build_file_tree(files) / "ws"
+    ws = build_file_tree(unsure_workspace(q3="not_applicable")) / "ws"
     result = CliRunner().invoke(cli, ["report", str(ws)], obj={})
     assert result.exit_code == 1
     assert result.stderr == (

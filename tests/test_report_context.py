@@ -13,7 +13,7 @@ from assessor.report.context import build_context
 from assessor.report.context_kpis import KpiView, money_digits
 
 from .conftest import REPO, BuildTree
-from .workspaces import ASSESSMENT, MINI_QUESTIONNAIRE, R2, mini_workspace
+from .workspaces import ASSESSMENT, MINI_QUESTIONNAIRE, R2, mini_workspace, unsure_workspace
 
 
 @pytest.fixture
@@ -197,11 +197,7 @@ def test_money_digits_give_the_smallest_value_two_significant_digits() -> None:
 
 def test_a_dimension_nobody_scored_describes_no_level(build_file_tree: BuildTree) -> None:
     # Alpha's two questions were answered "not sure" or "not applicable" by everyone.
-    unsure = "respondent: {id}\nanswers:\n  q1: not_sure\n  q2: not_sure\n  q3: 'yes'\n"
-    files = mini_workspace(**{
-        f"responses/{r}.yaml": unsure.format(id=r) for r in ("r1", "r2", "r3")
-    })  # fmt: skip
-    result = run_assessment(build_file_tree(files) / "ws")
+    result = run_assessment(build_file_tree(unsure_workspace()) / "ws")
     alpha, beta = build_context(result, lang="en", kind="full").frameworks[0].dimensions
     assert (alpha.score, alpha.level, alpha.now_level, alpha.now_text) == ("–", None, None, "")
     assert alpha.next_level is None and alpha.answered == 0

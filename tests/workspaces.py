@@ -121,3 +121,12 @@ def mini_workspace(**overrides: str) -> dict[str, str]:
     }
     files.update({f"ws/{k}": v for k, v in overrides.items()})
     return files
+
+
+def unsure_workspace(q3: str = "'yes'") -> dict[str, str]:
+    """The mini workspace where everyone is unsure of q1 and q2 (Alpha's questions): Alpha has
+    no scored answer; Beta has only q3's, or none with `q3="not_applicable"`."""
+    unsure = "respondent: {id}\nanswers:\n  q1: not_sure\n  q2: not_sure\n  q3: {q3}\n"
+    return mini_workspace(**{
+        f"responses/{r}.yaml": unsure.format(id=r, q3=q3) for r in ("r1", "r2", "r3")
+    })  # fmt: skip
