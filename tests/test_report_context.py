@@ -35,9 +35,9 @@ def test_context_is_plain_data_in_the_chosen_language(mini: AssessmentResult) ->
     assert (en.top_gaps[0].next_level, en.top_gaps[0].next_text) == (3, "Company standard.")
     assert en.frameworks[0].dimensions[0].next_text == "Company standard."
     assert vi.date == "01/10/2026" and en.date == "1 October 2026"
-    assert vi.questions == [] and vi.heatmaps == [] and vi.capabilities == []
+    assert vi.questions == [] and vi.agreement is None and vi.capabilities == []
     full = build_context(mini, lang="vi", kind="full")
-    assert full.questions and full.heatmaps
+    assert full.questions and full.agreement
 
 
 def test_building_the_context_imports_neither_jinja_nor_weasyprint(
@@ -155,8 +155,9 @@ def test_question_results_read_in_the_respondents_words(mini: AssessmentResult) 
 
 def test_agreement_is_a_role_by_dimension_table(mini: AssessmentResult) -> None:
     en = build_context(mini, lang="en", kind="full")
-    (heat,) = en.heatmaps
-    assert heat.roles == ["Executive", "Sales"]
+    assert en.agreement is not None
+    (heat,) = en.agreement.frameworks
+    assert en.agreement.roles == ["Executive", "Sales"]
     assert [r.label for r in heat.rows] == ["Alpha", "Beta"]
     assert heat.rows[0].cells[0] == ("3.5", "heat-35")
     assert heat.rows[0].spread == "2.5–3.5" and not heat.rows[0].flagged

@@ -16,20 +16,20 @@ from ..gaps import Gap
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, EFFORT_POINTS, PHASES, Planned
 from . import charts, context_charts
-from .charts_grid import HEAT_PALETTE, TimelineItem
-from .context_charts import HeatmapView, StrategyView
+from .charts_grid import TimelineItem
+from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_kpis import KpiView, kpi_rules_text, kpi_views
 from .labels import Labels, fmt_num, load_labels
 from .questions import SectionView, question_views
 
 __all__ = [
+    "AgreementView",
     "CapabilityView",
     "CheckView",
     "DimensionView",
     "FrameworkView",
     "GapView",
-    "HeatmapView",
     "InitiativeView",
     "KpiView",
     "PhaseView",
@@ -162,8 +162,7 @@ class ReportContext:
     backlog: list[InitiativeView]
     gantt: str
     kpis: list[KpiView]
-    heatmaps: list[HeatmapView]
-    heat_palette: list[tuple[str, str]]  # (cell class, colour) of the heatmaps' cells
+    agreement: AgreementView | None  # the full report's only
     disagreements: list[str]
     leadership_note: str
     capabilities: list[CapabilityView]
@@ -372,8 +371,7 @@ def build_context(
         gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.months, i.phase) for i in items if i.phase < BACKLOG],
                                       labels, accent),
         kpis=kpi_views(result, lang, labels),
-        heatmaps=context_charts.agreement(result, lang, labels) if full else [],
-        heat_palette=HEAT_PALETTE if full else [],
+        agreement=context_charts.agreement(result, lang, labels) if full else None,
         disagreements=[" – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement],
         leadership_note=_leadership_note(result, lang, labels),
         capabilities=_capabilities(result, lang) if full else [],

@@ -11,10 +11,11 @@ from ..gaps import Gap
 from ..pipeline import AssessmentResult
 from ..scoring import FrameworkScore
 from . import charts
-from .charts_grid import TimelineItem, gantt, heat_class
+from .charts_grid import HEAT_PALETTE, TimelineItem, gantt, heat_class
 from .labels import Labels, fmt_num
 
 __all__ = [
+    "AgreementView",
     "HeatRow",
     "HeatmapView",
     "StrategyView",
@@ -132,13 +133,24 @@ class HeatRow:
 
 @dataclass(frozen=True)
 class HeatmapView:
+    """One framework's rows of the agreement table."""
+
     framework: str
-    roles: list[str]
     rows: list[HeatRow]
 
 
-def agreement(result: AssessmentResult, lang: str, labels: Labels) -> list[HeatmapView]:
-    """One heatmap per framework: its dimensions down, the roles across, the spread at the right."""
+@dataclass(frozen=True)
+class AgreementView:
+    """The agreement table: the roles across, a group of rows per framework, and the colour of
+    each cell class."""
+
+    roles: list[str]
+    frameworks: list[HeatmapView]
+    palette: list[tuple[str, str]]  # (cell class, colour)
+
+
+def agreement(result: AssessmentResult, lang: str, labels: Labels) -> AgreementView:
+    """Each framework's dimensions down, the roles across, the spread at the right."""
     s = result.scores
     roles = list(s.by_role)
     views = []
@@ -154,8 +166,8 @@ def agreement(result: AssessmentResult, lang: str, labels: Labels) -> list[Heatm
             values = [s.by_role[r].get(d.path) for r in roles]
             cells = [(fmt_num(v, lang), heat_class(v)) for v in values]
             rows.append(HeatRow(fw.dimension(d.id).name[lang], cells, spread, d.disagreement))
-        views.append(HeatmapView(fw.name[lang], [labels[f"role_{r}"] for r in roles], rows))
-    return views  # fmt: skip
+        views.append(HeatmapView(fw.name[lang], rows))
+    return AgreementView([labels[f"role_{r}"] for r in roles], views, HEAT_PALETTE)  # fmt: skip
 
 
 def timeline(items: list[TimelineItem], labels: Labels, accent: str) -> str:
