@@ -156,12 +156,12 @@ class _Plan:
         return statistics.fmean(scores) if scores else 0.0
 
     def upstream(self, ident: str) -> list[str]:
-        """Everything `after:` reaches from `ident`, nearest first."""
+        """Everything `after:` reaches from `ident` through initiatives that suit the company."""
         seen: list[str] = []
         todo = list(self.items[ident].after)
         while todo:
             other = todo.pop(0)
-            if other in seen or other not in self.items:
+            if other in seen or other not in self.fits:
                 continue
             seen.append(other)
             todo += self.items[other].after
@@ -192,7 +192,7 @@ def _close(chosen: dict[str, list[Need]], plan: _Plan) -> None:
         extra = [
             other
             for other in plan.upstream(ident)
-            if other in plan.fits and other not in chosen and not plan.reached(plan.items[other])
+            if other not in chosen and not plan.reached(plan.items[other])
         ]
         for pre in plan.items[ident].prerequisites:
             if plan.capability(pre.capability) >= pre.level or _providers(
@@ -234,10 +234,14 @@ def _waits(
 
 
 def _order(
-    chosen: dict[str, list[Need]], waits: dict[str, set[str]], needs: dict[Need, float]
+    chosen: dict[str, list[Need]],
+    waits: dict[str, set[str]],
+    hard: dict[str, set[str]],
+    needs: dict[Need, float],
 ) -> dict[str, tuple[int, float, str]]:
-    """Which ready initiative is placed first: the one most others wait for (the programme's
-    foundations), then the one whose own gaps, or those of what waits for it, matter most."""
+    """Which ready initiative is placed first: the one most others wait for by `after:` (the
+    programme's foundations), then the one whose own gaps, or those of what waits for it,
+    matter most."""
     rank = {i: sum(needs.get(n, 0.0) for n in chosen[i]) for i in chosen}
     changed = True
     while changed:
@@ -248,12 +252,12 @@ def _order(
                     rank[dep], changed = rank[ident], True
     waiting: dict[str, set[str]] = {i: set() for i in chosen}
     for ident in chosen:
-        todo = list(waits[ident])
+        todo = list(hard[ident])
         while todo:
             dep = todo.pop()
             if ident not in waiting[dep] and dep != ident:
                 waiting[dep].add(ident)
-                todo += waits[dep]
+                todo += hard[dep]
     return {i: (-len(waiting[i]), -rank[i], i) for i in chosen}
 
 
@@ -266,7 +270,7 @@ def _schedule(
 ) -> list[Planned]:
     left = [capacity[i] if i < len(capacity) else 0 for i in range(len(PHASES))]
     waits = {i: hard[i] | soft[i] for i in chosen}
-    order = _order(chosen, waits, plan.needs)
+    order = _order(chosen, waits, hard, plan.needs)
     start: dict[str, int | None] = {}
     waited: dict[str, set[str]] = {}
     while len(start) < len(chosen):
