@@ -304,8 +304,12 @@ async def _save_one(request: Request) -> Response:
     values = {k: a.value for k, a in stored.items()}
     answered, total = overall(site.questionnaire, person, stored)
     shown = sorted(visible_ids(pages, person.role, values))
-    said = echo(question, entry.value if entry else None, labels(person.lang or site.default_lang))
-    reply = {"saved": True, "visible": shown, "answered": answered, "total": total}
+    lang = person.lang or site.default_lang
+    said = echo(question, entry.value if entry else None, labels(lang))
+    states = [{"state": st.state, "badge": st.badge}
+              for st in section_states(site.questionnaire, person, stored, lang)]  # fmt: skip
+    reply = {"saved": True, "visible": shown, "answered": answered, "total": total,
+             "sections": states}  # fmt: skip
     if said is not None:
         reply |= {"echo": said.text, "warning": said.warning}
     return JSONResponse(reply)

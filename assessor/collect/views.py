@@ -159,6 +159,7 @@ class SectionState:
     answered: int
     shown: int
     missing: list[tuple[str, str]]  # (question id, text) of required questions still open
+    badge: str  # the state in words, e.g. "Done", "2 to answer"
 
 
 def section_states(
@@ -189,7 +190,12 @@ def _state(
         state = "skipped" if later else "todo"
     else:
         state = "partial" if missing else "done"
-    return SectionState(page.number, page.section.title[lang], state, answered, len(here), missing)
+    L = labels(lang)
+    badge = (
+        L.fmt("state_partial", n=len(missing)) if state == "partial" else L.fmt(f"state_{state}")
+    )
+    title = page.section.title[lang]
+    return SectionState(page.number, title, state, answered, len(here), missing, badge)
 
 
 def about(a: Assessment, lang: str) -> dict[str, str]:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from ..gaps import Gap
 from ..models.assessment import text_in
-from ..textformat import local_date
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, EFFORT_POINTS, PHASES, Planned
+from ..textformat import local_date
 from . import charts, context_charts
 from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView

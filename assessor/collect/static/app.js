@@ -61,6 +61,12 @@
     document.querySelectorAll(".question").forEach(function (box) {
       box.hidden = !shown[box.dataset.q];
     });
+    var items = document.querySelectorAll(".sections li");
+    (reply.sections || []).forEach(function (section, i) {  // the navigation's done/skipped
+      if (!items[i]) return;
+      items[i].className = "st-" + section.state;
+      items[i].querySelector(".badge").textContent = section.badge;
+    });
     var bar = document.querySelector("#progress progress");
     if (bar && reply.total) {
       bar.max = reply.total;
