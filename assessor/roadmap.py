@@ -295,11 +295,10 @@ def _schedule(
             start[i],
             sorted(o for o in chosen if i in waited[o]),
         )
-        for i in chosen
+        for i in start  # in the order they were placed
     ]
-    return sorted(
-        planned, key=lambda p: (p.start_month is None, p.start_month, -p.priority, p.initiative.id)
-    )
+    # by start month; those starting together in the order they were placed
+    return sorted(planned, key=lambda p: (p.start_month is None, p.start_month or 0))
 
 
 def _direct(ident: str, waited: dict[str, set[str]]) -> list[str]:
