@@ -5,8 +5,8 @@
 The story is `story.yaml` beside assessment.yaml: the company's true level per dimension
 (`dimensions:` framework/dimension → level), else per capability (`capabilities:`), else
 `default:`; its level on the strategy matrix's axes (`axes:`); how far each role sees it above
-or below the truth (`role_bias:`); the KPI figures (`kpis:`, by KPI input id) that executives
-and finance give; and a `seed`. Each answer is picked by score, never by question id: the
+or below the truth (`role_bias:`); the KPI figures (`kpis:`, by KPI input id), each given by the
+first respondent asked for it; and a `seed`. Each answer is picked by score, never by question id: the
 option whose score is nearest the truth behind the question plus noise of about 0.4 of a level,
 so a rewritten questionnaire still gets answers that tell the same story. It refuses to
 overwrite responses unless given --force.
@@ -100,24 +100,23 @@ def responses(folder: Path, library: Library) -> dict[str, dict[str, Any]]:
     story = Story(yaml.safe_load((folder / "story.yaml").read_text("utf-8")), library)
     questionnaire = library.questionnaire(assessment.questionnaire)
     rnd = random.Random(story.seed)
-    figures_given = False
+    given: set[str] = set()  # KPI inputs already given: each by the first person asked it
     out = {}
     for person in assessment.respondents:
         answers: dict[str, object] = {}
-        gives_figures = person.role in ("executive", "finance") and not figures_given
         for question in questionnaire.questions():
             if not visible(question, person.role, answers):
                 continue
             kpi = getattr(question, "kpi", None)
             if question.type in ("number", "percent", "text"):
-                if gives_figures and kpi in story.kpis:
+                if kpi in story.kpis and kpi not in given:
                     answers[question.id] = story.kpis[kpi]
                 continue
             level = story.truth(question) + story.role_bias.get(person.role, 0.0)
             value = _answer(question, level, rnd)
             if value is not None:
                 answers[question.id] = value
-        figures_given = figures_given or gives_figures
+        given |= {getattr(q, "kpi", None) for q in questionnaire.questions() if q.id in answers}
         language = assessment.language or "vi"
         out[person.id] = {"respondent": person.id, "questionnaire": questionnaire.id,
                           "language": language, "submitted": story.submitted, "answers": answers}  # fmt: skip
