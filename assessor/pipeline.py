@@ -60,9 +60,11 @@ def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     kpis = compute_kpis(collect_inputs(workspace))
     gaps = analyse_gaps(workspace, scores)
     capabilities = capability_view(gaps, workspace, library)
+    context = workspace.assessment.context
     roadmap = plan_roadmap(
-        gaps, library, workspace.frameworks, strategy, kpis, decisions.capacity.value
-    )
+        gaps, library, workspace.frameworks, strategy, kpis, decisions.capacity.value,
+        context.company_size if context else None,
+    )  # fmt: skip
     return AssessmentResult(
         library, workspace, scores, strategy, kpis, gaps, capabilities, roadmap, decisions
     )

@@ -23,7 +23,14 @@ from .framework import (
     Source,
     SubElement,
 )
-from .initiative import KPI_IDS, Initiative, InitiativeCatalogue, Prerequisite
+from .initiative import (
+    COMPANY_SIZES,
+    KPI_IDS,
+    CostRange,
+    Initiative,
+    InitiativeCatalogue,
+    Prerequisite,
+)
 from .questionnaire import (
     KPI_INPUTS,
     ROLES,
@@ -35,6 +42,7 @@ from .questionnaire import (
 )
 
 __all__ = [
+    "COMPANY_SIZES",
     "KPI_IDS",
     "KPI_INPUTS",
     "LANGUAGES",
@@ -48,6 +56,7 @@ __all__ = [
     "BusinessContext",
     "Capability",
     "CapabilityCatalogue",
+    "CostRange",
     "Dimension",
     "DimensionRef",
     "Framework",
