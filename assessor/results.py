@@ -34,6 +34,7 @@ SCORE_HEADERS = [
     "excluded",
     "sd",
     "range",
+    "indicative",
 ]
 
 
@@ -57,6 +58,8 @@ def _dimension(d: DimensionScore, name: str) -> dict[str, Any]:
         "respondents": d.respondents,
         "spread": spread,
         "disagreement": d.disagreement,
+        "questions": d.questions,
+        "indicative": d.indicative,
     }
 
 
@@ -174,10 +177,10 @@ def score_rows(result: AssessmentResult) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for f in result.scores.frameworks:
         if f.position:
-            rows.append([f.id, "(position)", *[None] * 7])
+            rows.append([f.id, "(position)", *[None] * 8])
         else:
             rows.append(
-                [f.id, "(framework)", r3(f.score), r3(f.pct), f.level, None, None, None, None]
+                [f.id, "(framework)", r3(f.score), r3(f.pct), f.level, None, None, None, None, None]
             )
         for d in f.dimensions:
             spread = None if d.low is None or d.high is None else r3(d.high - d.low)
@@ -192,6 +195,7 @@ def score_rows(result: AssessmentResult) -> list[list[Any]]:
                     d.excluded,
                     r3(d.sd),
                     spread,
+                    "yes" if d.indicative else "",
                 ]
             )
     return rows
