@@ -22,6 +22,7 @@ from .framework import (
     Source,
     SubElement,
 )
+from .glossary import Glossary, Term
 from .initiative import (
     COMPANY_SIZES,
     KPI_IDS,
@@ -58,6 +59,7 @@ __all__ = [
     "Dimension",
     "DimensionRef",
     "Framework",
+    "Glossary",
     "Group",
     "Id",
     "Initiative",
@@ -76,4 +78,5 @@ __all__ = [
     "Source",
     "StrictModel",
     "SubElement",
+    "Term",
 ]

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-__all__ = ["LANGUAGES", "Id", "Lang", "LocalText", "StrictModel"]
+__all__ = ["LANGUAGES", "Id", "Lang", "LocalText", "NonEmpty", "StrictModel"]
 
 LANGUAGES: tuple[str, ...] = ("en", "vi")
 Lang = Literal["en", "vi"]
