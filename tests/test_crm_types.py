@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assessor.loading import load_library
 from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report.context import build_context
 
@@ -32,3 +33,10 @@ def test_the_view_states_that_collaborative_crm_is_not_strategic_crm(
     context = build_context(example, lang="vi", kind="full")
     assert "CRM chiến lược không phải là loại thứ tư" in context.labels["crm_types_intro"]
     assert build_context(example, lang="vi", kind="executive").crm_types == []
+
+
+def test_the_strategy_matrix_advises_every_company_size() -> None:
+    matrix = load_library().framework("crm-strategy-levels").matrix
+    assert matrix is not None
+    assert set(matrix.sizes) == {"small", "mid", "large"}
+    assert "một bước" in matrix.sizes["small"].vi
