@@ -100,9 +100,16 @@ def _check_assessment(a: Assessment, doc: SourceDoc, library: Library) -> list[P
                 checks.unknown("questionnaire", a.questionnaire, library.questionnaires),
             )
         )
+    declared = getattr(library.questionnaires.get(a.questionnaire), "frameworks", [])
     for i, fw in enumerate(a.frameworks):
         if fw not in library.frameworks:
             found.append((("frameworks", i), checks.unknown("framework", fw, library.frameworks)))
+        elif declared and fw not in declared:
+            msg = (
+                f"questionnaire '{a.questionnaire}' does not score '{fw}' "
+                f"(it scores {', '.join(declared)})"
+            )
+            found.append((("frameworks", i), msg))
     matrix = getattr(library.frameworks.get("crm-strategy-levels"), "matrix", None)
     routes = [r.id for r in matrix.routes] if matrix is not None else []
     if a.roadmap.route is not None and a.roadmap.route not in routes:
