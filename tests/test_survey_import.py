@@ -15,7 +15,7 @@ from assessor.exchange.values import parse_options, read_number
 from assessor.loading import load_library
 
 from .conftest import BuildTree
-from .exchange_helpers import FIXTURES, run, survey_workspace
+from .exchange_helpers import FIXTURES, responses, run, survey_workspace
 
 GOOGLE, LIME = "google-forms.csv", "limesurvey.csv"
 
@@ -27,10 +27,6 @@ def ws(build_file_tree: BuildTree) -> Path:
     for name in (GOOGLE, LIME, "google-forms.mapping.yaml", "limesurvey.mapping.yaml"):
         shutil.copy(FIXTURES / name, root / name)
     return root / "ws"
-
-
-def responses(ws: Path) -> dict[str, str]:
-    return {p.stem: p.read_text("utf-8") for p in sorted((ws / "responses").glob("*.yaml"))}
 
 
 GOOGLE_AN = """\
@@ -324,7 +320,7 @@ columns:
   "qchannels[SQ003]": {question: q-channels, option: phone}  # option 3 by position: check it
   "qchannels[SQ004]": {question: q-channels, option: email}  # option 4 by position: check it
   "qchannels[other]": {question: q-channels, part: comment}  # free text
-  "qdata": {question: q-data}  # matches the question id
+  "qdata": {question: q-data, values: {A1: sheets, A2: crm, A3: platform}}  # matches the question id; codes by position: check them
   "qretention": {question: q-retention}  # matches the question id
   "qremarks": {question: q-remarks}  # matches the question id
 """

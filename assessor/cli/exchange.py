@@ -20,10 +20,10 @@ def questionnaire() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["xlsx", "pdf", "html"]),
+    type=click.Choice(["xlsx", "pdf", "html", "xlsform"]),
     default="xlsx",
     show_default=True,
-    help="A fillable workbook, or a printable questionnaire.",
+    help="A fillable workbook, a printable questionnaire, or an XLSForm for KoboToolbox or ODK.",
 )
 @click.option(
     "--lang",
@@ -59,13 +59,25 @@ def export_questionnaire(
     Examples:
       crm-assess questionnaire export crm-full --respondent "Trần Minh Quân" --role executive
       crm-assess questionnaire export crm-quick-scan --format pdf --lang en -o quick-scan.pdf
+      crm-assess questionnaire export crm-quick-scan --format xlsform -o quick-scan.xlsx
+
+    An XLSForm (for KoboToolbox or ODK Collect, offline on phones) has every language of the
+    questionnaire; --lang is its default one. Its exports import back with no mapping.
 
     Import a filled-in workbook with `crm-assess responses import WORKSPACE FILE`.
     """
     from ..fsio import write_atomic
 
     q = _library(ctx).questionnaire(questionnaire_id)
-    if fmt == "xlsx":
+    if fmt == "xlsform":
+        from ..exchange.xlsform import build_xlsform
+
+        data = build_xlsform(q, lang=lang)
+        if role or respondent:
+            click.echo(
+                "warning: --role and --respondent are not used: an XLSForm asks both", err=True
+            )
+    elif fmt == "xlsx":
         from ..exchange import build_workbook
 
         data = build_workbook(q, lang=lang, role=role, respondent=respondent)
@@ -80,7 +92,10 @@ def export_questionnaire(
             respondent=respondent,
             library_dirs=ctx.obj["library_dirs"],
         )
-    path = output or Path(f"{q.id}-{lang}{f'-{role}' if role else ''}.{fmt}")
+    suffix = "xlsform.xlsx" if fmt == "xlsform" else fmt
+    path = output or Path(
+        f"{q.id}-{lang}{f'-{role}' if role and fmt != 'xlsform' else ''}.{suffix}"
+    )
     write_atomic(path, data, force=force)
     click.echo(str(path))
 

@@ -173,10 +173,18 @@ def _check(
             )
             out.problems.append(draft.who_place.problem(file, msg, "warning"))
         out.problems.extend(_drop_other_roles(file, draft, respondent, q))
-        response, found = check_draft(file, draft, respondent, q, lenient or bool(draft.incomplete))
-        out.problems.extend(found)
+        response, found = check_draft(file, draft, respondent, q, lenient)
+        out.problems.extend(_incomplete(file, draft, found) if draft.incomplete else found)
         if response is not None:
             out.responses.append((file, response))
+
+
+def _incomplete(file: Path, draft: Draft, found: list[Problem]) -> list[Problem]:
+    """One warning for an incomplete response instead of one per question it left out."""
+    missing = [p for p in found if p.message.startswith("missing answer to required question")]
+    unanswered = f", {len(missing)} required question(s) unanswered" if missing else ""
+    msg = f"incomplete response ({draft.incomplete}{unanswered}): imported because of --lenient"
+    return [draft.origin.problem(file, msg, "warning"), *(p for p in found if p not in missing)]
 
 
 def _drop_other_roles(

@@ -58,6 +58,7 @@ class Match:
     note: str = ""
     part: str = "value"
     other: bool = False
+    values: tuple[tuple[str, str], ...] = ()
 
 
 def _simple(text: str) -> str:
@@ -95,7 +96,7 @@ class _Matcher:
             title = re.sub(r" - Selected Choice$", "", title)
         sub = _SUB.match(title) if tool == "limesurvey" else None
         sub = sub or _TEXT_SUB.match(title)
-        if tool == "qualtrics" and sub is None and self.best(title)[1] < CUTOFF:
+        if tool == "qualtrics" and sub is None:
             sub = _QUALTRICS_SUB.match(title)
         if sub:
             found = self._sub_column(title, sub.group("base"), sub.group("sq") or sub.group("sq2"))
@@ -152,11 +153,40 @@ def draft_matches(table: Table, q: Questionnaire) -> list[Match]:
     matcher = _Matcher(q)
     who = respondent_column(table)
     matches = [
-        dataclasses.replace(matcher.column(c.title, table.tool.id), column=c.key)
+        _coded(
+            table,
+            c,
+            matcher,
+            dataclasses.replace(matcher.column(c.title, table.tool.id), column=c.key),
+        )
         for c in _answer_columns(table)
         if c.title != who
     ]
     return _one_column_each(matches)
+
+
+_CODE = re.compile(r"^A?0*(\d+)$", re.IGNORECASE)
+
+
+def _coded(table: Table, column: Column, matcher: _Matcher, m: Match) -> Match:
+    """A single-choice column holding codes (`A1`, `A2` or `1`, `2`): options by position."""
+    question = next((x for x in matcher.questions if x.id == m.question), None)
+    if question is None or question.type != "single_choice" or m.part != "value" or m.option:
+        return m
+    cells = {str(r[column.index].value).strip() for r in table.rows if r[column.index].value}
+    codes = [_CODE.match(c) for c in cells]
+    if (
+        not cells
+        or not all(codes)
+        or any(c.lower() in (o.id for o in question.options) for c in cells)
+    ):
+        return m
+    n = len(question.options)
+    prefix = "A" if any(c.upper().startswith("A") for c in cells) else ""
+    values = tuple((f"{prefix}{i}", o.id) for i, o in enumerate(question.options, start=1))
+    if any(int(code.group(1)) > n for code in codes if code):
+        return m
+    return dataclasses.replace(m, values=values, note=m.note + "; codes by position: check them")
 
 
 def _answer_columns(table: Table) -> list[Column]:
@@ -223,7 +253,9 @@ def _entry(m: Match) -> str:
     parts = [f"question: {m.question or 'null'}"]
     parts += [f"option: {m.option}"] if m.option else []
     parts += ["part: comment"] if m.part == "comment" else []
-    parts += ["other: comment"] if m.other else []
+    parts += ["other: comment"] if m.other and not m.values else []
+    if m.values:
+        parts += ["values: {" + ", ".join(f"{k}: {v}" for k, v in m.values) + "}"]
     return f"  {title}: {{{', '.join(parts)}}}  # {m.note}"
 
 

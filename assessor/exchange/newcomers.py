@@ -93,4 +93,5 @@ def with_respondents(text: str, added: Sequence[Respondent]) -> str:
     start, stop = found.start_mark.index, found.end_mark.index
     existing = yaml.safe_load(text[start:stop]) or []
     kept = "".join(f"  - {json.dumps(x, ensure_ascii=False)}\n" for x in existing)
-    return text[:start].rstrip(" ") + "\n" + kept + block + text[stop:].lstrip(" ")
+    rest = text[stop:].lstrip(" ")
+    return text[:start].rstrip(" ") + "\n" + kept + block + rest.removeprefix("\n")

@@ -155,7 +155,7 @@ def _table(raw: RawTable) -> Table | None:
     head, body = raw.rows[: tool.header_rows], raw.rows[tool.header_rows :]
     columns, zone = _headers(tool, head)
     width = len(columns)
-    table = Table(tool, columns, notes=list(raw.notes), timezone=zone)
+    table = Table(tool, columns, notes=list(raw.notes), timezone=zone or tool.zone)
     for row in body:
         if blank(row):
             table.blank_rows.append(row[0].place if row else Place())

@@ -151,7 +151,7 @@ class _Row:
         plan, tool = self.plan, self.table.tool
         finished = _text(self.row[plan.finished.index]) if plan.finished else ""
         if plan.finished is not None and norm(finished) in ("0", "false"):
-            self.draft.incomplete = f"not finished ({plan.finished.title} is false)"
+            self.draft.incomplete = f"{plan.finished.title} is false"
         if plan.submitted is None:
             return
         cell = self.row[plan.submitted.index]
@@ -285,10 +285,7 @@ def table_drafts(
             problems.append(row[0].place.problem(path, msg, "warning"))
             tally.skipped["incomplete"] += 1
             continue
-        if why:
-            msg = f"incomplete response ({why}): imported because of --lenient"
-            problems.append(row[0].place.problem(path, msg, "warning"))
-            tally.incomplete += 1
+        tally.incomplete += 1 if why else 0
         for column, col, question in plan.answers:
             reader.answer(column, col, question)
         drafts.append(reader.finish(index))

@@ -45,13 +45,15 @@ class Tool:
     path: str = ""
     """Separator of group paths in column titles (`group/question`)."""
     incomplete_without_submitted: bool = False
+    zone: str | None = None
+    """The zone of the tool's own times when they carry none (KoboToolbox: UTC)."""
 
     def matches(self, titles: set[str]) -> bool:
         return all(any(norm(s) in titles for s in spellings) for spellings in self.signature)
 
     def is_system(self, title: str) -> bool:
         key = norm(title)
-        return key in self.system or re.match(self.system_pattern, key) is not None
+        return bool(key) and (key in self.system or re.match(self.system_pattern, key) is not None)
 
 
 def _words(*groups: tuple[str, ...]) -> frozenset[str]:
@@ -147,6 +149,7 @@ TOOLS = {
             submitted=("_submission_time",),
             split=" ",
             path="/",
+            zone="UTC",
         ),
         Tool(
             "odk",

@@ -39,7 +39,9 @@ _NO = ("no", "không", "n", "false")
 
 
 def norm(text: str) -> str:
-    """NFC, case-folded, with runs of whitespace made one space and the ends trimmed."""
+    """NFC, case-folded, with runs of whitespace (no-break spaces too) made one space, the ends
+    trimmed, and byte-order marks and zero-width spaces dropped."""
+    text = text.replace("\ufeff", "").replace("\u200b", "")
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
