@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..gaps import Gap
+from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, EFFORT_POINTS, PHASES, Planned
+from ..textformat import local_date
 from . import charts, context_charts
 from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
@@ -178,17 +180,8 @@ def _generated_date() -> dt.date:
     return dt.date.today()
 
 
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")  # fmt: skip
-
-
 def _date(d: dt.date, lang: str) -> str:
-    """20/10/2026 in Vietnamese, 20 October 2026 in English (whatever the machine's locale)."""
-    return (
-        f"{d.day:02d}/{d.month:02d}/{d.year}"
-        if lang == "vi"
-        else f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
-    )
+    return local_date(d, lang)
 
 
 def _dim_name(result: AssessmentResult, path: str, lang: str) -> tuple[str, str]:
@@ -353,11 +346,11 @@ def build_context(
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],
         subtitle=labels["executive_report" if kind == "executive" else "full_report"],
-        client=a.client.name, industry=a.client.industry or "", date=_date(a.date, lang),
-        generated=_date(_generated_date(), lang), consultancy=a.branding.consultancy or "", accent=accent,
+        client=a.client.name, industry=text_in(a.client.industry, lang) or "", date=_date(a.date, lang),
+        generated=_date(_generated_date(), lang), consultancy=text_in(a.branding.consultancy, lang) or "", accent=accent,
         logo=a.branding.logo, labels=labels, respondents=s.respondents,
         roles=[(labels[f"role_{r}"], n) for r, n in s.role_counts.items()],
-        units=[(next((u.name for u in a.units if u.id == k), k), n) for k, n in s.unit_counts.items()],
+        units=[(a.unit_name(k, lang), n) for k, n in s.unit_counts.items()],
         overall_score=fmt_num(s.score, lang, 2), overall_pct=fmt_num((s.score - 1) / 3 * 100 if s.score else None, lang, 0),
         overall_level=s.level, overall_level_name=level_names[s.level - 1] if s.level else "–",
         level_scale=charts.level_scale("scale", s.score or 1.0, level_names, accent, labels["overall_score"],
