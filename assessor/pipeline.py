@@ -10,10 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .confidential import OTHERS
 from .gaps import CapabilityRow, Gap, analyse_gaps, capability_view
 from .gcpause import paused_gc
 from .kpis import Kpi, collect_inputs, compute_kpis
 from .loading import Library, load_library
+from .review import apply_review
 from .roadmap import Roadmap, plan_roadmap
 from .scoring import Scores, score_workspace
 from .strategy import StrategyPosition, place_on_matrix
@@ -34,6 +36,7 @@ class AssessmentResult:
     gaps: list[Gap]
     capabilities: list[CapabilityRow]
     roadmap: Roadmap
+    unit: str | None = None  # the business unit this result is restricted to, if any
 
 
 def run_assessment(
@@ -52,7 +55,7 @@ def run_assessment(
 
 def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     """Score, place, compute KPIs, analyse gaps and plan, from a loaded workspace."""
-    scores = score_workspace(workspace)
+    scores = apply_review(score_workspace(workspace), workspace)
     strategy = place_on_matrix(workspace, library)
     inputs = collect_inputs(workspace)
     kpis = compute_kpis(inputs)
@@ -73,12 +76,17 @@ def workspace_library(path: Path) -> list[Path]:
 
 
 def by_unit(result: AssessmentResult) -> dict[str, AssessmentResult]:
-    """The same assessment restricted to each business unit's respondents."""
+    """The same assessment restricted to each business unit's respondents.
+
+    Only units the unit breakdown shows by name (`scoring.min_group` respondents or more).
+    """
     out = {}
     for unit in result.workspace.assessment.units:
+        if unit.id not in result.scores.by_unit or unit.id == OTHERS:
+            continue
         sheets = [s for s in result.workspace.sheets if s.respondent.unit == unit.id]
         if sheets:
-            out[unit.id] = analyse(
-                dataclasses.replace(result.workspace, sheets=sheets), result.library
-            )
+            # a unit's report is its respondents' self-assessment: the review is the company's
+            restricted = dataclasses.replace(result.workspace, sheets=sheets, review=None)
+            out[unit.id] = dataclasses.replace(analyse(restricted, result.library), unit=unit.id)
     return out

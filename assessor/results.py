@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .confidential import grouping_note
 from .gaps import Gap
 from .pipeline import AssessmentResult
 from .roadmap import BACKLOG, PHASES, Planned
-from .scoring import DimensionScore, pct
+from .scoring import DimensionScore, Scores, pct
 
 __all__ = [
     "gap_rows",
@@ -99,15 +100,22 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         },
         "respondents": {"count": s.respondents, "by_role": s.role_counts, "by_unit": s.unit_counts},
         "breakdowns": {
+            "min_group": result.workspace.assessment.scoring.min_group,
             "by_role": {g: {p: r3(v) for p, v in t.items()} for g, t in s.by_role.items()},
             "by_unit": {g: {p: r3(v) for p, v in t.items()} for g, t in s.by_unit.items()},
+            "notes": breakdown_notes(s),
         },
         "warnings": [str(w) for w in result.workspace.warnings],
     }
 
 
+def breakdown_notes(s: Scores) -> list[str]:
+    """What the role and unit breakdowns merged or withheld, one sentence each."""
+    return [n for g in s.groupings.values() if (n := grouping_note(g)) is not None]
+
+
 def score_summary(data: dict[str, Any]) -> str:
-    """The sentence under the score table, from `score_data`'s JSON."""
+    """The sentences under the score table, from `score_data`'s JSON."""
     o, st = data["overall"], data["strategy_level"]
     if o["score"] is None:
         text = "No scored answers yet."
@@ -117,8 +125,11 @@ def score_summary(data: dict[str, Any]) -> str:
             f"weakest {o['weakest']}."
         )
     if st["position"] is None:
-        return text + " Strategy position: not placed (no answers on both matrix axes)."
-    return text + f" Strategy position: {st['name']} (level {st['level']})."
+        text += " Strategy position: not placed (no answers on both matrix axes)."
+    else:
+        text += f" Strategy position: {st['name']} (level {st['level']})."
+    notes = data["breakdowns"]["notes"]
+    return text + "".join(f"\nConfidentiality: {n}." for n in notes)
 
 
 def score_rows(result: AssessmentResult) -> list[list[Any]]:

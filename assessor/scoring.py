@@ -20,11 +20,12 @@ The method (docs/scoring.md, and the report's method appendix):
 from __future__ import annotations
 
 import statistics
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .answers import SKIPS, score_answer
+from .confidential import Grouping, group_respondents
 from .models import Framework, Questionnaire
 from .workspace import AnswerSheet, Workspace
 
@@ -33,8 +34,10 @@ __all__ = [
     "FrameworkScore",
     "Scores",
     "level_reached",
+    "overall",
     "pct",
     "score_dimensions",
+    "score_framework",
     "score_workspace",
 ]
 
@@ -137,6 +140,8 @@ class Scores:
     by_unit: dict[str, dict[str, float]]
     role_counts: dict[str, int]
     unit_counts: dict[str, int]
+    groupings: dict[str, Grouping] = field(default_factory=dict)  # "role"/"unit" → grouping
+    self_assessed: Scores | None = None  # before the consultant's review, when one applies
 
     def dimension(self, path: str) -> DimensionScore:
         fw_id, _, dim = path.partition("/")
@@ -211,7 +216,8 @@ def _dimension(
     )
 
 
-def _framework(fw: Framework, dims: list[DimensionScore], threshold: float) -> FrameworkScore:
+def score_framework(fw: Framework, dims: list[DimensionScore], threshold: float) -> FrameworkScore:
+    """A framework's result from its dimensions' (rule 5)."""
     weights = {d.id: d.weight for d in fw.dimensions}
     scored = [d for d in dims if d.score is not None and d.level is not None]
     if not scored:
@@ -239,55 +245,62 @@ def score_dimensions(ws: Workspace, sheets: Sequence[AnswerSheet]) -> list[Frame
             )
             for d in fw.dimensions
         ]
-        out.append(_framework(fw, dims, threshold))
+        out.append(score_framework(fw, dims, threshold))
     return out
 
 
 def _breakdown(
     ws: Workspace, frameworks: list[FrameworkScore], key: str
-) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+) -> tuple[dict[str, dict[str, float]], Grouping]:
     """Dimension scores per role (or unit): the mean of that group's respondents' scores.
 
     The same as scoring the group's sheets alone, from the per-respondent scores already made.
+    Groups smaller than `scoring.min_group` are merged or withheld (see `confidential`), and
+    a cell fewer than `min_group` of its group answered is left out.
     """
-    group_of: dict[str, str] = {}
-    for sheet in ws.sheets:
-        group = getattr(sheet.respondent, key)
-        if group is not None:
-            group_of[sheet.respondent.id] = group
-    counts = Counter(group_of.values())
-    table: dict[str, dict[str, float]] = {g: {} for g in sorted(counts)}
+    members = {s.respondent.id: getattr(s.respondent, key) for s in ws.sheets}
+    grouping = group_respondents(key, members, ws.assessment.scoring.min_group)
+    table: dict[str, dict[str, float]] = {g: {} for g in grouping.counts}
     for d in (d for f in frameworks for d in f.dimensions):
         mine: dict[str, list[float]] = defaultdict(list)
         for r, s in d.by_respondent.items():
-            if (g := group_of.get(r)) is not None:
+            if (g := grouping.group_of.get(r)) is not None:
                 mine[g].append(s)
         for g, scores in mine.items():
-            table[g][d.path] = statistics.fmean(scores)
-    return table, dict(sorted(counts.items()))
+            if len(scores) >= grouping.min_group:
+                table[g][d.path] = statistics.fmean(scores)
+    return table, grouping
 
 
-def score_workspace(ws: Workspace) -> Scores:
-    """Score a loaded workspace: every framework, overall, and breakdowns by role and unit."""
-    frameworks = score_dimensions(ws, ws.sheets)
+def overall(
+    frameworks: list[FrameworkScore], threshold: float
+) -> tuple[float | None, int | None, str | None]:
+    """The overall score, level and weakest dimension from the frameworks' results (rule 6)."""
     scored = [f for f in frameworks if f.score is not None]
-    threshold = ws.assessment.scoring.level_threshold
-    overall = statistics.fmean(f.score or 0.0 for f in scored) if scored else None
+    mean = statistics.fmean(f.score or 0.0 for f in scored) if scored else None
     level = (
         level_reached([(float(f.level or 1), 1.0) for f in scored], threshold) if scored else None
     )
     dims = [d for f in frameworks for d in f.dimensions if d.score is not None]
     weakest = min(dims, key=lambda d: (d.score or 0.0, d.path)).path if dims else None
-    by_role, role_counts = _breakdown(ws, frameworks, "role")
-    by_unit, unit_counts = _breakdown(ws, frameworks, "unit")
+    return mean, level, weakest
+
+
+def score_workspace(ws: Workspace) -> Scores:
+    """Score a loaded workspace: every framework, overall, and breakdowns by role and unit."""
+    frameworks = score_dimensions(ws, ws.sheets)
+    mean, level, weakest = overall(frameworks, ws.assessment.scoring.level_threshold)
+    by_role, roles = _breakdown(ws, frameworks, "role")
+    by_unit, units = _breakdown(ws, frameworks, "unit")
     return Scores(
         frameworks,
-        overall,
+        mean,
         level,
         weakest,
         len(ws.sheets),
         by_role,
         by_unit,
-        role_counts,
-        unit_counts,
+        roles.counts,
+        units.counts,
+        {"role": roles, "unit": units},
     )

@@ -23,7 +23,9 @@ from .answers import answer_problem, visible
 from .errors import Problem, ResponseError
 from .loading import Library, load_document, validate_as
 from .models import Answer, Assessment, Framework, Profile, Questionnaire, Respondent, Response
+from .models.review import Review
 from .responses_csv import read_csv_responses
+from .review_load import load_review
 from .yamlsource import SourceDoc, parse_yaml
 
 __all__ = ["AnswerSheet", "Workspace", "load_workspace"]
@@ -54,6 +56,7 @@ class Workspace:
     profile: Profile | None
     sheets: list[AnswerSheet]
     warnings: list[Problem] = field(default_factory=list)
+    review: Review | None = None  # the consultant's review.yaml, when there is one
 
 
 def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Workspace:
@@ -81,7 +84,10 @@ def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Wo
         None if model.target.profile == "respondents" else library.profile(model.target.profile)
     )
     warnings = [p for p in found if p.severity != "error"]
-    return Workspace(root, model, questionnaire, frameworks, profile, sheets, warnings)
+    review, found = load_review(root, frameworks, sheets)
+    if found:
+        raise ResponseError(found)
+    return Workspace(root, model, questionnaire, frameworks, profile, sheets, warnings, review)
 
 
 def _mapped_frameworks(questionnaire: Questionnaire, library: Library) -> list[str]:

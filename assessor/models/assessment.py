@@ -110,6 +110,12 @@ class ScoringSettings(StrictModel):
     disagreement: float = Field(
         default=1.5, gt=0, description="Range of respondents' scores that flags disagreement."
     )
+    min_group: StrictInt = Field(
+        default=3,
+        ge=1,
+        description="Fewest respondents a role or unit breakdown shows as a group; smaller "
+        "groups are merged into 'others' or withheld.",
+    )
 
 
 class RoadmapSettings(StrictModel):

@@ -1,0 +1,127 @@
+"""The consultant's review: review.yaml validated, agreed levels rolled up into the headline."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from assessor.cli import cli
+from assessor.errors import ResponseError
+from assessor.pipeline import run_assessment
+
+from .conftest import BuildTree
+from .workspaces import mini_workspace
+
+REVIEW = """\
+kind: review
+moderator: Nguyễn Thị Mai, Mekong CRM Advisory
+method: {en: A two-hour consensus workshop with the leadership team., vi: Hội thảo đồng thuận hai giờ với ban lãnh đạo.}
+agreed:
+  - dimension: mini/beta
+    level: 4
+    rationale: {en: Every branch uses it., vi: Mọi chi nhánh đều dùng.}
+    evidence:
+      - {kind: document, ref: Branch report Oct 2026}
+      - {kind: interview, ref: Head of sales}
+  - dimension: mini/alpha
+    level: 3
+    rationale: {en: A company standard since 2025., vi: Chuẩn toàn công ty từ 2025.}
+"""
+
+
+def test_agreed_levels_move_the_framework_and_the_headline(build_file_tree: BuildTree) -> None:
+    root = build_file_tree(mini_workspace(**{"review.yaml": REVIEW}))
+    result = run_assessment(root / "ws")
+    s = result.scores
+    # self-assessed: alpha 2.8889 (level 2), beta 3.0 (level 2); framework (2.8889 + 2 × 3)/3
+    assert s.self_assessed is not None
+    assert s.self_assessed.score == pytest.approx(2.962963, abs=1e-6)
+    assert s.self_assessed.level == 2
+    # agreed: alpha 3, beta 4 → (1 × 3 + 2 × 4)/3 = 3.6667; every dimension ≥ 3 → level 3;
+    # level 4 holds only beta's weight, 2/3 < 80 %
+    assert s.score == pytest.approx(11 / 3)
+    assert (s.level, s.weakest) == (3, "mini/alpha")
+    assert (s.dimension("mini/beta").score, s.dimension("mini/beta").level) == (4.0, 4)
+    # the respondents' spread is still theirs
+    assert (s.dimension("mini/beta").low, s.dimension("mini/beta").high) == (2.5, 3.25)
+    # gaps use the agreed level: beta meets its target of 4
+    beta = next(g for g in result.gaps if g.dimension == "beta")
+    assert (beta.current, beta.gap, beta.priority) == (4.0, 0.0, 0.0)
+
+
+def test_a_level_not_yet_agreed_changes_nothing(build_file_tree: BuildTree) -> None:
+    review = "kind: review\nmoderator: M\nmethod: {en: W., vi: H.}\nagreed:\n  - {dimension: mini/beta}\n"
+    root = build_file_tree(mini_workspace(**{"review.yaml": review}))
+    s = run_assessment(root / "ws").scores
+    assert s.self_assessed is None and s.score == pytest.approx(2.962963, abs=1e-6)
+
+
+def test_a_capability_applies_to_its_dimensions_unless_one_has_its_own(
+    build_file_tree: BuildTree,
+) -> None:
+    # alpha and beta both belong to the built-in capability 'knowledge'
+    framework = mini_workspace()["ws/library/mini.yaml"].replace(
+        "\n    levels:", "\n    capabilities: [knowledge]\n    levels:"
+    )
+    review = REVIEW.replace("dimension: mini/beta", "capability: knowledge")
+    root = build_file_tree(
+        mini_workspace(**{"review.yaml": review, "library/mini.yaml": framework})
+    )
+    s = run_assessment(root / "ws").scores
+    assert s.dimension("mini/beta").level == 4 and s.dimension("mini/alpha").level == 3
+
+
+BAD = """\
+kind: review
+moderator: M
+method: {en: W., vi: H.}
+agreed:
+  - dimension: mini/betta
+    level: 5
+  - {capability: data, dimension: mini/alpha}
+  - {dimension: mini/alpha, level: 2}
+quotes:
+  - {respondent: r9, question: q1}
+  - {respondent: r1, question: q3-wy}
+key_messages: [{en: a, vi: a}, {en: b, vi: b}, {en: c, vi: c}, {en: d, vi: d}, {en: e, vi: e}, {en: f, vi: f}]
+"""
+
+
+def test_every_problem_of_a_review_at_once(build_file_tree: BuildTree) -> None:
+    root = build_file_tree(mini_workspace(**{"review.yaml": BAD}))
+    result = CliRunner().invoke(cli, ["score", str(root / "ws")])
+    assert result.exit_code == 1
+    f = root / "ws" / "review.yaml"
+    assert result.stderr.splitlines() == [
+        f"{f}:6:12: agreed[0].level: Input should be less than or equal to 4",
+        f"{f}:7:5: agreed[1]: give either 'dimension' or 'capability' (exactly one)",
+        f"{f}:8:5: agreed[2]: an agreed level needs a 'rationale'",
+        f"{f}:12:15: key_messages: List should have at most 5 items after validation, not 6",
+    ]
+
+
+def test_references_checked_once_the_schema_holds(build_file_tree: BuildTree) -> None:
+    bad = (
+        "kind: review\nmoderator: M\nmethod: {en: W., vi: H.}\nagreed:\n"
+        "  - {dimension: mini/betta}\n  - {dimension: mini/alpha}\n  - {dimension: mini/alpha}\n"
+        "quotes:\n  - {respondent: r9, question: q1}\n  - {respondent: r1, question: q3-wy}\n"
+    )
+    root = build_file_tree(mini_workspace(**{"review.yaml": bad}))
+    with pytest.raises(ResponseError) as exc:
+        run_assessment(root / "ws")
+    f = root / "ws" / "review.yaml"
+    assert exc.value.lines() == [
+        f"{f}:5:17: agreed[0].dimension: unknown dimension in scope 'mini/betta' "
+        "(did you mean 'mini/beta'?)",
+        f"{f}:7:17: agreed[2].dimension: 'mini/alpha' is reviewed twice (first at agreed[1])",
+        f"{f}:9:18: quotes[0].respondent: unknown respondent with answers 'r9'",
+        f"{f}:10:32: quotes[1].question: 'r1' left no comment on 'q3-wy' (did you mean 'q3-why'?)",
+    ]
+
+
+def test_schema_review_prints_the_checked_in_schema() -> None:
+    from .conftest import REPO
+
+    result = CliRunner().invoke(cli, ["schema", "review"])
+    assert result.exit_code == 0
+    assert result.stdout == (REPO / "schemas" / "review.schema.json").read_text(encoding="utf-8")
