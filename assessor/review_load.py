@@ -11,22 +11,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import checks
+from .answers import SKIPS
 from .errors import Problem
 from .loading import load_document
 from .models.framework import Framework
+from .models.questionnaire import Questionnaire
 from .models.review import Agreed, Review
 
 if TYPE_CHECKING:
     from .workspace import AnswerSheet
 
-__all__ = ["REVIEW_FILE", "agreed_by_dimension", "load_review"]
+__all__ = ["REVIEW_FILE", "agreed_by_dimension", "load_review", "quotable"]
 
 REVIEW_FILE = "review.yaml"
 Finding = tuple[tuple[str | int, ...], str]
 
 
 def load_review(
-    root: Path, frameworks: Sequence[Framework], sheets: Sequence[AnswerSheet]
+    root: Path,
+    frameworks: Sequence[Framework],
+    questionnaire: Questionnaire,
+    sheets: Sequence[AnswerSheet],
 ) -> tuple[Review | None, list[Problem]]:
     """The review in `root`, if there is one, and every problem found in it."""
     file = root / REVIEW_FILE
@@ -35,7 +40,7 @@ def load_review(
     model, doc, problems = load_document(file, kinds={"review": Review})
     if not isinstance(model, Review) or doc is None:
         return None, problems
-    found = _check_agreed(model, frameworks) + _check_quotes(model, sheets)
+    found = _check_agreed(model, frameworks) + _check_quotes(model, questionnaire, sheets)
     problems += [doc.problem(loc, msg) for loc, msg in found]
     return (None if problems else model), problems
 
@@ -61,8 +66,20 @@ def _check_agreed(review: Review, frameworks: Sequence[Framework]) -> list[Findi
     return found
 
 
-def _check_quotes(review: Review, sheets: Sequence[AnswerSheet]) -> list[Finding]:
+def quotable(comment: str | None, value: object, kind: str) -> str | None:
+    """The text an answer offers for quoting: its comment, else a written (text) answer."""
+    if comment:
+        return comment
+    if kind == "text" and isinstance(value, str) and value not in SKIPS:
+        return value
+    return None
+
+
+def _check_quotes(
+    review: Review, questionnaire: Questionnaire, sheets: Sequence[AnswerSheet]
+) -> list[Finding]:
     by_id = {s.respondent.id: s for s in sheets}
+    index = questionnaire.question_index()
     found: list[Finding] = []
     for i, quote in enumerate(review.quotes):
         sheet = by_id.get(quote.respondent)
@@ -71,8 +88,11 @@ def _check_quotes(review: Review, sheets: Sequence[AnswerSheet]) -> list[Finding
             found.append((("quotes", i, "respondent"), msg))
             continue
         answer = sheet.answers.get(quote.question)
-        if answer is None or not answer.comment:
-            commented = [q for q, a in sheet.answers.items() if a.comment]
+        kinds = {q: index[q].type if q in index else "" for q in sheet.answers}
+        if answer is None or not quotable(answer.comment, answer.value, kinds[quote.question]):
+            commented = [
+                q for q, a in sheet.answers.items() if quotable(a.comment, a.value, kinds[q])
+            ]
             msg = f"'{quote.respondent}' left no comment on '{quote.question}'"
             hint = checks.did_you_mean(quote.question, commented)
             found.append((("quotes", i, "question"), msg + hint))

@@ -84,7 +84,7 @@ def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Wo
         None if model.target.profile == "respondents" else library.profile(model.target.profile)
     )
     warnings = [p for p in found if p.severity != "error"]
-    review, found = load_review(root, frameworks, sheets)
+    review, found = load_review(root, frameworks, questionnaire, sheets)
     if found:
         raise ResponseError(found)
     return Workspace(root, model, questionnaire, frameworks, profile, sheets, warnings, review)
