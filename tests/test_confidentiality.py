@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import json
+import shutil
 from typing import Any
 
+import pypdf
 import pytest
 from click.testing import CliRunner
 
 from assessor.cli import cli
 from assessor.confidential import group_respondents
+from assessor.pipeline import run_assessment
+from assessor.report.build import make_report
+from assessor.report.context import build_context
 
 from .conftest import REPO, BuildTree
+from .workspaces import mini_workspace
 
 EXAMPLE = REPO / "examples" / "saigon-xanh"
 
@@ -96,3 +103,54 @@ def test_a_smaller_minimum_shows_more(min_group: int, build_file_tree: BuildTree
     else:  # marketing, IT, finance and operations have one each: four together
         assert roles == {"executive": 2, "sales": 2, "service": 2, "others": 4}
     assert min(roles.values()) >= min_group
+
+
+def _pages(data: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def test_every_page_of_both_reports_is_marked_and_names_no_small_group() -> None:
+    result = run_assessment(EXAMPLE)
+    for kind in ("executive", "full"):
+        ctx = build_context(result, lang="en", kind=kind)
+        assert ctx.roles == [] and ctx.units == [("Miền Bắc (Chi nhánh Hà Nội)", 4),
+                                                  ("Miền Nam (Hội sở TP.HCM)", 6)]  # fmt: skip
+        assert ctx.leadership_note == ""  # two executives: their mean is not shown
+        if kind == "full":
+            assert ctx.agreement is not None and ctx.agreement.roles == []
+    pages = _pages(make_report(result, lang="en", kind="executive"))
+    line = "Confidential: prepared for Công ty Cổ phần Phân phối Sài Gòn Xanh."
+    assert all(line in page for page in pages), [i for i, p in enumerate(pages) if line not in p]
+    assert "By role: not shown, as no group would have 3 or more respondents." in pages[2]
+
+
+def test_the_confidentiality_line_can_be_the_consultancy_s_own(build_file_tree: BuildTree) -> None:
+    own = "  confidentiality: {en: Strictly confidential., vi: Tuyệt mật.}\n"
+    text = (
+        (EXAMPLE / "assessment.yaml")
+        .read_text(encoding="utf-8")
+        .replace('  accent: "#0f6e5a"\n', '  accent: "#0f6e5a"\n' + own)
+    )
+    root = build_file_tree({"ws/assessment.yaml": text})
+    shutil.copytree(EXAMPLE / "responses", root / "ws" / "responses")
+    result = run_assessment(root / "ws")
+    assert build_context(result, lang="vi", kind="executive").marks.confidentiality == "Tuyệt mật."  # type: ignore[union-attr]
+    assert (
+        build_context(result, lang="en", kind="executive").marks.confidentiality
+        == "Strictly confidential."
+    )  # type: ignore[union-attr]
+
+
+def test_no_report_for_a_unit_too_small_to_stand_alone(build_file_tree: BuildTree) -> None:
+    # the north has one respondent, the south two: neither has a report of its own
+    ws = build_file_tree(mini_workspace()) / "ws"
+    result = CliRunner().invoke(cli, ["report", str(ws), "--format", "html", "--by", "unit"])
+    assert result.exit_code == 0, result.output
+    where = ws / "assessment.yaml"
+    assert result.stderr.splitlines() == [
+        f"{where}: warning: unit '{u}': merged into 'others' to keep every group to at least 3 "
+        "respondents, so it has no report"
+        for u in ("n", "s")
+    ]
+    assert [p.name for p in (ws / "reports").iterdir()] == ["executive-vi.html"]

@@ -125,3 +125,71 @@ def test_schema_review_prints_the_checked_in_schema() -> None:
     result = CliRunner().invoke(cli, ["schema", "review"])
     assert result.exit_code == 0
     assert result.stdout == (REPO / "schemas" / "review.schema.json").read_text(encoding="utf-8")
+
+
+EXAMPLE_REVIEW = """\
+kind: review
+moderator: Nguyễn Thị Mai, Mekong CRM Advisory
+method: {en: "A consensus workshop with the six heads of department, 5 November 2026.", vi: "Hội thảo đồng thuận với sáu trưởng bộ phận ngày 05/11/2026."}
+date: 2026-11-05
+agreed:
+  - dimension: gartner-8bb/metrics
+    level: 2
+    rationale: {en: "A monthly KPI pack reaches the board.", vi: "Bộ KPI hằng tháng được trình ban giám đốc."}
+    evidence: [{kind: document, ref: "KPI pack, Oct 2026"}, {kind: interview, ref: "CFO"}]
+    findings: [{en: "Metrics stop at sales.", vi: "Đo lường mới dừng ở doanh số."}]
+key_messages:
+  - {en: "Sales runs on the CRM system; data and metrics lag.", vi: "Bán hàng đã chạy trên CRM; dữ liệu và đo lường còn chậm."}
+quotes:
+  - {respondent: pham-thi-lan, question: closing-comment}
+  - respondent: tran-minh-quan
+    question: planning-reap
+    text: {en: "We do not know what it costs to serve each customer group.", vi: "Chúng tôi không biết chi phí để phục vụ từng nhóm khách hàng."}
+"""
+
+
+def test_reports_show_agreed_beside_self_assessed_and_quote_without_names(
+    build_file_tree: BuildTree,
+) -> None:
+    import shutil
+
+    from assessor.report.build import make_report
+    from assessor.report.context import build_context
+
+    from .conftest import REPO
+    from .test_report import _pdf_text
+
+    example = REPO / "examples" / "saigon-xanh"
+    root = build_file_tree({"ws/review.yaml": EXAMPLE_REVIEW})
+    shutil.copytree(
+        example, root / "ws", dirs_exist_ok=True, ignore=shutil.ignore_patterns("reports")
+    )
+    result = run_assessment(root / "ws")
+    ctx = build_context(result, lang="en", kind="executive")
+    assert ctx.messages == ["Sales runs on the CRM system; data and metrics lag."]
+    assert ctx.review is not None
+    (metrics,) = ctx.review.agreed
+    assert (metrics.name, metrics.self_assessed, metrics.agreed, metrics.differs) == (
+        "Metrics (Gartner 8BB)", "1.40 (level 1)", 2, True,
+    )  # fmt: skip
+    assert metrics.evidence == ["Document: KPI pack, Oct 2026", "Interview: CFO"]
+    # roles of one or two respondents are not named beside a quote
+    assert [(q.text, q.who) for q in ctx.review.quotes] == [
+        ("Ban giám đốc nói nhiều về khách hàng nhưng mục tiêu thưởng vẫn theo doanh số.",
+         "a respondent"),
+        ("We do not know what it costs to serve each customer group.", "a respondent"),
+    ]  # fmt: skip
+    assert ctx.method[-2] == (
+        "Agreed levels: Nguyễn Thị Mai, Mekong CRM Advisory moderated the review (5 November "
+        "2026). A consensus workshop with the six heads of department, 5 November 2026. An agreed "
+        "level replaces its dimension's score (the score becomes the level); frameworks and the "
+        "overall are then computed by the rules above. The respondents' spread and the breakdowns "
+        "by role and unit stay as answered."
+    )
+    text = " ".join(_pdf_text(make_report(result, lang="vi", kind="executive")).split())
+    assert (
+        "Đánh giá của chuyên gia tư vấn" in text
+        and "Bộ KPI hằng tháng được trình ban giám đốc." in text
+    )
+    assert "Tài liệu: KPI pack, Oct 2026; Phỏng vấn: CFO" in text
+    assert "Phạm Thị Lan" not in text and "Trần Minh Quân" not in text

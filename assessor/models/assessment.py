@@ -38,6 +38,15 @@ NOT_APPLICABLE = "not_applicable"
 Level = Annotated[float, Field(ge=1, le=4)]
 
 
+def _text_or_local(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """A mapping is a text per language; report its own problems, not the union's."""
+    if isinstance(value, dict):
+        return LocalText.model_validate(value)
+    if value is None or isinstance(value, str):
+        return handler(value)
+    raise ValueError(f"expected text, or a text per language {{en: …, vi: …}}, not {value!r}")
+
+
 class Profile(StrictModel):
     """A target profile: the level to aim for in every dimension, with exceptions."""
 
@@ -99,6 +108,16 @@ class Branding(StrictModel):
     accent: str = Field(
         default="#1f5f8b", pattern=r"^#[0-9a-fA-F]{6}$", description="Accent colour, #rrggbb."
     )
+    confidentiality: LocalText | str | None = Field(
+        default=None,
+        description="The confidentiality line on every page of the reports: one text, or "
+        "{en: …, vi: …} (default: confidential to the client, groups of at least min_group).",
+    )
+
+    @field_validator("confidentiality", mode="wrap")
+    @classmethod
+    def _one_message(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        return _text_or_local(value, handler)
 
 
 class ScoringSettings(StrictModel):
@@ -163,12 +182,7 @@ class Assessment(StrictModel):
     @field_validator("title", mode="wrap")
     @classmethod
     def _title_one_message(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        """A mapping is a title per language; report its own problems, not the union's."""
-        if isinstance(value, dict):
-            return LocalText.model_validate(value)
-        if value is None or isinstance(value, str):
-            return handler(value)
-        raise ValueError(f"expected text, or a text per language {{en: …, vi: …}}, not {value!r}")
+        return _text_or_local(value, handler)
 
     def title_in(self, lang: str) -> str | None:
         """The title in `lang` (a single text serves both languages); None without one."""

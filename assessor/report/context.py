@@ -20,6 +20,7 @@ from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_kpis import KpiView, kpi_rules_text, kpi_views
+from .context_review import Marks, ReviewView, marks, review_method, review_view
 from .labels import Labels, fmt_num, load_labels
 from .questions import SectionView, question_views
 
@@ -169,6 +170,8 @@ class ReportContext:
     method: list[str]
     checks: list[CheckView]
     questions: list[SectionView] = field(default_factory=list)
+    marks: Marks | None = None  # confidentiality line, unit marks, notes on merged groups
+    review: ReviewView | None = None  # the consultant's review, when there is one
 
 
 def _generated_date() -> dt.date:
@@ -349,6 +352,12 @@ def build_context(
     strengths = sorted(result.gaps, key=lambda g: (-g.current, g.path))[:TOP_GAPS]
     items = [_initiative(result, p, lang, labels) for p in result.roadmap.items]
     headline, messages, method = summary_parts(result, lang, labels, strategy.route)
+    mark, review = marks(result, lang, labels), review_view(result, lang, labels)
+    if mark.unit_name:
+        headline = labels.fill("unit_headline", unit=mark.unit_name, headline=headline)
+    if (r := result.workspace.review) is not None and r.key_messages:
+        messages = [m[lang] for m in r.key_messages]
+    method.append(review_method(result, lang, labels, _date(r.date, lang) if r and r.date else ""))
     full = kind == "full"
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],
@@ -357,7 +366,7 @@ def build_context(
         generated=_date(_generated_date(), lang), consultancy=a.branding.consultancy or "", accent=accent,
         logo=a.branding.logo, labels=labels, respondents=s.respondents,
         roles=[(labels[f"role_{r}"], n) for r, n in s.role_counts.items()],
-        units=[(next((u.name for u in a.units if u.id == k), k), n) for k, n in s.unit_counts.items()],
+        units=[(next((u.name for u in a.units if u.id == k), labels["role_others"]), n) for k, n in s.unit_counts.items()],
         overall_score=fmt_num(s.score, lang, 2), overall_pct=fmt_num((s.score - 1) / 3 * 100 if s.score else None, lang, 0),
         overall_level=s.level, overall_level_name=level_names[s.level - 1] if s.level else "–",
         level_scale=charts.level_scale("scale", s.score or 1.0, level_names, accent, labels["overall_score"],
@@ -376,5 +385,5 @@ def build_context(
         leadership_note=_leadership_note(result, lang, labels),
         capabilities=_capabilities(result, lang) if full else [],
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
-        questions=question_views(result, lang, labels) if full else [],
+        questions=question_views(result, lang, labels) if full else [], marks=mark, review=review,
     )  # fmt: skip
