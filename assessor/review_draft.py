@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from .models.assessment import text_in
 from .pipeline import AssessmentResult
 from .review_notes import DimensionNotes, comments, dimension_notes
 
@@ -59,7 +60,7 @@ def _entry(n: DimensionNotes) -> list[str]:
 def draft_review(result: AssessmentResult, lang: str) -> str:
     """The text of a starting review.yaml for `result` (names in `lang`)."""
     a = result.workspace.assessment
-    moderator = _q(a.branding.consultancy or "(moderator's name and firm)")
+    moderator = _q(text_in(a.branding.consultancy, lang) or "(moderator's name and firm)")
     out = [_HEAD.format(client=_one_line(a.client.name, 80), moderator=moderator)]
     notes = [n for n in dimension_notes(result, lang) if n.flags]
     out.append("agreed:" if notes else "agreed: []  # nothing stands out in the scores")

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .models.assessment import text_in
 from .pipeline import AssessmentResult
 from .report.labels import fmt_num, load_labels
 from .results import breakdown_notes
@@ -107,7 +108,7 @@ def _head(ws: Any, result: AssessmentResult, lang: str) -> None:
     values = {
         "moderator": review.moderator
         if review
-        else result.workspace.assessment.branding.consultancy,
+        else text_in(result.workspace.assessment.branding.consultancy, lang),
         "method_en": review.method.en if review else None,
         "method_vi": review.method.vi if review else None,
     }

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..confidential import OTHERS, Grouping
-from ..models import LocalText
+from ..confidential import OTHERS
+from ..models.assessment import text_in
 from ..models.review import Agreed, Quote
 from ..pipeline import AssessmentResult
 from ..review_load import quotable
@@ -67,41 +67,35 @@ class Marks:
     group_notes: list[str]  # what the role and unit breakdowns merged or withheld
 
 
-def _text(value: LocalText | str | None, lang: str) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else value[lang]
-
-
 def marks(result: AssessmentResult, lang: str, labels: Labels) -> Marks:
     a = result.workspace.assessment
-    own = _text(getattr(a.branding, "confidentiality", None), lang)
+    own = text_in(a.branding.confidentiality, lang)
     line = own or labels.fill(
         "confidentiality_default", client=a.client.name, n=a.scoring.min_group
     )
     unit_name = mark = ""
     if result.unit is not None:
-        unit = next(u for u in a.units if u.id == result.unit)
-        unit_name = _text(unit.name, lang)
+        unit_name = a.unit_name(result.unit, lang)
         mark = labels.fill("unit_mark", unit=unit_name, n=result.scores.respondents)
-    return Marks(line, unit_name, mark, group_notes(result.scores, lang, labels))
+    return Marks(line, unit_name, mark, group_notes(result, lang, labels))
 
 
-def group_notes(s: Scores, lang: str, labels: Labels) -> list[str]:
+def group_notes(result: AssessmentResult, lang: str, labels: Labels) -> list[str]:
     """One sentence per breakdown that merged or withheld groups."""
     out = []
-    for key, g in s.groupings.items():
+    for key, g in result.scores.groupings.items():
         by = labels["by_role" if key == "role" else "by_unit"]
         if g.withheld:
             out.append(labels.fill("group_withheld", by=by, n=g.min_group))
         elif g.merged:
-            names = ", ".join(_group_name(g, m, labels) for m in g.merged)
+            names = ", ".join(
+                labels.get(f"role_{m}", m)
+                if key == "role"
+                else result.workspace.assessment.unit_name(m, lang)
+                for m in g.merged
+            )
             out.append(labels.fill("group_merged", by=by, groups=names, n=g.min_group))
     return out
-
-
-def _group_name(g: Grouping, group: str, labels: Labels) -> str:
-    return labels.get(f"role_{group}", group) if g.key == "role" else group
 
 
 def review_view(result: AssessmentResult, lang: str, labels: Labels) -> ReviewView | None:
