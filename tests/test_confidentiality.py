@@ -114,8 +114,8 @@ def test_every_page_of_both_reports_is_marked_and_names_no_small_group() -> None
     result = run_assessment(EXAMPLE)
     for kind in ("executive", "full"):
         ctx = build_context(result, lang="en", kind=kind)
-        assert ctx.roles == [] and ctx.units == [("Miền Bắc (Chi nhánh Hà Nội)", 4),
-                                                  ("Miền Nam (Hội sở TP.HCM)", 6)]  # fmt: skip
+        assert ctx.roles == [] and ctx.units == [("North (Hanoi branch)", 4),
+                                                  ("South (head office, Ho Chi Minh City)", 6)]  # fmt: skip
         assert ctx.leadership_note == ""  # two executives: their mean is not shown
         if kind == "full":
             assert ctx.agreement is not None and ctx.agreement.roles == []
