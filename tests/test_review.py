@@ -143,7 +143,7 @@ key_messages:
 quotes:
   - {respondent: pham-thi-lan, question: closing-comment}
   - respondent: tran-minh-quan
-    question: planning-reap
+    question: portfolio-choice
     text: {en: "We do not know what it costs to serve each customer group.", vi: "Chúng tôi không biết chi phí để phục vụ từng nhóm khách hàng."}
 """
 
@@ -170,12 +170,12 @@ def test_reports_show_agreed_beside_self_assessed_and_quote_without_names(
     assert ctx.review is not None
     (metrics,) = ctx.review.agreed
     assert (metrics.name, metrics.self_assessed, metrics.agreed, metrics.differs) == (
-        "Metrics (Gartner 8BB)", "1.40 (level 1)", 2, True,
+        "Metrics (Gartner 8BB)", "1.69 (level 1)", 2, True,
     )  # fmt: skip
     assert metrics.evidence == ["Document: KPI pack, Oct 2026", "Interview: CFO"]
     # roles of one or two respondents are not named beside a quote
     assert [(q.text, q.who) for q in ctx.review.quotes] == [
-        ("Ban giám đốc nói nhiều về khách hàng nhưng mục tiêu thưởng vẫn theo doanh số.",
+        ("Dữ liệu khách hàng nằm rải rác ở POS, CRM và file Excel của từng cửa hàng.",
          "a respondent"),
         ("We do not know what it costs to serve each customer group.", "a respondent"),
     ]  # fmt: skip
