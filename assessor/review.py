@@ -28,9 +28,9 @@ def apply_review(scores: Scores, ws: Workspace) -> Scores:
     for fw, fs in zip(ws.frameworks, scores.frameworks, strict=True):
         dims = [_agree(d, agreed[d.path].level) if d.path in agreed else d for d in fs.dimensions]
         frameworks.append(score_framework(fw, dims, threshold))
-    mean, level, weakest = overall(frameworks, threshold)
+    mean, level, weakest, nxt = overall(frameworks, threshold)
     return dataclasses.replace(
-        scores, frameworks=frameworks, score=mean, level=level, weakest=weakest,
+        scores, frameworks=frameworks, score=mean, level=level, weakest=weakest, next_level=nxt,
         self_assessed=scores,
     )  # fmt: skip
 
