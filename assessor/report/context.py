@@ -182,6 +182,8 @@ class ReportContext:
     method: list[str]
     checks: list[CheckView]
     questions: list[SectionView] = field(default_factory=list)
+    # the roadmap's first three initiatives: owner, start month, effort, cost and effect
+    first_moves: list[InitiativeView] = field(default_factory=list)
     marks: Marks | None = None  # confidentiality line, unit marks, notes on merged groups
     review: ReviewView | None = None  # the consultant's review, when there is one
 
@@ -392,5 +394,6 @@ def build_context(
         leadership_note=_leadership_note(result, lang, labels),
         capabilities=_capabilities(result, lang) if full else [],
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
-        questions=question_views(result, lang, labels) if full else [], marks=mark, review=review,
+        questions=question_views(result, lang, labels) if full else [],
+        first_moves=[i for i in items if i.phase < BACKLOG][:3], marks=mark, review=review,
     )  # fmt: skip
