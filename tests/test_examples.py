@@ -8,7 +8,6 @@ the workspace's story.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from functools import cache
 from typing import Any
@@ -20,7 +19,7 @@ from assessor.loading import load_library
 from assessor.pipeline import AssessmentResult, run_assessment
 
 from .conftest import REPO
-from .test_roadmap_properties import check
+from .test_roadmap_properties import MAKE_EXAMPLE, check
 
 EXAMPLES = sorted(p.parent.name for p in (REPO / "examples").glob("*/story.yaml"))
 
@@ -49,17 +48,11 @@ def test_there_are_five_contrasting_golden_clients() -> None:
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_the_answers_are_what_make_example_writes(name: str) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "make_example", REPO / "examples" / "make_example.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     folder = REPO / "examples" / name
     written = {
         p.stem: yaml.safe_load(p.read_text("utf-8")) for p in (folder / "responses").glob("*.yaml")
     }
-    assert written == module.responses(folder, load_library())
+    assert written == MAKE_EXAMPLE.responses(folder, load_library())
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

@@ -1,17 +1,31 @@
-"""Invariants of the roadmap on any input: generated scores, targets, sizes and capacities."""
+"""Invariants of the roadmap on any input: generated gaps, sizes and capacities, and generated
+workspaces (a business context and a story that examples/make_example.py turns into answers)."""
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
+from typing import Any
 
-from hypothesis import given, settings
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessor.gaps import Gap
 from assessor.loading import load_library
+from assessor.pipeline import run_assessment
 from assessor.roadmap import PHASES, Planned, plan_initiatives
 
+from .conftest import REPO
+
 LIBRARY = load_library()
+_SPEC = importlib.util.spec_from_file_location(
+    "make_example", REPO / "examples" / "make_example.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+MAKE_EXAMPLE = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(MAKE_EXAMPLE)
 DIMENSIONS = [
     (fw.id, d.id) for fw in LIBRARY.frameworks.values() if fw.matrix is None for d in fw.dimensions
 ]
@@ -92,3 +106,53 @@ def test_the_roadmap_keeps_its_invariants(case: tuple[list[Gap], list[int], str]
         (p.initiative.id, p.start_month) for p in planned
     ]
     assert all(step in (1, 2, 3) for _, step in unmet)
+
+
+CAPABILITIES = ["direction", "segmentation", "knowledge", "proposition", "experience", "lifecycle",
+                "channels", "organisation", "partners", "process", "data", "technology", "measurement"]  # fmt: skip
+
+
+@st.composite
+def workspaces(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A business context and a story of true levels, as make_example.py reads them."""
+    context = {
+        "market": draw(st.sampled_from(["b2b", "b2c", "mixed"])),
+        "active_customers": draw(st.integers(1, 5_000_000)),
+        "purchase_frequency": draw(st.sampled_from(["one-off", "yearly", "monthly", "weekly"])),
+        "deal_size": draw(st.sampled_from(["small", "medium", "large"])),
+        "company_size": draw(st.sampled_from(["small", "mid", "large"])),
+        "industry": "other",
+    }
+    story = {
+        "seed": draw(st.integers(0, 10_000)),
+        "default": draw(SCORE),
+        "capabilities": {c: draw(SCORE) for c in CAPABILITIES if draw(st.booleans())},
+        "axes": {"customer-information": draw(SCORE), "individualisation": draw(SCORE)},
+    }
+    return context, story
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(workspaces())
+def test_generated_workspaces_keep_the_roadmap_invariants(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[dict[str, Any], dict[str, Any]]
+) -> None:
+    context, story = case
+    folder = tmp_path_factory.mktemp("ws")
+    assessment = {
+        "kind": "assessment", "client": {"name": "Công ty Thử"}, "date": "2026-10-01",
+        "questionnaire": "crm-full", "context": context,
+        "respondents": [{"id": f"r{n}", "name": f"Người {n}", "role": role}
+                        for n, role in enumerate(["executive", "sales", "service", "it"])],
+    }  # fmt: skip
+    (folder / "assessment.yaml").write_text(yaml.safe_dump(assessment, allow_unicode=True), "utf-8")
+    (folder / "story.yaml").write_text(yaml.safe_dump(story), "utf-8")
+    (folder / "responses").mkdir()
+    for person, data in MAKE_EXAMPLE.responses(folder, LIBRARY).items():
+        text = yaml.safe_dump(data, allow_unicode=True)
+        (folder / "responses" / f"{person}.yaml").write_text(text, "utf-8")
+    result = run_assessment(folder, library=LIBRARY)
+    assert result.roadmap.size == context["company_size"]
+    check(result.roadmap.items, result.gaps, result.roadmap.size)
