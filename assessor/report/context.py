@@ -15,11 +15,12 @@ from pathlib import Path
 from ..gaps import Gap
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, EFFORT_POINTS, PHASES, Planned
-from . import charts, context_charts
+from . import charts_story, context_charts
 from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
-from .context_kpis import KpiView, kpi_rules_text, kpi_views
+from .context_exec import ExecutiveView, executive_view
+from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
 from .labels import Labels, fmt_num, load_labels
 from .questions import SectionView, question_views
 
@@ -28,6 +29,7 @@ __all__ = [
     "CapabilityView",
     "CheckView",
     "DimensionView",
+    "ExecutiveView",
     "FrameworkView",
     "GapView",
     "InitiativeView",
@@ -76,6 +78,7 @@ class FrameworkView:
     working: str
     dimensions: list[DimensionView]
     sources: list[str]
+    position: bool  # the strategy matrix: a position, not a maturity, so no part of any "overall"
 
 
 @dataclass(frozen=True)
@@ -146,10 +149,10 @@ class ReportContext:
     roles: list[tuple[str, int]]
     units: list[tuple[str, int]]
     overall_score: str
-    overall_pct: str
     overall_level: int | None
     overall_level_name: str
-    level_scale: str
+    level_progress: str  # what the next level needs: "level 2 needs 4 of 5 frameworks …"
+    level_bands: str
     level_note: str
     headline: str
     messages: list[str]
@@ -162,12 +165,14 @@ class ReportContext:
     backlog: list[InitiativeView]
     gantt: str
     kpis: list[KpiView]
+    kpi_provenance: str
     agreement: AgreementView | None  # the full report's only
     disagreements: list[str]
     leadership_note: str
     capabilities: list[CapabilityView]
     method: list[str]
     checks: list[CheckView]
+    executive: ExecutiveView | None  # pages 1–2 of the executive report
     questions: list[SectionView] = field(default_factory=list)
 
 
@@ -240,7 +245,7 @@ def _frameworks(
             fw.id, fw.name[lang], fw.label(lang), fw.description[lang], fmt_num(fs.score, lang), fmt_num(fs.pct, lang, 0),
             fs.level, weakest, context_charts.radar(result, fs, lang, labels, accent, legend=False),
             context_charts.radar(result, fs, lang, labels, accent, width=290),
-            framework_working(result, fs, lang, labels), dims, [s.citation for s in fw.sources],
+            framework_working(result, fs, lang, labels), dims, [s.citation for s in fw.sources], fw.matrix is not None,
         ))  # fmt: skip
     return views
 
@@ -336,7 +341,7 @@ def build_context(
     result: AssessmentResult, *, lang: str, kind: str, report_dirs: tuple[Path, ...] = ()
 ) -> ReportContext:
     """Assemble the context of an `executive` or `full` report in `lang`."""
-    from .context_summary import summary_parts
+    from .context_summary import progress, progress_text, summary_parts
 
     labels = load_labels(lang, report_dirs)
     a = result.workspace.assessment
@@ -350,6 +355,13 @@ def build_context(
     items = [_initiative(result, p, lang, labels) for p in result.roadmap.items]
     headline, messages, method = summary_parts(result, lang, labels, strategy.route)
     full = kind == "full"
+    step = progress(result)
+    level_progress = progress_text(step, labels)
+    bands = charts_story.level_bands(
+        "bands", s.level, step.reached / step.needed if step and step.needed else 0.0, level_names, accent,
+        labels["overall_level"], labels.fill("bands_today", level=s.level or 1),
+        labels.fill("bands_next", reached=step.reached, needed=step.needed, next=step.next) if step and step.next else "",
+    )  # fmt: skip
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],
         subtitle=labels["executive_report" if kind == "executive" else "full_report"],
@@ -358,10 +370,9 @@ def build_context(
         logo=a.branding.logo, labels=labels, respondents=s.respondents,
         roles=[(labels[f"role_{r}"], n) for r, n in s.role_counts.items()],
         units=[(next((u.name for u in a.units if u.id == k), k), n) for k, n in s.unit_counts.items()],
-        overall_score=fmt_num(s.score, lang, 2), overall_pct=fmt_num((s.score - 1) / 3 * 100 if s.score else None, lang, 0),
+        overall_score=fmt_num(s.score, lang, 2),
         overall_level=s.level, overall_level_name=level_names[s.level - 1] if s.level else "–",
-        level_scale=charts.level_scale("scale", s.score or 1.0, level_names, accent, labels["overall_score"],
-                                       decimal="," if lang == "vi" else "."),
+        level_progress=level_progress, level_bands=bands,
         level_note=level_note(result, lang, labels), headline=headline, messages=messages, strategy=strategy,
         frameworks=_frameworks(result, lang, labels, accent),
         strengths=[_gap_view(result, g, lang) for g in strengths],
@@ -370,11 +381,12 @@ def build_context(
         phases=_phases(result, items, labels, lang), backlog=[i for i in items if i.phase == BACKLOG],
         gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.months, i.phase) for i in items if i.phase < BACKLOG],
                                       labels, accent),
-        kpis=kpi_views(result, lang, labels),
+        kpis=kpi_views(result, lang, labels), kpi_provenance=kpi_provenance(result, labels),
         agreement=context_charts.agreement(result, lang, labels) if full else None,
         disagreements=[" – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement],
         leadership_note=_leadership_note(result, lang, labels),
         capabilities=_capabilities(result, lang) if full else [],
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
+        executive=None if full else executive_view(result, lang, labels, accent),
         questions=question_views(result, lang, labels) if full else [],
     )  # fmt: skip

@@ -26,7 +26,7 @@ __all__ = [
     "timeline",
 ]
 
-GREY = "#6f7b88"
+GREY = charts.TARGET
 
 
 def _decimal(lang: str) -> str:
