@@ -79,7 +79,13 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
         and "Data and information" in first
     )
     # what to do first, with owner and start; the most telling insight
-    assert "What to do first" in second and "Owner: Marketing · Starts: month 1" in second
+    assert (
+        "1. Set a baseline of five CRM KPIs" in second
+        and "Owner: Executive · Starts: month 1" in second
+    )
+    # what it costs: each move's range for a mid-size company, and the totals
+    assert "30–80 million đồng" in second
+    assert "The first three moves: 160–460 million đồng. The whole 24-month roadmap:" in second
     assert "Leadership rates the company 0.4 levels higher than the other managers do" in second
     assert "Contents" not in first + second
 

@@ -31,7 +31,6 @@ __all__ = [
 FINDINGS = 3
 MOVES = 3
 INSIGHT_FROM = 0.3  # leadership vs the rest: a difference worth a headline, in levels
-DEFAULT_SIZE = "mid"  # the company size when the assessment gives no business context
 
 
 @dataclass(frozen=True)
@@ -139,26 +138,21 @@ def _finding(
 
 
 def _start_month(p: Planned) -> int:
-    """The month an initiative starts in (0 = now): the roadmap's own when it gives one."""
-    month = getattr(p, "start_month", None)
-    return int(month) if month is not None else PHASES[p.phase][0]
+    """The month an initiative starts in (0 = now)."""
+    return p.start_month if p.start_month is not None else PHASES[-1][1]
 
 
 def _cost(p: Planned, size: str) -> tuple[int, int] | None:
     """The catalogue's indicative outside spend for this company size, million đồng."""
-    ranges = getattr(p.initiative, "cost", None) or {}
-    cost = ranges.get(size)
-    return (int(cost.low), int(cost.high)) if cost is not None else None
+    cost = p.initiative.cost.get(size)  # type: ignore[call-overload]
+    return (cost.low, cost.high) if cost is not None else None
 
 
 def money_range(low: int, high: int, lang: str, labels: Labels) -> str:
     """150–400 million đồng, in the report's language; one figure when low = high."""
-    figures = (
-        fmt_num(low, lang, 0)
-        if low == high
-        else f"{fmt_num(low, lang, 0)}–{fmt_num(high, lang, 0)}"
-    )
-    return labels.fill("money_million", amount=figures)
+    if low == high:
+        return labels.fill("money_million", amount=fmt_num(low, lang, 0))
+    return labels.fill("cost_range", low=fmt_num(low, lang, 0), high=fmt_num(high, lang, 0))
 
 
 def _sum_costs(items: list[Planned], size: str, lang: str, labels: Labels) -> str:
@@ -166,11 +160,6 @@ def _sum_costs(items: list[Planned], size: str, lang: str, labels: Labels) -> st
     if not costs:
         return ""
     return money_range(sum(c[0] for c in costs), sum(c[1] for c in costs), lang, labels)
-
-
-def _text(value: object, lang: str) -> str:
-    """A catalogue text ({en, vi}) in `lang`; '' when the catalogue does not give it."""
-    return str(value[lang]) if value is not None else ""  # type: ignore[index]
 
 
 def _move(p: Planned, size: str, lang: str, labels: Labels) -> MoveView:
@@ -181,7 +170,7 @@ def _move(p: Planned, size: str, lang: str, labels: Labels) -> MoveView:
         i.title[lang], labels[f"role_{i.owner}"], labels.fill("month_n", n=_start_month(p) + 1),
         f"{labels[f'effort_{i.effort}']} · {duration}",
         money_range(*cost, lang, labels) if cost else labels["cost_not_given"],
-        _text(getattr(i, "effect", None), lang), _text(getattr(i, "basis", None), lang),
+        i.effect[lang], i.basis[lang],
     )  # fmt: skip
 
 
@@ -189,11 +178,6 @@ def first_moves(result: AssessmentResult) -> list[Planned]:
     """The initiatives that start first (highest priority first among those starting together)."""
     planned = [p for p in result.roadmap.items if p.phase < BACKLOG]
     return sorted(planned, key=lambda p: (_start_month(p), p.phase, -p.priority, p.initiative.id))
-
-
-def company_size(result: AssessmentResult) -> str:
-    context = getattr(result.workspace.assessment, "context", None)
-    return str(getattr(context, "company_size", None) or DEFAULT_SIZE)
 
 
 def _role_means(result: AssessmentResult, paths: set[str]) -> tuple[list[float], list[float]]:
@@ -278,7 +262,7 @@ def executive_view(
     """Pages 1–2 of the executive report, with the capability charts of its later pages."""
     caps = capability_scores(result, lang)
     behind = [c for c in caps if c.gap > 0]
-    size = company_size(result)
+    size = result.roadmap.size
     moves = first_moves(result)
     planned = [p for p in result.roadmap.items if p.phase < BACKLOG]
     title, text, chart = _insight(result, caps, lang, labels, accent)
