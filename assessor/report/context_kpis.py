@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..kpis import Kpi
+from ..kpis import Kpi, asked
 from ..pipeline import AssessmentResult
 from ..roadmap_kpis import KPI_RULES, SHARE_12, SHARE_24, KpiRule, KpiTarget
 from .labels import Labels, fmt_num
@@ -26,7 +26,7 @@ _MONEY = {
     "cac": "acquisition-spend",
     "clv": "margin-per-customer",
 }
-_DIGITS = {"points": 0, "%": 1}
+_DIGITS = {"points": 0, "%": 1, "hours": 1}
 # a question's unit that means million đồng, in either language
 _MILLION_DONG = re.compile(
     r"^\s*(million\s+(vnd|đồng|dong)|triệu(\s+đồng)?|tr\.?\s*đ)\s*$", re.IGNORECASE
@@ -75,6 +75,8 @@ def _unit(result: AssessmentResult, k: Kpi, lang: str, labels: Labels) -> str:
         return "%"
     if k.unit == "points":
         return labels["unit_points"]
+    if k.unit == "hours":
+        return labels["unit_hours"]
     if _in_dong(result, k):
         return labels.fill("unit_money_per_customer", money=labels["dong"])
     money = _input_unit(result, _MONEY.get(k.id, ""), lang)
@@ -122,6 +124,13 @@ def _workings(
         "clv": clv,
         "mql-sql-conversion": lambda i: f"{n(i['sqls'])} ÷ {n(i['mqls'])} × 100",
         "share-of-wallet": lambda i: "",
+        "grr": lambda i: f"min(100, ({n(i['revenue-start'])} − {n(i['revenue-churned'])} − {n(i['revenue-contraction'])}) ÷ {n(i['revenue-start'])} × 100)",
+        "nrr": lambda i: f"({n(i['revenue-start'])} − {n(i['revenue-churned'])} − {n(i['revenue-contraction'])} + {n(i['revenue-expansion'])}) ÷ {n(i['revenue-start'])} × 100",
+        "repeat-purchase-rate": lambda i: f"{n(i['customers-repeat'])} ÷ {n(i['customers-buying'])} × 100",
+        "cross-sell-rate": lambda i: f"{n(i['customers-cross-sold'])} ÷ {n(i['customers-start'])} × 100",
+        "win-rate": lambda i: f"{n(i['deals-won'])} ÷ {n(i['opportunities-closed'])} × 100",
+        "crm-adoption": lambda i: f"{n(i['crm-users-active'])} ÷ {n(i['crm-users-licensed'])} × 100",
+        "csat": lambda i: "", "first-contact-resolution": lambda i: "", "resolution-time": lambda i: "",
     }  # fmt: skip
 
 
@@ -138,7 +147,10 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
         return fmt_num(value, lang, 3).rstrip("0").rstrip(".,")
 
     views = []
+    questionnaire = result.workspace.questionnaire
     for k in result.kpis:
+        if not asked(k.id, questionnaire):  # a KPI nobody was asked the figures for is left out
+            continue
         t = targets.get(k.id)
         dong = _in_dong(result, k)
         money: Callable[[float], str] = (lambda v: money_dong(v, lang)) if dong else n
