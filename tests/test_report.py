@@ -38,7 +38,7 @@ def mini(build_file_tree: BuildTree) -> AssessmentResult:
 def test_pdf_text_has_client_level_top_gap_and_vietnamese_headings(mini: AssessmentResult) -> None:
     text = _pdf_text(make_report(mini, lang="vi", kind="executive"))
     assert "Công ty Thử Nghiệm" in text
-    assert "đang ở mức 2/4 – Đang phát triển: để lên mức 3 cần 1/1 mô" in text
+    assert "Công ty Thử Nghiệm: Mức 2 — Đang phát triển. Để đạt mức 3 cần 1/1 mô hình" in text
     assert "Bêta (Thu nhỏ) hiện tại 3,0/4 · mục tiêu 4,0" in text  # the first finding
     for heading in (
         "Doanh nghiệp đang ở đâu",
@@ -72,8 +72,10 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
         "To move from level 1 to level 2, close the gaps in customer"
     )
     assert story.action_title in first
-    level = first.index("is at level 1 of 4, Initial: level 2 needs 4 of 5 frameworks at level 2")
-    assert level < first.index("Its average score is 2.")
+    level = first.index(
+        "Level 1 — Initial. Level 2 needs 4 of 5 frameworks at level 2 or above; now 0."
+    )
+    assert level < first.index("Average score 2.")
     # what matters most: three capabilities, not one weakness under three frameworks' names
     assert [f.name for f in story.findings] == [
         "Data and information",
@@ -108,7 +110,7 @@ def test_contents_give_the_page_each_part_starts_on(mini: AssessmentResult) -> N
 
 def test_pdf_text_in_english_reads_as_english(mini: AssessmentResult) -> None:
     text = _pdf_text(make_report(mini, lang="en", kind="executive"))
-    assert "Công ty Thử Nghiệm is at level 2 of 4, Developing: level 3 needs 1 of 1" in text
+    assert "Công ty Thử Nghiệm: Level 2 — Developing. Level 3 needs 1 of 1 frameworks" in text
     assert "Beta (Mini) 3.0 of 4 today · target 4.0" in text
     assert "Page 2 of " in text and "1 October 2026" in text
     assert "Mục tiêu" not in text and "Hiện tại" not in text

@@ -162,7 +162,6 @@ class ReportContext:
     overall_score: str
     overall_level: int | None
     overall_level_name: str
-    level_progress: str  # what the next level needs: "level 2 needs 4 of 5 frameworks …"
     level_bands: str
     level_note: str
     headline: str
@@ -298,7 +297,7 @@ def _outcome(result: AssessmentResult, planned: list[Planned], labels: Labels, l
 def _phases(
     result: AssessmentResult, items: list[InitiativeView], labels: Labels, lang: str
 ) -> list[PhaseView]:
-    capacity = result.workspace.assessment.roadmap.capacity
+    capacity = result.decisions.capacity.value
     phases = []
     for n in range(len(PHASES)):
         planned = result.roadmap.phase(n)
@@ -347,7 +346,7 @@ def build_context(
     result: AssessmentResult, *, lang: str, kind: str, report_dirs: tuple[Path, ...] = ()
 ) -> ReportContext:
     """Assemble the context of an `executive` or `full` report in `lang`."""
-    from .context_summary import progress, progress_text, summary_parts
+    from .context_summary import summary_parts
 
     labels = load_labels(lang, report_dirs)
     a = result.workspace.assessment
@@ -361,12 +360,11 @@ def build_context(
     items = [_initiative(result, p, lang, labels) for p in result.roadmap.items]
     headline, messages, method = summary_parts(result, lang, labels, strategy.route)
     full = kind == "full"
-    step = progress(result)
-    level_progress = progress_text(step, labels)
+    step = s.next_level
     bands = charts_story.level_bands(
         "bands", s.level, step.reached / step.needed if step and step.needed else 0.0, level_names, accent,
         labels["overall_level"], labels.fill("bands_today", level=s.level or 1),
-        labels.fill("bands_next", reached=step.reached, needed=step.needed, next=step.next) if step and step.next else "",
+        labels.fill("bands_next", reached=step.reached, needed=step.needed, next=step.level) if step else "",
     )  # fmt: skip
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],
@@ -378,7 +376,7 @@ def build_context(
         units=[(a.unit_name(k, lang), n) for k, n in s.unit_counts.items()],
         overall_score=fmt_num(s.score, lang, 2),
         overall_level=s.level, overall_level_name=level_names[s.level - 1] if s.level else "–",
-        level_progress=level_progress, level_bands=bands,
+        level_bands=bands,
         level_note=level_note(result, lang, labels), headline=headline, messages=messages, strategy=strategy,
         frameworks=_frameworks(result, lang, labels, accent),
         strengths=[_gap_view(result, g, lang) for g in strengths],

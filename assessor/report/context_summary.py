@@ -2,52 +2,12 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
+from ..headline import headline as one_headline
 from ..pipeline import AssessmentResult
 from ..roadmap import PHASES
 from .labels import Labels, fmt_num
 
-__all__ = ["Progress", "progress", "progress_text", "summary_parts"]
-
-
-@dataclass(frozen=True)
-class Progress:
-    """The overall level and what the next one needs: `needed` of the `of` maturity frameworks
-    at level `next` or above, `reached` of them there now."""
-
-    level: int
-    next: int | None
-    needed: int
-    reached: int
-    of: int
-
-
-def progress(result: AssessmentResult) -> Progress | None:
-    """Where the staged overall level stands, counted over the maturity frameworks (the strategy
-    matrix is a position and counts for nothing here)."""
-    s = result.scores
-    if s.level is None:
-        return None
-    levels = [
-        f.level or 1
-        for f in s.frameworks
-        if f.score is not None and result.library.framework(f.id).matrix is None
-    ]
-    if s.level >= 4 or not levels:
-        return Progress(s.level, None, 0, 0, len(levels))
-    threshold = result.workspace.assessment.scoring.level_threshold
-    needed = max(1, math.ceil(threshold * len(levels) - 1e-9))
-    reached = sum(1 for v in levels if v >= s.level + 1)
-    return Progress(s.level, s.level + 1, needed, reached, len(levels))
-
-
-def progress_text(p: Progress | None, labels: Labels) -> str:
-    """'level 2 needs 4 of 5 frameworks at level 2; 0 are there now', or '' at the top."""
-    if p is None or p.next is None:
-        return ""
-    return labels.count("level_progress", p.reached, next=p.next, needed=p.needed, of=p.of)
+__all__ = ["summary_parts"]
 
 
 def _name(result: AssessmentResult, path: str, lang: str) -> tuple[str, str]:
@@ -62,12 +22,8 @@ def summary_parts(
     """The headline, the key messages and the method paragraphs."""
     s = result.scores
     a = result.workspace.assessment
-    level = s.level or 1
-    step = progress_text(progress(result), labels)
-    headline = labels.fill(
-        "headline" if step else "headline_top", client=a.client.name, level=level,
-        level_name=labels[f"level_{level}"], progress=step, score=fmt_num(s.score, lang, 2),
-    )  # fmt: skip
+    # the one headline the CLI and the JSON print too: the level and what the next one needs first
+    headline = f"{a.client.name}: {one_headline(s, lang, labels).text}"
     messages = []
     gaps = [g for g in result.gaps if g.gap > 0]
     if gaps:
@@ -104,6 +60,8 @@ def summary_parts(
         labels.fill("method_gaps", profile=profile),
         labels["method_strategy"],
         labels["method_kpis"],
-        labels.fill("method_roadmap", capacity=" / ".join(str(c) for c in a.roadmap.capacity)),
+        labels.fill(
+            "method_roadmap", capacity=" / ".join(str(c) for c in result.decisions.capacity.value)
+        ),
     ]
     return headline, messages, method
