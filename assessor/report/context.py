@@ -184,6 +184,8 @@ class ReportContext:
     checks: list[CheckView]
     executive: ExecutiveView | None  # pages 1–2 of the executive report
     questions: list[SectionView] = field(default_factory=list)
+    # the roadmap's first three initiatives: owner, start month, effort, cost and effect
+    first_moves: list[InitiativeView] = field(default_factory=list)
 
 
 def _generated_date() -> dt.date:
@@ -393,4 +395,5 @@ def build_context(
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
         executive=None if full else executive_view(result, lang, labels, accent),
         questions=question_views(result, lang, labels) if full else [],
+        first_moves=[i for i in items if i.phase < BACKLOG][:3],
     )  # fmt: skip
