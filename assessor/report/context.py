@@ -24,6 +24,7 @@ from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_exec import ExecutiveView, executive_view
 from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
+from .context_types import CrmTypeView, crm_type_views
 from .labels import Labels, fmt_num, load_labels
 from .questions import SectionView, question_views
 
@@ -184,6 +185,7 @@ class ReportContext:
     checks: list[CheckView]
     executive: ExecutiveView | None  # pages 1–2 of the executive report
     questions: list[SectionView] = field(default_factory=list)
+    crm_types: list[CrmTypeView] = field(default_factory=list)  # the full report's only
     # the roadmap's first three initiatives: owner, start month, effort, cost and effect
     first_moves: list[InitiativeView] = field(default_factory=list)
 
@@ -392,6 +394,7 @@ def build_context(
         disagreements=[" – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement],
         leadership_note=_leadership_note(result, lang, labels),
         capabilities=_capabilities(result, lang) if full else [],
+        crm_types=crm_type_views(result, lang, labels) if full else [],
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
         executive=None if full else executive_view(result, lang, labels, accent),
         questions=question_views(result, lang, labels) if full else [],
