@@ -81,6 +81,7 @@ class ExecutiveView:
     insight_chart: str
     capability_chart: str
     capability_radar: str
+    key_messages: list[str]  # the consultant's, from review.yaml: they replace the findings
 
 
 def _is_position(result: AssessmentResult, fw_id: str) -> bool:
@@ -289,4 +290,5 @@ def executive_view(
         capability_chart=charts.bars("capabilities", bars, labels["capability_chart"], accent, legend, decimal=decimal)
         if bars else "",
         capability_radar=radar,
+        key_messages=[m[lang] for m in review.key_messages] if (review := result.workspace.review) else [],
     )  # fmt: skip
