@@ -87,7 +87,8 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
     assert "1. Set a baseline of five CRM KPIs Owner: Executive · Starts: month 1" in second
     assert "30–80 million đồng Management knows where the company starts on five KPIs" in second
     assert "The first three moves: 160–460 million đồng. The whole 24-month roadmap:" in second
-    assert story.insight.startswith("Leadership rates the company 0.") and story.insight in second
+    # two executives are too few to compare apart (min_group 3): where managers disagree instead
+    assert story.insight.startswith("Managers disagree most on ") and story.insight in second
     assert "Contents" not in first + second
 
 
@@ -333,7 +334,7 @@ def test_report_per_unit(build_file_tree: BuildTree) -> None:
     # one unit's report says so on its cover, in its headline and in its running header
     assert '<span class="unit-suffix"> · Miền Bắc</span>' in north
     assert "Chỉ gồm kết quả của Miền Bắc (1 người trả lời), không phải của toàn công ty" in north
-    assert '<p class="headline">Riêng Miền Bắc: Công ty Thử Nghiệm đạt mức' in north
+    assert '<p class="headline">Riêng Miền Bắc: Công ty Thử Nghiệm: Mức' in north
 
 
 def test_a_dimension_nobody_scored_says_so_instead_of_a_level(build_file_tree: BuildTree) -> None:
