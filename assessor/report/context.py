@@ -109,6 +109,13 @@ class InitiativeView:
     kpis: list[str]
     closes: list[str]
     enables: list[str]
+    end: int | None = None  # month it ends; None in the backlog
+    months_span: str = ""  # "months 3–6"
+    cost: str = ""  # indicative outside spend for the company's size
+    effect: str = ""
+    basis: str = ""
+    quick_win: bool = False
+    prerequisite_only: bool = False  # closes no gap itself: it is needed before `enables`
 
 
 @dataclass(frozen=True)
@@ -244,19 +251,25 @@ def _duration(months: int, labels: Labels) -> str:
 
 def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels) -> InitiativeView:
     i = p.initiative
-    start = PHASES[p.phase][0] if p.phase < BACKLOG else 24
+    start = p.start_month if p.start_month is not None else PHASES[-1][1]
     titles = result.library.initiatives
     grouped: dict[str, list[str]] = {}
     for path in dict.fromkeys(path for path, _ in p.covers):
         fw, dim = _dim_name(result, path, lang)
         grouped.setdefault(fw, []).append(dim)
     closes = [f"{fw}: {', '.join(sorted(dims))}" for fw, dims in sorted(grouped.items())]
-    enables = [q.initiative.title[lang] for q in result.roadmap.items if i.id in q.after]
+    enables = [titles[u].title[lang] for u in p.unblocks if u in titles]
     effort = labels[f"effort_{i.effort}"]
+    cost = i.cost.get(result.roadmap.size)  # type: ignore[call-overload]
+    span = (
+        labels.fill("months_span", start=start, end=p.end_month) if p.end_month is not None else ""
+    )
     return InitiativeView(
         i.id, i.title[lang], i.summary[lang], labels[f"role_{i.owner}"], effort, labels.fill("effort_phrase", effort=effort),
         i.months, _duration(i.months, labels), start, p.phase, [titles[a].title[lang] for a in p.after if a in titles],
-        [labels[f"kpi_{k}"] for k in i.kpis], closes, enables,
+        [labels[f"kpi_{k}"] for k in i.kpis], closes, enables, p.end_month, span,
+        labels.fill("cost_range", low=fmt_num(cost.low, lang, 0), high=fmt_num(cost.high, lang, 0)) if cost else "",
+        i.effect[lang], i.basis[lang], p.quick_win, not p.covers,
     )  # fmt: skip
 
 
