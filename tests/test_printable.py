@@ -282,7 +282,7 @@ def test_one_answer_gets_round_marks_and_tick_all_gets_square_boxes() -> None:
     assert _marks(html, "uses-crm") == ["round"] * 4
     assert _marks(html, "budget-owner") == ["round"] * 4
     assert _marks(html, "channel-list") == ["square", "square", "round", "round"]
-    assert "Fill in one circle (○) for each question" in html
+    assert "Fill in one circle for each question" in html
 
 
 def test_no_internal_ids_are_printed() -> None:
