@@ -31,6 +31,7 @@ SCORE_HEADERS = [
     "excluded",
     "sd",
     "range",
+    "indicative",
 ]
 
 
@@ -54,6 +55,8 @@ def _dimension(d: DimensionScore, name: str) -> dict[str, Any]:
         "respondents": d.respondents,
         "spread": spread,
         "disagreement": d.disagreement,
+        "questions": d.questions,
+        "indicative": d.indicative,
     }
 
 
@@ -125,7 +128,9 @@ def score_summary(data: dict[str, Any]) -> str:
 def score_rows(result: AssessmentResult) -> list[list[Any]]:
     rows = []
     for f in result.scores.frameworks:
-        rows.append([f.id, "(framework)", r3(f.score), r3(f.pct), f.level, None, None, None, None])
+        rows.append(
+            [f.id, "(framework)", r3(f.score), r3(f.pct), f.level, None, None, None, None, None]
+        )
         for d in f.dimensions:
             spread = None if d.low is None or d.high is None else r3(d.high - d.low)
             rows.append(
@@ -139,6 +144,7 @@ def score_rows(result: AssessmentResult) -> list[list[Any]]:
                     d.excluded,
                     r3(d.sd),
                     spread,
+                    "yes" if d.indicative else "",
                 ]
             )
     return rows
