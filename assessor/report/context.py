@@ -293,7 +293,7 @@ def _outcome(result: AssessmentResult, planned: list[Planned], labels: Labels, l
 def _phases(
     result: AssessmentResult, items: list[InitiativeView], labels: Labels, lang: str
 ) -> list[PhaseView]:
-    capacity = result.workspace.assessment.roadmap.capacity
+    capacity = result.decisions.capacity.value
     phases = []
     for n in range(len(PHASES)):
         planned = result.roadmap.phase(n)
