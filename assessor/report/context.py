@@ -23,7 +23,7 @@ from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_kpis import KpiView, kpi_rules_text, kpi_views
-from .context_types import CrmTypeView, crm_type_views
+from .context_types import CrmTypeView, crm_type_views, size_guidance
 from .labels import Labels, fmt_num, load_labels
 from .questions import SectionView, question_views
 
@@ -182,6 +182,7 @@ class ReportContext:
     checks: list[CheckView]
     questions: list[SectionView] = field(default_factory=list)
     crm_types: list[CrmTypeView] = field(default_factory=list)  # the full report's only
+    size_guidance: str = ""  # the strategy matrix for a company of the client's size
     # the roadmap's first three initiatives: owner, start month, effort, cost and effect
     first_moves: list[InitiativeView] = field(default_factory=list)
 
@@ -386,6 +387,7 @@ def build_context(
         leadership_note=_leadership_note(result, lang, labels),
         capabilities=_capabilities(result, lang) if full else [],
         crm_types=crm_type_views(result, lang, labels) if full else [],
+        size_guidance=size_guidance(result, lang),
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
         questions=question_views(result, lang, labels) if full else [],
         first_moves=[i for i in items if i.phase < BACKLOG][:3],
