@@ -13,7 +13,28 @@ __all__ = [
     "Problem",
     "RenderError",
     "ResponseError",
+    "shown",
 ]
+
+QUOTED = 80  # characters of a bad value a message repeats
+
+
+def shown(value: object, limit: int = QUOTED) -> str:
+    """A value as a message quotes it: its repr, cut to `limit` characters with the full size.
+
+    >>> shown("x" * 1000)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (1,000 characters)"
+    """
+    if isinstance(value, str) and len(value) > limit:
+        cut = repr(value[:limit])
+        return f"{cut[:-1]}…{cut[-1]} ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        try:
+            return f"a number of {len(str(abs(value))):,} digits"
+        except ValueError:  # more digits than Python writes out
+            return "a number of more than 4,300 digits"
+    text = repr(value)
+    return text if len(text) <= limit + 2 else text[:limit] + "…"
 
 
 @dataclass(frozen=True, order=True)

@@ -16,7 +16,8 @@ from pydantic import (
     field_validator,
 )
 
-from .common import Id, Lang, LocalText, StrictModel
+from ..errors import shown
+from .common import COMMENT_MAX, NAME_MAX, Id, Lang, LocalText, StrictModel
 from .questionnaire import DimensionPath, Role
 
 __all__ = [
@@ -57,26 +58,32 @@ class Profile(StrictModel):
 class Client(StrictModel):
     """The company being assessed."""
 
-    name: str = Field(min_length=1, description="Company name as it appears in the report.")
-    industry: str | None = Field(default=None, description="Industry, for the report cover.")
-    country: str | None = Field(default=None, description="Country.")
+    name: str = Field(
+        min_length=1, max_length=NAME_MAX, description="Company name as it appears in the report."
+    )
+    industry: str | None = Field(
+        default=None, max_length=NAME_MAX, description="Industry, for the report cover."
+    )
+    country: str | None = Field(default=None, max_length=NAME_MAX, description="Country.")
 
 
 class BusinessUnit(StrictModel):
     """A business unit respondents belong to."""
 
     id: Id = Field(description="Unit id, used by respondents' `unit`.")
-    name: str = Field(min_length=1, description="Unit name as shown in the report.")
+    name: str = Field(
+        min_length=1, max_length=NAME_MAX, description="Unit name as shown in the report."
+    )
 
 
 class Respondent(StrictModel):
     """A manager who answers the questionnaire."""
 
     id: Id = Field(description="Respondent id; the response file names it.")
-    name: str = Field(min_length=1, description="Full name.")
+    name: str = Field(min_length=1, max_length=NAME_MAX, description="Full name.")
     role: Role = Field(description="Role, which filters the questions shown.")
     unit: Id | None = Field(default=None, description="Business unit id.")
-    email: str | None = Field(default=None, description="For invitations.")
+    email: str | None = Field(default=None, max_length=NAME_MAX, description="For invitations.")
 
 
 class TargetSpec(StrictModel):
@@ -94,7 +101,9 @@ class TargetSpec(StrictModel):
 class Branding(StrictModel):
     """How the report looks: the consultancy's name, logo and colour."""
 
-    consultancy: str | None = Field(default=None, description="Consultancy name.")
+    consultancy: str | None = Field(
+        default=None, max_length=NAME_MAX, description="Consultancy name."
+    )
     logo: str | None = Field(default=None, description="Logo file, relative to the workspace.")
     accent: str = Field(
         default="#1f5f8b", pattern=r"^#[0-9a-fA-F]{6}$", description="Accent colour, #rrggbb."
@@ -158,11 +167,16 @@ class Assessment(StrictModel):
     @classmethod
     def _title_one_message(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         """A mapping is a title per language; report its own problems, not the union's."""
+        texts = list(value.values()) if isinstance(value, dict) else [value]
+        if any(isinstance(t, str) and len(t) > NAME_MAX for t in texts):
+            raise ValueError(f"title longer than {NAME_MAX:,} characters; shorten it")
         if isinstance(value, dict):
             return LocalText.model_validate(value)
         if value is None or isinstance(value, str):
             return handler(value)
-        raise ValueError(f"expected text, or a text per language {{en: …, vi: …}}, not {value!r}")
+        raise ValueError(
+            f"expected text, or a text per language {{en: …, vi: …}}, not {shown(value)}"
+        )
 
     def title_in(self, lang: str) -> str | None:
         """The title in `lang` (a single text serves both languages); None without one."""
@@ -178,7 +192,9 @@ class Answer(StrictModel):
     """One answer, with an optional comment, confidence, importance and target."""
 
     value: AnswerValue = Field(description="The answer; 'not_sure' or 'not_applicable' allowed.")
-    comment: str | None = Field(default=None, description="The respondent's comment.")
+    comment: str | None = Field(
+        default=None, max_length=COMMENT_MAX, description="The respondent's comment."
+    )
     confidence: Literal["low", "medium", "high"] | None = Field(
         default=None, description="How sure the respondent is."
     )
@@ -193,7 +209,7 @@ class Answer(StrictModel):
             return handler(value)
         except ValidationError:
             raise ValueError(
-                f"answer must be text, a number, yes/no or a list of option ids (got {value!r})"
+                f"answer must be text, a number, yes/no or a list of option ids (got {shown(value)})"
             ) from None
 
 
