@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,7 +69,10 @@ class AssessorError(Exception):
         if isinstance(problems, str):
             problems = [Problem(path="", message=problems)]
         self.problems: list[Problem] = sorted(problems, key=_reading_order)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__()
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
 
     def lines(self) -> list[str]:
         return [str(p).lstrip(": ") if not p.path else str(p) for p in self.problems]
@@ -76,8 +80,13 @@ class AssessorError(Exception):
 
 def _reading_order(p: Problem) -> tuple[object, ...]:
     """File, line, column, then location with numbers compared as numbers (D4 before D10)."""
-    parts = tuple(int(s) if s.isdigit() else s for s in re.split(r"(\d+)", p.location))
-    return (p.path, p.line, p.column, [(isinstance(x, str), x) for x in parts], p.message)
+    return (p.path, p.line, p.column, _location_order(p.location), p.message)
+
+
+@functools.lru_cache(maxsize=4096)  # thousands of problems often share a few locations
+def _location_order(location: str) -> list[tuple[bool, object]]:
+    parts = [int(s) if s.isdigit() else s for s in re.split(r"(\d+)", location)]
+    return [(isinstance(x, str), x) for x in parts]
 
 
 class DefinitionError(AssessorError):

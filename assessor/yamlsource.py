@@ -215,16 +215,19 @@ class _Builder:
             return
         paths = _paths_to(root, {id(node) for node, *_ in self.duplicates})
         seen: set[tuple[int, int]] = set()
+        said: dict[tuple[int, str, int, int], tuple[str, str]] = {}  # a key repeated 1,000 times
+        file = str(self.path)
         for node, key, mark, earlier in self.duplicates:
             if (mark.line, mark.column) in seen:
                 continue
             seen.add((mark.line, mark.column))
-            where = format_loc([*paths.get(id(node), []), key])
-            first = f"first at {earlier.line + 1}:{earlier.column + 1}"
-            msg = f"duplicate key {shown(key)} ({first})"
-            self.problems.append(
-                Problem(str(self.path), mark.line + 1, mark.column + 1, where, msg)
-            )
+            first = (id(node), key, earlier.line, earlier.column)
+            if first not in said:
+                where = format_loc([*paths.get(id(node), []), key])
+                at = f"first at {earlier.line + 1}:{earlier.column + 1}"
+                said[first] = (where, f"duplicate key {shown(key)} ({at})")
+            where, msg = said[first]
+            self.problems.append(Problem(file, mark.line + 1, mark.column + 1, where, msg))
 
 
 class _AliasBuilder(_Builder):
@@ -319,10 +322,17 @@ def _paths_to(root: yaml.Node, targets: set[int]) -> dict[int, list[str | int]]:
         if id(node) in targets:
             found[id(node)] = path
         if isinstance(node, yaml.MappingNode):
-            stack += reversed([(v, [*path, nfc(str(k.value))]) for k, v in node.value])
+            children = [(v, nfc(str(k.value))) for k, v in node.value if _nested(v)]
         elif isinstance(node, yaml.SequenceNode):
-            stack += reversed([(v, [*path, i]) for i, v in enumerate(node.value)])
+            children = [(v, i) for i, v in enumerate(node.value) if _nested(v)]
+        else:
+            continue
+        stack += reversed([(v, [*path, part]) for v, part in children])
     return found
+
+
+def _nested(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.MappingNode | yaml.SequenceNode)
 
 
 def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, list[Problem]]:

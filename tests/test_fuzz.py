@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from assessor.cli import cli
@@ -152,8 +152,10 @@ def test_a_broken_file_is_refused_with_located_problems(target: str, data: st.Da
         try:
             library = _builtin_library(question_text)
             run_assessment(ws, library=library)
+            event("accepted")
         except AssessorError as exc:
             _check_lines(Path(tmp), exc.lines())
+            event(f"refused ({target})")
 
 
 @settings(FUZZ, max_examples=EXAMPLES or 4)
