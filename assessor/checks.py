@@ -10,15 +10,15 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from . import relevance
 from .errors import QUOTED, shown
-from .models import Framework, InitiativeCatalogue, Profile, Question, Questionnaire
+from .models import Framework, Profile, Question, Questionnaire
 
 __all__ = [
     "Finding",
     "check_framework",
-    "check_initiatives",
     "check_profile",
     "check_questionnaire",
     "did_you_mean",
+    "dimension_problem",
     "duplicates",
     "unknown",
 ]
@@ -116,7 +116,7 @@ def _check_matrix(fw: Framework) -> list[Finding]:
     return found
 
 
-def _dimension_problem(path: str, frameworks: Mapping[str, Framework]) -> str | None:
+def dimension_problem(path: str, frameworks: Mapping[str, Framework]) -> str | None:
     fw_id, _, dim_id = path.partition("/")
     if fw_id not in frameworks:
         return unknown("framework", fw_id, frameworks)
@@ -130,6 +130,7 @@ def check_questionnaire(q: Questionnaire, frameworks: Mapping[str, Framework]) -
     """Unique ids, known dimensions, sound conditions, and nothing scored that cannot be."""
     found = duplicates([s.id for s in q.sections], ("sections",), "section id")
     seen: dict[str, tuple[int, int]] = {}
+    conditions = " ".join(x.relevant or "" for x in q.questions())
     for si, section in enumerate(q.sections):
         for qi, question in enumerate(section.questions):
             loc: Loc = ("sections", si, "questions", qi)
@@ -138,14 +139,53 @@ def check_questionnaire(q: Questionnaire, frameworks: Mapping[str, Framework]) -
                 found.append(
                     ((*loc, "id"), f"duplicate question id '{question.id}' (first at {first})")
                 )
-            found += _check_question(question, loc, frameworks, list(seen))
+            opens = f"${{{question.id}}}" in conditions
+            found += _check_question(question, loc, frameworks, list(seen), opens)
             seen.setdefault(question.id, (si, qi))
+    found += _check_declared(q, frameworks) + _check_renamed(q, list(seen))
+    return found
+
+
+def _check_declared(q: Questionnaire, frameworks: Mapping[str, Framework]) -> list[Finding]:
+    """Declared frameworks exist, every dimension of theirs is asked, nothing maps outside them."""
+    found: list[Finding] = []
+    for i, fw_id in enumerate(q.frameworks):
+        if fw_id not in frameworks:
+            found.append((("frameworks", i), unknown("framework", fw_id, frameworks)))
+    if not q.frameworks:
+        return found
+    mapped = {ref.dimension for x in q.questions() for ref in getattr(x, "maps_to", [])}
+    for i, fw_id in enumerate(q.frameworks):
+        dims = [d.id for d in frameworks[fw_id].dimensions] if fw_id in frameworks else []
+        unasked = [d for d in dims if f"{fw_id}/{d}" not in mapped]
+        if unasked:
+            found.append((("frameworks", i), f"no question scores {', '.join(unasked)}"))
+    outside = sorted({p.split("/")[0] for p in mapped} - set(q.frameworks))
+    if outside:
+        found.append((("frameworks",), f"questions map to undeclared {', '.join(outside)}"))
+    return found
+
+
+def _check_renamed(q: Questionnaire, ids: list[str]) -> list[Finding]:
+    """A renamed id names a question that exists, and is no longer a question itself."""
+    found: list[Finding] = []
+    for old, new in q.renamed.items():
+        if new not in ids:
+            found.append((("renamed", old), unknown("question", new, ids)))
+        if old in ids:
+            found.append((("renamed", old), f"'{old}' is still a question; it cannot be renamed"))
     return found
 
 
 def _check_question(
-    question: Question, loc: Loc, frameworks: Mapping[str, Framework], earlier: list[str]
+    question: Question,
+    loc: Loc,
+    frameworks: Mapping[str, Framework],
+    earlier: list[str],
+    opens: bool = False,
 ) -> list[Finding]:
+    """One question's references; `opens` when a later condition reads it (a fact that opens
+    follow-up questions need not be scored)."""
     found: list[Finding] = []
     if question.relevant is not None:
         try:
@@ -161,7 +201,7 @@ def _check_question(
     if question.type == "text":
         return found
     for i, target in enumerate(question.maps_to):
-        problem = _dimension_problem(target.dimension, frameworks)
+        problem = dimension_problem(target.dimension, frameworks)
         if problem:
             found.append(((*loc, "maps_to", i, "dimension"), problem))
     if question.type in ("single_choice", "multi_choice"):
@@ -172,7 +212,7 @@ def _check_question(
         if len(numbers) != len(bounds) or numbers != sorted(numbers):
             found.append(((*loc, "bands"), "bands must rise, and only the last may omit 'below'"))
     scorable = question.type not in ("number", "percent") or question.bands
-    if scorable and not question.maps_to and question.axis is None:
+    if scorable and not question.maps_to and question.axis is None and not opens:
         found.append((loc, f"question '{question.id}' is scored but maps to no dimension or axis"))
     return found
 
@@ -181,39 +221,7 @@ def check_profile(profile: Profile, frameworks: Mapping[str, Framework]) -> list
     """Every overridden dimension exists."""
     found: list[Finding] = []
     for path in profile.targets:
-        problem = _dimension_problem(path, frameworks)
+        problem = dimension_problem(path, frameworks)
         if problem:
             found.append((("targets", path), problem))
-    return found
-
-
-def check_initiatives(
-    catalogue: InitiativeCatalogue,
-    frameworks: Mapping[str, Framework],
-    capabilities: Iterable[str] | None,
-) -> list[Finding]:
-    """Unique ids; known capabilities and dimensions; prerequisites some initiative can meet."""
-    found = duplicates([i.id for i in catalogue.initiatives], ("initiatives",), "initiative id")
-    caps = list(capabilities) if capabilities is not None else None
-    raises = {(c, s) for i in catalogue.initiatives for c in i.capabilities for s in i.steps}
-    for n, item in enumerate(catalogue.initiatives):
-        loc: Loc = ("initiatives", n)
-        for j, cap in enumerate(item.capabilities):
-            if caps is not None and cap not in caps:
-                found.append(((*loc, "capabilities", j), unknown("capability", cap, caps)))
-        for j, path in enumerate(item.dimensions):
-            problem = _dimension_problem(path, frameworks)
-            if problem:
-                found.append(((*loc, "dimensions", j), problem))
-        for j, pre in enumerate(item.prerequisites):
-            if caps is not None and pre.capability not in caps:
-                found.append(
-                    (
-                        (*loc, "prerequisites", j, "capability"),
-                        unknown("capability", pre.capability, caps),
-                    )
-                )
-            elif (pre.capability, pre.level - 1) not in raises:
-                msg = f"no initiative raises '{pre.capability}' to level {pre.level}, so this can never start"
-                found.append(((*loc, "prerequisites", j), msg))
     return found

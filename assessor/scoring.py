@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 Entry = tuple[float, float]  # (score, weight)
+INDICATIVE_BELOW = 3  # a dimension scored from fewer questions than this is indicative
 
 
 def pct(score: float | None) -> float | None:
@@ -99,10 +100,16 @@ class DimensionScore:
     high: float | None
     disagreement: bool
     by_respondent: dict[str, float] = field(default_factory=dict)
+    questions: int = 0  # distinct questions whose answers were scored here
 
     @property
     def path(self) -> str:
         return f"{self.framework}/{self.id}"
+
+    @property
+    def indicative(self) -> bool:
+        """Scored, but from fewer than three questions: a first reading, not a measurement."""
+        return self.score is not None and self.questions < INDICATIVE_BELOW
 
     @property
     def pct(self) -> float | None:
@@ -149,10 +156,12 @@ class Scores:
 
 def _collect(
     sheets: Sequence[AnswerSheet], questionnaire: Questionnaire
-) -> tuple[dict[str, dict[str, list[Entry]]], dict[str, int]]:
-    """Per dimension path, per respondent: (score, weight) entries; and excluded counts."""
+) -> tuple[dict[str, dict[str, list[Entry]]], dict[str, int], dict[str, set[str]]]:
+    """Per dimension path, per respondent: (score, weight) entries; excluded counts; and the
+    questions scored there."""
     entries: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     excluded: dict[str, int] = defaultdict(int)
+    asked: dict[str, set[str]] = defaultdict(set)
     index = questionnaire.question_index()
     for sheet in sheets:
         for qid, answer in sheet.answers.items():
@@ -163,13 +172,19 @@ def _collect(
             for target in question.maps_to:
                 if value is not None:
                     entries[target.dimension][sheet.respondent.id].append((value, target.weight))
+                    asked[target.dimension].add(qid)
                 elif answer.value in SKIPS:
                     excluded[target.dimension] += 1
-    return entries, excluded
+    return entries, excluded, asked
 
 
 def _dimension(
-    fw_id: str, dim_id: str, per_resp: dict[str, list[Entry]], excluded: int, ws: Workspace
+    fw_id: str,
+    dim_id: str,
+    per_resp: dict[str, list[Entry]],
+    excluded: int,
+    ws: Workspace,
+    questions: int = 0,
 ) -> DimensionScore:
     threshold = ws.assessment.scoring.level_threshold
     # One pass over each respondent's entries: their weighted mean, and for the level, the share
@@ -208,6 +223,7 @@ def _dimension(
         high=high,
         disagreement=high - low >= ws.assessment.scoring.disagreement - 1e-9,
         by_respondent=dict(sorted(means.items())),
+        questions=questions,
     )
 
 
@@ -225,7 +241,7 @@ def _framework(fw: Framework, dims: list[DimensionScore], threshold: float) -> F
 
 def score_dimensions(ws: Workspace, sheets: Sequence[AnswerSheet]) -> list[FrameworkScore]:
     """Score every in-scope framework from a set of answer sheets."""
-    entries, excluded = _collect(sheets, ws.questionnaire)
+    entries, excluded, asked = _collect(sheets, ws.questionnaire)
     threshold = ws.assessment.scoring.level_threshold
     out = []
     for fw in ws.frameworks:
@@ -236,6 +252,7 @@ def score_dimensions(ws: Workspace, sheets: Sequence[AnswerSheet]) -> list[Frame
                 entries.get(f"{fw.id}/{d.id}", {}),
                 excluded.get(f"{fw.id}/{d.id}", 0),
                 ws,
+                len(asked.get(f"{fw.id}/{d.id}", ())),
             )
             for d in fw.dimensions
         ]

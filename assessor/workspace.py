@@ -76,7 +76,9 @@ def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Wo
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise ResponseError(errors)
-    in_scope = model.frameworks or _mapped_frameworks(questionnaire, library)
+    in_scope = (
+        model.frameworks or questionnaire.frameworks or _mapped_frameworks(questionnaire, library)
+    )
     frameworks = [library.framework(f) for f in in_scope]
     profile = (
         None if model.target.profile == "respondents" else library.profile(model.target.profile)
@@ -260,7 +262,12 @@ def check_answers(
     for qid, answer in response.answers.items():
         loc = ("answers", qid)
         if qid not in index:
-            msg = checks.unknown("question", qid, index, hint=len(problems) < _HINTS)
+            msg = (
+                f"question '{qid}' was replaced by '{q.renamed[qid]}' in {q.id} {q.version}: "
+                f"answer '{q.renamed[qid]}' instead"
+                if qid in q.renamed
+                else checks.unknown("question", qid, index, hint=len(problems) < _HINTS)
+            )
             problems.append(doc.problem(loc, msg, key=True))
             continue
         question = index[qid]
