@@ -218,10 +218,25 @@ def _check_question(
 
 
 def check_profile(profile: Profile, frameworks: Mapping[str, Framework]) -> list[Finding]:
-    """Every overridden dimension exists."""
+    """Every overridden dimension exists; the matrix position and route too."""
     found: list[Finding] = []
     for path in profile.targets:
         problem = dimension_problem(path, frameworks)
         if problem:
             found.append((("targets", path), problem))
+    return found + check_course(profile.position, profile.route, frameworks, ())
+
+
+def check_course(
+    position: str | None, route: str | None, frameworks: Mapping[str, Framework], loc: Loc
+) -> list[Finding]:
+    """A target position and route on the strategy matrix that the matrix has."""
+    matrix = next((f.matrix for f in frameworks.values() if f.matrix is not None), None)
+    positions = [p.dimension for p in matrix.positions] if matrix is not None else []
+    routes = [r.id for r in matrix.routes] if matrix is not None else []
+    found: list[Finding] = []
+    if position is not None and position not in positions:
+        found.append(((*loc, "position"), unknown("position", position, positions)))
+    if route is not None and route not in routes:
+        found.append(((*loc, "route"), unknown("route", route, routes)))
     return found

@@ -254,7 +254,17 @@ def test_frameworks_and_overall(score: Any) -> None:
               for f in score["frameworks"])  # fmt: skip
     assert fa == {"id": "fa", "score": 2.552, "pct": 51.736, "level": 1, "weakest": "data"}
     assert fb == {"id": "fb", "score": 2.435, "pct": 47.84, "level": 1, "weakest": "people"}
-    assert score["overall"] == {"score": 2.494, "pct": 49.788, "level": 1, "weakest": "fb/people"}
+    # the next level: 80 % of 2 frameworks → both at level 2; neither is
+    assert score["overall"] == {
+        "headline": "Level 1 — Initial. Level 2 needs 2 of 2 frameworks at level 2 or above; "
+        "now 0. Average score 2.49 / 4 (how far the practice has come between levels).",
+        "level": 1,
+        "next_level": {"level": 2, "needed": 2, "reached": 0, "of": 2},
+        "score": 2.494,
+        "pct": 49.788,
+        "weakest": "fb/people",
+        "frameworks": ["fa", "fb"],
+    }
 
 
 def test_breakdowns(score: Any) -> None:
@@ -281,15 +291,24 @@ def test_breakdowns(score: Any) -> None:
 def test_strategy_position(score: Any) -> None:
     # customer information: 3, 2, 1 (r4 not sure) → 2.0 < 2.5, low;
     # individualisation: 1.75, 3.25, 4.0, 2.5 → 2.875, high → managed service and support (2)
-    assert score["strategy_level"] == {
-        "level": 2,
+    # no business context: the target is the next position along the stronger axis
+    # (individualisation), which is where the company already stands: hold
+    position = score["strategy_position"]
+    assert {
+        k: position[k] for k in ("position", "name", "axes", "target", "route", "chosen_by")
+    } == {
         "position": "managed-service-support",
         "name": "Managed service and support",
         "axes": {
             "customer-information": {"score": 2.0, "side": "low"},
             "individualisation": {"score": 2.875, "side": "high"},
         },
+        "target": "managed-service-support",
+        "route": ["managed-service-support"],
+        "chosen_by": "default",
     }
+    assert "defaults used" in position["reason"]
+    assert "level" not in position
 
 
 def test_kpis(score: Any) -> None:

@@ -42,6 +42,7 @@ KpiInput = Literal[
     "resolution-hours", "opportunities-closed", "deals-won", "crm-users-licensed", "crm-users-active",
 ]  # fmt: skip
 Score = Annotated[float, Field(ge=0, le=4)]
+Level = Annotated[float, Field(ge=1, le=4)]  # every scored answer is 1.0–4.0
 
 DimensionPath = Annotated[
     str,
@@ -117,8 +118,8 @@ class YesNoQuestion(_Scored):
     """Yes or no."""
 
     type: Literal["yes_no"]
-    score_yes: Score = Field(default=4.0, description="Score of 'yes'.")
-    score_no: Score = Field(default=1.0, description="Score of 'no'.")
+    score_yes: Level = Field(default=4.0, description="Score of 'yes' (1–4).")
+    score_no: Level = Field(default=1.0, description="Score of 'no' (1–4).")
 
 
 class ChoiceOption(StrictModel):

@@ -180,6 +180,8 @@ class ReportContext:
     method: list[str]
     checks: list[CheckView]
     questions: list[SectionView] = field(default_factory=list)
+    # the roadmap's first three initiatives: owner, start month, effort, cost and effect
+    first_moves: list[InitiativeView] = field(default_factory=list)
 
 
 def _generated_date() -> dt.date:
@@ -293,7 +295,7 @@ def _outcome(result: AssessmentResult, planned: list[Planned], labels: Labels, l
 def _phases(
     result: AssessmentResult, items: list[InitiativeView], labels: Labels, lang: str
 ) -> list[PhaseView]:
-    capacity = result.workspace.assessment.roadmap.capacity
+    capacity = result.decisions.capacity.value
     phases = []
     for n in range(len(PHASES)):
         planned = result.roadmap.phase(n)
@@ -383,4 +385,5 @@ def build_context(
         capabilities=_capabilities(result, lang) if full else [],
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
         questions=question_views(result, lang, labels) if full else [],
+        first_moves=[i for i in items if i.phase < BACKLOG][:3],
     )  # fmt: skip
