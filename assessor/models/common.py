@@ -6,7 +6,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-__all__ = ["COMMENT_MAX", "LANGUAGES", "NAME_MAX", "Id", "Lang", "LocalText", "StrictModel"]
+__all__ = [
+    "COMMENT_MAX",
+    "LANGUAGES",
+    "NAME_MAX",
+    "CompanySize",
+    "Id",
+    "Lang",
+    "LocalText",
+    "NonEmpty",
+    "StrictModel",
+]
 
 # The longest free text a workspace file may hold in a name (client, unit, respondent,
 # consultancy, …) and in a respondent's comment: far above real text, far below what would make
@@ -16,6 +26,7 @@ COMMENT_MAX = 5000
 
 LANGUAGES: tuple[str, ...] = ("en", "vi")
 Lang = Literal["en", "vi"]
+CompanySize = Literal["small", "mid", "large"]  # < 50 staff, 50–999, ≥ 1000
 
 Id = Annotated[
     str,
