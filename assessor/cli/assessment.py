@@ -201,7 +201,7 @@ def report(
       crm-assess report examples/saigon-xanh --by unit
     """
     from ..fsio import write_atomic
-    from ..pipeline import by_unit
+    from ..pipeline import by_unit, workspace_library
     from ..report.build import make_report
 
     result = _run(ctx, workspace, lenient)
@@ -224,8 +224,9 @@ def report(
     ) as bar:
         for path, res in bar:
             data = make_report(
-                res, lang=lang, kind=kind, fmt=fmt, library_dirs=ctx.obj["library_dirs"]
-            )
+                res, lang=lang, kind=kind, fmt=fmt,
+                library_dirs=[*ctx.obj["library_dirs"], *workspace_library(res.workspace.path)],
+            )  # fmt: skip
             write_atomic(path, data, force=True)
     for path, _ in jobs:
         click.echo(str(path))
