@@ -136,7 +136,7 @@ def _run(ctx: click.Context, workspace: Path, lenient: bool) -> Any:
     return result
 
 
-from . import assessment, collect, content, exchange  # noqa: E402,F401  (registers the commands)
+from . import assessment, collect, content, exchange, review  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:

@@ -209,6 +209,13 @@ def report(
     target = output or result.workspace.path / "reports" / f"{kind}-{lang}.{fmt}"
     jobs = [(target, result)]
     if by == "unit":
+        for unit in result.scores.groupings["unit"].merged:
+            where = result.workspace.path / "assessment.yaml"
+            note = (
+                f"unit '{unit}': merged into 'others' to keep every group to at least "
+                f"{result.workspace.assessment.scoring.min_group} respondents, so it has no report"
+            )
+            click.echo(str(Problem.at(where, note, severity="warning")), err=True)
         for unit, r in by_unit(result).items():
             if r.scores.score is None:  # nothing scored there: no report rather than a wrong one
                 where = result.workspace.path / "responses"
