@@ -282,6 +282,11 @@ class Assessment(StrictModel):
         """The title in `lang` (a single text serves both languages); None without one."""
         return text_in(self.title, lang)
 
+    def reporting_group(self) -> int:
+        """The smallest group a breakdown shows (`scoring.min_group`; 3 where it is not set)."""
+        value = getattr(self.scoring, "min_group", None)
+        return value if isinstance(value, int) and value > 0 else 3
+
     def unit_name(self, unit: str | None, lang: str) -> str:
         """A unit's name in `lang`; its id when it is not listed; '' for no unit."""
         if unit is None:
