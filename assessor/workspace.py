@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from . import checks
 from .answers import answer_problem, normalised, visible
 from .context import choose_profile
-from .errors import Problem, ResponseError
+from .errors import Problem, ResponseError, shown
 from .loading import Library, load_document, validate_as
 from .models import Answer, Assessment, Framework, Profile, Questionnaire, Respondent, Response
 from .models.review import Review
@@ -197,8 +197,8 @@ def _load_responses(
         response = _normalised(response, q)
         problems += check_answers(doc, response, respondent, q, lenient, also_answered=broken)
         if not more:
-            shown = _shown(response.answers, respondent, q)
-            sheets.append(AnswerSheet(respondent, shown, str(doc.path)))
+            answers = _shown(response.answers, respondent, q)
+            sheets.append(AnswerSheet(respondent, answers, str(doc.path)))
     return sheets, problems
 
 
@@ -234,7 +234,7 @@ def _not_a_response(doc: SourceDoc) -> Problem:
     if doc.data is None:
         msg = "the file is empty: no answers read"
         return Problem(str(doc.path), 1, 1, "", msg, severity="warning")
-    found = "a list" if isinstance(doc.data, list) else f"the value {doc.data!r}"
+    found = "a list" if isinstance(doc.data, list) else f"the value {shown(doc.data)}"
     msg = f"expected a mapping with 'respondent' and 'answers' keys, not {found}"
     return doc.problem((), msg)
 

@@ -386,7 +386,7 @@ def _marked(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     """A syntax error (or one the constructor found) as one line at its line:column."""
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    what = exc.problem or exc.context or "invalid YAML"
+    what = (exc.problem or exc.context or "invalid YAML")[:200]  # a tag may be any length
     start = exc.context_mark
     if exc.problem and exc.context and start is not None and start.line + 1 != line:
         what += f" ({exc.context} that starts at {start.line + 1}:{start.column + 1})"

@@ -1,7 +1,7 @@
 """Malformed workspaces, generated: every one ends in located problems, never in a traceback.
 
 Each example takes the small hand-computed workspace (tests/workspaces.py), picks one of its files
-(the assessment, a YAML, JSON or CSV response, the questionnaire) and breaks it: a value replaced
+(the assessment, a YAML, JSON or CSV response, the questionnaire, the framework) and breaks it: a value replaced
 by a hostile one (impossible dates, wrong explicit tags, huge numbers, long text, aliases, …),
 lines inserted, repeated, dropped or cut, random bytes spliced in. Then it is loaded and scored
 as `score` does, and must either succeed or raise the one error type the command line turns into
@@ -69,6 +69,7 @@ TARGETS = {
     "responses/r2.json": _json_response(),
     "responses/r3.csv": CSV_R3,
     "library/mini-q.yaml": None,
+    "library/mini.yaml": None,
 }
 
 
@@ -98,15 +99,16 @@ def _mutate(text: str, data: st.DataObject) -> bytes:
 
 
 @functools.cache
-def _builtin_library(questionnaire: bytes) -> Library:
+def _builtin_library(framework: bytes, questionnaire: bytes) -> Library:
     """The library as `score` loads it for the workspace (built-ins and its library/ folder),
-    cached by the questionnaire's text so unchanged examples do not reload it."""
+    cached by the workspace's own content files so unchanged examples do not reload it."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "library"
         folder.mkdir()
         for name, text in mini_workspace().items():
             if name.startswith("ws/library/"):
                 (folder / Path(name).name).write_text(text, encoding="utf-8")
+        (folder / "mini.yaml").write_bytes(framework)
         (folder / "mini-q.yaml").write_bytes(questionnaire)
         return load_library([folder])
 
@@ -148,9 +150,9 @@ def test_a_broken_file_is_refused_with_located_problems(target: str, data: st.Da
     raw = _mutate(_text(target), data)
     with tempfile.TemporaryDirectory() as tmp:
         ws = _write(Path(tmp), target, raw)
-        question_text = (ws / "library/mini-q.yaml").read_bytes()
+        own = [(ws / "library" / name).read_bytes() for name in ("mini.yaml", "mini-q.yaml")]
         try:
-            library = _builtin_library(question_text)
+            library = _builtin_library(*own)
             run_assessment(ws, library=library)
             event("accepted")
         except AssessorError as exc:
