@@ -10,6 +10,7 @@ Heavy modules (WeasyPrint, Jinja2) are imported inside the commands that need th
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -85,6 +86,30 @@ def format_option(*choices: str) -> Callable[[F], F]:
         )(func)
 
     return deco
+
+
+def progress(length: int, label: str) -> Any:
+    """A progress bar on standard error when it is a terminal; nothing when it is piped."""
+    return click.progressbar(
+        length=length, label=label, file=sys.stderr, show_eta=False, hidden=not sys.stderr.isatty()
+    )
+
+
+def stage_note(label: str) -> Callable[[str], None]:
+    """Prints 'LABEL: stage…' lines on standard error when it is a terminal; nothing when piped."""
+    if not sys.stderr.isatty():
+        return lambda _: None
+    return lambda stage: click.echo(f"{label}: {stage}…", err=True)
+
+
+def jobs_option(func: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Reports rendered at once, one worker process each [default: one per core].",
+    )(func)
 
 
 def lenient_option(func: F) -> F:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import _library, cli
+from . import _library, cli, stage_note
 
 
 @cli.group()
@@ -162,8 +162,9 @@ def import_responses(
         click.echo(str(draft.path))
         return
     result = exchange.import_responses(
-        workspace, file, mapping=mapping, force=force, lenient=lenient, library_dirs=dirs
-    )
+        workspace, file, mapping=mapping, force=force, lenient=lenient, library_dirs=dirs,
+        on_stage=stage_note("Importing"),
+    )  # fmt: skip
     for warning in result.warnings:
         click.echo(str(warning), err=True)
     for path in result.written:

@@ -6,7 +6,7 @@ Nothing is written until every row or cell of the file has been read and checked
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,14 +145,17 @@ def import_responses(
     force: bool = False,
     lenient: bool = False,
     library_dirs: Iterable[Path] = (),
+    on_stage: Callable[[str], None] = lambda _: None,
 ) -> ImportResult:
     """Import a filled-in workbook or a survey export into `workspace/responses/`.
 
     Raises ResponseError listing every problem (and warning) when anything is wrong; then
-    nothing has been written.
+    nothing has been written. `on_stage` hears what is being done, for a progress display.
     """
     a, q = _open(workspace, library_dirs)
+    on_stage(f"reading {file.name}")
     kind, drafts, problems = _read(file, q, mapping)
+    on_stage(f"checking {len(drafts)} response(s)")
     responses, more = _check(file, drafts, a, q, lenient)
     problems += more
     folder = (workspace if workspace.is_dir() else workspace.parent) / "responses"
@@ -163,6 +166,7 @@ def import_responses(
         problems += [Problem(str(t), message=msg) for t in taken]
     if any(p.severity == "error" for p in problems):
         raise ResponseError(problems)
+    on_stage(f"writing {len(targets)} file(s)")
     for target, response in targets.items():
         write_atomic(target, response_text(response), force=force)
     return ImportResult(kind, list(targets), [p for p in problems if p.severity != "error"])
