@@ -86,13 +86,13 @@ def _answer(question, truth: float, rnd: random.Random):  # type: ignore[no-unty
     return None
 
 
-def build(folder: Path, force: bool) -> None:
+def build(folder: Path, force: bool, *, seed: int = 2026, submitted: str = "2026-10-18") -> None:
     library = load_library()
     assessment = Assessment.model_validate(
         yaml.safe_load((folder / "assessment.yaml").read_text("utf-8"))
     )
     questionnaire = library.questionnaire(assessment.questionnaire)
-    rnd = random.Random(2026)
+    rnd = random.Random(seed)
     for person in assessment.respondents:
         answers: dict[str, object] = {}
         values: dict[str, object] = {}  # plain values, for the `relevant:` conditions
@@ -133,7 +133,7 @@ def build(folder: Path, force: bool) -> None:
         if closing is not None and rnd.random() < 0.6:
             answers[closing.id] = rnd.choice([c for pool in COMMENTS.values() for c in pool])
         data = {"respondent": person.id, "questionnaire": questionnaire.id, "language": "vi",
-                "submitted": "2026-10-18", "answers": answers}  # fmt: skip
+                "submitted": submitted, "answers": answers}  # fmt: skip
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
         write_atomic(folder / "responses" / f"{person.id}.yaml", text, force=force)
 
