@@ -17,18 +17,23 @@ the jobs run one after another in this process.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import AssessorError, Problem
 from .pipeline import AssessmentResult, by_unit, run_assessment
 
+T = TypeVar("T")
+R = TypeVar("R")
+
 __all__ = [
-    "BatchOutcome", "Job", "default_workers", "load_for_units", "plan_reports", "remember",
+    "BatchOutcome", "Job", "default_workers", "load_for_units", "map_parallel", "plan_reports", "remember",
     "run_batch", "target_of",
 ]  # fmt: skip
 
@@ -150,18 +155,15 @@ def run_batch(
 ) -> BatchOutcome:
     """Render every job, in parallel where possible; never raises for one job's problems."""
     settings = _Settings(tuple(library_dirs), lenient, force)
-    workers = min(workers or default_workers(), len(jobs))
+    if min(workers or default_workers(), len(jobs)) > 1:
+        from .report.engine import import_weasyprint
+
+        import_weasyprint()  # once, here: every worker inherits it
+    results = map_parallel(
+        functools.partial(render_job, settings=settings), jobs, workers=workers, on_done=on_done
+    )
     outcome = BatchOutcome()
-    results: dict[int, tuple[Path | None, list[str]]] = {}
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for index, job in enumerate(jobs):
-            results[index] = render_job(job, settings)
-            if on_done:
-                on_done(job)
-    else:
-        _run_forked(jobs, settings, workers, results, on_done)
-    for index, job in enumerate(jobs):
-        path, problems = results[index]
+    for job, (path, problems) in zip(jobs, results, strict=True):
         if path is not None:
             outcome.written.append(path)
         else:
@@ -169,28 +171,35 @@ def run_batch(
     return outcome
 
 
-def _run_forked(
-    jobs: Sequence[Job],
-    settings: _Settings,
-    workers: int,
-    results: dict[int, tuple[Path | None, list[str]]],
-    on_done: Callable[[Job], None] | None,
-) -> None:
-    from .report.engine import import_weasyprint
-
-    import_weasyprint()  # once, here: every worker inherits it
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures: dict[Future[tuple[Path | None, list[str]]], int] = {
-            pool.submit(render_job, job, settings): index for index, job in enumerate(jobs)
-        }
+def map_parallel(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    workers: int | None = None,
+    on_done: Callable[[T], None] | None = None,
+) -> list[R]:
+    """`[fn(item) for item in items]`, in worker processes forked from this one (so they
+    inherit what is loaded here), `workers` at once; one after another where the system cannot
+    fork or with one worker. `on_done(item)` is called here as each finishes."""
+    count = min(workers or default_workers(), len(items))
+    if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        out = []
+        for item in items:
+            out.append(fn(item))
+            if on_done:
+                on_done(item)
+        return out
+    results: dict[int, R] = {}
+    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = {pool.submit(fn, item): index for index, item in enumerate(items)}
         for future in as_completed(futures):
             results[futures[future]] = future.result()
             if on_done:
-                on_done(jobs[futures[future]])
+                on_done(items[futures[future]])
+    return [results[i] for i in range(len(items))]
 
 
-def render_job(job: Job, settings: _Settings) -> tuple[Path | None, list[str]]:
+def render_job(job: Job, *, settings: _Settings) -> tuple[Path | None, list[str]]:
     """Write one report: (the file written, []) or (None, its problem lines)."""
     from .fsio import write_atomic
     from .report.build import make_report

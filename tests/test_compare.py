@@ -201,3 +201,34 @@ def test_compare_json_on_the_example_pair() -> None:
     assert status["consent-data-protection"] == "done"
     assert status["crm-phased-rollout"] == "in_progress"
     assert [a.workspace.assessment.date.year for a in history(run_assessment(new))] == [2025, 2026]
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", ["Tiến triển so với lần đánh giá trước", "So với 21/10/2025, 6/42 khía cạnh cải "
+                "thiện rõ và 0 khía cạnh giảm", "Lộ trình lần trước: 3 đã xong, 3 đang làm, "
+                "5 chưa bắt đầu", "Năng lực qua các lần đánh giá", "Đã chạy ở miền Nam"]),
+        ("en", ["Progress since the last assessment", "Since 21 October 2025, 6 of 42 dimensions "
+                "clearly improved and 0 declined", "The previous roadmap: 3 done, 3 in progress, "
+                "5 not started", "Capabilities across assessments", "Live in the south"]),
+    ],
+)  # fmt: skip
+def test_the_example_report_shows_progress_in_both_languages(
+    lang: str, expected: list[str]
+) -> None:
+    from assessor.report.build import make_report
+
+    result = run_assessment(REPO / "examples/saigon-xanh")
+    text = _pdf_text(make_report(result, lang=lang, kind="executive"))
+    for phrase in expected:
+        assert phrase in text, phrase

@@ -10,6 +10,7 @@ from .. import checks
 from ..errors import RenderError
 from ..pipeline import AssessmentResult
 from .context import build_context
+from .peers import peers_view
 from .progress import progress_view
 from .render import render_html, render_pdf, report_dirs
 
@@ -62,5 +63,5 @@ def make_report(
     progress = progress_view(result, lang, library_dirs)
     if progress is not None:  # the headline says what moved since the baseline
         context = dataclasses.replace(context, headline=f"{context.headline} {progress.headline}")
-    html = render_html(context, dirs, logo, progress)
+    html = render_html(context, dirs, logo, progress, peers_view(result, lang))
     return html.encode("utf-8") if fmt == "html" else render_pdf(html, dirs, logo)
