@@ -57,7 +57,7 @@ class PeerRow:
 
 @dataclass(frozen=True)
 class PeersView:
-    labels: dict[str, str]
+    text: dict[str, str]
     intro: str
     rows: list[PeerRow]
 
@@ -76,20 +76,18 @@ def peers_view(result: AssessmentResult, lang: str) -> PeersView | None:
     group = group_for(data.model_dump(), summary.context)
     if group is None:
         return None
-    labels = {k: v[lang] for k, v in TEXT.items()}
+    words = {k: v[lang] for k, v in TEXT.items()}
     lib = result.library
     names = {c.id: c.name[lang] for c in lib.capabilities.capabilities} if lib.capabilities else {}
-    names["overall"] = labels["overall"]
+    names["overall"] = words["overall"]
     rows = []
     for s in standings(summary, group):
         if s.key in names:
-            pct = (
-                labels["under"] if s.below else labels["over"] if s.above else f"{s.percentile:.0f}"
-            )
+            pct = words["under"] if s.below else words["over"] if s.above else f"{s.percentile:.0f}"
             rows.append(PeerRow(
                 names[s.key], fmt_num(s.score, lang, 2), fmt_num(s.median, lang, 2),
                 f"{fmt_num(s.q1, lang, 2)}–{fmt_num(s.q3, lang, 2)}", pct, s.companies,
             ))  # fmt: skip
-    kind = labels[group["by"]] + ("" if group["by"] == "all" else f": {group['value']}")
-    intro = labels["intro"].format(n=group["companies"], group=kind, built=data.built)
-    return PeersView(labels, intro, rows)
+    kind = words[group["by"]] + ("" if group["by"] == "all" else f": {group['value']}")
+    intro = words["intro"].format(n=group["companies"], group=kind, built=data.built)
+    return PeersView(words, intro, rows)

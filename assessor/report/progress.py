@@ -93,7 +93,7 @@ class InitiativeRow:
 
 @dataclass(frozen=True)
 class ProgressView:
-    labels: dict[str, str]
+    text: dict[str, str]
     since: str
     headline: str
     trend: str
@@ -171,7 +171,7 @@ def progress_view(
     ]  # fmt: skip
     title, initiatives = _initiatives(c, lang)
     return ProgressView(
-        labels={k: v[lang] for k, v in TEXT.items()},
+        text={k: v[lang] for k, v in TEXT.items()},
         since=TEXT["since"][lang].format(date=_date(c.old, lang), n=c.old.scores.respondents),
         headline=_headline(c, lang),
         trend=trend_chart(chain, names, lang),
