@@ -9,15 +9,15 @@ import difflib
 from collections.abc import Iterable, Mapping, Sequence
 
 from . import relevance
-from .models import Framework, InitiativeCatalogue, Profile, Question, Questionnaire
+from .models import Framework, Profile, Question, Questionnaire
 
 __all__ = [
     "Finding",
     "check_framework",
-    "check_initiatives",
     "check_profile",
     "check_questionnaire",
     "did_you_mean",
+    "dimension_problem",
     "duplicates",
     "unknown",
 ]
@@ -110,7 +110,7 @@ def _check_matrix(fw: Framework) -> list[Finding]:
     return found
 
 
-def _dimension_problem(path: str, frameworks: Mapping[str, Framework]) -> str | None:
+def dimension_problem(path: str, frameworks: Mapping[str, Framework]) -> str | None:
     fw_id, _, dim_id = path.partition("/")
     if fw_id not in frameworks:
         return unknown("framework", fw_id, frameworks)
@@ -155,7 +155,7 @@ def _check_question(
     if question.type == "text":
         return found
     for i, target in enumerate(question.maps_to):
-        problem = _dimension_problem(target.dimension, frameworks)
+        problem = dimension_problem(target.dimension, frameworks)
         if problem:
             found.append(((*loc, "maps_to", i, "dimension"), problem))
     if question.type in ("single_choice", "multi_choice"):
@@ -175,39 +175,7 @@ def check_profile(profile: Profile, frameworks: Mapping[str, Framework]) -> list
     """Every overridden dimension exists."""
     found: list[Finding] = []
     for path in profile.targets:
-        problem = _dimension_problem(path, frameworks)
+        problem = dimension_problem(path, frameworks)
         if problem:
             found.append((("targets", path), problem))
-    return found
-
-
-def check_initiatives(
-    catalogue: InitiativeCatalogue,
-    frameworks: Mapping[str, Framework],
-    capabilities: Iterable[str] | None,
-) -> list[Finding]:
-    """Unique ids; known capabilities and dimensions; prerequisites some initiative can meet."""
-    found = duplicates([i.id for i in catalogue.initiatives], ("initiatives",), "initiative id")
-    caps = list(capabilities) if capabilities is not None else None
-    raises = {(c, s) for i in catalogue.initiatives for c in i.capabilities for s in i.steps}
-    for n, item in enumerate(catalogue.initiatives):
-        loc: Loc = ("initiatives", n)
-        for j, cap in enumerate(item.capabilities):
-            if caps is not None and cap not in caps:
-                found.append(((*loc, "capabilities", j), unknown("capability", cap, caps)))
-        for j, path in enumerate(item.dimensions):
-            problem = _dimension_problem(path, frameworks)
-            if problem:
-                found.append(((*loc, "dimensions", j), problem))
-        for j, pre in enumerate(item.prerequisites):
-            if caps is not None and pre.capability not in caps:
-                found.append(
-                    (
-                        (*loc, "prerequisites", j, "capability"),
-                        unknown("capability", pre.capability, caps),
-                    )
-                )
-            elif (pre.capability, pre.level - 1) not in raises:
-                msg = f"no initiative raises '{pre.capability}' to level {pre.level}, so this can never start"
-                found.append(((*loc, "prerequisites", j), msg))
     return found

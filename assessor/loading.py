@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .errors import DefinitionError, Problem
+from .initiative_checks import check_initiatives
 from .kinds import KINDS, fields_at
 from .models import CapabilityCatalogue, Framework, Initiative, Profile, Questionnaire
 from .yamlsource import SourceDoc, parse_yaml
@@ -257,6 +258,6 @@ def cross_check(library: Library) -> list[Problem]:
         problems += [doc.problem(loc, msg, key=True) for loc, msg in found]
     for c_id, catalogue in library.of_kind("initiatives").items():
         doc = library.docs[("initiatives", c_id)]
-        found = checks.check_initiatives(catalogue, library.frameworks, caps)
+        found = check_initiatives(catalogue, library.frameworks, caps, library.initiatives)
         problems += [doc.problem(loc, msg) for loc, msg in found]
     return problems

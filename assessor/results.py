@@ -7,6 +7,7 @@ from typing import Any
 from .gaps import Gap
 from .pipeline import AssessmentResult
 from .roadmap import BACKLOG, PHASES, Planned
+from .roadmap_kpis import SHARE_12, SHARE_24, KpiTarget
 from .scoring import DimensionScore, pct
 
 __all__ = [
@@ -180,33 +181,43 @@ def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
     rm = result.roadmap
     phases = []
     for index, (start, end) in enumerate(PHASES):
-        items = [_planned(p, lang) for p in rm.phase(index)]
+        items = [_planned(p, lang, rm.size) for p in rm.phase(index)]
         phases.append(
             {"index": index + 1, "start_month": start, "end_month": end, "initiatives": items}
         )
     return {
+        "company_size": rm.size,
         "phases": phases,
-        "backlog": [_planned(p, lang) for p in rm.phase(BACKLOG)],
+        "quick_wins": [p.initiative.id for p in rm.quick_wins],
+        "backlog": [_planned(p, lang, rm.size) for p in rm.phase(BACKLOG)],
         "route": {"id": rm.route_id, "path": rm.route, "target": rm.target_position},
-        "kpi_targets": [
-            {
-                "id": k.id,
-                "current": r3(k.current),
-                "in_12_months": r3(k.in_12_months),
-                "in_24_months": r3(k.in_24_months),
-                "unit": k.unit,
-            }
-            for k in rm.kpi_targets
-        ],
+        "kpi_targets": [_kpi_target(k) for k in rm.kpi_targets],
         "unmet": [{"dimension": path, "step": step} for path, step in rm.unmet],
     }
 
 
-def _planned(p: Planned, lang: str) -> dict[str, Any]:
+def _kpi_target(k: KpiTarget) -> dict[str, Any]:
+    rule: dict[str, Any] = (
+        {"reference": k.rule.reference, "share_12_months": SHARE_12, "share_24_months": SHARE_24}
+        if k.rule.reference is not None
+        else {"change_12_months": k.rule.change_12, "change_24_months": k.rule.change_24}
+    )
+    return {
+        "id": k.id, "current": r3(k.current), "in_12_months": r3(k.in_12_months),
+        "in_24_months": r3(k.in_24_months), "unit": k.unit, "rule": rule,
+    }  # fmt: skip
+
+
+def _planned(p: Planned, lang: str, size: str) -> dict[str, Any]:
     i = p.initiative
+    cost = i.cost.get(size)  # type: ignore[call-overload]
     return {
         "id": i.id, "title": i.title[lang], "summary": i.summary[lang], "owner": i.owner, "effort": i.effort,
-        "months": i.months, "priority": r3(p.priority), "after": p.after, "kpis": list(i.kpis),
+        "months": i.months, "start_month": p.start_month, "end_month": p.end_month,
+        "quick_win": p.quick_win, "priority": r3(p.priority), "after": p.after, "unblocks": p.unblocks,
+        "prerequisite_only": not p.covers, "step": i.step, "personal_data": i.personal_data,
+        "cost_million_vnd": {"low": cost.low, "high": cost.high} if cost else None,
+        "effect": i.effect[lang], "basis": i.basis[lang], "kpis": list(i.kpis),
         "covers": [{"dimension": path, "step": step} for path, step in p.covers],
     }  # fmt: skip
 
@@ -214,7 +225,7 @@ def _planned(p: Planned, lang: str) -> dict[str, Any]:
 def roadmap_rows(result: AssessmentResult, lang: str) -> list[list[Any]]:
     rows = []
     for p in result.roadmap.items:
-        start, end = PHASES[p.phase] if p.phase < BACKLOG else (24, None)
+        start, end = p.start_month, p.end_month
         dims = " ".join(sorted({path for path, _ in p.covers}))
         i = p.initiative
         rows.append([

@@ -1,68 +1,80 @@
-"""Roadmap planning: from gaps to initiatives in phases, a route on the matrix, KPI targets.
+"""Roadmap planning: from gaps to initiatives in months, a route on the matrix, KPI targets.
 
 Deterministic and pure. The rules (docs/roadmap.md):
 
 1. Needs. A dimension with a positive gap needs the level steps from floor(score) up to the
    target (step 1 = level 1→2, 2 = 2→3, 3 = 3→4), each carrying the dimension's priority.
-2. Choice. Needs are taken by priority; an uncovered need gets the catalogue initiative that
-   covers the most outstanding priority (ties: smaller effort, then id).
-3. Prerequisites. An initiative needing capability C at level L waits for a chosen initiative
-   raising C through step L−1, unless C's dimensions already average L; a missing provider is
-   added from the catalogue. An initiative for step s of a capability also waits for those
-   doing step s−1 of it.
-4. Phases. In dependency order (highest priority first among those ready), each initiative
-   goes into the earliest phase after everything it waits for that still has capacity
-   (S=1, M=2, L=3 effort points); what fits nowhere goes to the backlog after 24 months.
+   The strategy matrix is a position, not a maturity: its dimensions have no needs.
+2. Choice. Needs are taken by priority; an uncovered need gets the catalogue initiative (of
+   those that suit the company's size) that covers the most outstanding priority (ties: smaller
+   effort, then id). An initiative covers (dimension, step) only for the dimensions it names
+   at its one step.
+3. Programme order. Everything an initiative's `after:` reaches (through initiatives not
+   planned) that is planned must end before it starts; one not planned is added when the
+   company has not yet reached the level it delivers on its dimensions. A capability
+   prerequisite is met by a planned initiative raising it through the step below, or an added
+   one. An initiative for step s of a dimension waits for those doing step s−1 of it.
+4. Months. In dependency order (most important first, importance passed down to what it
+   waits for), each starts when all it waits for has ended, in the first phase from then on
+   that has capacity left (S=1, M=2, L=3 effort points); its phase is the phase it starts in;
+   what cannot start within 24 months goes to the backlog.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import statistics
-from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .gaps import Gap
+from .initiative_checks import raised_capabilities
 from .kpis import Kpi
 from .loading import Library
 from .models import Framework, Initiative
+from .roadmap_kpis import KpiTarget, kpi_targets
 from .strategy import StrategyPosition
 
-__all__ = ["PHASES", "KpiTarget", "Planned", "Roadmap", "plan_roadmap"]
+__all__ = [
+    "BACKLOG", "EFFORT_POINTS", "PHASES", "KpiTarget", "Planned", "Roadmap", "plan_initiatives",
+    "plan_roadmap",
+]  # fmt: skip
 
 PHASES: list[tuple[int, int]] = [(0, 3), (3, 6), (6, 12), (12, 24)]
 EFFORT_POINTS = {"S": 1, "M": 2, "L": 3}
 BACKLOG = len(PHASES)
+HORIZON = PHASES[-1][1]
+DEFAULT_SIZE = "mid"
 
 Need = tuple[str, int]  # (dimension path, step)
 
 
 @dataclass(frozen=True)
 class Planned:
-    """An initiative in the roadmap."""
+    """An initiative in the roadmap, with the months it runs."""
 
     initiative: Initiative
-    phase: int  # index into PHASES; BACKLOG when it did not fit
+    phase: int  # the phase it starts in (index into PHASES); BACKLOG when it did not fit
     covers: list[Need]
-    priority: float
+    priority: float  # the priority of the gaps it closes; 0 for a prerequisite only
     after: list[str]  # initiative ids it waits for
+    start_month: int | None = None  # None in the backlog
+    unblocks: list[str] = field(default_factory=list)  # planned initiatives that wait for it
 
+    @property
+    def end_month(self) -> int | None:
+        return None if self.start_month is None else self.start_month + self.initiative.months
 
-@dataclass(frozen=True)
-class KpiTarget:
-    """Where a KPI should be after 12 and 24 months."""
-
-    id: str
-    current: float
-    in_12_months: float
-    in_24_months: float
-    unit: str
+    @property
+    def quick_win(self) -> bool:
+        """A small initiative that ends inside the first phase."""
+        end = self.end_month
+        return self.initiative.effort == "S" and end is not None and end <= PHASES[0][1]
 
 
 @dataclass(frozen=True)
 class Roadmap:
-    """The plan: initiatives by phase, the matrix route, KPI targets, what could not be met."""
+    """The plan: initiatives by month, the matrix route, KPI targets, what could not be met."""
 
     items: list[Planned]
     route: list[str]
@@ -70,15 +82,20 @@ class Roadmap:
     target_position: str | None
     kpi_targets: list[KpiTarget]
     unmet: list[Need] = field(default_factory=list)
+    size: str = DEFAULT_SIZE
 
     def phase(self, index: int) -> list[Planned]:
         return [p for p in self.items if p.phase == index]
 
+    @property
+    def quick_wins(self) -> list[Planned]:
+        return [p for p in self.items if p.quick_win]
 
-def _needs(gaps: list[Gap]) -> dict[Need, float]:
+
+def _needs(gaps: list[Gap], positions: set[str]) -> dict[Need, float]:
     needs: dict[Need, float] = {}
     for g in gaps:
-        if g.gap <= 0:
+        if g.gap <= 0 or g.framework in positions:
             continue
         base = min(3, max(1, math.floor(g.current + 1e-9)))
         top = max(base + 1, min(4, math.ceil(g.target - 1e-9)))
@@ -87,144 +104,234 @@ def _needs(gaps: list[Gap]) -> dict[Need, float]:
     return needs
 
 
-def _covers(item: Initiative, need: Need, caps_of: dict[str, list[str]]) -> bool:
-    path, step = need
-    if step not in item.steps:
-        return False
-    return path in item.dimensions or any(c in item.capabilities for c in caps_of.get(path, []))
+def _covered(item: Initiative, needs: Iterable[Need]) -> list[Need]:
+    return sorted((p, s) for p, s in needs if s == item.step and p in item.dimensions)
 
 
-def _choose(
-    needs: dict[Need, float], library: Library, caps_of: dict[str, list[str]]
-) -> dict[str, list[Need]]:
+def _choose(needs: dict[Need, float], catalogue: list[Initiative]) -> dict[str, list[Need]]:
     chosen: dict[str, list[Need]] = {}
     open_needs = dict(needs)
-    catalogue = sorted(library.initiatives.values(), key=lambda i: i.id)
     for need in sorted(needs, key=lambda n: (-needs[n], n)):
         if need not in open_needs:
             continue
-        candidates = [i for i in catalogue if _covers(i, need, caps_of)]
+        candidates = [i for i in catalogue if _covered(i, [need])]
         if not candidates:
             continue
         best = max(
             candidates,
             key=lambda i: (
-                sum(p for n, p in open_needs.items() if _covers(i, n, caps_of)),
+                sum(open_needs[n] for n in _covered(i, open_needs)),
                 -EFFORT_POINTS[i.effort],
+                [-ord(c) for c in i.id],
             ),
         )
-        covered = [n for n in open_needs if _covers(best, n, caps_of)]
-        chosen[best.id] = chosen.get(best.id, []) + covered
+        covered = _covered(best, open_needs)
+        chosen[best.id] = covered
         for n in covered:
             open_needs.pop(n)
     return chosen
 
 
-def _capability_levels(gaps: list[Gap], caps_of: dict[str, list[str]]) -> dict[str, float]:
-    scores: dict[str, list[float]] = defaultdict(list)
-    for g in gaps:
-        for cap in caps_of.get(g.path, []):
-            scores[cap].append(g.current)
-    return {c: statistics.fmean(v) for c, v in scores.items()}
+@dataclass
+class _Plan:
+    """What the planner works on: the catalogue as it applies to this company."""
+
+    items: dict[str, Initiative]  # the whole library, for walking `after:`
+    fits: set[str]  # ids that suit the company's size
+    frameworks: dict[str, Framework]
+    current: dict[str, float]  # dimension path → score
+    needs: dict[Need, float]
+
+    def reached(self, item: Initiative) -> bool:
+        """Whether the company already has the level `item` delivers on its dimensions."""
+        scores = [self.current[p] for p in item.dimensions if p in self.current]
+        return not scores or statistics.fmean(scores) >= item.step + 1 - 1e-9
+
+    def capability(self, cap: str) -> float:
+        scores = [
+            score
+            for path, score in self.current.items()
+            if cap in _dimension_caps(self.frameworks, path)
+        ]
+        return statistics.fmean(scores) if scores else 0.0
+
+    def upstream(self, ident: str) -> list[str]:
+        """Everything `after:` reaches from `ident` through initiatives that suit the company."""
+        seen: list[str] = []
+        todo = list(self.items[ident].after)
+        while todo:
+            other = todo.pop(0)
+            if other in seen or other not in self.fits:
+                continue
+            seen.append(other)
+            todo += self.items[other].after
+        return seen
 
 
-def _providers(
-    chosen: dict[str, list[Need]], library: Library, capability: str, level: int
-) -> list[str]:
-    items = library.initiatives
+def _dimension_caps(frameworks: dict[str, Framework], path: str) -> list[str]:
+    fw_id, _, dim_id = path.partition("/")
+    fw = frameworks.get(fw_id)
+    dim = next((d for d in fw.dimensions if d.id == dim_id), None) if fw else None
+    return list(dim.capabilities) if dim else []
+
+
+def _providers(plan: _Plan, ids: Iterable[str], capability: str, level: int) -> list[str]:
     return [
-        i for i in chosen if capability in items[i].capabilities and level - 1 in items[i].steps
+        i
+        for i in ids
+        if plan.items[i].step == level - 1
+        and capability in raised_capabilities(plan.items[i], plan.frameworks)
     ]
 
 
-def _dependencies(
-    chosen: dict[str, list[Need]], library: Library, current: dict[str, float]
-) -> dict[str, set[str]]:
-    """Initiative id → ids it waits for; adds missing prerequisite providers to `chosen`."""
-    items = library.initiatives
-    pending = list(chosen)
-    while pending:  # first close `chosen` over prerequisites
-        for pre in items[pending.pop()].prerequisites:
-            if current.get(pre.capability, 0.0) >= pre.level or _providers(
-                chosen, library, pre.capability, pre.level
+def _close(chosen: dict[str, list[Need]], plan: _Plan) -> None:
+    """Add what the programme order and the prerequisites call for that is not planned yet."""
+    pending = sorted(chosen)
+    while pending:
+        ident = pending.pop(0)
+        extra = [
+            other
+            for other in plan.upstream(ident)
+            if other not in chosen and not plan.reached(plan.items[other])
+        ]
+        for pre in plan.items[ident].prerequisites:
+            if plan.capability(pre.capability) >= pre.level or _providers(
+                plan, chosen, pre.capability, pre.level
             ):
                 continue
-            extra = sorted(
-                (
-                    i
-                    for i in items.values()
-                    if pre.capability in i.capabilities and pre.level - 1 in i.steps
-                ),
-                key=lambda i: (EFFORT_POINTS[i.effort], i.id),
-            )
-            if extra:
-                chosen[extra[0].id] = []
-                pending.append(extra[0].id)
-    waits: dict[str, set[str]] = {}
+            options = _providers(plan, sorted(plan.fits), pre.capability, pre.level)
+            options.sort(key=lambda i: (EFFORT_POINTS[plan.items[i].effort], i))
+            extra += options[:1]
+        for other in extra:
+            if other not in chosen:
+                chosen[other] = _covered(plan.items[other], plan.needs)
+                pending.append(other)
+
+
+def _waits(
+    chosen: dict[str, list[Need]], plan: _Plan
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Per planned initiative: what it must wait for (`after:`), and what it should wait for."""
+    hard: dict[str, set[str]] = {}
+    soft: dict[str, set[str]] = {}
     for ident in chosen:
-        item = items[ident]
+        item = plan.items[ident]
+        hard[ident] = {o for o in plan.upstream(ident) if o in chosen and o != ident}
         deps = {
             p
             for pre in item.prerequisites
-            if current.get(pre.capability, 0.0) < pre.level
-            for p in _providers(chosen, library, pre.capability, pre.level)
+            if plan.capability(pre.capability) < pre.level
+            for p in _providers(plan, chosen, pre.capability, pre.level)
         }
-        for other in chosen:
-            o = items[other]
-            if any(
-                c in o.capabilities and s - 1 in o.steps and s not in o.steps
-                for c in item.capabilities
-                for s in item.steps
-            ):
-                deps.add(other)
-        deps.discard(ident)
-        waits[ident] = deps
-    return waits
+        deps |= {
+            o
+            for o in chosen
+            if plan.items[o].step == item.step - 1
+            and set(plan.items[o].dimensions) & set(item.dimensions)
+        }
+        soft[ident] = deps - hard[ident] - {ident}
+    return hard, soft
+
+
+def _order(
+    chosen: dict[str, list[Need]],
+    waits: dict[str, set[str]],
+    hard: dict[str, set[str]],
+    needs: dict[Need, float],
+) -> dict[str, tuple[int, float, str]]:
+    """Which ready initiative is placed first: the one most others wait for by `after:` (the
+    programme's foundations), then the one whose own gaps, or those of what waits for it,
+    matter most."""
+    rank = {i: sum(needs.get(n, 0.0) for n in chosen[i]) for i in chosen}
+    changed = True
+    while changed:
+        changed = False
+        for ident, deps in waits.items():
+            for dep in deps:
+                if rank[dep] < rank[ident]:
+                    rank[dep], changed = rank[ident], True
+    waiting: dict[str, set[str]] = {i: set() for i in chosen}
+    for ident in chosen:
+        todo = list(hard[ident])
+        while todo:
+            dep = todo.pop()
+            if ident not in waiting[dep] and dep != ident:
+                waiting[dep].add(ident)
+                todo += hard[dep]
+    return {i: (-len(waiting[i]), -rank[i], i) for i in chosen}
 
 
 def _schedule(
     chosen: dict[str, list[Need]],
-    waits: dict[str, set[str]],
-    priority: dict[str, float],
-    library: Library,
+    hard: dict[str, set[str]],
+    soft: dict[str, set[str]],
+    plan: _Plan,
     capacity: list[int],
 ) -> list[Planned]:
-    items = library.initiatives
-    left = list(capacity)
-    indegree = {i: len([d for d in waits[i] if d in chosen]) for i in chosen}
-    ready = [(-priority[i], i) for i, n in indegree.items() if n == 0]
-    heapq.heapify(ready)
-    phase_of: dict[str, int] = {}
-    planned: list[Planned] = []
-    while len(phase_of) < len(chosen):
-        if not ready:  # a dependency cycle: release the most important waiting initiative
-            waiting = [i for i in chosen if i not in phase_of]
-            heapq.heappush(ready, min((-priority[i], i) for i in waiting))
-        _, ident = heapq.heappop(ready)
-        if ident in phase_of:
-            continue
-        item = items[ident]
-        earliest = max((phase_of[d] + 1 for d in waits[ident] if d in phase_of), default=0)
-        cost = EFFORT_POINTS[item.effort]
-        phase = next((p for p in range(earliest, len(PHASES)) if left[p] >= cost), BACKLOG)
-        if phase < BACKLOG:
-            left[phase] -= cost
-        phase_of[ident] = phase
-        planned.append(
-            Planned(item, phase, sorted(chosen[ident]), priority[ident], sorted(waits[ident]))
+    left = [capacity[i] if i < len(capacity) else 0 for i in range(len(PHASES))]
+    waits = {i: hard[i] | soft[i] for i in chosen}
+    order = _order(chosen, waits, hard, plan.needs)
+    start: dict[str, int | None] = {}
+    waited: dict[str, set[str]] = {}
+    while len(start) < len(chosen):
+        ready = [i for i in chosen if i not in start and waits[i] <= set(start)]
+        if not ready:  # soft waits form a loop: release what only `after:` holds back
+            ready = [i for i in chosen if i not in start and hard[i] <= set(start)]
+        ident = min(ready, key=order.__getitem__)
+        item = plan.items[ident]
+        waited[ident] = waits[ident] & set(start)
+        ends = [_end(plan, d, start[d]) for d in waited[ident]]
+        known = [e for e in ends if e is not None]
+        start[ident] = (
+            _start(max(known, default=0), item.effort, left) if len(known) == len(ends) else None
         )
-        for other, deps in waits.items():
-            if ident in deps and other not in phase_of:
-                indegree[other] -= 1
-                if indegree[other] == 0:
-                    heapq.heappush(ready, (-priority[other], other))
-    for ident in sorted(set(chosen) - set(phase_of)):  # a cycle: should not happen, never drop work
-        planned.append(
-            Planned(
-                items[ident], BACKLOG, sorted(chosen[ident]), priority[ident], sorted(waits[ident])
-            )
+    planned = [
+        Planned(
+            plan.items[i],
+            _phase_of(start[i]),
+            chosen[i],
+            sum(plan.needs.get(n, 0.0) for n in chosen[i]),
+            _direct(i, waited),
+            start[i],
+            sorted(o for o in chosen if i in waited[o]),
         )
-    return sorted(planned, key=lambda p: (p.phase, -p.priority, p.initiative.id))
+        for i in chosen
+    ]
+    return sorted(
+        planned, key=lambda p: (p.start_month is None, p.start_month, -p.priority, p.initiative.id)
+    )
+
+
+def _direct(ident: str, waited: dict[str, set[str]]) -> list[str]:
+    """What `ident` waits for, without what one of those already waits for (transitively)."""
+    below: set[str] = set()
+    todo = [d for w in waited[ident] for d in waited[w]]
+    while todo:
+        other = todo.pop()
+        if other not in below:
+            below.add(other)
+            todo += waited[other]
+    return sorted(waited[ident] - below)
+
+
+def _end(plan: _Plan, ident: str, start: int | None) -> int | None:
+    return None if start is None else start + plan.items[ident].months
+
+
+def _phase_of(month: int | None) -> int:
+    if month is None:
+        return BACKLOG
+    return next(n for n, (begin, end) in enumerate(PHASES) if begin <= month < end)
+
+
+def _start(earliest: int, effort: str, left: list[int]) -> int | None:
+    """The first month from `earliest` in a phase with room for the effort; takes the room."""
+    cost = EFFORT_POINTS[effort]
+    for index, (begin, end) in enumerate(PHASES):
+        if end > earliest and left[index] >= cost:
+            left[index] -= cost
+            return max(begin, earliest)
+    return None
 
 
 MANY_CUSTOMERS = 1000  # above this, personal service for every customer is too costly
@@ -278,52 +385,35 @@ def _via(strategy: StrategyPosition, customers: float | None) -> str:
     return "customer-based-marketing" if info >= indiv else "managed-service-support"
 
 
-# KPI id → (change after 12 months, after 24, relative?, lower is better?, cap)
-KPI_RULES: dict[str, tuple[float, float, bool, bool, float | None]] = {
-    "nps": (8, 15, False, False, 100),
-    "retention-rate": (3, 5, False, False, 99),
-    "churn-rate": (3, 5, False, True, 0),
-    "renewal-rate": (5, 10, False, False, 100),
-    "mql-sql-conversion": (0.10, 0.20, True, False, 100),
-    "share-of-wallet": (3, 6, False, False, 100),
-    "cac": (0.10, 0.15, True, True, None),
-    "retention-cost": (0.05, 0.10, True, True, None),
-    "clv": (0.10, 0.20, True, False, None),
-}
-
-
-def _kpi_targets(kpis: list[Kpi], planned: list[Planned]) -> list[KpiTarget]:
-    moved = {k for p in planned for k in p.initiative.kpis}
-    out = []
-    for kpi in kpis:
-        if kpi.value is None or kpi.id not in moved or kpi.id not in KPI_RULES:
-            continue
-        d12, d24, relative, lower, cap = KPI_RULES[kpi.id]
-        sign = -1 if lower else 1
-        values = [
-            kpi.value * (1 + sign * d) if relative else kpi.value + sign * d for d in (d12, d24)
-        ]
-        if cap is not None:
-            values = [max(v, cap) if lower else min(v, cap) for v in values]
-        out.append(KpiTarget(kpi.id, kpi.value, values[0], values[1], kpi.unit))
-    return out
+def plan_initiatives(
+    gaps: list[Gap], library: Library, capacity: list[int], size: str | None = None
+) -> tuple[list[Planned], list[Need]]:
+    """The initiatives in months for a company of `size`, and the needs nothing covers."""
+    items = library.initiatives
+    positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
+    needs = _needs(gaps, positions)
+    fits = {i for i, item in items.items() if (size or DEFAULT_SIZE) in item.sizes}
+    plan = _Plan(items, fits, dict(library.frameworks), {g.path: g.current for g in gaps}, needs)
+    chosen = _choose(needs, [items[i] for i in sorted(fits)])
+    _close(chosen, plan)
+    hard, soft = _waits(chosen, plan)
+    covered = {n for ns in chosen.values() for n in ns}
+    return _schedule(chosen, hard, soft, plan, capacity), sorted(
+        n for n in needs if n not in covered
+    )
 
 
 def plan_roadmap(
     gaps: list[Gap], library: Library, frameworks: list[Framework], strategy: StrategyPosition, kpis: list[Kpi],
     capacity: list[int], target_position: str | None = None, route: str | None = None,
-    customers: float | None = None,
+    customers: float | None = None, size: str | None = None,
 ) -> Roadmap:  # fmt: skip
-    """Plan the roadmap from the gap analysis."""
-    caps_of = {f"{fw.id}/{d.id}": d.capabilities for fw in frameworks for d in fw.dimensions}
-    needs = _needs(gaps)
-    chosen = _choose(needs, library, caps_of)
-    covered = {n for ns in chosen.values() for n in ns}
-    waits = _dependencies(chosen, library, _capability_levels(gaps, caps_of))
-    priority = {i: sum(needs.get(n, 0.0) for n in chosen[i]) for i in chosen}
-    planned = _schedule(chosen, waits, priority, library, capacity)
+    """Plan the roadmap from the gap analysis, for a company of `size` (small, mid, large)."""
+    planned, unmet = plan_initiatives(gaps, library, capacity, size)
     path, route_id, goal = _route(
         strategy, library.frameworks.get("crm-strategy-levels"), target_position, route, customers
     )
-    unmet = sorted(n for n in needs if n not in covered)
-    return Roadmap(planned, path, route_id, goal, _kpi_targets(kpis, planned), unmet)
+    moved: set[str] = {k for p in planned for k in p.initiative.kpis}
+    return Roadmap(
+        planned, path, route_id, goal, kpi_targets(kpis, moved), unmet, size or DEFAULT_SIZE
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import unicodedata
@@ -11,7 +12,27 @@ from typing import Any
 
 import yaml
 
-__all__ = ["to_csv", "to_json", "to_table", "to_yaml", "width"]
+__all__ = ["local_date", "local_time", "to_csv", "to_json", "to_table", "to_yaml", "width"]
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")  # fmt: skip
+
+
+def local_date(d: dt.date, lang: str) -> str:
+    """20/10/2026 in Vietnamese, 20 October 2026 in English (whatever the machine's locale)."""
+    if lang == "vi":
+        return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def local_time(stamp: str, lang: str, zone: dt.tzinfo | None = None) -> str:
+    """An ISO timestamp in the local time zone (`zone`, else the machine's), as people write it:
+    '04/12/2026 14:05' in Vietnamese, '4 Dec 2026, 14:05' in English."""
+    moment = dt.datetime.fromisoformat(stamp).astimezone(zone)
+    clock = f"{moment.hour:02d}:{moment.minute:02d}"
+    if lang == "vi":
+        return f"{local_date(moment.date(), lang)} {clock}"
+    return f"{moment.day} {_MONTHS_EN[moment.month - 1][:3]} {moment.year}, {clock}"
 
 
 def width(text: str) -> int:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from starlette.testclient import TestClient
+
+from assessor.collect.app import create_app
+from assessor.loading import load_library
 
 from .conftest import MINIMAL_FRAMEWORK
 
@@ -55,7 +61,15 @@ sections:
         kpi: customers-start
         min: 0
         audience: [executive]
+        unit: {en: customers, vi: khách hàng}
         text: {en: Customers at the start of the year?, vi: Số khách hàng đầu năm?}
+      - id: q6
+        type: number
+        kpi: acquisition-spend
+        min: 0
+        audience: [executive]
+        unit: {en: million VND, vi: triệu đồng}
+        text: {en: Spent on winning customers?, vi: Chi phí thu hút khách hàng?}
 """
 
 ASSESSMENT = """\
@@ -84,3 +98,36 @@ def collect_workspace(root: Path) -> Path:
         target.write_text(text, encoding="utf-8")
     (root / "ws" / "responses").mkdir()
     return root / "ws"
+
+
+WELCOME = """\
+title: {en: Customer management review 2026, vi: Đánh giá quản lý khách hàng 2026}
+branding: {consultancy: "Tư vấn Sao Mai"}
+collect:
+  deadline: 2026-10-20
+  contact: {en: "Nguyễn An, an@saomai.vn", vi: "anh Nguyễn An, an@saomai.vn"}
+  purpose: {en: "To plan next year's CRM work.", vi: "Để lập kế hoạch CRM cho năm tới."}
+"""
+
+
+def welcome_workspace(root: Path) -> Path:
+    """The collection workspace with a title, a consultancy, a deadline, a contact, a purpose and
+    a unit named in both languages."""
+    ws = collect_workspace(root)
+    file = ws / "assessment.yaml"
+    text = file.read_text("utf-8").replace("date: 2026-10-01\n", "date: 2026-10-01\n" + WELCOME)
+    text = text.replace("{id: n, name: Miền Bắc}", "{id: n, name: {en: The North, vi: Miền Bắc}}")
+    file.write_text(text, encoding="utf-8")
+    return ws
+
+
+def web_client(ws: Path, public: str | None = None) -> TestClient:
+    """The workspace's web questionnaire, answering at http://127.0.0.1:8000."""
+    app = create_app(ws, load_library([ws / "library"]).questionnaire("web-q"), public)
+    return TestClient(app, base_url="http://127.0.0.1:8000")
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
+    assert found, "no CSRF field on the page"
+    return found.group(1)

@@ -12,14 +12,13 @@ from starlette.testclient import TestClient
 
 from assessor.cli import cli
 from assessor.collect import Store, export_responses, invite
-from assessor.collect.app import create_app
 from assessor.collect.export import MARKER
 from assessor.collect.forms import parse_answer
 from assessor.collect.yamledit import append_to_list
 from assessor.errors import AssessorError
 from assessor.loading import load_library
 
-from .collect_helpers import collect_workspace
+from .collect_helpers import collect_workspace, csrf_of, web_client
 
 
 @pytest.fixture
@@ -31,15 +30,8 @@ def _library(ws: Path):  # type: ignore[no-untyped-def]
     return load_library([ws / "library"])
 
 
-def _client(ws: Path, public: str | None = None) -> TestClient:
-    app = create_app(ws, _library(ws).questionnaire("web-q"), public)
-    return TestClient(app, base_url="http://127.0.0.1:8000")
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([0-9a-f]+)"', html)
-    assert found, "no CSRF field on the page"
-    return found.group(1)
+_client = web_client
+_csrf = csrf_of
 
 
 def test_invite_adds_respondent_and_keeps_comments(ws: Path) -> None:

@@ -170,3 +170,92 @@ def test_a_killed_server_loses_no_acknowledged_answer(ws: Path, tmp_path: Path) 
         "q3": 2,
         "q4": ["phone"],
     }
+
+
+SHOTS = Path(
+    os.environ.get("CRM_ASSESS_SCREENSHOTS", Path(__file__).parent.parent / "build" / "screenshots")
+)
+PHONE = {"width": 390, "height": 844}
+WORDS = {  # what each language's pages say, for the same walk through the questionnaire
+    "vi": {"start": "Bắt đầu", "sections": "Các phần", "first": "Phần đầu", "skipped": "Đã bỏ qua",
+           "done": "Đã xong", "open": "Còn 2 câu hỏi bắt buộc chưa trả lời, trong một phần.",
+           "title": "Đánh giá quản lý khách hàng 2026", "other": "Customer management review 2026",
+           "warning": "Đây là một số tiền rất lớn.", "echo": "Đã hiểu là 1.800.000.000 triệu đồng",
+           "finished": "Đã hoàn thành", "copy": "Sao chép đường dẫn"},
+    "en": {"start": "Start", "sections": "Sections", "first": "First part", "skipped": "Skipped",
+           "done": "Done", "open": "2 required questions are still open, in one section.",
+           "title": "Customer management review 2026", "other": "Đánh giá quản lý khách hàng 2026",
+           "warning": "That is a very large sum.", "echo": "Read as 1,800,000,000 million VND",
+           "finished": "Finished", "copy": "Copy link"},
+}  # fmt: skip
+
+
+def _shot(page: object, name: str) -> Path:
+    """A full-page screenshot kept as a test artefact (build/screenshots/ unless
+    CRM_ASSESS_SCREENSHOTS says where)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    return path
+
+
+@pytest.fixture
+def welcome_server(tmp_path: Path) -> Iterator[tuple[Path, Server]]:
+    from .collect_helpers import welcome_workspace
+
+    ws = welcome_workspace(tmp_path)
+    running = Server(ws).start()
+    yield ws, running
+    running.stop()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_phone_walk_through_in_each_language(
+    lang: str, welcome_server: tuple[Path, Server], browser: object
+) -> None:
+    ws, server = welcome_server
+    w = WORDS[lang]
+    token = invite(ws, name="Võ Hoàng Nam", role="executive", unit="n").token
+    page = browser.new_page(viewport=PHONE)  # type: ignore[attr-defined]
+    page.goto(f"{server.url}/r/{token}?lang={lang}")
+    assert page.locator(".brand").inner_text() == w["title"]
+    assert w["other"] not in page.inner_text("body")
+    _shot(page, f"{lang}-1-welcome")
+    page.click(f"text={w['start']}")
+    page.click(f"summary:has-text('{w['sections']}')")  # the section list, with states
+    assert page.is_visible(f".sections li:has-text('{w['first']}')")
+    _shot(page, f"{lang}-2-section-navigation")
+    page.goto(f"{server.url}/r/{token}/s/2")
+    page.check("#q-q3 input[value='4']")
+    _saved(page, "q3")
+    page.fill("#q-q6 input[type=text]", "1.800.000.000")  # đồng typed into a million-đồng field
+    _saved(page, "q6")
+    assert w["echo"] in page.inner_text("#q-q6 .echo")
+    assert page.inner_text("#q-q6 .warning").startswith(w["warning"])
+    page.locator("#q-q6").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"{lang}-3-figure-warning.png"))
+    page.click(f"summary:has-text('{w['sections']}')")
+    assert w["skipped"] in page.inner_text(".sections li:nth-child(1)")
+    assert w["done"] in page.inner_text(".sections li:nth-child(2)")
+    page.goto(f"{server.url}/r/{token}/review")
+    assert w["open"] in page.inner_text("#submit")
+    assert page.is_disabled("#submit button") and page.is_visible("#submit button")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < PHONE["height"] * 1.5, f"the review page is {height} px tall on a phone"
+    _shot(page, f"{lang}-4-review-incomplete")
+    page.goto(f"{server.url}/r/{token}/s/1")
+    page.check("#q-q1 input[value='not_sure']")
+    _saved(page, "q1")
+    page.check("#q-q2 input[value='yes']")
+    _saved(page, "q2")
+    page.goto(f"{server.url}/r/{token}/review")
+    page.click("#submit button")
+    page.wait_for_url(re.compile(r".*/thanks$"))
+    assert page.locator(".brand").inner_text() == w["title"]
+    _shot(page, f"{lang}-5-thanks")
+    status = Store.of(ws).status_token()
+    page.goto(f"{server.url}/status/{status}?lang={lang}")
+    assert w["finished"] in page.inner_text("table.status")
+    assert page.is_visible(f"text={w['copy']}")  # shown where the browser can copy
+    _shot(page, f"{lang}-6-status")
+    page.close()

@@ -170,7 +170,7 @@ def test_empty_roadmap_says_why(mini: AssessmentResult) -> None:
         == "No initiative in the catalogue addresses these gaps yet; the roadmap is empty."
     )
     assert [p.title for p in en.phases] == [
-        "0–3 months: quick wins",
+        "0–3 months",
         "3–6 months",
         "6–12 months",
         "12–24 months",

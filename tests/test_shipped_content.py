@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -143,16 +144,56 @@ def test_quick_scan_is_short_and_covers_every_gartner_block() -> None:
     assert any(getattr(x, "kpi", None) == "nps" for x in q.questions())
 
 
-def test_initiatives_cover_every_capability_and_step() -> None:
-    assert LIBRARY.capabilities is not None
+def test_initiatives_cover_every_dimension_and_step_for_each_company_size() -> None:
     covered = {
-        (c, s) for i in LIBRARY.initiatives.values() for c in i.capabilities for s in i.steps
+        (path, i.step, size)
+        for i in LIBRARY.initiatives.values()
+        for path in i.dimensions
+        for size in i.sizes
     }
-    needed = {(c.id, s) for c in LIBRARY.capabilities.capabilities for s in (1, 2, 3)}
+    needed = {
+        (f"{fw.id}/{d.id}", step, size)
+        for fw in LIBRARY.frameworks.values()
+        if fw.matrix is None  # the strategy matrix is a position: nothing is credited to it
+        for d in fw.dimensions
+        for step in (1, 2, 3)
+        for size in ("small", "mid", "large")
+        if not (size == "small" and step == 3)  # a small firm's target stops at level 3
+    }
     assert needed - covered == set()
     themes = {t for i in LIBRARY.initiatives.values() for t in i.themes}
     assert {"goals-kpis", "personas", "competitors", "single-customer-view", "segment-campaigns", "sales-process",
             "performance-tracking", "training-adoption", "pilot", "platform-choice"} <= themes  # fmt: skip
+
+
+def test_the_catalogue_runs_the_programme_chain_and_personal_data_waits_for_consent() -> None:
+    items = LIBRARY.initiatives
+
+    def upstream(ident: str) -> set[str]:
+        seen: set[str] = set()
+        todo = list(items[ident].after)
+        while todo:
+            other = todo.pop()
+            if other not in seen:
+                seen.add(other)
+                todo += items[other].after
+        return seen
+
+    chain = ["crm-vision-charter", "crm-goals-kpis", "consent-data-protection", "crm-platform-choice",
+             "crm-configure-migrate", "crm-pilot", "crm-phased-rollout", "training-adoption-programme"]  # fmt: skip
+    for before, later in itertools.pairwise(chain):
+        assert before in upstream(later), (before, later)
+    assert "crm-strategy-plan" in upstream("consent-data-protection")
+    assert "data-quality-ownership" in upstream("crm-platform-choice")
+    personal = [i.id for i in items.values() if i.personal_data]
+    assert {"segment-campaigns", "marketing-automation", "loyalty-programme", "customer-data-platform",
+            "next-best-action"} <= set(personal)  # fmt: skip
+    assert [i for i in personal if "consent-data-protection" not in upstream(i)] == []
+    assert items["customer-data-platform"].sizes == ["large"]
+    assert (
+        "small" in items["saas-crm-setup"].sizes
+        and "small" not in items["crm-platform-choice"].sizes
+    )
 
 
 def test_every_label_has_both_languages_and_every_template_label_exists() -> None:

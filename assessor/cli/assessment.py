@@ -21,6 +21,18 @@ from . import (
 )  # fmt: skip
 
 
+def _named(result: Any, lang: str, rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows that start with a framework id and a dimension id, with their names in `lang`
+    instead (for tables people read; CSV and JSON keep the ids)."""
+    named = []
+    for fw_id, dim_id, *rest in rows:
+        fw = result.library.framework(fw_id)
+        whole = "(toàn mô hình)" if lang == "vi" else "(framework)"
+        dim = fw.dimension(dim_id).name[lang] if dim_id != "(framework)" else whole
+        named.append([fw.label(lang), dim, *rest])
+    return named
+
+
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--client", required=True, help="The company assessed, as the report names it.")
@@ -92,7 +104,7 @@ def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: st
 
     result = _run(ctx, workspace, lenient)
     data, rows = score_data(result, lang), score_rows(result)
-    table = to_table(SCORE_HEADERS, rows) + "\n\n" + score_summary(data)
+    table = to_table(SCORE_HEADERS, _named(result, lang, rows)) + "\n\n" + score_summary(data)
     _emit(fmt, data, SCORE_HEADERS, rows, table)
 
 
@@ -100,18 +112,23 @@ def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: st
 @click.argument("workspace", type=click.Path(exists=True, path_type=Path))
 @format_option("table", "json", "csv")
 @lenient_option
+@lang_option
 @click.pass_context
-def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool) -> None:
+def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
     """Gaps between current and target levels, highest priority first.
 
     \b
-    Example:
+    Examples:
+      crm-assess gaps examples/saigon-xanh --lang vi
       crm-assess gaps examples/saigon-xanh --format csv > gaps.csv
     """
     from ..results import GAP_HEADERS, gap_rows, gaps_data
+    from ..textformat import to_table
 
     result = _run(ctx, workspace, lenient)
-    _emit(fmt, gaps_data(result), GAP_HEADERS, gap_rows(result))
+    rows = gap_rows(result)
+    table = to_table(GAP_HEADERS, _named(result, lang, rows))
+    _emit(fmt, gaps_data(result), GAP_HEADERS, rows, table)
 
 
 @cli.command()
@@ -127,15 +144,18 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
     The CSV imports into a spreadsheet or a project tool:
       crm-assess roadmap examples/saigon-xanh --format csv > roadmap.csv
     """
+    from ..report.labels import load_labels
     from ..results import ROADMAP_HEADERS, roadmap_data, roadmap_rows
     from ..textformat import to_table
 
     result = _run(ctx, workspace, lenient)
     rows = roadmap_rows(result, lang)
+    words = load_labels(lang)
     table = to_table(
         ["phase", "months", "initiative", "owner", "effort", "priority"],
-        [[r[0], f"{r[1]}–{r[2] or ''}", r[4], r[5], r[6], r[8]] for r in rows],
-    )
+        [[r[0], f"{r[1]}–{r[2] or ''}", r[4], words.get(f"role_{r[5]}", r[5]), r[6], r[8]]
+         for r in rows],
+    )  # fmt: skip
     if result.roadmap.route:
         table += "\n\nRoute on the strategy matrix: " + " → ".join(result.roadmap.route)
     _emit(fmt, roadmap_data(result, lang), ROADMAP_HEADERS, rows, table)

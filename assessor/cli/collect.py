@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,10 @@ import click
 
 from . import F, cli
 
-_BASE_URL = "http://127.0.0.1:8000"
+_BASE_URL_HELP = (
+    "Where respondents reach the server, e.g. http://10.0.0.5:8765 (also CRM_ASSESS_BASE_URL) "
+    "[default: where the last `collect serve` listened, else http://127.0.0.1:8000]."
+)
 
 
 def _workspace_arg(func: F) -> F:
@@ -54,13 +56,7 @@ def collect() -> None:
     help="Respondent id (default: made from the name); tells apart two people with the same name.",
 )
 @click.option("--new-link", is_flag=True, help="Replace the link of someone invited already.")
-@click.option(
-    "--base-url",
-    envvar="CRM_ASSESS_BASE_URL",
-    default=_BASE_URL,
-    show_default=True,
-    help="Where respondents reach the server (also CRM_ASSESS_BASE_URL).",
-)
+@click.option("--base-url", envvar="CRM_ASSESS_BASE_URL", help=_BASE_URL_HELP)
 def invite(
     workspace: Path,
     name: str,
@@ -69,7 +65,7 @@ def invite(
     email: str | None,
     person_id: str | None,
     new_link: bool,
-    base_url: str,
+    base_url: str | None,
 ) -> None:
     """Add a respondent and print their secret link (the last line of output).
 
@@ -77,6 +73,7 @@ def invite(
     """  # fmt: skip
     from ..collect import invite as do_invite
     from ..collect import link_for
+    from ..collect.invite import link_base
 
     done = do_invite(workspace, name=name, role=role, unit=unit, email=email,
                      person_id=person_id, new_link=new_link)  # fmt: skip
@@ -85,7 +82,7 @@ def invite(
     click.echo(
         f"{r.name} ({r.role}{', ' + r.unit if r.unit else ''}) as '{r.id}', {where}.", err=True
     )
-    click.echo(link_for(base_url, done.token))
+    click.echo(link_for(link_base(workspace, base_url), done.token))
 
 
 @collect.command()
@@ -93,39 +90,40 @@ def invite(
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port",
-    default=8000,
-    show_default=True,
     type=click.IntRange(1, 65535),
-    help="Port to listen on.",
+    help="Port to listen on [default: the --base-url's when it is this machine, else 8000].",
 )
+@click.option("--base-url", envvar="CRM_ASSESS_BASE_URL", help=_BASE_URL_HELP)
 @click.pass_context
-def serve(ctx: click.Context, workspace: Path, host: str, port: int) -> None:
+def serve(
+    ctx: click.Context, workspace: Path, host: str, port: int | None, base_url: str | None
+) -> None:
     """Serve the web questionnaire of WORKSPACE until stopped with Ctrl+C.
 
     Answers are kept in WORKSPACE/collect.sqlite3, each one on disk before it is acknowledged.
+    `collect invite` and `collect status` then print links to this server's address.
     """
     import uvicorn
 
     from ..collect.app import create_app
-    from ..collect.invite import read_assessment
+    from ..collect.invite import read_assessment, serving_base
     from ..collect.store import Store
 
     questionnaire = _library_of(ctx, workspace).questionnaire(
         read_assessment(workspace).questionnaire
     )
-    public = os.environ.get("CRM_ASSESS_BASE_URL")
-    app = create_app(workspace, questionnaire, public)
-    base = public or f"http://{host}:{port}"
+    port, base, warning = serving_base(workspace, host, port, base_url)
+    app = create_app(workspace, questionnaire, base_url)
     click.echo(f"Serving {workspace} on http://{host}:{port} (Ctrl+C to stop).", err=True)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(
             "Links carry secrets: outside a trusted network, put this server behind HTTPS "
             "(a reverse proxy) and set CRM_ASSESS_BASE_URL to its https:// address.",
             err=True,
         )
-    click.echo(
-        f"Status page: {base.rstrip('/')}/status/{Store.of(workspace).status_token()}", err=True
-    )
+    click.echo(f"Status page: {base}/status/{Store.of(workspace).status_token()}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
                 limit_concurrency=1000, timeout_keep_alive=30)  # fmt: skip
 
@@ -135,27 +133,23 @@ def serve(ctx: click.Context, workspace: Path, host: str, port: int) -> None:
 @click.option(
     "--new-link", is_flag=True, help="Replace the status page's link (the old one stops working)."
 )
-@click.option(
-    "--base-url",
-    envvar="CRM_ASSESS_BASE_URL",
-    default=_BASE_URL,
-    show_default=True,
-    help="Where the server is reached (also CRM_ASSESS_BASE_URL).",
-)
-def status(workspace: Path, new_link: bool, base_url: str) -> None:
+@click.option("--base-url", envvar="CRM_ASSESS_BASE_URL", help=_BASE_URL_HELP)
+def status(workspace: Path, new_link: bool, base_url: str | None) -> None:
     """Who has started and who has finished; the status page's link is the last line."""
-    from ..collect.invite import read_assessment
+    from ..collect.invite import link_base, read_assessment
     from ..collect.store import Store
     from ..textformat import to_table
 
-    read_assessment(workspace)
+    assessment = read_assessment(workspace)
     store = Store.of(workspace)
     counts = store.answer_counts()
-    rows = [[p.name, p.role, p.unit or "", counts.get(p.id, 0),
+    lang = assessment.language
+    rows = [[p.name, p.role, assessment.unit_name(p.unit, lang), counts.get(p.id, 0),
              "finished" if p.finished else ("started" if counts.get(p.id) else "invited")]
             for p in store.people()]  # fmt: skip
     click.echo(to_table(["respondent", "role", "unit", "answers", "state"], rows), err=True)
-    click.echo(f"{base_url.rstrip('/')}/status/{store.status_token(rotate=new_link)}")
+    base = link_base(workspace, base_url)
+    click.echo(f"{base}/status/{store.status_token(rotate=new_link)}")
 
 
 @collect.command(name="export")

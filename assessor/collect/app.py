@@ -29,13 +29,15 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..models import LANGUAGES, Questionnaire
+from ..models import LANGUAGES, Assessment, Questionnaire
+from ..textformat import local_time
+from .figures import echo
 from .forms import Page, draft_of, read_entry, visible_ids
 from .guard import LimitBody, SecurityHeaders
 from .invite import read_assessment
 from .labels import Labels, labels
 from .store import GroupWriter, Person, Store, token_digest
-from .views import overall, question_fields, respondent_pages
+from .views import about, overall, question_fields, respondent_pages, section_states, status_row
 
 __all__ = ["create_app"]
 
@@ -48,11 +50,17 @@ class _Site:
     writer: GroupWriter
     csrf_key: bytes
     questionnaire: Questionnaire
-    title: str
-    client: str
+    assessment: Assessment
     default_lang: str
     env: Any
     public_origin: str | None = None  # e.g. https://survey.client.vn behind a reverse proxy
+
+    def title(self, lang: str) -> str:
+        return self.assessment.title_in(lang) or self.questionnaire.title[lang]
+
+    @property
+    def client(self) -> str:
+        return self.assessment.client.name
 
     def render(self, name: str, status: int = 200, **values: Any) -> HTMLResponse:
         html = self.env.get_template(name).render(**values)
@@ -81,8 +89,7 @@ def create_app(
         GroupWriter(store),
         store.secret("csrf").encode(),
         questionnaire,
-        assessment.title_in(assessment.language) or questionnaire.title[assessment.language],
-        assessment.client.name,
+        assessment,
         assessment.language,
         env,
         _origin(base_url) if base_url else None,
@@ -165,7 +172,7 @@ def _base(request: Request, person: Person, lang: str, **values: Any) -> dict[st
         "L": labels(lang),
         "lang": lang,
         "other_lang": "en" if lang == "vi" else "vi",
-        "title": site.title,
+        "title": site.title(lang),
         "client": site.client,
         "person": person,
         "root": f"/r/{token}",
@@ -173,6 +180,7 @@ def _base(request: Request, person: Person, lang: str, **values: Any) -> dict[st
         "answered": answered,
         "total": total,
         "pages": respondent_pages(site.questionnaire, person),
+        "states": section_states(site.questionnaire, person, site.store.answers(person.id), lang),
         **values,
     }
 
@@ -206,7 +214,11 @@ async def _welcome(request: Request) -> Response:
     _answered, count = overall(site.questionnaire, person, stored)
     minutes = max(5, round(count * 0.6))
     context = _base(request, person, lang, resume=resume, count=count, minutes=minutes)
-    return site.render("welcome.html", started=bool(stored), **context)
+    finished_on = local_time(person.finished, lang) if person.finished else ""
+    return site.render(
+        "welcome.html", started=bool(stored), about=about(site.assessment, lang),
+        finished_on=finished_on, **context,
+    )  # fmt: skip
 
 
 async def _section(request: Request) -> Response:
@@ -292,36 +304,38 @@ async def _save_one(request: Request) -> Response:
     values = {k: a.value for k, a in stored.items()}
     answered, total = overall(site.questionnaire, person, stored)
     shown = sorted(visible_ids(pages, person.role, values))
-    return JSONResponse({"saved": True, "visible": shown, "answered": answered, "total": total})
+    lang = person.lang or site.default_lang
+    said = echo(question, entry.value if entry else None, labels(lang))
+    states = [{"state": st.state, "badge": st.badge}
+              for st in section_states(site.questionnaire, person, stored, lang)]  # fmt: skip
+    reply = {"saved": True, "visible": shown, "answered": answered, "total": total,
+             "sections": states}  # fmt: skip
+    if said is not None:
+        reply |= {"echo": said.text, "warning": said.warning}
+    return JSONResponse(reply)
 
 
 async def _review(request: Request) -> Response:
     person = _person(request)
     lang = await _lang(request, person)
-    site = _site(request)
-    values = _values(site, person)
-    pages = respondent_pages(site.questionnaire, person)
-    shown = visible_ids(pages, person.role, values)
-    missing = [
-        (p, q)
-        for p in pages
-        for q in p.questions
-        if q.id in shown and q.required and q.id not in values
-    ]
-    sections = [
-        (p, sum(1 for q in p.questions if q.id in shown and q.id in values),
-         sum(1 for q in p.questions if q.id in shown))
-        for p in pages
-    ]  # fmt: skip
-    context = _base(request, person, lang, missing=missing, sections=sections)
-    return site.render("review.html", **context)
+    context = _base(request, person, lang)
+    missing = sum(len(st.missing) for st in context["states"])
+    open_sections = sum(1 for st in context["states"] if st.missing)
+    return _site(request).render(
+        "review.html", missing=missing, open_sections=open_sections, **context
+    )
 
 
 async def _finish(request: Request) -> Response:
     person = _person(request)
     await _form(request, person)
-    await run_in_threadpool(_site(request).store.mark_finished, person.id)
-    return RedirectResponse(f"/r/{request.path_params['token']}/thanks", status_code=303)
+    site = _site(request)
+    root = f"/r/{request.path_params['token']}"
+    states = section_states(site.questionnaire, person, site.store.answers(person.id), "en")
+    if any(st.missing for st in states):  # the button is disabled then; a stale page lands here
+        return RedirectResponse(f"{root}/review", status_code=303)
+    await run_in_threadpool(site.store.mark_finished, person.id)
+    return RedirectResponse(f"{root}/thanks", status_code=303)
 
 
 async def _thanks(request: Request) -> Response:
@@ -336,19 +350,21 @@ async def _status(request: Request) -> Response:
         raise HTTPException(404)
     lang = request.query_params.get("lang", site.default_lang)
     lang = lang if lang in LANGUAGES else site.default_lang
-    rows = [(p, *overall(site.questionnaire, p, site.store.answers(p.id)))
+    L = labels(lang)
+    rows = [status_row(site.questionnaire, site.assessment, p, site.store.answers(p.id), lang)
             for p in site.store.people()]  # fmt: skip
-    finished = sum(1 for p, _, _ in rows if p.finished)
-    started = sum(1 for p, n, _ in rows if n and not p.finished)
+    finished = sum(1 for r in rows if r["state"] == "finished")
+    started = sum(1 for r in rows if r["state"] == "started")
     return site.render(
         "status.html",
-        L=labels(lang),
+        L=L,
         lang=lang,
         other_lang="en" if lang == "vi" else "vi",
-        title=site.title,
+        title=site.title(lang),
         client=site.client,
         rows=rows,
-        summary=labels(lang).fmt(
+        link=str(request.url.replace(query="")),
+        summary=L.fmt(
             "status_summary", finished=finished, started=started,
             waiting=len(rows) - finished - started,
         ),
@@ -369,5 +385,5 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     }.get(exc.status_code, (str(exc.detail), ""))
     return site.render(
         "error.html", status=exc.status_code, L=L, lang=L.lang, heading=heading, text=text,
-        title=site.title,
+        title=site.title(L.lang),
     )  # fmt: skip

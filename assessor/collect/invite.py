@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -17,7 +18,18 @@ from ..yamlsource import nfc
 from .store import Store
 from .yamledit import append_to_list, flow_item
 
-__all__ = ["Invitation", "invite", "link_for", "slug"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "Invitation",
+    "invite",
+    "link_base",
+    "link_for",
+    "serving_base",
+    "slug",
+]
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+_LOCAL = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,42 @@ def slug(name: str) -> str:
 
 def link_for(base_url: str, token: str) -> str:
     return f"{base_url.rstrip('/')}/r/{token}"
+
+
+def link_base(workspace: Path, given: str | None) -> str:
+    """Where links point: `given` (--base-url or CRM_ASSESS_BASE_URL), else the address the
+    last `collect serve` of this workspace answered at, else the default server's. The answer
+    is remembered, so `serve` can say when it listens elsewhere."""
+    store = Store.of(workspace)
+    base = (given or store.setting("base-url") or DEFAULT_BASE_URL).rstrip("/")
+    if store.setting("link-base-url") != base:
+        store.remember("link-base-url", base)
+    return base
+
+
+def serving_base(
+    workspace: Path, host: str, port: int | None, given: str | None
+) -> tuple[int, str, str | None]:
+    """(port to listen on, address of the links, a warning or None) for `collect serve`.
+
+    With a local --base-url and no --port, the server listens on the base URL's port, so the
+    links and the server agree; links printed earlier for another address get a warning.
+    """
+    parts = urlsplit(given) if given else None
+    if port is None:
+        local = parts is not None and parts.hostname in (*_LOCAL, host)
+        port = parts.port if local and parts is not None and parts.port else 8000
+    base = (given or f"http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}").rstrip("/")
+    store = Store.of(workspace)
+    store.remember("base-url", base)
+    printed = store.setting("link-base-url")
+    warning = None
+    if printed is not None and printed != base and store.people():
+        warning = (
+            f"links were printed for {printed}, but this server is reached at {base}: serve "
+            f"with --base-url {printed}, or print new links with `collect invite --new-link`"
+        )
+    return port, base, warning
 
 
 def read_assessment(workspace: Path) -> Assessment:

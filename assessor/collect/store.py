@@ -172,6 +172,15 @@ class Store:
                 db.execute("DELETE FROM meta WHERE key = 'status-token'")
         return self.secret("status-token")
 
+    def setting(self, key: str) -> str | None:
+        """A remembered setting of the collection round (e.g. 'base-url'), or None."""
+        row = self._db().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def remember(self, key: str, value: str) -> None:
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
     def is_status_token(self, token: str) -> bool:
         return hmac.compare_digest(
             token_digest(token).encode(), token_digest(self.status_token()).encode()

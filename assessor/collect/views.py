@@ -10,12 +10,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..answers import SKIPS, visible
-from ..models import Questionnaire
-from .forms import Page, pages_for, progress
+from ..models import Assessment, Questionnaire
+from ..models.assessment import text_in
+from ..textformat import local_date, local_time
+from .figures import Echo, echo
+from .forms import Page, pages_for, progress, visible_ids
 from .labels import Labels, labels
 from .store import Person, StoredAnswer
 
-__all__ = ["Choice", "Field", "overall", "question_fields", "respondent_pages"]
+__all__ = [
+    "Choice",
+    "Field",
+    "SectionState",
+    "about",
+    "min_group",
+    "overall",
+    "question_fields",
+    "respondent_pages",
+    "section_states",
+    "status_row",
+]
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,7 @@ class Field:
     importance: list[Choice] = field(default_factory=list)
     error: str | None = None
     saved: bool = False
+    echo: Echo | None = None
 
 
 def respondent_pages(questionnaire: Questionnaire, person: Person) -> list[Page]:
@@ -96,6 +111,7 @@ def _field(
         importance=_importance(q, answer),
         error=error,
         saved=answer is not None and error is None,
+        echo=echo(q, value, L) if error is None else None,
     )
 
 
@@ -126,3 +142,106 @@ def overall(
 ) -> tuple[int, int]:
     pages = respondent_pages(questionnaire, person)
     return progress(pages, person.role, {k: a.value for k, a in stored.items()})
+
+
+@dataclass(frozen=True)
+class SectionState:
+    """Where a respondent stands in one section, for the navigation and the review page.
+
+    `state` is 'done' (answered, nothing required left open), 'partial' (some answered, some
+    required still open), 'skipped' (nothing answered here but later sections have answers),
+    'todo' (not reached yet) or 'empty' (earlier answers leave nothing to ask here).
+    """
+
+    number: int
+    title: str
+    state: str
+    answered: int
+    shown: int
+    missing: list[tuple[str, str]]  # (question id, text) of required questions still open
+    badge: str  # the state in words, e.g. "Done", "2 to answer"
+
+
+def section_states(
+    questionnaire: Questionnaire, person: Person, stored: Mapping[str, StoredAnswer], lang: str
+) -> list[SectionState]:
+    pages = respondent_pages(questionnaire, person)
+    values = {k: a.value for k, a in stored.items()}
+    shown = visible_ids(pages, person.role, values)
+    later_answered = [
+        any(q.id in values for p in pages[i + 1 :] for q in p.questions if q.id in shown)
+        for i in range(len(pages))
+    ]
+    return [
+        _state(p, shown, values, lang, later)
+        for p, later in zip(pages, later_answered, strict=True)
+    ]
+
+
+def _state(
+    page: Page, shown: set[str], values: Mapping[str, Any], lang: str, later: bool
+) -> SectionState:
+    here = [q for q in page.questions if q.id in shown]
+    answered = sum(1 for q in here if q.id in values)
+    missing = [(q.id, q.text[lang]) for q in here if q.required and q.id not in values]
+    if not here:
+        state = "empty"
+    elif not answered:
+        state = "skipped" if later else "todo"
+    else:
+        state = "partial" if missing else "done"
+    L = labels(lang)
+    badge = (
+        L.fmt("state_partial", n=len(missing)) if state == "partial" else L.fmt(f"state_{state}")
+    )
+    title = page.section.title[lang]
+    return SectionState(page.number, title, state, answered, len(here), missing, badge)
+
+
+def about(a: Assessment, lang: str) -> dict[str, str]:
+    """The welcome page's account of the questionnaire: who asks, why, by when, whom to ask."""
+    L, c = labels(lang), a.collect
+    consultancy = text_in(a.branding.consultancy, lang)
+    asking = (
+        L.fmt("asking_for", consultancy=consultancy, client=a.client.name)
+        if consultancy
+        else L.fmt("asking", client=a.client.name)
+    )
+    return {
+        "asking": asking,
+        "purpose": text_in(c.purpose, lang) or L.purpose,
+        "private": L.fmt("confidential", n=min_group(a)),
+        "deadline": L.fmt("deadline", date=local_date(c.deadline, lang)) if c.deadline else "",
+        "contact": L.fmt("contact", contact=text_in(c.contact, lang)) if c.contact else "",
+    }
+
+
+def min_group(assessment: Assessment) -> int:
+    """The smallest group reports show (`scoring.min_group`, 3 where it is not set)."""
+    value = getattr(assessment.scoring, "min_group", None)
+    return value if isinstance(value, int) and value > 0 else 3
+
+
+def status_row(
+    questionnaire: Questionnaire,
+    assessment: Assessment,
+    p: Person,
+    stored: Mapping[str, StoredAnswer],
+    lang: str,
+) -> dict[str, Any]:
+    """One respondent on the status page, in the consultant's language and local time."""
+    answered, total = overall(questionnaire, p, stored)
+    last = max([a.saved for a in stored.values()] + ([p.finished] if p.finished else []),
+               default=None)  # fmt: skip
+    state = "finished" if p.finished else ("started" if answered else "waiting")
+    return {
+        "name": p.name,
+        "role": labels(lang).role(p.role),
+        "unit": assessment.unit_name(p.unit, lang),
+        "answered": answered,
+        "total": total,
+        "state": state,
+        "finished": local_time(p.finished, lang) if p.finished else "",
+        "last": local_time(last, lang) if last else "",
+        "invited": local_time(p.invited, lang),
+    }

@@ -22,7 +22,14 @@ from .framework import (
     Source,
     SubElement,
 )
-from .initiative import KPI_IDS, Initiative, InitiativeCatalogue, Prerequisite
+from .initiative import (
+    COMPANY_SIZES,
+    KPI_IDS,
+    CostRange,
+    Initiative,
+    InitiativeCatalogue,
+    Prerequisite,
+)
 from .questionnaire import (
     KPI_INPUTS,
     ROLES,
@@ -34,6 +41,7 @@ from .questionnaire import (
 )
 
 __all__ = [
+    "COMPANY_SIZES",
     "KPI_IDS",
     "KPI_INPUTS",
     "LANGUAGES",
@@ -46,6 +54,7 @@ __all__ = [
     "Axis",
     "Capability",
     "CapabilityCatalogue",
+    "CostRange",
     "Dimension",
     "DimensionRef",
     "Framework",

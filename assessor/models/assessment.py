@@ -13,6 +13,7 @@ from pydantic import (
     StrictStr,
     ValidationError,
     ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
 )
 
@@ -27,16 +28,41 @@ __all__ = [
     "Branding",
     "BusinessUnit",
     "Client",
+    "CollectSettings",
     "InitiativeProgress",
     "Profile",
     "Respondent",
     "Response",
     "TargetSpec",
+    "Wording",
+    "text_in",
 ]
 
 NOT_SURE = "not_sure"
 NOT_APPLICABLE = "not_applicable"
 Level = Annotated[float, Field(ge=1, le=4)]
+
+
+def _one_or_both(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """A mapping is a text per language; report its own problems, not the union's."""
+    if isinstance(value, dict):
+        return LocalText.model_validate(value)
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("is empty: write the text, or leave the key out")
+        return handler(value)
+    raise ValueError(f"expected text, or a text per language {{en: …, vi: …}}, not {value!r}")
+
+
+Wording = Annotated[LocalText | str, WrapValidator(_one_or_both)]
+"""Free text of a client's file: one text for both languages, or {en: …, vi: …}."""
+
+
+def text_in(value: LocalText | str | None, lang: str) -> str | None:
+    """`value` in `lang` (a single text serves both languages); None for no text."""
+    if isinstance(value, LocalText):
+        return value[lang]
+    return value
 
 
 class Profile(StrictModel):
@@ -59,15 +85,20 @@ class Client(StrictModel):
     """The company being assessed."""
 
     name: str = Field(min_length=1, description="Company name as it appears in the report.")
-    industry: str | None = Field(default=None, description="Industry, for the report cover.")
-    country: str | None = Field(default=None, description="Country.")
+    industry: Wording | None = Field(
+        default=None, description="Industry, for the report cover: one text or {en: …, vi: …}."
+    )
+    country: Wording | None = Field(default=None, description="Country.")
 
 
 class BusinessUnit(StrictModel):
     """A business unit respondents belong to."""
 
     id: Id = Field(description="Unit id, used by respondents' `unit`.")
-    name: str = Field(min_length=1, description="Unit name as shown in the report.")
+    name: Wording = Field(description="Unit name as shown in reports: one text or {en: …, vi: …}.")
+
+    def name_in(self, lang: str) -> str:
+        return str(text_in(self.name, lang))
 
 
 class Respondent(StrictModel):
@@ -95,7 +126,7 @@ class TargetSpec(StrictModel):
 class Branding(StrictModel):
     """How the report looks: the consultancy's name, logo and colour."""
 
-    consultancy: str | None = Field(default=None, description="Consultancy name.")
+    consultancy: Wording | None = Field(default=None, description="Consultancy name.")
     logo: str | None = Field(default=None, description="Logo file, relative to the workspace.")
     accent: str = Field(
         default="#1f5f8b", pattern=r"^#[0-9a-fA-F]{6}$", description="Accent colour, #rrggbb."
@@ -133,6 +164,20 @@ class RoadmapSettings(StrictModel):
     )
 
 
+class CollectSettings(StrictModel):
+    """What the web questionnaire's welcome page tells respondents."""
+
+    purpose: Wording | None = Field(
+        default=None,
+        description="Why the company asks, in a sentence or two (default: a general text).",
+    )
+    deadline: dt.date | None = Field(default=None, description="Answer by this date (YYYY-MM-DD).")
+    contact: Wording | None = Field(
+        default=None,
+        description="Whom to ask about the questionnaire, e.g. 'Nguyễn An, an@firm.vn, 0903 123 456'.",
+    )
+
+
 ProgressStatus = Literal["done", "in_progress", "not_started"]
 
 
@@ -148,7 +193,7 @@ class Assessment(StrictModel):
 
     kind: Literal["assessment"] = Field(description="Always 'assessment'.")
     client: Client = Field(description="The company assessed.")
-    title: LocalText | str | None = Field(
+    title: Wording | None = Field(
         default=None,
         description="Title of the assessment: one text for both reports, or {en: …, vi: …}.",
     )
@@ -164,6 +209,9 @@ class Assessment(StrictModel):
     branding: Branding = Field(default_factory=Branding, description="Report branding.")
     scoring: ScoringSettings = Field(default_factory=ScoringSettings, description="Thresholds.")
     roadmap: RoadmapSettings = Field(default_factory=RoadmapSettings, description="Planning.")
+    collect: CollectSettings = Field(
+        default_factory=CollectSettings, description="The web questionnaire's welcome page."
+    )
     baseline: str | None = Field(
         default=None,
         description="The same client's earlier assessment: its workspace folder, relative to "
@@ -188,21 +236,15 @@ class Assessment(StrictModel):
             return {k: {"status": v} if isinstance(v, str) else v for k, v in value.items()}
         return {} if value is None else value
 
-    @field_validator("title", mode="wrap")
-    @classmethod
-    def _title_one_message(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        """A mapping is a title per language; report its own problems, not the union's."""
-        if isinstance(value, dict):
-            return LocalText.model_validate(value)
-        if value is None or isinstance(value, str):
-            return handler(value)
-        raise ValueError(f"expected text, or a text per language {{en: …, vi: …}}, not {value!r}")
-
     def title_in(self, lang: str) -> str | None:
         """The title in `lang` (a single text serves both languages); None without one."""
-        if isinstance(self.title, LocalText):
-            return str(getattr(self.title, lang))
-        return self.title
+        return text_in(self.title, lang)
+
+    def unit_name(self, unit: str | None, lang: str) -> str:
+        """A unit's name in `lang`; its id when it is not listed; '' for no unit."""
+        if unit is None:
+            return ""
+        return next((u.name_in(lang) for u in self.units if u.id == unit), unit)
 
 
 AnswerValue = StrictBool | StrictInt | StrictFloat | StrictStr | list[StrictStr]

@@ -9,7 +9,14 @@ from pydantic import Field, model_validator
 from .common import Id, LocalText, StrictModel
 from .questionnaire import DimensionPath, Role
 
-__all__ = ["KPI_IDS", "Initiative", "InitiativeCatalogue", "Prerequisite"]
+__all__ = [
+    "COMPANY_SIZES",
+    "KPI_IDS",
+    "CostRange",
+    "Initiative",
+    "InitiativeCatalogue",
+    "Prerequisite",
+]
 
 KPI_IDS = (
     "nps", "retention-rate", "churn-rate", "renewal-rate", "retention-cost", "cac", "clv",
@@ -19,6 +26,8 @@ KpiId = Literal[
     "nps", "retention-rate", "churn-rate", "renewal-rate", "retention-cost", "cac", "clv",
     "mql-sql-conversion", "share-of-wallet",
 ]  # fmt: skip
+CompanySize = Literal["small", "mid", "large"]
+COMPANY_SIZES: tuple[CompanySize, ...] = ("small", "mid", "large")
 
 
 class Prerequisite(StrictModel):
@@ -28,30 +37,62 @@ class Prerequisite(StrictModel):
     level: int = Field(ge=2, le=4, description="Level it must have reached.")
 
 
+class CostRange(StrictModel):
+    """Indicative outside spend in million đồng (VND): low and high, for one company size."""
+
+    low: int = Field(ge=0, description="Low end, million đồng.")
+    high: int = Field(ge=0, description="High end, million đồng.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CostRange:
+        if self.high < self.low:
+            raise ValueError("high must not be below low")
+        return self
+
+
 class Initiative(StrictModel):
-    """A concrete piece of work that raises capabilities by a level step."""
+    """A concrete piece of work that raises named dimensions by one level step."""
 
     id: Id = Field(description="Unique across the library.")
     title: LocalText = Field(description="Short, action-led title.")
     summary: LocalText = Field(description="What it involves, concretely.")
-    capabilities: list[Id] = Field(default_factory=list, description="Capabilities it raises.")
     dimensions: list[DimensionPath] = Field(
-        default_factory=list, description="Dimensions it raises."
+        min_length=1,
+        description="The dimensions it raises (framework/dimension); it is credited for these only.",
     )
-    steps: list[Literal[1, 2, 3]] = Field(
-        min_length=1, description="Level steps: 1 = 1→2, 2 = 2→3, 3 = 3→4."
+    step: Literal[1, 2, 3] = Field(
+        description="The level step it delivers on those dimensions: 1 = 1→2, 2 = 2→3, 3 = 3→4."
+    )
+    after: list[Id] = Field(
+        default_factory=list,
+        description="Initiatives that must have ended before this one starts (the programme order).",
+    )
+    personal_data: bool = Field(
+        default=False,
+        description="It collects or uses customers' personal data, so it waits for consent.",
+    )
+    sizes: list[CompanySize] = Field(
+        default_factory=lambda: list(COMPANY_SIZES),
+        min_length=1,
+        description="Company sizes it suits (context.company_size); all by default.",
     )
     effort: Literal["S", "M", "L"] = Field(description="Effort: S, M or L.")
     months: int = Field(ge=1, le=24, description="Typical duration in months.")
     owner: Role = Field(description="Role that owns it.")
+    cost: dict[CompanySize, CostRange] = Field(
+        description="Indicative outside spend (million đồng) for each size in `sizes`."
+    )
+    effect: LocalText = Field(description="The expected effect, in one sentence.")
+    basis: LocalText = Field(description="What the expected effect rests on.")
     prerequisites: list[Prerequisite] = Field(default_factory=list, description="Needed first.")
     kpis: list[KpiId] = Field(default_factory=list, description="KPIs it moves.")
     themes: list[Id] = Field(default_factory=list, description="Tags, e.g. 'single-customer-view'.")
 
     @model_validator(mode="after")
-    def _targets_something(self) -> Initiative:
-        if not self.capabilities and not self.dimensions:
-            raise ValueError("an initiative raises at least one capability or dimension")
+    def _costed_for_each_size(self) -> Initiative:
+        missing = [s for s in self.sizes if s not in self.cost]
+        if missing:
+            raise ValueError(f"cost: no range for company size '{missing[0]}'")
         return self
 
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from ..kpis import Kpi
 from ..pipeline import AssessmentResult
-from ..roadmap import KPI_RULES
+from ..roadmap_kpis import KPI_RULES, SHARE_12, SHARE_24, KpiRule
 from .labels import Labels, fmt_num
 
-__all__ = ["KpiView", "kpi_rules_text", "kpi_views"]
+__all__ = ["KpiView", "kpi_rules_text", "kpi_views", "rule_text"]
 
 # KPI id → the input whose unit is the KPI's currency (money KPIs only)
 _MONEY = {
@@ -50,6 +50,7 @@ class KpiView:
     formula: str
     working: str
     missing: str
+    rule: str = ""  # how its targets were set, printed beside them
 
 
 def _unit(result: AssessmentResult, k: Kpi, lang: str, labels: Labels) -> str:
@@ -133,21 +134,29 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
             k.id, labels[f"kpi_{k.id}"], _unit(result, k, lang, labels), fmt_num(k.value, lang, digits),
             fmt_num(t.in_12_months, lang, digits) if t else "–", fmt_num(t.in_24_months, lang, digits) if t else "–",
             labels[f"kpi_formula_{k.id}"], working, labels.fill("kpi_needs", inputs=missing) if missing else "",
+            rule_text(t.rule, lang, labels) if t else "",
         ))  # fmt: skip
     return views
 
 
+def rule_text(rule: KpiRule, lang: str, labels: Labels) -> str:
+    """One KPI's target rule in words: the share of the distance closed, or the change."""
+    if rule.reference is not None:
+        return labels.fill(
+            "kpi_rule_reference", reference=fmt_num(rule.reference, lang, 0),
+            share12=fmt_num(SHARE_12 * 100, lang, 0), share24=fmt_num(SHARE_24 * 100, lang, 0),
+        )  # fmt: skip
+    return labels.fill(
+        "kpi_rule_change",
+        change12=f"{rule.change_12 * 100:+.0f}".replace("-", "−"),
+        change24=f"{rule.change_24 * 100:+.0f}".replace("-", "−"),
+    )
+
+
 def kpi_rules_text(lang: str, labels: Labels) -> str:
     """How the 12- and 24-month targets are set, KPI by KPI, in one sentence."""
-    parts = []
-    for kpi_id, (d12, d24, relative, lower, _cap) in KPI_RULES.items():
-        sign = "−" if lower else "+"
-        if relative:
-            change = (
-                f"{sign}{fmt_num(d12 * 100, lang, 0)} % / {sign}{fmt_num(d24 * 100, lang, 0)} %"
-            )
-        else:
-            unit = labels["unit_points"] if kpi_id == "nps" else labels["unit_percentage_points"]
-            change = f"{sign}{fmt_num(d12, lang, 0)} / {sign}{fmt_num(d24, lang, 0)} {unit}"
-        parts.append(f"{labels[f'kpi_{kpi_id}']} {change}")
+    parts = [
+        f"{labels[f'kpi_{kpi_id}']}: {rule_text(rule, lang, labels)}"
+        for kpi_id, rule in KPI_RULES.items()
+    ]
     return labels.fill("method_kpi_targets", rules="; ".join(parts))

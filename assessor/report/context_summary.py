@@ -46,7 +46,7 @@ def summary_parts(
     if result.roadmap.route:
         messages.append(labels.fill("message_route", route=route))
     items = result.roadmap.items
-    quick = len([p for p in items if p.phase == 0])
+    quick = len(result.roadmap.quick_wins)
     count = len([p for p in items if p.phase < len(PHASES)])
     if count:
         messages.append(labels.count("message_roadmap", count, quick=quick))

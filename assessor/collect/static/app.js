@@ -1,5 +1,18 @@
 // Saves each answer as soon as it is given. Without this script the page still works:
 // the "Save and continue" button posts the whole section.
+(function () {  // the status page's copy-link button (shown only where copying works)
+  "use strict";
+  var button = document.getElementById("copy-link");
+  if (!button || !navigator.clipboard) return;
+  var field = document.getElementById("status-link");
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    navigator.clipboard.writeText(field.value).then(function () {
+      button.textContent = button.dataset.copied;
+    }, function () { field.select(); });
+  });
+})();
+
 (function () {
   "use strict";
   var form = document.getElementById("answers");
@@ -33,11 +46,26 @@
     box.classList.toggle("has-error", !!message);
   }
 
+  function echo(box, reply) {  // a figure said back as it was read, and any doubt about it
+    var said = box.querySelector(".echo"), doubt = box.querySelector(".warning");
+    if (!said) return;
+    said.textContent = reply.echo || "";
+    said.hidden = !reply.echo;
+    doubt.textContent = reply.warning || "";
+    doubt.hidden = !reply.warning;
+  }
+
   function update(reply) {
     var shown = {};
     reply.visible.forEach(function (id) { shown[id] = true; });
     document.querySelectorAll(".question").forEach(function (box) {
       box.hidden = !shown[box.dataset.q];
+    });
+    var items = document.querySelectorAll(".sections li");
+    (reply.sections || []).forEach(function (section, i) {  // the navigation's done/skipped
+      if (!items[i]) return;
+      items[i].className = "st-" + section.state;
+      items[i].querySelector(".badge").textContent = section.badge;
     });
     var bar = document.querySelector("#progress progress");
     if (bar && reply.total) {
@@ -64,6 +92,7 @@
           delete unsaved[id];
           showError(box, "");
           show(box, "saved", text.saved);
+          echo(box, reply);
           update(reply);
         } else if (status === 400 || status === 422) {
           delete unsaved[id];

@@ -1,0 +1,216 @@
+"""The roadmap in the order CRM programmes run: months, programme order, sizes, crediting.
+
+Plans are made from gaps written here (every maturity dimension of the shipped frameworks at
+one score, a target for all), so each expectation can be checked by hand against
+`initiatives/core.yaml` and docs/roadmap.md.
+"""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from assessor.cli import cli
+from assessor.gaps import Gap
+from assessor.loading import load_library
+from assessor.roadmap import Planned, plan_initiatives
+from assessor.roadmap_kpis import KPI_RULES, kpi_targets
+
+from .conftest import REPO, BuildTree
+
+LIBRARY = load_library()
+WIDE = [20, 20, 20, 20]  # capacity that never holds anything back
+
+
+def gaps_at(current: float, target: float, overrides: dict[str, float] | None = None) -> list[Gap]:
+    """A gap for every dimension of every shipped framework: `current` unless overridden."""
+    out = []
+    for fw in LIBRARY.frameworks.values():
+        for d in fw.dimensions:
+            score = (overrides or {}).get(f"{fw.id}/{d.id}", current)
+            gap = target - score
+            out.append(Gap(fw.id, d.id, score, target, gap, max(gap, 0.0), 1.0, 1.0))
+    return out
+
+
+def months(planned: list[Planned]) -> dict[str, tuple[int | None, int | None]]:
+    return {p.initiative.id: (p.start_month, p.end_month) for p in planned}
+
+
+def test_a_company_at_level_1_runs_the_programme_chain_in_order() -> None:
+    planned, unmet = plan_initiatives(gaps_at(1.0, 2.0), LIBRARY, WIDE, "mid")
+    got = months(planned)
+    # vision (1 month) → goals (2) and strategy (3) → consent (3) and data owners (2)
+    # → platform choice (2) → configure and migrate (3) → pilot (3) → rollout (5) → adoption (3)
+    assert [(i, got[i]) for i in (
+        "crm-vision-charter", "crm-goals-kpis", "crm-strategy-plan", "consent-data-protection",
+        "data-quality-ownership", "crm-platform-choice", "crm-configure-migrate", "crm-pilot",
+        "crm-phased-rollout", "training-adoption-programme",
+    )] == [
+        ("crm-vision-charter", (0, 1)), ("crm-goals-kpis", (1, 3)), ("crm-strategy-plan", (1, 4)),
+        ("consent-data-protection", (4, 7)), ("data-quality-ownership", (4, 6)),
+        ("crm-platform-choice", (7, 9)), ("crm-configure-migrate", (9, 12)), ("crm-pilot", (12, 15)),
+        ("crm-phased-rollout", (15, 20)), ("training-adoption-programme", (20, 23)),
+    ]  # fmt: skip
+    assert unmet == []
+    by_id = {p.initiative.id: p for p in planned}
+    # the rollout closes no step-1 gap: it is planned only because adoption comes after it
+    rollout = by_id["crm-phased-rollout"]
+    assert (rollout.priority, rollout.covers, rollout.unblocks) == (
+        0.0, [], ["training-adoption-programme"]
+    )  # fmt: skip
+    assert by_id["crm-platform-choice"].after == [
+        "consent-data-protection", "data-quality-ownership", "sales-process-mapping"
+    ]  # fmt: skip
+    assert "crm-vision-charter" in [p.initiative.id for p in planned if p.quick_win]
+    assert {p.phase for p in planned if p.initiative.id in ("crm-pilot", "crm-phased-rollout")} == {
+        3
+    }
+
+
+def test_a_small_firm_gets_a_saas_crm_and_a_spreadsheet_clean_up_not_a_platform_project() -> None:
+    planned, _ = plan_initiatives(gaps_at(1.0, 3.0), LIBRARY, WIDE, "small")
+    ids = {p.initiative.id for p in planned}
+    assert {"saas-crm-setup", "spreadsheet-cleanup"} <= ids
+    assert ids & {"crm-platform-choice", "crm-configure-migrate", "crm-pilot", "customer-data-platform",
+                  "crm-steering-committee", "marketing-automation"} == set()  # fmt: skip
+    got = months(planned)
+    assert got["consent-data-protection"][1] <= got["spreadsheet-cleanup"][0]  # type: ignore[operator]
+    assert got["spreadsheet-cleanup"][1] <= got["saas-crm-setup"][0]  # type: ignore[operator]
+
+
+def test_personal_data_waits_for_consent_even_in_a_mature_firm() -> None:
+    # a large firm at level 3 whose data protection is still at 1.5
+    weak = {"qci/information-technology": 1.5, "buttle-value-chain/data-it": 1.5}
+    planned, _ = plan_initiatives(gaps_at(3.0, 4.0, weak), LIBRARY, WIDE, "large")
+    got = months(planned)
+    consent_ends = got["consent-data-protection"][1]
+    personal = [p for p in planned if p.initiative.personal_data]
+    assert {"marketing-automation", "customer-360-insight"} <= {p.initiative.id for p in personal}
+    assert consent_ends is not None
+    assert all(p.start_month is None or p.start_month >= consent_ends for p in personal)
+
+
+def test_reached_levels_are_not_planned_again_and_the_crm_that_exists_is_adopted() -> None:
+    # a services firm that bought a CRM nobody uses: technology at 3, people and change at 1
+    people = [
+        "payne-frow/employee-engagement",
+        "buttle-value-chain/people",
+        "qci/people-organisation",
+    ]
+    planned, _ = plan_initiatives(
+        gaps_at(3.0, 3.0, {p: 1.2 for p in people}), LIBRARY, [4, 5, 7, 9], "mid"
+    )
+    by_id = {p.initiative.id: p for p in planned}
+    assert "crm-platform-choice" not in by_id and "crm-configure-migrate" not in by_id
+    adoption = by_id["training-adoption-programme"]
+    assert (adoption.start_month, adoption.after, adoption.quick_win) == (0, [], False)
+    assert adoption.covers == [(p, 1) for p in sorted(people)]
+
+
+def test_crediting_is_explicit_per_dimension_and_step() -> None:
+    goals = LIBRARY.initiatives["crm-goals-kpis"]
+    assert (goals.step, goals.dimensions) == (
+        1, ["gartner-8bb/metrics", "qci/measurement", "payne-frow/performance-assessment"]
+    )  # fmt: skip
+    tree = LIBRARY.initiatives["kpi-tree"]
+    assert (tree.step, tree.dimensions) == (3, goals.dimensions)
+    assert LIBRARY.initiatives["buyer-personas"].dimensions == ["idic/differentiate"]
+    assert len(LIBRARY.initiatives["customer-profitability-analysis"].dimensions) == 2
+
+
+def test_kpi_targets_close_a_share_of_the_distance_to_the_reference() -> None:
+    from assessor.kpis import Kpi
+
+    kpis = [
+        Kpi("nps", 18.0, "points", "", {}, []),
+        Kpi("retention-rate", 95.0, "%", "", {}, []),  # beyond the reference of 90: held
+        Kpi("churn-rate", 30.0, "%", "", {}, []),  # lower is better: 30 → 25 → 20
+        Kpi("cac", 2.0, "", "", {}, []),  # money: −10 % and −15 % of today's value
+    ]
+    targets = kpi_targets(kpis, {"nps", "retention-rate", "churn-rate", "cac"})
+    assert [(t.id, t.in_12_months, round(t.in_24_months, 6)) for t in targets] == [
+        ("nps", 26.0, 34.0), ("retention-rate", 95.0, 95.0), ("churn-rate", 25.0, 20.0),
+        ("cac", 1.8, 1.7),
+    ]  # fmt: skip
+    assert KPI_RULES["nps"].reference == 50
+
+
+CATALOGUE = """\
+kind: initiatives
+id: mine
+initiatives:
+  - id: first-move
+    title: {en: First, vi: Đầu}
+    summary: {en: First., vi: Đầu.}
+    dimensions: [gartner-8bb/vision]
+    step: 1
+    after: [second-move]
+    effort: S
+    months: 1
+    owner: executive
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    effect: {en: Done., vi: Xong.}
+    basis: {en: Practice., vi: Thông lệ.}
+  - id: second-move
+    title: {en: Second, vi: Hai}
+    summary: {en: Second., vi: Hai.}
+    dimensions: [gartner-8bb/vision]
+    step: 1
+    after: [first-move, crm-vison-charter]
+    effort: S
+    months: 1
+    owner: executive
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}}
+    effect: {en: Done., vi: Xong.}
+    basis: {en: Practice., vi: Thông lệ.}
+"""
+
+
+def test_an_unknown_after_a_cycle_and_a_missing_cost_are_one_line_each(
+    build_file_tree: BuildTree,
+) -> None:
+    root = build_file_tree({"mine.yaml": CATALOGUE})
+    result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{root}/mine.yaml:16:5: initiatives[1]: cost: no range for company size 'large'",
+        "1 problem(s) in 1 file(s) checked.",
+    ]
+    fixed = CATALOGUE.replace(
+        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}}\n",
+        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}\n",
+    )
+    (root / "mine.yaml").write_text(fixed, "utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{root}/mine.yaml:9:13: initiatives[0].after[0]: 'after' forms a cycle "
+        "(first-move → second-move → first-move), so none of these can ever start",
+        f"{root}/mine.yaml:21:25: initiatives[1].after[1]: unknown initiative "
+        "'crm-vison-charter' (did you mean 'crm-vision-charter'?)",
+        "2 problem(s) in 1 file(s) checked.",
+    ]
+
+
+def test_roadmap_json_gives_months_costs_effects_and_quick_wins() -> None:
+    example = REPO / "examples" / "saigon-xanh"
+    result = CliRunner().invoke(cli, ["roadmap", str(example), "--format", "json", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    items = [i for phase in data["phases"] for i in phase["initiatives"]]
+    assert items and all(i["end_month"] == i["start_month"] + i["months"] for i in items)
+    for index, phase in enumerate(data["phases"]):
+        for i in phase["initiatives"]:
+            assert phase["start_month"] <= i["start_month"] < phase["end_month"], (index, i["id"])
+            assert i["cost_million_vnd"]["low"] <= i["cost_million_vnd"]["high"]
+            assert i["effect"] and i["basis"]
+    ends = {i["id"]: i["end_month"] for i in items}
+    for i in items:
+        assert all(ends[a] <= i["start_month"] for a in i["after"]), i["id"]
+    quick = {i["id"] for i in items if i["quick_win"]}
+    assert set(data["quick_wins"]) == quick
+    assert all(i["effort"] == "S" and i["end_month"] <= 3 for i in items if i["id"] in quick)
+    assert all(i["start_month"] is None for i in data["backlog"])
+    assert data["company_size"] == "mid"
