@@ -29,6 +29,7 @@ from . import checks
 from .errors import Problem, ResponseError
 from .models import LocalText, Questionnaire
 from .pipeline import AssessmentResult
+from .roadmap import BACKLOG
 from .scoring import DimensionScore
 from .yamlsource import SourceDoc, parse_yaml
 
@@ -260,9 +261,14 @@ def _kpis(old: AssessmentResult, new: AssessmentResult) -> list[KpiMove]:
 
 
 def _initiatives(old: AssessmentResult, new: AssessmentResult) -> list[InitiativeStatus]:
-    """The earlier roadmap's initiatives in its order, then any other the consultant tracks."""
+    """The earlier roadmap's initiatives in its order (its backlog only where reported on),
+    then any other the consultant tracks."""
     progress = new.workspace.assessment.progress
-    planned = {p.initiative.id: p for p in old.roadmap.items}
+    planned = {
+        p.initiative.id: p
+        for p in old.roadmap.items
+        if p.phase < BACKLOG or p.initiative.id in progress
+    }
     catalogue = new.library.initiatives
     extra = [i for i in progress if i not in planned and i in catalogue]
     out = []

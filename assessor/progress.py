@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .compare import Comparison
 from .compare_results import label
+from .roadmap import BACKLOG
 
 __all__ = ["progress_draft"]
 
@@ -23,7 +24,8 @@ def progress_draft(comparison: Comparison, lang: str) -> str:
     for planned in old.roadmap.items:
         ident = planned.initiative.id
         status = current[ident].status if ident in current else "not_started"
-        lines.append(f"  {ident}: {status}  # {label('draft_phase', lang)} {planned.phase + 1}: "
+        phase = label("backlog", lang) if planned.phase >= BACKLOG else planned.phase + 1
+        lines.append(f"  {ident}: {status}  # {label('draft_phase', lang)} {phase}: "
                      f"{planned.initiative.title[lang]}")  # fmt: skip
         for path in sorted({path for path, _ in planned.covers}):
             c = changes.get(path)

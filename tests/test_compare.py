@@ -35,18 +35,24 @@ initiatives:
     title: {en: Standardise Alpha, vi: Chuẩn hoá Anpha}
     summary: {en: One way everywhere., vi: Một cách làm chung.}
     dimensions: [mini/alpha]
-    steps: [1, 2]
+    step: 1
     effort: S
     months: 2
     owner: sales
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    effect: {en: Done., vi: Xong.}
+    basis: {en: Practice., vi: Thông lệ.}
   - id: beta-measure
     title: {en: Measure Beta, vi: Đo lường Bêta}
     summary: {en: Count it., vi: Đo đếm.}
     dimensions: [mini/beta]
-    steps: [1, 2, 3]
+    step: 1
     effort: M
     months: 4
     owner: executive
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    effect: {en: Done., vi: Xong.}
+    basis: {en: Practice., vi: Thông lệ.}
 """
 
 
@@ -216,11 +222,11 @@ def _pdf_text(data: bytes) -> str:
     ("lang", "expected"),
     [
         ("vi", ["Tiến triển so với lần đánh giá trước", "So với 21/10/2025, 6/42 khía cạnh cải "
-                "thiện rõ và 0 khía cạnh giảm", "Lộ trình lần trước: 3 đã xong, 3 đang làm, "
-                "5 chưa bắt đầu", "Năng lực qua các lần đánh giá", "Đã chạy ở miền Nam"]),
+                "thiện rõ và 0 khía cạnh giảm", "Lộ trình lần trước: 6 đã xong, 4 đang làm, "
+                "6 chưa bắt đầu", "Năng lực qua các lần đánh giá", "Đã chạy ở miền Nam"]),
         ("en", ["Progress since the last assessment", "Since 21 October 2025, 6 of 42 dimensions "
-                "clearly improved and 0 declined", "The previous roadmap: 3 done, 3 in progress, "
-                "5 not started", "Capabilities across assessments", "Live in the south"]),
+                "clearly improved and 0 declined", "The previous roadmap: 6 done, 4 in progress, "
+                "6 not started", "Capabilities across assessments", "Live in the south"]),
     ],
 )  # fmt: skip
 def test_the_example_report_shows_progress_in_both_languages(
