@@ -124,6 +124,7 @@ def check_questionnaire(q: Questionnaire, frameworks: Mapping[str, Framework]) -
     """Unique ids, known dimensions, sound conditions, and nothing scored that cannot be."""
     found = duplicates([s.id for s in q.sections], ("sections",), "section id")
     seen: dict[str, tuple[int, int]] = {}
+    conditions = " ".join(x.relevant or "" for x in q.questions())
     for si, section in enumerate(q.sections):
         for qi, question in enumerate(section.questions):
             loc: Loc = ("sections", si, "questions", qi)
@@ -132,14 +133,53 @@ def check_questionnaire(q: Questionnaire, frameworks: Mapping[str, Framework]) -
                 found.append(
                     ((*loc, "id"), f"duplicate question id '{question.id}' (first at {first})")
                 )
-            found += _check_question(question, loc, frameworks, list(seen))
+            opens = f"${{{question.id}}}" in conditions
+            found += _check_question(question, loc, frameworks, list(seen), opens)
             seen.setdefault(question.id, (si, qi))
+    found += _check_declared(q, frameworks) + _check_renamed(q, list(seen))
+    return found
+
+
+def _check_declared(q: Questionnaire, frameworks: Mapping[str, Framework]) -> list[Finding]:
+    """Declared frameworks exist, every dimension of theirs is asked, nothing maps outside them."""
+    found: list[Finding] = []
+    for i, fw_id in enumerate(q.frameworks):
+        if fw_id not in frameworks:
+            found.append((("frameworks", i), unknown("framework", fw_id, frameworks)))
+    if not q.frameworks:
+        return found
+    mapped = {ref.dimension for x in q.questions() for ref in getattr(x, "maps_to", [])}
+    for i, fw_id in enumerate(q.frameworks):
+        dims = [d.id for d in frameworks[fw_id].dimensions] if fw_id in frameworks else []
+        unasked = [d for d in dims if f"{fw_id}/{d}" not in mapped]
+        if unasked:
+            found.append((("frameworks", i), f"no question scores {', '.join(unasked)}"))
+    outside = sorted({p.split("/")[0] for p in mapped} - set(q.frameworks))
+    if outside:
+        found.append((("frameworks",), f"questions map to undeclared {', '.join(outside)}"))
+    return found
+
+
+def _check_renamed(q: Questionnaire, ids: list[str]) -> list[Finding]:
+    """A renamed id names a question that exists, and is no longer a question itself."""
+    found: list[Finding] = []
+    for old, new in q.renamed.items():
+        if new not in ids:
+            found.append((("renamed", old), unknown("question", new, ids)))
+        if old in ids:
+            found.append((("renamed", old), f"'{old}' is still a question; it cannot be renamed"))
     return found
 
 
 def _check_question(
-    question: Question, loc: Loc, frameworks: Mapping[str, Framework], earlier: list[str]
+    question: Question,
+    loc: Loc,
+    frameworks: Mapping[str, Framework],
+    earlier: list[str],
+    opens: bool = False,
 ) -> list[Finding]:
+    """One question's references; `opens` when a later condition reads it (a fact that opens
+    follow-up questions need not be scored)."""
     found: list[Finding] = []
     if question.relevant is not None:
         try:
@@ -166,16 +206,31 @@ def _check_question(
         if len(numbers) != len(bounds) or numbers != sorted(numbers):
             found.append(((*loc, "bands"), "bands must rise, and only the last may omit 'below'"))
     scorable = question.type not in ("number", "percent") or question.bands
-    if scorable and not question.maps_to and question.axis is None:
+    if scorable and not question.maps_to and question.axis is None and not opens:
         found.append((loc, f"question '{question.id}' is scored but maps to no dimension or axis"))
     return found
 
 
 def check_profile(profile: Profile, frameworks: Mapping[str, Framework]) -> list[Finding]:
-    """Every overridden dimension exists."""
+    """Every overridden dimension exists; the matrix position and route too."""
     found: list[Finding] = []
     for path in profile.targets:
         problem = dimension_problem(path, frameworks)
         if problem:
             found.append((("targets", path), problem))
+    return found + check_course(profile.position, profile.route, frameworks, ())
+
+
+def check_course(
+    position: str | None, route: str | None, frameworks: Mapping[str, Framework], loc: Loc
+) -> list[Finding]:
+    """A target position and route on the strategy matrix that the matrix has."""
+    matrix = next((f.matrix for f in frameworks.values() if f.matrix is not None), None)
+    positions = [p.dimension for p in matrix.positions] if matrix is not None else []
+    routes = [r.id for r in matrix.routes] if matrix is not None else []
+    found: list[Finding] = []
+    if position is not None and position not in positions:
+        found.append(((*loc, "position"), unknown("position", position, positions)))
+    if route is not None and route not in routes:
+        found.append(((*loc, "route"), unknown("route", route, routes)))
     return found

@@ -7,6 +7,9 @@ its questions carry in the questionnaire; else 3.0.
 
     gap      = target − current           (negative: ahead of target)
     priority = max(gap, 0) × relative weight × importance
+    order: priority (highest first), then gap (largest first), then framework/dimension path
+
+The strategy matrix's dimensions have no gap: the matrix is a position (strategy.py).
     relative weight = the dimension's weight ÷ the mean weight in its framework
     importance      = mean importance rating (1–5) of its questions ÷ 3   (1.0 when unrated)
 """
@@ -45,7 +48,8 @@ class Gap:
 
     @property
     def strength(self) -> bool:
-        return self.gap <= 0
+        """Ahead of target: a gap below zero (a gap of exactly zero is 'on target')."""
+        return self.gap < 0
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,8 @@ def analyse_gaps(ws: Workspace, scores: Scores) -> list[Gap]:
     ratings = _per_dimension_answers(ws, "importance")
     gaps = []
     for fw in ws.frameworks:
+        if fw.matrix is not None:  # a position, not a practice to close a gap on
+            continue
         mean_weight = statistics.fmean(d.weight for d in fw.dimensions)
         for dim in fw.dimensions:
             path = f"{fw.id}/{dim.id}"

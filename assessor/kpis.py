@@ -10,9 +10,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .models import Questionnaire
 from .workspace import Workspace
 
-__all__ = ["KPI_DEFINITIONS", "Kpi", "collect_inputs", "compute_kpis"]
+__all__ = ["KPI_DEFINITIONS", "Kpi", "asked", "collect_inputs", "compute_kpis"]
 
 Inputs = dict[str, float]
 
@@ -58,6 +59,25 @@ def _clv(i: Inputs) -> float | None:
     return i["margin-per-customer"] * r / (1 + d - r) - _cac(i)
 
 
+def _grr(i: Inputs) -> float:
+    lost = i["revenue-churned"] + i["revenue-contraction"]
+    return min(100.0, (i["revenue-start"] - lost) / i["revenue-start"] * 100)
+
+
+def _nrr(i: Inputs) -> float:
+    lost = i["revenue-churned"] + i["revenue-contraction"]
+    return (i["revenue-start"] - lost + i["revenue-expansion"]) / i["revenue-start"] * 100
+
+
+def _ratio(part: str, whole: str) -> Callable[[Inputs], float]:
+    """part / whole × 100."""
+    return lambda i: i[part] / i[whole] * 100
+
+
+def _given(key: str) -> Callable[[Inputs], float]:
+    return lambda i: i[key]
+
+
 # id → (unit, formula, inputs needed (any one group suffices), function)
 KPI_DEFINITIONS: dict[str, tuple[str, str, list[list[str]], Callable[[Inputs], float | None]]] = {
     "nps": ("points", "% promoters (9–10) − % detractors (0–6)",
@@ -78,7 +98,33 @@ KPI_DEFINITIONS: dict[str, tuple[str, str, list[list[str]], Callable[[Inputs], f
     "mql-sql-conversion": ("%", "SQLs / MQLs × 100", [["mqls", "sqls"]], lambda i: i["sqls"] / i["mqls"] * 100),
     "share-of-wallet": ("%", "our sales to the customer / their total category spend",
                         [["share-of-wallet"]], lambda i: i["share-of-wallet"]),
+    "grr": ("%", "(R − churned − contraction) / R × 100, at most 100",
+            [["revenue-start", "revenue-churned", "revenue-contraction"]], _grr),
+    "nrr": ("%", "(R − churned − contraction + expansion) / R × 100",
+            [["revenue-start", "revenue-churned", "revenue-contraction", "revenue-expansion"]], _nrr),
+    "repeat-purchase-rate": ("%", "customers who bought more than once / customers who bought × 100",
+                             [["customers-buying", "customers-repeat"]],
+                             _ratio("customers-repeat", "customers-buying")),
+    "cross-sell-rate": ("%", "customers who bought another product or upgraded / S × 100",
+                        [["customers-start", "customers-cross-sold"]],
+                        _ratio("customers-cross-sold", "customers-start")),
+    "csat": ("%", "satisfied answers (4–5 of 5) / all answers × 100", [["csat-pct"]], _given("csat-pct")),
+    "first-contact-resolution": ("%", "requests resolved at the first contact / all requests × 100",
+                                 [["fcr-pct"]], _given("fcr-pct")),
+    "resolution-time": ("hours", "mean time from a request to its resolution",
+                        [["resolution-hours"]], _given("resolution-hours")),
+    "win-rate": ("%", "deals won / opportunities closed (won or lost) × 100",
+                 [["opportunities-closed", "deals-won"]], _ratio("deals-won", "opportunities-closed")),
+    "crm-adoption": ("%", "active CRM users / users who should use it × 100",
+                     [["crm-users-licensed", "crm-users-active"]],
+                     _ratio("crm-users-active", "crm-users-licensed")),
 }  # fmt: skip
+
+
+def asked(kpi_id: str, questionnaire: Questionnaire) -> bool:
+    """Whether the questionnaire asks for every input of at least one way to compute the KPI."""
+    inputs = {getattr(q, "kpi", None) for q in questionnaire.questions()}
+    return any(all(k in inputs for k in group) for group in KPI_DEFINITIONS[kpi_id][2])
 
 
 def collect_inputs(ws: Workspace) -> Inputs:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .context import Decisions, decide
 from .gaps import CapabilityRow, Gap, analyse_gaps, capability_view
 from .gcpause import paused_gc
 from .kpis import Kpi, collect_inputs, compute_kpis
@@ -34,6 +35,7 @@ class AssessmentResult:
     gaps: list[Gap]
     capabilities: list[CapabilityRow]
     roadmap: Roadmap
+    decisions: Decisions
 
 
 def run_assessment(
@@ -52,18 +54,20 @@ def run_assessment(
 
 def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     """Score, place, compute KPIs, analyse gaps and plan, from a loaded workspace."""
+    decisions = decide(workspace.assessment)  # profile (applied on loading) and capacity
     scores = score_workspace(workspace)
-    strategy = place_on_matrix(workspace, library)
-    inputs = collect_inputs(workspace)
-    kpis = compute_kpis(inputs)
+    strategy = place_on_matrix(workspace, library)  # today's position, target and route
+    kpis = compute_kpis(collect_inputs(workspace))
     gaps = analyse_gaps(workspace, scores)
     capabilities = capability_view(gaps, workspace, library)
-    settings = workspace.assessment.roadmap
+    context = workspace.assessment.context
     roadmap = plan_roadmap(
-        gaps, library, workspace.frameworks, strategy, kpis, settings.capacity, settings.position,
-        settings.route, inputs.get("customers-start"),
+        gaps, library, workspace.frameworks, strategy, kpis, decisions.capacity.value,
+        context.company_size if context else None,
     )  # fmt: skip
-    return AssessmentResult(library, workspace, scores, strategy, kpis, gaps, capabilities, roadmap)
+    return AssessmentResult(
+        library, workspace, scores, strategy, kpis, gaps, capabilities, roadmap, decisions
+    )
 
 
 def workspace_library(path: Path) -> list[Path]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from .gaps import Gap
+from .headline import headline
 from .pipeline import AssessmentResult
+from .report.labels import load_labels
 from .roadmap import BACKLOG, PHASES, Planned
 from .roadmap_kpis import SHARE_12, SHARE_24, KpiTarget
 from .scoring import DimensionScore, pct
+from .strategy import STRATEGY_FRAMEWORK
 
 __all__ = [
     "gap_rows",
@@ -31,6 +34,7 @@ SCORE_HEADERS = [
     "excluded",
     "sd",
     "range",
+    "indicative",
 ]
 
 
@@ -54,6 +58,8 @@ def _dimension(d: DimensionScore, name: str) -> dict[str, Any]:
         "respondents": d.respondents,
         "spread": spread,
         "disagreement": d.disagreement,
+        "questions": d.questions,
+        "indicative": d.indicative,
     }
 
 
@@ -66,28 +72,27 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         dims = [_dimension(d, fw.dimension(d.id).name[lang]) for d in f.dimensions]
         frameworks.append({
             "id": f.id, "name": fw.name[lang], "score": r3(f.score), "pct": r3(f.pct),
-            "level": f.level, "weakest": f.weakest, "dimensions": dims,
+            "level": f.level, "weakest": f.weakest, "kind": "position" if f.position else "maturity",
+            "assessed": f.assessed, "of": len(f.dimensions), "indicative": f.indicative,
+            "dimensions": dims,
         })  # fmt: skip
-    st = result.strategy
-    position_name = None
-    if st.position is not None:
-        position_name = lib.framework("crm-strategy-levels").dimension(st.position).name[lang]
+    nxt = s.next_level
     return {
         "client": result.workspace.assessment.client.name,
         "questionnaire": result.workspace.questionnaire.id,
         "overall": {
+            "headline": headline(s, lang, load_labels(lang)).text,
+            "level": s.level,
+            "next_level": None
+            if nxt is None
+            else {"level": nxt.level, "needed": nxt.needed, "reached": nxt.reached, "of": nxt.of},
             "score": r3(s.score),
             "pct": r3(pct(s.score)),
-            "level": s.level,
             "weakest": s.weakest,
+            "frameworks": [f.id for f in s.maturity if f.score is not None],
         },
         "frameworks": frameworks,
-        "strategy_level": {
-            "level": st.level,
-            "position": st.position,
-            "name": position_name,
-            "axes": {a: {"score": r3(v), "side": st.sides[a]} for a, v in st.axes.items()},
-        },
+        "strategy_position": _position(result, lang),
         "kpis": {
             k.id: {
                 "value": r3(k.value),
@@ -107,25 +112,76 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
     }
 
 
-def score_summary(data: dict[str, Any]) -> str:
-    """The sentence under the score table, from `score_data`'s JSON."""
-    o, st = data["overall"], data["strategy_level"]
-    if o["score"] is None:
-        text = "No scored answers yet."
-    else:
-        text = (
-            f"Overall {o['score']} ({o['pct']:.0f}% of best practice), level {o['level']}; "
-            f"weakest {o['weakest']}."
-        )
+def _position(result: AssessmentResult, lang: str) -> dict[str, Any]:
+    """Today's quadrant on the strategy matrix, the target and the route, with the reason."""
+    st = result.strategy
+    fw = result.library.frameworks.get(STRATEGY_FRAMEWORK)
+
+    def name(position: str | None) -> str | None:
+        return None if fw is None or position is None else fw.dimension(position).name[lang]
+
+    routes = {r.id: r for r in fw.matrix.routes} if fw is not None and fw.matrix else {}
+    route = routes.get(st.route_id or "")
+    return {
+        "position": st.position,
+        "name": name(st.position),
+        "axes": {a: {"score": r3(v), "side": st.sides[a]} for a, v in st.axes.items()},
+        "target": st.target,
+        "target_name": name(st.target),
+        "route": st.route,
+        "route_names": [name(p) for p in st.route],
+        "route_id": st.route_id,
+        "route_name": None if route is None else route.name[lang],
+        "chosen_by": st.source,
+        "reason": st.reason.get(lang),
+    }
+
+
+def score_summary(data: dict[str, Any], lang: str = "en") -> str:
+    """The lines under the score table, from `score_data`'s JSON: the headline first."""
+    o, st = data["overall"], data["strategy_position"]
+    lines = [o["headline"]]
+    if o["score"] is not None:
+        lines.append(SCORE_NOTE[lang])
     if st["position"] is None:
-        return text + " Strategy position: not placed (no answers on both matrix axes)."
-    return text + f" Strategy position: {st['name']} (level {st['level']})."
+        lines.append(POSITION_NONE[lang])
+    else:
+        lines.append(POSITION_LINE[lang].format(
+            today=st["name"], target=st["target_name"] or "–",
+            route=" → ".join(st["route_names"]) if st["route"] else "–",
+        ))  # fmt: skip
+        if st["reason"]:
+            lines.append(st["reason"])
+    return "\n".join(lines)
+
+
+SCORE_NOTE = {
+    "en": "level: staged, reached when 80% of the practice is at that level or above; "
+    "score: the average, 1–4; pct: % of best practice = (score − 1) / 3 × 100.",
+    "vi": "level: mức theo bậc, đạt khi 80% hoạt động ở mức đó trở lên; score: điểm trung bình "
+    "1–4; pct: % so với thực tiễn tốt nhất = (điểm − 1) / 3 × 100.",
+}
+POSITION_NONE = {
+    "en": "Strategy matrix: not placed (no answers on both axes).",
+    "vi": "Ma trận chiến lược: chưa xác định vị thế (chưa có câu trả lời trên cả hai trục).",
+}
+POSITION_LINE = {
+    "en": "Strategy matrix position (a place, not a level): {today}; target {target}; "
+    "route {route}.",
+    "vi": "Vị thế trên ma trận chiến lược (một vị trí, không phải một mức): {today}; "
+    "mục tiêu {target}; lộ trình {route}.",
+}
 
 
 def score_rows(result: AssessmentResult) -> list[list[Any]]:
-    rows = []
+    rows: list[list[Any]] = []
     for f in result.scores.frameworks:
-        rows.append([f.id, "(framework)", r3(f.score), r3(f.pct), f.level, None, None, None, None])
+        if f.position:
+            rows.append([f.id, "(position)", *[None] * 8])
+        else:
+            rows.append(
+                [f.id, "(framework)", r3(f.score), r3(f.pct), f.level, None, None, None, None, None]
+            )
         for d in f.dimensions:
             spread = None if d.low is None or d.high is None else r3(d.high - d.low)
             rows.append(
@@ -139,6 +195,7 @@ def score_rows(result: AssessmentResult) -> list[list[Any]]:
                     d.excluded,
                     r3(d.sd),
                     spread,
+                    "yes" if d.indicative else "",
                 ]
             )
     return rows

@@ -334,57 +334,6 @@ def _start(earliest: int, effort: str, left: list[int]) -> int | None:
     return None
 
 
-MANY_CUSTOMERS = 1000  # above this, personal service for every customer is too costly
-
-
-def _route(
-    strategy: StrategyPosition,
-    fw: Framework | None,
-    target: str | None,
-    chosen: str | None = None,
-    customers: float | None = None,
-) -> tuple[list[str], str | None, str | None]:
-    """The path from today's position to the target, and the id of the route it follows.
-
-    A route named in assessment.yaml wins. Otherwise the number of customers decides between
-    the two indirect routes (many customers: data and segment marketing first; a few valuable
-    accounts: individual service first), and without it the stronger axis does.
-    """
-    if fw is None or fw.matrix is None or strategy.position is None:
-        return [], None, None
-    goal = target or fw.dimensions[-1].id
-    if strategy.position == goal:
-        return [goal], None, goal
-    options = []
-    for route in fw.matrix.routes:
-        path = route.path
-        if (
-            strategy.position in path
-            and goal in path
-            and path.index(strategy.position) < path.index(goal)
-        ):
-            options.append((route.id, path[path.index(strategy.position) : path.index(goal) + 1]))
-    if not options:
-        return [strategy.position, goal], None, goal
-    picked = next((o for o in options if o[0] == chosen), None)
-    if picked is not None:
-        return picked[1], picked[0], goal
-    via = _via(strategy, customers)
-    options.sort(key=lambda o: (via not in o[1] and len(o[1]) > 2, len(o[1]) == 2, o[0]))
-    route_id, path = options[0]
-    return path, route_id, goal
-
-
-def _via(strategy: StrategyPosition, customers: float | None) -> str:
-    if customers is not None:
-        return (
-            "customer-based-marketing" if customers >= MANY_CUSTOMERS else "managed-service-support"
-        )
-    info = strategy.axes.get("customer-information") or 0.0
-    indiv = strategy.axes.get("individualisation") or 0.0
-    return "customer-based-marketing" if info >= indiv else "managed-service-support"
-
-
 def plan_initiatives(
     gaps: list[Gap], library: Library, capacity: list[int], size: str | None = None
 ) -> tuple[list[Planned], list[Need]]:
@@ -405,15 +354,13 @@ def plan_initiatives(
 
 def plan_roadmap(
     gaps: list[Gap], library: Library, frameworks: list[Framework], strategy: StrategyPosition, kpis: list[Kpi],
-    capacity: list[int], target_position: str | None = None, route: str | None = None,
-    customers: float | None = None, size: str | None = None,
+    capacity: list[int], size: str | None = None,
 ) -> Roadmap:  # fmt: skip
-    """Plan the roadmap from the gap analysis, for a company of `size` (small, mid, large)."""
+    """Plan the roadmap from the gap analysis, for a company of `size` (small, mid, large); the
+    target position and route come from the strategy position (assessor/context.py)."""
     planned, unmet = plan_initiatives(gaps, library, capacity, size)
-    path, route_id, goal = _route(
-        strategy, library.frameworks.get("crm-strategy-levels"), target_position, route, customers
-    )
     moved: set[str] = {k for p in planned for k in p.initiative.kpis}
     return Roadmap(
-        planned, path, route_id, goal, kpi_targets(kpis, moved), unmet, size or DEFAULT_SIZE
-    )
+        planned, strategy.route, strategy.route_id, strategy.target, kpi_targets(kpis, moved), unmet,
+        size or DEFAULT_SIZE,
+    )  # fmt: skip

@@ -13,12 +13,14 @@ The method (docs/scoring.md, and the report's method appendix):
    above, each respondent counting equally (their answers' weights are normalised to 1).
 5. A framework's score is the weighted mean of its dimensions' scores; it reaches level L when
    dimensions carrying 80 % of its weight are at level L or above. Its weakest dimension is named.
-6. The overall score is the mean of the frameworks' scores; overall level L when 80 % of the
-   frameworks are at level L or above.
+6. The overall score is the mean of the maturity frameworks' scores; overall level L when 80 %
+   of them are at level L or above. The strategy matrix is a position, not a maturity: it is
+   scored dimension by dimension but takes no part in any framework or overall figure.
 """
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -31,14 +33,18 @@ from .workspace import AnswerSheet, Workspace
 __all__ = [
     "DimensionScore",
     "FrameworkScore",
+    "NextLevel",
     "Scores",
     "level_reached",
+    "next_level",
+    "overall",
     "pct",
     "score_dimensions",
     "score_workspace",
 ]
 
 Entry = tuple[float, float]  # (score, weight)
+INDICATIVE_BELOW = 3  # a dimension scored from fewer questions than this is indicative
 
 
 def pct(score: float | None) -> float | None:
@@ -99,10 +105,16 @@ class DimensionScore:
     high: float | None
     disagreement: bool
     by_respondent: dict[str, float] = field(default_factory=dict)
+    questions: int = 0  # distinct questions whose answers were scored here
 
     @property
     def path(self) -> str:
         return f"{self.framework}/{self.id}"
+
+    @property
+    def indicative(self) -> bool:
+        """Scored, but from fewer than three questions: a first reading, not a measurement."""
+        return self.score is not None and self.questions < INDICATIVE_BELOW
 
     @property
     def pct(self) -> float | None:
@@ -111,17 +123,43 @@ class DimensionScore:
 
 @dataclass(frozen=True)
 class FrameworkScore:
-    """A framework's result: weighted mean, staged level and weakest dimension."""
+    """A framework's result: weighted mean, staged level and weakest dimension.
+
+    A position framework (the strategy matrix) has no score, level or weakest dimension: its
+    dimensions say how fully each approach is practised, and the position comes from its axes.
+    """
 
     id: str
     score: float | None
     level: int | None
     weakest: str | None
     dimensions: list[DimensionScore]
+    position: bool = False
+
+    @property
+    def assessed(self) -> int:
+        """Dimensions with a score."""
+        return sum(1 for d in self.dimensions if d.score is not None)
+
+    @property
+    def indicative(self) -> bool:
+        """Scored on part of the framework only: its score and level are indicative."""
+        return 0 < self.assessed < len(self.dimensions)
 
     @property
     def pct(self) -> float | None:
         return pct(self.score)
+
+
+@dataclass(frozen=True)
+class NextLevel:
+    """What the next overall level needs: `needed` of the `of` maturity frameworks at `level`
+    or above; `reached` are there now."""
+
+    level: int
+    needed: int
+    reached: int
+    of: int
 
 
 @dataclass(frozen=True)
@@ -137,6 +175,12 @@ class Scores:
     by_unit: dict[str, dict[str, float]]
     role_counts: dict[str, int]
     unit_counts: dict[str, int]
+    next_level: NextLevel | None = None
+
+    @property
+    def maturity(self) -> list[FrameworkScore]:
+        """The frameworks that count towards the overall score and level (not the matrix)."""
+        return [f for f in self.frameworks if not f.position]
 
     def dimension(self, path: str) -> DimensionScore:
         fw_id, _, dim = path.partition("/")
@@ -149,10 +193,12 @@ class Scores:
 
 def _collect(
     sheets: Sequence[AnswerSheet], questionnaire: Questionnaire
-) -> tuple[dict[str, dict[str, list[Entry]]], dict[str, int]]:
-    """Per dimension path, per respondent: (score, weight) entries; and excluded counts."""
+) -> tuple[dict[str, dict[str, list[Entry]]], dict[str, int], dict[str, set[str]]]:
+    """Per dimension path, per respondent: (score, weight) entries; excluded counts; and the
+    questions scored there."""
     entries: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     excluded: dict[str, int] = defaultdict(int)
+    asked: dict[str, set[str]] = defaultdict(set)
     index = questionnaire.question_index()
     for sheet in sheets:
         for qid, answer in sheet.answers.items():
@@ -163,13 +209,19 @@ def _collect(
             for target in question.maps_to:
                 if value is not None:
                     entries[target.dimension][sheet.respondent.id].append((value, target.weight))
+                    asked[target.dimension].add(qid)
                 elif answer.value in SKIPS:
                     excluded[target.dimension] += 1
-    return entries, excluded
+    return entries, excluded, asked
 
 
 def _dimension(
-    fw_id: str, dim_id: str, per_resp: dict[str, list[Entry]], excluded: int, ws: Workspace
+    fw_id: str,
+    dim_id: str,
+    per_resp: dict[str, list[Entry]],
+    excluded: int,
+    ws: Workspace,
+    questions: int = 0,
 ) -> DimensionScore:
     threshold = ws.assessment.scoring.level_threshold
     # One pass over each respondent's entries: their weighted mean, and for the level, the share
@@ -208,12 +260,15 @@ def _dimension(
         high=high,
         disagreement=high - low >= ws.assessment.scoring.disagreement - 1e-9,
         by_respondent=dict(sorted(means.items())),
+        questions=questions,
     )
 
 
 def _framework(fw: Framework, dims: list[DimensionScore], threshold: float) -> FrameworkScore:
     weights = {d.id: d.weight for d in fw.dimensions}
     scored = [d for d in dims if d.score is not None and d.level is not None]
+    if fw.matrix is not None:
+        return FrameworkScore(fw.id, None, None, None, dims, position=True)
     if not scored:
         return FrameworkScore(fw.id, None, None, None, dims)
     total = sum(weights[d.id] for d in scored)
@@ -225,7 +280,7 @@ def _framework(fw: Framework, dims: list[DimensionScore], threshold: float) -> F
 
 def score_dimensions(ws: Workspace, sheets: Sequence[AnswerSheet]) -> list[FrameworkScore]:
     """Score every in-scope framework from a set of answer sheets."""
-    entries, excluded = _collect(sheets, ws.questionnaire)
+    entries, excluded, asked = _collect(sheets, ws.questionnaire)
     threshold = ws.assessment.scoring.level_threshold
     out = []
     for fw in ws.frameworks:
@@ -236,6 +291,7 @@ def score_dimensions(ws: Workspace, sheets: Sequence[AnswerSheet]) -> list[Frame
                 entries.get(f"{fw.id}/{d.id}", {}),
                 excluded.get(f"{fw.id}/{d.id}", 0),
                 ws,
+                len(asked.get(f"{fw.id}/{d.id}", ())),
             )
             for d in fw.dimensions
         ]
@@ -267,22 +323,44 @@ def _breakdown(
     return table, dict(sorted(counts.items()))
 
 
+def next_level(levels: Sequence[int], threshold: float) -> NextLevel | None:
+    """The level above the one `levels` reach together, and how many must get there."""
+    if not levels:
+        return None
+    now = level_reached([(float(v), 1.0) for v in levels], threshold)
+    if now >= 4:
+        return None
+    needed = max(1, math.ceil(threshold * len(levels) - 1e-9))
+    reached = sum(1 for v in levels if v >= now + 1)
+    return NextLevel(now + 1, needed, reached, len(levels))
+
+
+def overall(
+    frameworks: list[FrameworkScore], threshold: float
+) -> tuple[float | None, int | None, str | None, NextLevel | None]:
+    """Overall score, level, weakest dimension and next level, from the maturity frameworks
+    (the strategy matrix never counts)."""
+    scored = [f for f in frameworks if f.score is not None and not f.position]
+    if not scored:
+        return None, None, None, None
+    levels = [f.level or 1 for f in scored]
+    score = statistics.fmean(f.score or 0.0 for f in scored)
+    level = level_reached([(float(v), 1.0) for v in levels], threshold)
+    dims = [d for f in scored for d in f.dimensions if d.score is not None]
+    weakest = min(dims, key=lambda d: (d.score or 0.0, d.path)).path if dims else None
+    return score, level, weakest, next_level(levels, threshold)
+
+
 def score_workspace(ws: Workspace) -> Scores:
     """Score a loaded workspace: every framework, overall, and breakdowns by role and unit."""
     frameworks = score_dimensions(ws, ws.sheets)
-    scored = [f for f in frameworks if f.score is not None]
     threshold = ws.assessment.scoring.level_threshold
-    overall = statistics.fmean(f.score or 0.0 for f in scored) if scored else None
-    level = (
-        level_reached([(float(f.level or 1), 1.0) for f in scored], threshold) if scored else None
-    )
-    dims = [d for f in frameworks for d in f.dimensions if d.score is not None]
-    weakest = min(dims, key=lambda d: (d.score or 0.0, d.path)).path if dims else None
+    score, level, weakest, nxt = overall(frameworks, threshold)
     by_role, role_counts = _breakdown(ws, frameworks, "role")
     by_unit, unit_counts = _breakdown(ws, frameworks, "unit")
     return Scores(
         frameworks,
-        overall,
+        score,
         level,
         weakest,
         len(ws.sheets),
@@ -290,4 +368,5 @@ def score_workspace(ws: Workspace) -> Scores:
         by_unit,
         role_counts,
         unit_counts,
+        nxt,
     )

@@ -1,20 +1,23 @@
-"""The company's position on the CRM strategy matrix, from the questions placed on its axes.
+"""The company's position on the CRM strategy matrix, and where it should go from there.
 
 Each axis scores 1.0–4.0 like a dimension (mean over respondents of their weighted answers); a
 score of 2.5 or more is the 'high' side. The two sides name the quadrant, i.e. the position.
+The target position and the route to it come from assessment.yaml, the target profile or the
+business context (assessor/context.py). The matrix is a place, never a maturity level.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .answers import score_answer
+from .context import chart_course
 from .loading import Library
 from .workspace import Workspace
 
-__all__ = ["HIGH_FROM", "StrategyPosition", "place_on_matrix"]
+__all__ = ["HIGH_FROM", "STRATEGY_FRAMEWORK", "StrategyPosition", "place_on_matrix"]
 
 HIGH_FROM = 2.5
 STRATEGY_FRAMEWORK = "crm-strategy-levels"
@@ -22,18 +25,22 @@ STRATEGY_FRAMEWORK = "crm-strategy-levels"
 
 @dataclass(frozen=True)
 class StrategyPosition:
-    """Where the company stands: axis scores and sides, the position and its level number."""
+    """Where the company stands on the matrix, where it should go, by which route and why."""
 
     axes: dict[str, float | None]
     sides: dict[str, str | None]
     position: str | None
-    level: int | None
+    target: str | None = None
+    route: list[str] = field(default_factory=list)  # positions from today's to the target
+    route_id: str | None = None
+    source: str = "default"  # where the target came from: assessment, profile, context, default
+    reason: dict[str, str] = field(default_factory=dict)  # language → one paragraph
 
 
 def place_on_matrix(ws: Workspace, library: Library) -> StrategyPosition:
     fw = library.frameworks.get(STRATEGY_FRAMEWORK)
     if fw is None or fw.matrix is None:
-        return StrategyPosition({}, {}, None, None)
+        return StrategyPosition({}, {}, None)
     # the questions placed on an axis, found once (not answer by answer)
     on_axis = [
         (qid, question, axis)
@@ -59,6 +66,8 @@ def place_on_matrix(ws: Workspace, library: Library) -> StrategyPosition:
         for pos in fw.matrix.positions:
             if all((pos.model_extra or {}).get(a) == s for a, s in sides.items()):
                 position = pos.dimension
-    dims = [d.id for d in fw.dimensions]
-    level = dims.index(position) + 1 if position in dims else None
-    return StrategyPosition(axes, sides, position, level)
+    course = chart_course(fw, position, axes, ws.assessment, ws.profile)
+    return StrategyPosition(
+        axes, sides, position, course.target, course.path, course.route_id, course.source,
+        course.reason,
+    )  # fmt: skip

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from . import checks
 from .answers import answer_problem, visible
+from .context import choose_profile
 from .errors import Problem, ResponseError
 from .loading import Library, load_document, validate_as
 from .models import Answer, Assessment, Framework, Profile, Questionnaire, Respondent, Response
@@ -75,11 +76,12 @@ def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Wo
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise ResponseError(errors)
-    in_scope = model.frameworks or _mapped_frameworks(questionnaire, library)
-    frameworks = [library.framework(f) for f in in_scope]
-    profile = (
-        None if model.target.profile == "respondents" else library.profile(model.target.profile)
+    in_scope = (
+        model.frameworks or questionnaire.frameworks or _mapped_frameworks(questionnaire, library)
     )
+    frameworks = [library.framework(f) for f in in_scope]
+    chosen = choose_profile(model).value
+    profile = None if chosen == "respondents" else library.profile(chosen)
     warnings = [p for p in found if p.severity != "error"]
     return Workspace(root, model, questionnaire, frameworks, profile, sheets, warnings)
 
@@ -101,11 +103,10 @@ def _check_assessment(a: Assessment, doc: SourceDoc, library: Library) -> list[P
     for i, fw in enumerate(a.frameworks):
         if fw not in library.frameworks:
             found.append((("frameworks", i), checks.unknown("framework", fw, library.frameworks)))
-    matrix = getattr(library.frameworks.get("crm-strategy-levels"), "matrix", None)
-    routes = [r.id for r in matrix.routes] if matrix is not None else []
-    if a.roadmap.route is not None and a.roadmap.route not in routes:
-        found.append((("roadmap", "route"), checks.unknown("route", a.roadmap.route, routes)))
-    profile = a.target.profile
+    found += checks.check_course(
+        a.roadmap.position, a.roadmap.route, library.frameworks, ("roadmap",)
+    )
+    profile = choose_profile(a).value
     if profile != "respondents" and profile not in library.profiles:
         choices = [*library.profiles, "respondents"]
         found.append((("target", "profile"), checks.unknown("target profile", profile, choices)))
@@ -179,8 +180,23 @@ def _load_responses(
             continue
         problems += check_answers(doc, response, respondent, q, lenient, also_answered=broken)
         if not more:
-            sheets.append(AnswerSheet(respondent, response.answers, str(doc.path)))
+            shown = _shown(response.answers, respondent, q)
+            sheets.append(AnswerSheet(respondent, shown, str(doc.path)))
     return sheets, problems
+
+
+def _shown(
+    answers: dict[str, Answer], respondent: Respondent, q: Questionnaire
+) -> dict[str, Answer]:
+    """The answers to questions the respondent is shown. An answer that the role or a condition
+    hides is an error, or with --lenient a warning, and is never scored or counted."""
+    index = q.question_index()
+    values = {k: a.value for k, a in answers.items()}
+    return {
+        k: a
+        for k, a in answers.items()
+        if k not in index or visible(index[k], respondent.role, values)
+    }
 
 
 def _not_a_response(doc: SourceDoc) -> Problem:
@@ -243,7 +259,12 @@ def check_answers(
     for qid, answer in response.answers.items():
         loc = ("answers", qid)
         if qid not in index:
-            msg = checks.unknown("question", qid, index)
+            msg = (
+                f"question '{qid}' was replaced by '{q.renamed[qid]}' in {q.id} {q.version}: "
+                f"answer '{q.renamed[qid]}' instead"
+                if qid in q.renamed
+                else checks.unknown("question", qid, index)
+            )
             problems.append(doc.problem(loc, msg, key=True))
             continue
         question = index[qid]
@@ -254,10 +275,11 @@ def check_answers(
             msg = (
                 f"answers a question not asked of role '{respondent.role}' "
                 f"(audience: {', '.join(question.audience)})"
-            )
+            ) + (" (not scored)" if lenient else "")
             problems.append(doc.problem(loc, msg, key=True, severity=incomplete))
         elif question.relevant and not visible(question, respondent.role, values):
             msg = f"answers a question its condition hides ({question.relevant})"
+            msg += " (not scored)" if lenient else ""
             problems.append(doc.problem(loc, msg, key=True, severity=incomplete))
     for question in q.questions():
         if (

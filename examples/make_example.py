@@ -5,7 +5,7 @@
 The answers follow one story rather than chance: each capability has a true level for the
 company (sharper for a few questions: sales automation strong, data and metrics weak); executives see it about 0.7 of a level higher than it is, front-line roles a little
 lower, the northern branch lower than the head office; each answer then varies by about half a
-level. KPI figures come from the finance director and the CEO. Run it again only to change the
+level. KPI figures come from the head office, each from the roles its question is asked of. Run it again only to change the
 story: it refuses to overwrite responses unless given --force.
 """
 
@@ -41,7 +41,11 @@ KPI_FIGURES = {
     "customers-end": 51500, "customers-new": 9800, "renewals-due": 3200, "renewals-done": 2150,
     "retention-spend": 1_800, "acquisition-spend": 6_500,  # million VND, as asked
     "margin-per-customer": 1.45, "discount-rate": 12, "mqls": 5400, "sqls": 1350,
-    "share-of-wallet": 22,
+    "share-of-wallet": 22, "revenue-start": 182_000, "revenue-churned": 21_500,
+    "revenue-contraction": 6_300, "revenue-expansion": 14_800, "customers-buying": 41_700,
+    "customers-repeat": 15_900, "customers-cross-sold": 6_200, "csat-pct": 71, "fcr-pct": 58,
+    "resolution-hours": 46, "opportunities-closed": 1_240, "deals-won": 410,
+    "crm-users-licensed": 180, "crm-users-active": 131,
 }  # fmt: skip
 COMMENTS = {
     "data": ["Dữ liệu khách hàng nằm rải rác ở POS, CRM và file Excel của từng cửa hàng.",
@@ -102,11 +106,7 @@ def build(folder: Path, force: bool, *, seed: int = 2026, submitted: str = "2026
                 continue
             if question.type in ("number", "percent"):
                 kpi = getattr(question, "kpi", None)
-                if (
-                    kpi in KPI_FIGURES
-                    and person.role in ("executive", "finance")
-                    and person.unit == "south"
-                ):
+                if kpi in KPI_FIGURES and person.unit == "south":  # head office keeps the figures
                     answers[question.id] = values[question.id] = KPI_FIGURES[kpi]
                 continue
             if question.type == "text":

@@ -69,7 +69,8 @@ def test_tables_print_names_in_the_chosen_language(build_file_tree: BuildTree) -
         "1.33",
     ]
     en = runner.invoke(cli, ["score", str(ws), "--lang", "en"]).stdout.splitlines()
-    assert en[2].split()[:3] == ["Mini", "(framework)", "2.96"]
-    assert en[3].split()[:2] == ["Mini", "Alpha"]
+    table = en[en.index("") + 1 :]  # the headline first, then the table
+    assert table[2].split()[:3] == ["Mini", "(framework)", "2.96"]
+    assert table[3].split()[:2] == ["Mini", "Alpha"]
     csv = runner.invoke(cli, ["gaps", str(ws), "--lang", "vi", "--format", "csv"]).stdout
     assert csv.splitlines()[1].startswith("mini,beta,")  # data keeps the ids

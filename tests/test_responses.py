@@ -225,15 +225,19 @@ def test_a_workspace_without_answers_scores_to_nothing(build_file_tree: BuildTre
     root = build_file_tree(files)
     table = CliRunner().invoke(cli, ["score", str(root / "ws")], obj={})
     assert table.exit_code == 0, table.output
-    assert table.stdout.splitlines()[-1] == (
-        "No scored answers yet. Strategy position: not placed (no answers on both matrix axes)."
-    )
+    assert table.stdout.splitlines()[:2] == [
+        "No scored answers yet.",
+        "Strategy matrix: not placed (no answers on both axes).",
+    ]
     data = CliRunner().invoke(cli, ["score", str(root / "ws"), "--format", "json"], obj={})
     assert json.loads(data.stdout)["overall"] == {
+        "headline": "No scored answers yet.",
+        "level": None,
+        "next_level": None,
         "score": None,
         "pct": None,
-        "level": None,
         "weakest": None,
+        "frameworks": [],
     }
     gaps = CliRunner().invoke(cli, ["gaps", str(root / "ws"), "--format", "json"], obj={})
     assert (gaps.exit_code, json.loads(gaps.stdout)) == (0, [])

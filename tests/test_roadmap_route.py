@@ -1,6 +1,10 @@
-"""The route on the strategy matrix: named by the consultant, or chosen from the customer count."""
+"""The target on the strategy matrix and the route there: set by the consultant, by the profile,
+or chosen from the business context (docs/scoring.md §8), always with its reason."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -10,74 +14,158 @@ from .conftest import REPO, BuildTree
 
 EXAMPLE = REPO / "examples" / "saigon-xanh"
 EXAMPLE_ASSESSMENT = (EXAMPLE / "assessment.yaml").read_text("utf-8")
+PBS, MSS, CBM, ICM = (
+    "product-based-selling", "managed-service-support", "customer-based-marketing",
+    "individualised-customer-management",
+)  # fmt: skip
+CONTEXT = """context:
+  market: mixed             # shops for households, wholesale to small dealers
+  active_customers: 48000   # bought in the last twelve months
+  purchase_frequency: yearly
+  deal_size: medium
+  company_size: mid         # about 400 staff
+  industry: retail
+"""
 
 
-def test_route_named_in_the_assessment_is_followed_and_checked(build_file_tree: BuildTree) -> None:
-    from assessor.pipeline import run_assessment
-
-    root = build_file_tree(
-        {"ws/assessment.yaml": EXAMPLE_ASSESSMENT + "roadmap: {route: service-first}\n"}
-    )
-    for name in (EXAMPLE / "responses").iterdir():
-        (root / "ws" / "responses").mkdir(exist_ok=True)
-        (root / "ws" / "responses" / name.name).write_text(name.read_text("utf-8"), "utf-8")
-    result = run_assessment(root / "ws")
-    assert result.roadmap.route_id == "service-first"
-    assert result.roadmap.route == [
-        "product-based-selling", "managed-service-support", "individualised-customer-management"
-    ]  # fmt: skip
-    typo = EXAMPLE_ASSESSMENT + "roadmap: {route: service-frist}\n"
-    (root / "ws" / "assessment.yaml").write_text(typo, "utf-8")
-    out = CliRunner().invoke(cli, ["score", str(root / "ws")])
-    assert out.exit_code == 1
-    line = typo.count("\n")
-    assert out.stderr == (
-        f"{root / 'ws' / 'assessment.yaml'}:{line}:18: roadmap.route: unknown route "
-        "'service-frist' (did you mean 'service-first'?)\n"
-    )
-
-
-def test_many_customers_choose_the_marketing_route() -> None:
-    from assessor.demo import example_workspace
-    from assessor.pipeline import run_assessment
-
-    result = run_assessment(example_workspace())  # 48,000 customers at the start of the year
-    assert result.roadmap.route_id == "marketing-first"
-
-
-def _route_for(build_file_tree: BuildTree, customers: int | None) -> str | None:
-    from assessor.pipeline import run_assessment
-
-    root = build_file_tree({"ws/assessment.yaml": EXAMPLE_ASSESSMENT})
+def _workspace(build_file_tree: BuildTree, assessment: str) -> str:
+    assert CONTEXT in EXAMPLE_ASSESSMENT
+    root = build_file_tree({"ws/assessment.yaml": assessment})
     (root / "ws" / "responses").mkdir()
     for name in (EXAMPLE / "responses").iterdir():
-        text = name.read_text("utf-8")
-        # only the count at the start: no retention figure can be computed from it alone
-        lines = [ln for ln in text.splitlines() if not ln.startswith(
-            ("  kpi-customers-end:", "  kpi-customers-new:", "  kpi-customers-lost:"))]  # fmt: skip
-        text = "\n".join(lines) + "\n"
-        if customers is None:
-            text = (
-                "\n".join(ln for ln in lines if not ln.startswith("  kpi-customers-start:")) + "\n"
-            )
-        else:
-            text = text.replace("kpi-customers-start: 48000", f"kpi-customers-start: {customers}")
-        (root / "ws" / "responses" / name.name).write_text(text, "utf-8")
-    return run_assessment(root / "ws").roadmap.route_id
+        (root / "ws" / "responses" / name.name).write_text(name.read_text("utf-8"), "utf-8")
+    return str(root / "ws")
 
 
-def test_the_customer_count_decides_between_the_indirect_routes(build_file_tree: BuildTree) -> None:
-    assert _route_for(build_file_tree, 48000) == "marketing-first"
+def _position(build_file_tree: BuildTree, assessment: str) -> dict:
+    ws = _workspace(build_file_tree, assessment)
+    out = CliRunner().invoke(cli, ["score", ws, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    return json.loads(out.stdout)["strategy_position"]
 
 
-def test_a_thousand_customers_is_already_many(build_file_tree: BuildTree) -> None:
-    assert _route_for(build_file_tree, 1000) == "marketing-first"
+def _with(context: str) -> str:
+    return EXAMPLE_ASSESSMENT.replace(CONTEXT, context)
 
 
-def test_a_few_valuable_accounts_go_service_first(build_file_tree: BuildTree) -> None:
-    assert _route_for(build_file_tree, 999) == "service-first"
+def test_the_example_a_mid_sized_retailer_with_many_customers_goes_marketing_first(
+    build_file_tree: BuildTree,
+) -> None:
+    p = _position(build_file_tree, EXAMPLE_ASSESSMENT)
+    assert (p["position"], p["target"], p["route"], p["route_id"], p["chosen_by"]) == (
+        PBS,
+        CBM,
+        [PBS, CBM],
+        "marketing-first",
+        "context",
+    )
+    assert p["reason"].startswith("Many customers (48,000 active) buying at a modest value")
+    assert p["reason"].endswith("A mid-sized firm aims one step ahead, not at the top-right "
+                                "corner of the matrix.")  # fmt: skip
 
 
-def test_without_a_customer_count_the_stronger_axis_decides(build_file_tree: BuildTree) -> None:
+def test_a_large_firm_with_many_customers_aims_at_individualisation_through_marketing(
+    build_file_tree: BuildTree,
+) -> None:
+    p = _position(
+        build_file_tree, _with(CONTEXT.replace("company_size: mid ", "company_size: large"))
+    )
+    assert (p["target"], p["route"], p["route_id"]) == (ICM, [PBS, CBM, ICM], "marketing-first")
+
+
+def test_a_few_hundred_accounts_go_service_first(build_file_tree: BuildTree) -> None:
+    p = _position(build_file_tree, _with(CONTEXT.replace("48000", "999")))
+    assert (p["target"], p["route"], p["route_id"]) == (MSS, [PBS, MSS], "service-first")
+    assert p["reason"].startswith("A limited number of customers (999 active)")
+
+
+def test_large_deals_are_key_accounts_however_many_customers(build_file_tree: BuildTree) -> None:
+    p = _position(build_file_tree, _with(CONTEXT.replace("deal_size: medium", "deal_size: large")))
+    assert p["target"] == MSS
+
+
+def test_small_one_off_purchases_stay_with_product_based_selling(
+    build_file_tree: BuildTree,
+) -> None:
+    context = CONTEXT.replace("deal_size: medium", "deal_size: small").replace(
+        "purchase_frequency: yearly", "purchase_frequency: one-off"
+    )
+    p = _position(build_file_tree, _with(context))
+    assert (p["target"], p["route"], p["route_id"]) == (PBS, [PBS], None)
+    assert "The company is already there" in p["reason"]
+
+
+def test_without_context_the_stronger_axis_decides_and_the_report_says_defaults(
+    build_file_tree: BuildTree,
+) -> None:
     # the example rates individualisation above customer information
-    assert _route_for(build_file_tree, None) == "service-first"
+    p = _position(build_file_tree, _with(""))
+    assert (p["target"], p["route_id"], p["chosen_by"]) == (MSS, "service-first", "default")
+    assert p["reason"].startswith("No business context was given (defaults used)")
+
+
+def test_route_and_position_named_in_the_assessment_win(build_file_tree: BuildTree) -> None:
+    text = EXAMPLE_ASSESSMENT + f"roadmap: {{position: {ICM}, route: service-first}}\n"
+    p = _position(build_file_tree, text)
+    assert (p["target"], p["route"], p["chosen_by"]) == (ICM, [PBS, MSS, ICM], "assessment")
+
+
+def test_a_small_firm_gets_the_foundation_profile_and_a_small_capacity(
+    build_file_tree: BuildTree,
+) -> None:
+    from assessor.pipeline import run_assessment
+
+    ws = _workspace(
+        build_file_tree, _with(CONTEXT.replace("company_size: mid ", "company_size: small"))
+    )
+    result = run_assessment(Path(ws))
+    assert result.workspace.profile is not None
+    assert result.workspace.profile.id == "smb-foundation"
+    assert result.decisions.capacity.value == [2, 3, 4, 6]
+    assert result.strategy.target == CBM  # one step for a small firm
+
+
+def test_bad_context_values_and_matrix_choices_are_one_line_each(
+    build_file_tree: BuildTree,
+) -> None:
+    bad = _with(CONTEXT.replace("48000", "0").replace("deal_size: medium", "deal_size: huge"))
+    ws = _workspace(build_file_tree, bad)
+    out = CliRunner().invoke(cli, ["score", ws])
+    assert out.exit_code == 1
+    at = {key: n + 1 for n, line in enumerate(bad.splitlines()) for key in ("active_customers", "deal_size")
+          if line.strip().startswith(key)}  # fmt: skip
+    path = f"{ws}/assessment.yaml"
+    assert out.stderr.splitlines() == [
+        f"{path}:{at['active_customers']}:21: context.active_customers: "
+        "Input should be greater than or equal to 1",
+        f"{path}:{at['deal_size']}:14: context.deal_size: "
+        "Input should be 'small', 'medium' or 'large'",
+    ]
+
+
+def test_an_unknown_target_position_or_route_is_one_line_each(tmp_path: Path) -> None:
+    text = EXAMPLE_ASSESSMENT + "roadmap: {position: top-right, route: service-frist}\n"
+    (tmp_path / "assessment.yaml").write_text(text, "utf-8")
+    out = CliRunner().invoke(cli, ["score", str(tmp_path)])
+    assert out.exit_code == 1
+    line, path = text.count("\n"), tmp_path / "assessment.yaml"
+    assert out.stderr.splitlines() == [
+        f"{path}:{line}:21: roadmap.position: unknown position 'top-right'",
+        f"{path}:{line}:39: roadmap.route: unknown route 'service-frist' "
+        "(did you mean 'service-first'?)",
+    ]
+
+
+def test_a_profile_naming_an_unknown_position_is_one_line(tmp_path: Path) -> None:
+    profile = (REPO / "profiles" / "leader-4.yaml").read_text("utf-8")
+    bad = profile.replace("id: leader-4", "id: leader-x").replace(
+        "position: individualised-customer-management", "position: top-right"
+    )
+    (tmp_path / "lib" / "profiles").mkdir(parents=True)
+    (tmp_path / "lib" / "profiles" / "x.yaml").write_text(bad, "utf-8")
+    out = CliRunner().invoke(cli, ["validate", str(tmp_path / "lib")])
+    line = bad.splitlines().index("position: top-right") + 1
+    assert (out.exit_code, out.stderr) == (
+        1, f"{tmp_path / 'lib' / 'profiles' / 'x.yaml'}:{line}:1: position: unknown position 'top-right'\n"
+        "1 problem(s) in 1 file(s) checked.\n",
+    )  # fmt: skip

@@ -79,7 +79,7 @@ def test_score_json_shape(build_file_tree: BuildTree) -> None:
     out = CliRunner().invoke(cli, ["score", str(root / "ws"), "--format", "json"], obj={})
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)
-    assert set(data) >= {"frameworks", "strategy_level", "kpis", "respondents"}
+    assert set(data) >= {"frameworks", "strategy_position", "kpis", "respondents"}
     dim = data["frameworks"][0]["dimensions"][0]
     assert dim == {
         "id": "alpha",
@@ -93,6 +93,8 @@ def test_score_json_shape(build_file_tree: BuildTree) -> None:
         "respondents": 3,
         "spread": {"sd": 0.437, "min": 2.5, "max": 3.5, "range": 1.0},
         "disagreement": False,
+        "questions": 2,
+        "indicative": True,
     }
     gaps = CliRunner().invoke(cli, ["gaps", str(root / "ws"), "--format", "json"], obj={})
     assert json.loads(gaps.stdout)[0] | {} == {

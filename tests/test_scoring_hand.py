@@ -199,7 +199,8 @@ def _dims(score: Any) -> dict[str, Any]:
 
 
 def test_plan(score: Any) -> None:
-    # fa/plan = m1 (weight 2) + m2 (weight 1), weighted mean per respondent:
+    # fa/plan = m1 (weight 2) + m2 (weight 1), weighted mean per respondent; two questions, so
+    # indicative (fewer than three):
     #   r1 (3·2 + 4)/3 = 10/3; r2 m2 not sure → 2; r3 (1·2 + 2)/3 = 4/3; r4 (4·2 + 3)/3 = 11/3
     # mean 31/12 = 2.5833; median (2 + 10/3)/2 = 2.6667; % (2.5833 − 1)/3 = 52.778
     # pstdev: deviations −15/12, −7/12, 9/12, 13/12 → √(524/576) = 0.954; range 7/3 ≥ 1.5
@@ -209,7 +210,7 @@ def test_plan(score: Any) -> None:
         "id": "plan", "name": "Planning", "score": 2.583, "pct": 52.778, "level": 2,
         "median": 2.667, "answered": 7, "excluded": 1, "respondents": 4,
         "spread": {"sd": 0.954, "min": 1.333, "max": 3.667, "range": 2.333},
-        "disagreement": True,
+        "disagreement": True, "questions": 2, "indicative": True,
     }  # fmt: skip
 
 
@@ -221,7 +222,7 @@ def test_data(score: Any) -> None:
         "id": "data", "name": "Data", "score": 2.542, "pct": 51.389, "level": 1,
         "median": 2.708, "answered": 7, "excluded": 1, "respondents": 4,
         "spread": {"sd": 0.955, "min": 1.25, "max": 3.5, "range": 2.25},
-        "disagreement": True,
+        "disagreement": True, "questions": 2, "indicative": True,
     }  # fmt: skip
 
 
@@ -236,13 +237,13 @@ def test_people_and_tools(score: Any) -> None:
         "id": "people", "name": "People", "score": 2.375, "pct": 45.833, "level": 1,
         "median": 2.375, "answered": 8, "excluded": 0, "respondents": 4,
         "spread": {"sd": 0.625, "min": 1.5, "max": 3.25, "range": 1.75},
-        "disagreement": True,
+        "disagreement": True, "questions": 2, "indicative": True,
     }  # fmt: skip
     assert dims["fb/tools"] == {
         "id": "tools", "name": "Tools", "score": 2.556, "pct": 51.852, "level": 1,
         "median": 2.667, "answered": 4, "excluded": 1, "respondents": 3,
         "spread": {"sd": 0.617, "min": 1.75, "max": 3.25, "range": 1.5},
-        "disagreement": True,
+        "disagreement": True, "questions": 2, "indicative": True,
     }  # fmt: skip
 
 
@@ -253,7 +254,17 @@ def test_frameworks_and_overall(score: Any) -> None:
               for f in score["frameworks"])  # fmt: skip
     assert fa == {"id": "fa", "score": 2.552, "pct": 51.736, "level": 1, "weakest": "data"}
     assert fb == {"id": "fb", "score": 2.435, "pct": 47.84, "level": 1, "weakest": "people"}
-    assert score["overall"] == {"score": 2.494, "pct": 49.788, "level": 1, "weakest": "fb/people"}
+    # the next level: 80 % of 2 frameworks → both at level 2; neither is
+    assert score["overall"] == {
+        "headline": "Level 1 — Initial. Level 2 needs 2 of 2 frameworks at level 2 or above; "
+        "now 0. Average score 2.49 / 4 (how far the practice has come between levels).",
+        "level": 1,
+        "next_level": {"level": 2, "needed": 2, "reached": 0, "of": 2},
+        "score": 2.494,
+        "pct": 49.788,
+        "weakest": "fb/people",
+        "frameworks": ["fa", "fb"],
+    }
 
 
 def test_breakdowns(score: Any) -> None:
@@ -280,15 +291,24 @@ def test_breakdowns(score: Any) -> None:
 def test_strategy_position(score: Any) -> None:
     # customer information: 3, 2, 1 (r4 not sure) → 2.0 < 2.5, low;
     # individualisation: 1.75, 3.25, 4.0, 2.5 → 2.875, high → managed service and support (2)
-    assert score["strategy_level"] == {
-        "level": 2,
+    # no business context: the target is the next position along the stronger axis
+    # (individualisation), which is where the company already stands: hold
+    position = score["strategy_position"]
+    assert {
+        k: position[k] for k in ("position", "name", "axes", "target", "route", "chosen_by")
+    } == {
         "position": "managed-service-support",
         "name": "Managed service and support",
         "axes": {
             "customer-information": {"score": 2.0, "side": "low"},
             "individualisation": {"score": 2.875, "side": "high"},
         },
+        "target": "managed-service-support",
+        "route": ["managed-service-support"],
+        "chosen_by": "default",
     }
+    assert "defaults used" in position["reason"]
+    assert "level" not in position
 
 
 def test_kpis(score: Any) -> None:
@@ -299,7 +319,9 @@ def test_kpis(score: Any) -> None:
     assert {k: v["value"] for k, v in score["kpis"].items()} == {
         "nps": 25.0, "retention-rate": 85.0, "churn-rate": 15.0, "renewal-rate": 75.0,
         "retention-cost": 100.0, "cac": 1500.0, "clv": 540.0, "mql-sql-conversion": 22.5,
-        "share-of-wallet": 30.0,
+        "share-of-wallet": 30.0, "grr": None, "nrr": None, "repeat-purchase-rate": None,
+        "cross-sell-rate": None, "csat": None, "first-contact-resolution": None,
+        "resolution-time": None, "win-rate": None, "crm-adoption": None,
     }  # fmt: skip
 
 

@@ -27,8 +27,13 @@ def _named(result: Any, lang: str, rows: list[list[Any]]) -> list[list[Any]]:
     named = []
     for fw_id, dim_id, *rest in rows:
         fw = result.library.framework(fw_id)
-        whole = "(toàn mô hình)" if lang == "vi" else "(framework)"
-        dim = fw.dimension(dim_id).name[lang] if dim_id != "(framework)" else whole
+        whole = {
+            "(framework)": "(toàn mô hình)" if lang == "vi" else "(framework)",
+            "(position)": "(vị thế, không phải mức)"
+            if lang == "vi"
+            else "(a position, not a level)",
+        }
+        dim = whole[dim_id] if dim_id in whole else fw.dimension(dim_id).name[lang]
         named.append([fw.label(lang), dim, *rest])
     return named
 
@@ -104,7 +109,7 @@ def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: st
 
     result = _run(ctx, workspace, lenient)
     data, rows = score_data(result, lang), score_rows(result)
-    table = to_table(SCORE_HEADERS, _named(result, lang, rows)) + "\n\n" + score_summary(data)
+    table = score_summary(data, lang) + "\n\n" + to_table(SCORE_HEADERS, _named(result, lang, rows))
     _emit(fmt, data, SCORE_HEADERS, rows, table)
 
 
@@ -299,22 +304,15 @@ def demo(out_dir: Path, jobs: int | None) -> None:
     results as JSON into the output folder, replacing an earlier demo's files.
     """
     from ..demo import run_demo
-    from ..results import GAP_HEADERS, gap_rows
+    from ..results import GAP_HEADERS, gap_rows, score_data, score_summary
     from ..textformat import to_table
 
     with progress(4, "Rendering") as bar:
         output = run_demo(out_dir, workers=jobs, on_done=lambda _: bar.update(1))
     result = output.result
     client = result.workspace.assessment.client.name
-    s = result.scores
-    click.echo(
-        f"{client}: {s.respondents} respondents, overall {s.score:.2f} / 4 "
-        f"(level {s.level}); weakest dimension {s.weakest}."
-    )
-    if result.strategy.position:
-        click.echo(
-            f"Strategy position: {result.strategy.position} (level {result.strategy.level})."
-        )
+    click.echo(f"{client}: {result.scores.respondents} respondents.")
+    click.echo(score_summary(score_data(result, "en"), "en"))
     click.echo("\nTop gaps:")
     click.echo(to_table(GAP_HEADERS, gap_rows(result)[:10]))
     click.echo("")

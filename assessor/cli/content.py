@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from . import _Group, _library, cli, lang_option
+from . import _emit, _Group, _library, cli, format_option, lang_option
+from .exchange import questionnaire
 
 
 @cli.group(cls=_Group)
@@ -107,3 +108,26 @@ def schema(kind: str) -> None:
     from ..content import schema_json
 
     click.echo(schema_json(kind), nl=False)
+
+
+@questionnaire.command("coverage")
+@click.argument("questionnaire_id", metavar="ID")
+@format_option("table", "json")
+@click.pass_context
+def questionnaire_coverage(ctx: click.Context, questionnaire_id: str, fmt: str) -> None:
+    """Show, per dimension, the questions it rests on, their weight and who answers them.
+
+    A dimension is measured firmly with at least three full-weight questions answered by at
+    least two roles; the others are marked indicative.
+
+    \b
+    Example:
+      crm-assess questionnaire coverage crm-full --format json
+    """
+    from ..coverage import coverage, coverage_rows, scored_frameworks
+
+    library = _library(ctx)
+    q = library.questionnaire(questionnaire_id)
+    rows = coverage(q, scored_frameworks(q, library.frameworks))
+    headers = ["dimension", "questions", "weight", "roles", "indicative"]
+    _emit(fmt, [r.as_dict() for r in rows], headers, coverage_rows(rows))

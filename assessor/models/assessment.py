@@ -26,6 +26,7 @@ __all__ = [
     "Answer",
     "Assessment",
     "Branding",
+    "BusinessContext",
     "BusinessUnit",
     "Client",
     "CollectSettings",
@@ -76,6 +77,14 @@ class Profile(StrictModel):
     targets: dict[DimensionPath, Level] = Field(
         default_factory=dict, description="framework-id/dimension-id → target level."
     )
+    position: Id | None = Field(
+        default=None,
+        description="Target position on the CRM strategy matrix that goes with this profile "
+        "(default: chosen from the business context).",
+    )
+    route: Id | None = Field(
+        default=None, description="Migration route on the matrix that goes with this profile."
+    )
 
     def target(self, dimension: str) -> float:
         return self.targets.get(dimension, self.default)
@@ -111,12 +120,44 @@ class Respondent(StrictModel):
     email: str | None = Field(default=None, description="For invitations.")
 
 
+Market = Literal["b2b", "b2c", "mixed"]
+Frequency = Literal["one-off", "yearly", "monthly", "weekly"]
+Size3 = Literal["small", "medium", "large"]
+CompanySize = Literal["small", "mid", "large"]
+Industry = Literal[
+    "retail", "wholesale-distribution", "manufacturing", "financial-services",
+    "professional-services", "e-commerce", "hospitality", "healthcare", "education",
+    "technology", "other",
+]  # fmt: skip
+
+
+class BusinessContext(StrictModel):
+    """The client's business, from which the target profile, the target position on the
+    strategy matrix, the route and the roadmap's capacity are chosen (docs/scoring.md §8)."""
+
+    market: Market = Field(description="Who the customers are: b2b, b2c or mixed.")
+    active_customers: StrictInt = Field(
+        ge=1, le=10**10, description="Customers who bought in the last twelve months."
+    )
+    purchase_frequency: Frequency = Field(
+        description="How often a typical customer buys: one-off, yearly, monthly or weekly."
+    )
+    deal_size: Size3 = Field(
+        description="Typical value of one sale in the client's market: small, medium or large."
+    )
+    company_size: CompanySize = Field(
+        description="Staff: small (under 50), mid (50–999) or large (1,000 or more)."
+    )
+    industry: Industry = Field(description="Industry, for peer comparisons.")
+
+
 class TargetSpec(StrictModel):
     """Where targets come from."""
 
-    profile: Id | Literal["respondents"] = Field(
-        default="balanced-3",
-        description="A profile id, or 'respondents' for the median of respondents' own targets.",
+    profile: Id | Literal["respondents"] | None = Field(
+        default=None,
+        description="A profile id, or 'respondents' for the median of respondents' own targets "
+        "(default: chosen from the business context; balanced-3 without one).",
     )
     overrides: dict[DimensionPath, Level] = Field(
         default_factory=dict, description="framework-id/dimension-id → target level."
@@ -147,20 +188,22 @@ class ScoringSettings(StrictModel):
 class RoadmapSettings(StrictModel):
     """How much change the organisation can absorb, phase by phase."""
 
-    capacity: list[int] = Field(
-        default=[4, 5, 7, 9],
+    capacity: list[int] | None = Field(
+        default=None,
         min_length=4,
         max_length=4,
-        description="Effort points per phase (0–3, 3–6, 6–12, 12–24 months); S=1, M=2, L=3.",
+        description="Effort points per phase (0–3, 3–6, 6–12, 12–24 months); S=1, M=2, L=3 "
+        "(default: from the company size in `context:`, else 4, 5, 7, 9).",
     )
     position: Id | None = Field(
         default=None,
-        description="Target position on the strategy matrix (default: individualised).",
+        description="Target position on the strategy matrix (default: the profile's, else "
+        "chosen from the business context).",
     )
     route: Id | None = Field(
         default=None,
         description="Migration route on the strategy matrix, e.g. 'marketing-first' "
-        "(default: chosen from the number of customers, else from the stronger axis).",
+        "(default: the profile's, else chosen from the business context).",
     )
 
 
@@ -202,6 +245,11 @@ class Assessment(StrictModel):
     questionnaire: Id = Field(description="Questionnaire id.")
     frameworks: list[Id] = Field(
         default_factory=list, description="Frameworks in scope; empty = all the questionnaire maps."
+    )
+    context: BusinessContext | None = Field(
+        default=None,
+        description="The client's business: chooses the target profile, matrix position, route "
+        "and roadmap capacity where assessment.yaml does not set them.",
     )
     target: TargetSpec = Field(default_factory=TargetSpec, description="Target profile.")
     units: list[BusinessUnit] = Field(default_factory=list, description="Business units.")

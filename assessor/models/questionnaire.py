@@ -29,13 +29,20 @@ KPI_INPUTS = (
     "nps", "nps-promoters-pct", "nps-detractors-pct", "customers-start", "customers-end",
     "customers-new", "customers-lost", "renewals-due", "renewals-done", "retention-spend",
     "acquisition-spend", "margin-per-customer", "discount-rate", "mqls", "sqls", "share-of-wallet",
+    "revenue-start", "revenue-churned", "revenue-contraction", "revenue-expansion",
+    "customers-buying", "customers-repeat", "customers-cross-sold", "csat-pct", "fcr-pct",
+    "resolution-hours", "opportunities-closed", "deals-won", "crm-users-licensed", "crm-users-active",
 )  # fmt: skip
 KpiInput = Literal[
     "nps", "nps-promoters-pct", "nps-detractors-pct", "customers-start", "customers-end",
     "customers-new", "customers-lost", "renewals-due", "renewals-done", "retention-spend",
     "acquisition-spend", "margin-per-customer", "discount-rate", "mqls", "sqls", "share-of-wallet",
+    "revenue-start", "revenue-churned", "revenue-contraction", "revenue-expansion",
+    "customers-buying", "customers-repeat", "customers-cross-sold", "csat-pct", "fcr-pct",
+    "resolution-hours", "opportunities-closed", "deals-won", "crm-users-licensed", "crm-users-active",
 ]  # fmt: skip
 Score = Annotated[float, Field(ge=0, le=4)]
+Level = Annotated[float, Field(ge=1, le=4)]  # every scored answer is 1.0–4.0
 
 DimensionPath = Annotated[
     str,
@@ -111,8 +118,8 @@ class YesNoQuestion(_Scored):
     """Yes or no."""
 
     type: Literal["yes_no"]
-    score_yes: Score = Field(default=4.0, description="Score of 'yes'.")
-    score_no: Score = Field(default=1.0, description="Score of 'no'.")
+    score_yes: Level = Field(default=4.0, description="Score of 'yes' (1–4).")
+    score_no: Level = Field(default=1.0, description="Score of 'no' (1–4).")
 
 
 class ChoiceOption(StrictModel):
@@ -203,6 +210,16 @@ class Questionnaire(StrictModel):
     title: LocalText = Field(description="Title shown to respondents.")
     description: LocalText = Field(description="What it covers and who answers it.")
     estimated_minutes: int = Field(default=20, gt=0, description="Minutes for one respondent.")
+    frameworks: list[Id] = Field(
+        default_factory=list,
+        description="Frameworks it scores, each dimension by at least one question; empty means "
+        "every framework its questions map to.",
+    )
+    renamed: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="Old question id → the question that replaces it, so an old response file "
+        "names the question to answer instead.",
+    )
     sections: list[Section] = Field(min_length=1, description="Pages of questions.")
 
     @field_validator("version", mode="before")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..gaps import Gap
+from ..leadership import leadership_gap
 from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, EFFORT_POINTS, PHASES, Planned
@@ -61,6 +62,7 @@ class DimensionView:
     now_text: str
     next_level: int | None
     next_text: str
+    indicative: bool = False  # scored from fewer than three questions
 
 
 @dataclass(frozen=True)
@@ -233,7 +235,7 @@ def _frameworks(
                 dim.name[lang], fmt_num(d.score, lang), fmt_num(d.pct, lang, 0), d.level,
                 fmt_num(g.target if g else None, lang), fmt_num(g.gap if g else None, lang), bool(g and g.gap > 0),
                 d.disagreement, spread, d.answered, d.excluded, d.level, dim.levels[d.level][lang] if d.level else "",
-                nxt, dim.levels[nxt][lang] if nxt else "",
+                nxt, dim.levels[nxt][lang] if nxt else "", indicative=d.indicative,
             ))  # fmt: skip
         weakest = fw.dimension(fs.weakest).name[lang] if fs.weakest else "–"
         views.append(FrameworkView(
@@ -291,7 +293,7 @@ def _outcome(result: AssessmentResult, planned: list[Planned], labels: Labels, l
 def _phases(
     result: AssessmentResult, items: list[InitiativeView], labels: Labels, lang: str
 ) -> list[PhaseView]:
-    capacity = result.workspace.assessment.roadmap.capacity
+    capacity = result.decisions.capacity.value
     phases = []
     for n in range(len(PHASES)):
         planned = result.roadmap.phase(n)
@@ -327,15 +329,13 @@ def _capabilities(result: AssessmentResult, lang: str) -> list[CapabilityView]:
 
 
 def _leadership_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
-    by_role = result.scores.by_role
-    if "executive" not in by_role or len(by_role) < 2:
+    """Executives against the other roles, over the questions both answered."""
+    gap = leadership_gap(result.workspace)
+    if gap is None or gap.diff < 0.3:
         return ""
-    execs = list(by_role["executive"].values())
-    others = [v for r, row in by_role.items() if r != "executive" for v in row.values()]
-    if not execs or not others:
-        return ""
-    diff = sum(execs) / len(execs) - sum(others) / len(others)
-    return labels.fill("leadership_vs_front_line", diff=fmt_num(diff, lang)) if diff >= 0.3 else ""
+    return labels.fill(
+        "leadership_vs_front_line", diff=fmt_num(gap.diff, lang), questions=len(gap.questions)
+    )
 
 
 def build_context(

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..kpis import Kpi
+from ..kpis import Kpi, asked
 from ..pipeline import AssessmentResult
 from ..roadmap_kpis import KPI_RULES, SHARE_12, SHARE_24, KpiRule
 from .labels import Labels, fmt_num
@@ -24,7 +24,7 @@ _MONEY = {
     "cac": "acquisition-spend",
     "clv": "margin-per-customer",
 }
-_DIGITS = {"points": 0, "%": 1}
+_DIGITS = {"points": 0, "%": 1, "hours": 1}
 
 
 def money_digits(*values: float | None) -> int:
@@ -58,6 +58,8 @@ def _unit(result: AssessmentResult, k: Kpi, lang: str, labels: Labels) -> str:
         return "%"
     if k.unit == "points":
         return labels["unit_points"]
+    if k.unit == "hours":
+        return labels["unit_hours"]
     money = _input_unit(result, _MONEY.get(k.id, ""), lang)
     return (
         labels.fill("unit_money_per_customer", money=money)
@@ -100,6 +102,13 @@ def _workings(n: Callable[..., str]) -> dict[str, Callable[[dict[str, float]], s
         "clv": clv,
         "mql-sql-conversion": lambda i: f"{n(i['sqls'])} ÷ {n(i['mqls'])} × 100",
         "share-of-wallet": lambda i: "",
+        "grr": lambda i: f"min(100, ({n(i['revenue-start'])} − {n(i['revenue-churned'])} − {n(i['revenue-contraction'])}) ÷ {n(i['revenue-start'])} × 100)",
+        "nrr": lambda i: f"({n(i['revenue-start'])} − {n(i['revenue-churned'])} − {n(i['revenue-contraction'])} + {n(i['revenue-expansion'])}) ÷ {n(i['revenue-start'])} × 100",
+        "repeat-purchase-rate": lambda i: f"{n(i['customers-repeat'])} ÷ {n(i['customers-buying'])} × 100",
+        "cross-sell-rate": lambda i: f"{n(i['customers-cross-sold'])} ÷ {n(i['customers-start'])} × 100",
+        "win-rate": lambda i: f"{n(i['deals-won'])} ÷ {n(i['opportunities-closed'])} × 100",
+        "crm-adoption": lambda i: f"{n(i['crm-users-active'])} ÷ {n(i['crm-users-licensed'])} × 100",
+        "csat": lambda i: "", "first-contact-resolution": lambda i: "", "resolution-time": lambda i: "",
     }  # fmt: skip
 
 
@@ -117,7 +126,10 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
 
     workings = _workings(n)
     views = []
+    questionnaire = result.workspace.questionnaire
     for k in result.kpis:
+        if not asked(k.id, questionnaire):  # a KPI nobody was asked the figures for is left out
+            continue
         t = targets.get(k.id)
         if k.unit in _DIGITS:
             digits = _DIGITS[k.unit]

@@ -63,6 +63,8 @@ def summary_parts(
         labels.fill("method_gaps", profile=profile),
         labels["method_strategy"],
         labels["method_kpis"],
-        labels.fill("method_roadmap", capacity=" / ".join(str(c) for c in a.roadmap.capacity)),
+        labels.fill(
+            "method_roadmap", capacity=" / ".join(str(c) for c in result.decisions.capacity.value)
+        ),
     ]
     return headline, messages, method
