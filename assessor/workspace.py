@@ -24,6 +24,7 @@ from .context import choose_profile
 from .errors import Problem, ResponseError
 from .loading import Library, load_document, validate_as
 from .models import Answer, Assessment, Framework, Profile, Questionnaire, Respondent, Response
+from .response_cache import cached_responses
 from .responses_csv import read_csv_responses
 from .yamlsource import SourceDoc, parse_yaml
 
@@ -72,7 +73,8 @@ def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Wo
     if problems:
         raise ResponseError(problems)
     questionnaire = library.questionnaire(model.questionnaire)
-    sheets, found = _load_responses(root / "responses", model, questionnaire, lenient)
+    folder = root / "responses"
+    sheets, found = cached_responses(folder, model, questionnaire, lenient, _load_responses)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise ResponseError(errors)

@@ -5,7 +5,9 @@
 The same story as `make_example.py`, a year before: the CRM system had just gone live with the
 sales force (technology and the sales pipeline lower), customer data and metrics were weaker
 still, and the customer base smaller. `examples/saigon-xanh` names this assessment as its
-baseline, so its reports show what moved. Refuses to overwrite responses without --force.
+baseline, so its reports show what moved. The answers were written with the questionnaire as
+it was then, crm-full 1.0, kept in `examples/saigon-xanh-2025/library/`. Refuses to overwrite
+responses without --force.
 """
 
 from __future__ import annotations

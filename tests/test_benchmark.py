@@ -106,7 +106,7 @@ def test_the_example_client_among_the_portfolio(portfolio: list[Path], tmp_path:
                               obj={})  # fmt: skip
     assert made.exit_code == 0, made.output
     text = (ws / "assessment.yaml").read_text(encoding="utf-8")
-    text = text.replace("profile: balanced-3", "profile: peers-q3")
+    text = text.replace("target:\n", "target:\n  profile: peers-q3\n")
     (ws / "assessment.yaml").write_text(text, encoding="utf-8")
     gaps = json.loads(CliRunner().invoke(cli, ["gaps", str(ws), "--format", "json"], obj={}).stdout)
     vision = next(g for g in gaps if g["dimension"] == "vision")
