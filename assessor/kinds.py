@@ -12,6 +12,7 @@ from .models import (
     Assessment,
     CapabilityCatalogue,
     Framework,
+    Glossary,
     InitiativeCatalogue,
     Profile,
     Questionnaire,
@@ -26,6 +27,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "questionnaire": Questionnaire,
     "profile": Profile,
     "initiatives": InitiativeCatalogue,
+    "glossary": Glossary,
 }
 # Workspace files: validated with the workspace, not part of the library.
 WORKSPACE_KINDS: dict[str, type[BaseModel]] = {"assessment": Assessment, "response": Response}

@@ -117,12 +117,12 @@ def _choose(needs: dict[Need, float], catalogue: list[Initiative]) -> dict[str, 
         candidates = [i for i in catalogue if _covered(i, [need])]
         if not candidates:
             continue
-        best = max(
+        best = min(
             candidates,
             key=lambda i: (
-                sum(open_needs[n] for n in _covered(i, open_needs)),
-                -EFFORT_POINTS[i.effort],
-                [-ord(c) for c in i.id],
+                -sum(open_needs[n] for n in _covered(i, open_needs)),
+                EFFORT_POINTS[i.effort],
+                i.id,
             ),
         )
         covered = _covered(best, open_needs)
@@ -295,11 +295,10 @@ def _schedule(
             start[i],
             sorted(o for o in chosen if i in waited[o]),
         )
-        for i in chosen
+        for i in start  # in the order they were placed
     ]
-    return sorted(
-        planned, key=lambda p: (p.start_month is None, p.start_month, -p.priority, p.initiative.id)
-    )
+    # by start month; those starting together in the order they were placed
+    return sorted(planned, key=lambda p: (p.start_month is None, p.start_month or 0))
 
 
 def _direct(ident: str, waited: dict[str, set[str]]) -> list[str]:
@@ -342,7 +341,8 @@ def plan_initiatives(
     positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
     needs = _needs(gaps, positions)
     fits = {i for i, item in items.items() if (size or DEFAULT_SIZE) in item.sizes}
-    plan = _Plan(items, fits, dict(library.frameworks), {g.path: g.current for g in gaps}, needs)
+    current = {g.path: g.current for g in gaps if g.framework not in positions}
+    plan = _Plan(items, fits, dict(library.frameworks), current, needs)
     chosen = _choose(needs, [items[i] for i in sorted(fits)])
     _close(chosen, plan)
     hard, soft = _waits(chosen, plan)

@@ -102,9 +102,16 @@ def _check_assessment(a: Assessment, doc: SourceDoc, library: Library) -> list[P
                 checks.unknown("questionnaire", a.questionnaire, library.questionnaires),
             )
         )
+    declared = getattr(library.questionnaires.get(a.questionnaire), "frameworks", [])
     for i, fw in enumerate(a.frameworks):
         if fw not in library.frameworks:
             found.append((("frameworks", i), checks.unknown("framework", fw, library.frameworks)))
+        elif declared and fw not in declared:
+            msg = (
+                f"questionnaire '{a.questionnaire}' does not score '{fw}' "
+                f"(it scores {', '.join(declared)})"
+            )
+            found.append((("frameworks", i), msg))
     found += checks.check_course(
         a.roadmap.position, a.roadmap.route, library.frameworks, ("roadmap",)
     )

@@ -19,6 +19,11 @@ def run(*args: str | Path) -> click.testing.Result:
     return CliRunner().invoke(cli, [str(a) for a in args], obj={})
 
 
+def responses(ws: Path) -> dict[str, str]:
+    """The workspace's response files by respondent id, as written."""
+    return {p.stem: p.read_text("utf-8") for p in sorted((ws / "responses").glob("*.yaml"))}
+
+
 def survey_workspace(build_file_tree: BuildTree) -> Path:
     """A workspace for the `survey-q` questionnaire, carrying its own library."""
     root = build_file_tree(

@@ -94,3 +94,23 @@ def test_the_readme_shows_the_current_coverage_of_the_full_questionnaire() -> No
     result = CliRunner().invoke(cli, ["questionnaire", "coverage", "crm-full"], obj={})
     readme = (REPO / "questionnaires" / "README.md").read_text(encoding="utf-8")
     assert result.stdout.rstrip("\n") in readme
+
+
+def test_an_assessment_cannot_ask_the_quick_scan_for_a_framework_it_does_not_score(
+    tmp_path: Path,
+) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(REPO / "examples" / "saigon-xanh", ws)
+    assessment = ws / "assessment.yaml"
+    text = assessment.read_text(encoding="utf-8")
+    text = text.replace("questionnaire: crm-full", "questionnaire: crm-quick-scan")
+    assessment.write_text(text.replace("frameworks: []", "frameworks: [gartner-8bb, qci]"), "utf-8")
+    shutil.rmtree(ws / "responses")
+    result = CliRunner().invoke(cli, ["score", str(ws)], obj={})
+    assert result.exit_code == 1
+    line = next(x for x in text.splitlines() if x.startswith("frameworks:"))
+    number = text.splitlines().index(line) + 1
+    assert (
+        f"{assessment}:{number}:27: frameworks[1]: questionnaire 'crm-quick-scan' does not score "
+        "'qci' (it scores gartner-8bb, crm-strategy-levels)"
+    ) in result.stderr

@@ -58,6 +58,12 @@ class Draft:
     unreadable: set[str] = field(default_factory=set)
     nobody: str = "does not say who answered (no email or name)"
     """What to say when `who` is empty: each source knows best where the name belongs."""
+    key: str = ""
+    """A stable id for a respondent the workspace does not list (--add-respondents)."""
+    facts: dict[str, str] = field(default_factory=dict)
+    """What the row says about its respondent: name, email, role, unit."""
+    incomplete: str = ""
+    """Why the response is incomplete ('' when it is complete)."""
 
     def put(self, qid: str, part: str, value: Any, place: Place) -> None:
         self.answers.setdefault(qid, {})[part] = value

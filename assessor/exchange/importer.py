@@ -6,7 +6,9 @@ Nothing is written until every row or cell of the file has been read and checked
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +19,11 @@ from ..models import Assessment, Questionnaire, Respondent, Response
 from ..pipeline import workspace_library
 from .drafts import Draft, check_draft, match_respondent, response_text
 from .mapping import load_mapping
-from .mapping_draft import Match, draft_matches, mapping_text
-from .survey import Table, detect, repeated_titles
-from .survey_rows import table_drafts
+from .mapping_draft import Match, draft_matches, implicit_mapping, mapping_text
+from .newcomers import newcomer, with_respondents
+from .survey import Table, detect
+from .survey_rows import Tally, table_drafts
+from .writing import write_all
 from .xlsx_import import read_workbook
 
 __all__ = ["ImportResult", "MappingDraft", "import_responses", "init_mapping"]
@@ -27,11 +31,27 @@ __all__ = ["ImportResult", "MappingDraft", "import_responses", "init_mapping"]
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import wrote, and what it warned about."""
+    """What an import wrote, and how every row was accounted for."""
 
     tool: str
     written: list[Path]
     warnings: list[Problem] = field(default_factory=list)
+    rows: int = 0
+    imported: int = 0
+    incomplete: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    added: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """`imported N of M rows (K incomplete, J skipped: reason counts)`."""
+        skipped = sum(self.skipped.values())
+        reasons = ", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
+        detail = [
+            f"{self.incomplete} incomplete",
+            f"{skipped} skipped" + (f": {reasons}" if reasons else ""),
+        ]
+        added = f"; {len(self.added)} respondent(s) added to assessment.yaml" if self.added else ""
+        return f"imported {self.imported} of {self.rows} rows ({', '.join(detail)}){added}"
 
 
 @dataclass(frozen=True)
@@ -43,9 +63,24 @@ class MappingDraft:
     matches: list[Match]
 
 
+@dataclass
+class _Source:
+    """One file being imported: its drafts, problems and tally."""
+
+    file: Path
+    kind: str
+    drafts: list[Draft]
+    problems: list[Problem]
+    tally: Tally
+
+
+def _assessment_file(workspace: Path) -> Path:
+    return workspace / "assessment.yaml" if workspace.is_dir() else workspace
+
+
 def _open(workspace: Path, library_dirs: Iterable[Path]) -> tuple[Assessment, Questionnaire]:
     library: Library = load_library([*library_dirs, *workspace_library(workspace)])
-    file = workspace / "assessment.yaml" if workspace.is_dir() else workspace
+    file = _assessment_file(workspace)
     model, _, problems = load_document(file, kinds={"assessment": Assessment})
     if not isinstance(model, Assessment) or problems:
         raise ResponseError(problems or [Problem(str(file), message="not an assessment")])
@@ -56,60 +91,100 @@ def _mapping_path(file: Path, mapping: Path | None) -> Path:
     return mapping if mapping is not None else file.with_suffix(".mapping.yaml")
 
 
-def _read(
-    file: Path, q: Questionnaire, mapping: Path | None
-) -> tuple[str, list[Draft], list[Problem]]:
+def _read(file: Path, q: Questionnaire, mapping: Path | None, lenient: bool, add: bool) -> _Source:
     kind, source = detect(file)
     if kind == "workbook":
         drafts, problems = read_workbook(file, source, q)
         if mapping is not None:
             msg = f"--mapping {mapping} is not used: a crm-assess workbook needs no mapping"
             problems.append(Problem(str(file), message=msg, severity="warning"))
-        return kind, drafts, problems
-    repeated = repeated_titles(file, source)
+        return _Source(file, kind, drafts, problems, Tally(rows=1))
     map_file = _mapping_path(file, mapping)
     if not map_file.is_file():
-        msg = (
-            f"a {source.tool.name} export needs a mapping from its columns to question ids: "
-            f"draft one with `crm-assess responses import --init-mapping`, then pass --mapping"
+        implicit = implicit_mapping(source, q)
+        if implicit is None:
+            msg = (
+                f"a {source.tool.name} export needs a mapping from its columns to question ids: "
+                f"draft one with `crm-assess responses import --init-mapping`, then pass --mapping"
+            )
+            raise ResponseError([*source.notes, Problem(str(file), message=msg)])
+        parsed, name = implicit, "the questionnaire's own question ids"
+    else:
+        loaded, problems = load_mapping(map_file, q)
+        if loaded is None:
+            raise ResponseError(source.notes + problems)
+        parsed, name = loaded, map_file.name
+    drafts, problems, tally = table_drafts(file, source, parsed, name, q, lenient=lenient, add=add)
+    return _Source(file, kind, drafts, problems, tally)
+
+
+@dataclass
+class _Checked:
+    responses: list[tuple[Path, Response]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    added: list[Respondent] = field(default_factory=list)
+    seen: dict[str, str] = field(default_factory=dict)
+
+
+def _respondent(
+    file: Path, draft: Draft, a: Assessment, out: _Checked, add: _Adding | None
+) -> Respondent | None:
+    known = [*a.respondents, *out.added]
+    respondent, msg = match_respondent(draft, known)
+    if respondent is None and add is not None and draft.key:
+        keyed, _ = match_respondent(dataclasses.replace(draft, who=[draft.key]), known)
+        if keyed is not None:
+            return keyed
+        if not msg or "several" not in msg:
+            respondent, found = newcomer(file, draft, a, add.role, add.unit)
+            out.problems.extend(found)
+            if respondent is not None:
+                out.added.append(respondent)
+            return respondent
+    if respondent is None:
+        hint = (
+            " (or import with --add-respondents)"
+            if add is None and not draft.who and draft.key
+            else ""
         )
-        raise ResponseError([*repeated, Problem(str(file), message=msg)])
-    parsed, problems = load_mapping(map_file, q)
-    if parsed is None or repeated:
-        raise ResponseError(repeated + problems)
-    drafts, problems = table_drafts(file, source, parsed, map_file.name, q)
-    return kind, drafts, problems
+        out.problems.append(draft.who_place.problem(file, (msg or "unknown respondent") + hint))
+    return respondent
 
 
 def _check(
-    file: Path, drafts: list[Draft], a: Assessment, q: Questionnaire, lenient: bool
-) -> tuple[list[Response], list[Problem]]:
-    responses: list[Response] = []
-    problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    for draft in drafts:
-        respondent, msg = match_respondent(draft, a.respondents)
+    source: _Source, a: Assessment, q: Questionnaire, lenient: bool, out: _Checked,
+    add: _Adding | None,
+) -> None:  # fmt: skip
+    file = source.file
+    for draft in source.drafts:
+        respondent = _respondent(file, draft, a, out, add)
         if respondent is None:
-            problems.append(draft.who_place.problem(file, msg or "unknown respondent"))
             continue
-        if respondent.id in seen:
-            also = seen[respondent.id]
+        if respondent.id in out.seen:
+            also = out.seen[respondent.id]
             msg = f"respondent '{respondent.id}' answers twice (also at {also}); keep one"
-            problems.append(draft.who_place.problem(file, msg))
+            out.problems.append(draft.who_place.problem(file, msg))
             continue
-        seen[respondent.id] = _where(draft)
+        out.seen[respondent.id] = _where(file, draft)
         if draft.role and draft.role != respondent.role:
             msg = (
                 f"the workbook was made for role '{draft.role}', "
                 f"but {respondent.id} is '{respondent.role}'"
             )
-            problems.append(draft.who_place.problem(file, msg, "warning"))
-        problems += _drop_other_roles(file, draft, respondent, q)
+            out.problems.append(draft.who_place.problem(file, msg, "warning"))
+        out.problems.extend(_drop_other_roles(file, draft, respondent, q))
         response, found = check_draft(file, draft, respondent, q, lenient)
-        problems += found
+        out.problems.extend(_incomplete(file, draft, found) if draft.incomplete else found)
         if response is not None:
-            responses.append(response)
-    return responses, problems
+            out.responses.append((file, response))
+
+
+def _incomplete(file: Path, draft: Draft, found: list[Problem]) -> list[Problem]:
+    """One warning for an incomplete response instead of one per question it left out."""
+    missing = [p for p in found if p.message.startswith("missing answer to required question")]
+    unanswered = f", {len(missing)} required question(s) unanswered" if missing else ""
+    msg = f"incomplete response ({draft.incomplete}{unanswered}): imported because of --lenient"
+    return [draft.origin.problem(file, msg, "warning"), *(p for p in found if p not in missing)]
 
 
 def _drop_other_roles(
@@ -132,44 +207,88 @@ def _drop_other_roles(
     return [draft.who_place.problem(file, msg, "warning")]
 
 
-def _where(draft: Draft) -> str:
+def _where(file: Path, draft: Draft) -> str:
     place = draft.origin
-    return place.location or f"line {place.line}"
+    return f"{file.name} " + (place.location or f"line {place.line}")
+
+
+@dataclass(frozen=True)
+class _Adding:
+    """--add-respondents and its defaults."""
+
+    role: str | None
+    unit: str | None
 
 
 def import_responses(
     workspace: Path,
-    file: Path,
+    files: Path | Sequence[Path],
     *,
     mapping: Path | None = None,
     force: bool = False,
     lenient: bool = False,
+    add_respondents: bool = False,
+    role: str | None = None,
+    unit: str | None = None,
     library_dirs: Iterable[Path] = (),
     on_stage: Callable[[str], None] = lambda _: None,
 ) -> ImportResult:
-    """Import a filled-in workbook or a survey export into `workspace/responses/`.
+    """Import workbooks or survey exports into `workspace/responses/`, all or nothing.
 
-    Raises ResponseError listing every problem (and warning) when anything is wrong; then
-    nothing has been written. `on_stage` hears what is being done, for a progress display.
+    Raises ResponseError listing every problem (and warning) when anything is wrong in any
+    file; then nothing has been written. With `add_respondents`, rows the workspace does not
+    list become respondents of their own, appended to assessment.yaml. `on_stage` hears what is
+    being done, for a progress display.
     """
     a, q = _open(workspace, library_dirs)
-    on_stage(f"reading {file.name}")
-    kind, drafts, problems = _read(file, q, mapping)
-    on_stage(f"checking {len(drafts)} response(s)")
-    responses, more = _check(file, drafts, a, q, lenient)
-    problems += more
+    add = _Adding(role, unit) if add_respondents else None
+    on_stage(f"reading {len(_as_list(files))} file(s)")
+    sources = [_read(f, q, mapping, lenient, add is not None) for f in _as_list(files)]
+    out = _Checked()
+    on_stage("checking the answers")
+    for source in sources:
+        out.problems.extend(source.problems)
+        _check(source, a, q, lenient, out, add)
     folder = (workspace if workspace.is_dir() else workspace.parent) / "responses"
-    targets = {folder / f"{r.respondent}.yaml": r for r in responses}
+    targets: dict[Path, str] = {
+        folder / f"{r.respondent}.yaml": response_text(r) for _, r in out.responses
+    }
     if not force:
-        taken = [t for t in targets if t.exists()]
         msg = "already exists (use --force to replace it)"
-        problems += [Problem(str(t), message=msg) for t in taken]
-    if any(p.severity == "error" for p in problems):
-        raise ResponseError(problems)
+        out.problems += [Problem(str(t), message=msg) for t in targets if t.exists()]
+    if out.added:
+        listing = _assessment_file(workspace)
+        targets[listing] = with_respondents(listing.read_text("utf-8"), out.added)
+    result = _result(sources, out, list(targets))
+    if any(p.severity == "error" for p in out.problems):
+        raise ResponseError(out.problems)
+    if not out.responses:
+        raise ResponseError(
+            [*out.problems, Problem("", message=f"nothing imported: {result.summary()}")]
+        )
     on_stage(f"writing {len(targets)} file(s)")
-    for target, response in targets.items():
-        write_atomic(target, response_text(response), force=force)
-    return ImportResult(kind, list(targets), [p for p in problems if p.severity != "error"])
+    write_all(targets)
+    return result
+
+
+def _as_list(files: Path | Sequence[Path]) -> list[Path]:
+    return [files] if isinstance(files, Path) else list(files)
+
+
+def _result(sources: list[_Source], out: _Checked, written: list[Path]) -> ImportResult:
+    skipped: Counter[str] = Counter()
+    for s in sources:
+        skipped.update(s.tally.skipped)
+    return ImportResult(
+        "+".join(dict.fromkeys(s.kind for s in sources)),
+        written,
+        [p for p in out.problems if p.severity != "error"],
+        rows=sum(s.tally.rows for s in sources),
+        imported=len(out.responses),
+        incomplete=sum(s.tally.incomplete for s in sources),
+        skipped=skipped,
+        added=[r.id for r in out.added],
+    )
 
 
 def init_mapping(
@@ -186,9 +305,6 @@ def init_mapping(
     if not isinstance(source, Table):
         msg = "a crm-assess workbook needs no mapping: import it as it is"
         raise ResponseError([Problem(str(file), message=msg)])
-    repeated = repeated_titles(file, source)
-    if repeated:
-        raise ResponseError(repeated)
     matches = draft_matches(source, q)
     target = _mapping_path(file, output)
     write_atomic(target, mapping_text(matches, source, q, file.name), force=force)

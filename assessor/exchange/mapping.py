@@ -10,7 +10,10 @@ columns:
   "Q5[SQ001]": {question: channels, option: web}
   "Q3": {question: data-single-view, values: {A1: 1, A2: 2, A3: 3, A4: 4}}
   "Anything else?": {question: closing-remarks, part: comment}
+  "Comments #2": {question: remarks, part: comment}   # the second column titled Comments
+  "column L": {ignore: true}           # a column by its letter
   "Department": {ignore: true}
+role: {column: Department, values: {Sales: sales, Board: executive}}   # for --add-respondents
 """
 
 from __future__ import annotations
@@ -32,7 +35,15 @@ from .values import norm
 
 __all__ = ["ColumnMap", "ImportMapping", "load_mapping"]
 
-Tools = Literal["google-forms", "microsoft-forms", "limesurvey"]
+Tools = Literal[
+    "google-forms",
+    "microsoft-forms",
+    "limesurvey",
+    "surveymonkey",
+    "qualtrics",
+    "kobotoolbox",
+    "odk",
+]
 _OFFSET = re.compile(r"^(?:UTC|Z|[+-]\d{2}:?\d{2})$")
 
 
@@ -54,6 +65,11 @@ class ColumnMap(StrictModel):
         description="Exported code or text → answer (option id, level, 'yes', 'not_sure', …).",
     )
     ignore: bool = Field(default=False, description="Leave this column out of the import.")
+    other: Literal["comment"] | None = Field(
+        default=None,
+        description="Text that is no option (a Google or Microsoft Forms 'Other' answer) "
+        "becomes the answer's comment; without it such text is an error.",
+    )
 
     @field_validator("values", mode="before")
     @classmethod
@@ -62,6 +78,24 @@ class ColumnMap(StrictModel):
 
     def value_table(self) -> dict[str, Any]:
         return {norm(k): v for k, v in self.values.items()}
+
+
+class FieldColumn(StrictModel):
+    """A column telling something about the respondent (role or unit), for --add-respondents."""
+
+    column: str = Field(description="The column's title (or `Title #2`, `column L`).")
+    values: dict[str, str] = Field(
+        default_factory=dict, description="Cell text → role or unit id (ids match as they are)."
+    )
+
+    @field_validator("values", mode="before")
+    @classmethod
+    def _text_keys(cls, value: Any) -> Any:
+        return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
+
+    def read(self, text: str) -> str:
+        table = {norm(k): v for k, v in self.values.items()}
+        return table.get(norm(text), norm(text))
 
 
 class ImportMapping(StrictModel):
@@ -79,6 +113,12 @@ class ImportMapping(StrictModel):
         description="Zone of times written without one: '+07:00' or 'Asia/Ho_Chi_Minh'.",
     )
     day_first: bool = Field(default=False, description="Dates like 1/9/2025 are day first.")
+    role: FieldColumn | None = Field(
+        default=None, description="The column giving a new respondent's role (--add-respondents)."
+    )
+    unit: FieldColumn | None = Field(
+        default=None, description="The column giving a new respondent's unit (--add-respondents)."
+    )
     columns: dict[str, ColumnMap] = Field(
         default_factory=dict, description="Column title (as exported) → what it holds."
     )
@@ -103,10 +143,9 @@ class ImportMapping(StrictModel):
     def tz(self) -> dt.tzinfo | None:
         return zone_of(self.timezone) if self.timezone else None
 
-    def column(self, title: str) -> tuple[str, ColumnMap] | None:
-        """The entry for an exported column title, matched case-insensitively."""
-        key = norm(title)
-        return next(((k, c) for k, c in self.columns.items() if norm(k) == key), None)
+    def column(self, names: set[str]) -> tuple[str, ColumnMap] | None:
+        """The entry for an export's column, given every normalised name it goes by."""
+        return next(((k, c) for k, c in self.columns.items() if norm(k) in names), None)
 
 
 def zone_of(name: str) -> dt.tzinfo:

@@ -3,12 +3,19 @@
 Column titles are compared with the question texts in both languages (NFC, case-folded,
 punctuation and leading numbers dropped; difflib ratio at least 0.8), or with question ids
 for code headers (`Q1`, `visioncustomer`); LimeSurvey `Q[SQ001]` columns also get an option,
-by id or, failing that, by position (flagged). Columns nothing matches are written with
-`question: null` and a comment, for a person to finish.
+by id or, failing that, by position (flagged); so do `Question [Option]` columns (SurveyMonkey,
+LimeSurvey full-text headings) and Qualtrics' `Question - Option` ones. Columns nothing
+matches are written with `question: null` and a comment, for a person to finish. Choice
+questions of Google and Microsoft Forms get `other: comment`, so an "Other" answer's text
+becomes the answer's comment.
+
+KoboToolbox and ODK exports of a form made by `questionnaire export --format xlsform` need no
+mapping at all: their columns are the question ids under group paths (`implicit_mapping`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
@@ -16,14 +23,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import Questionnaire
-from .survey import Table
+from .mapping import ColumnMap, FieldColumn, ImportMapping
+from .survey import Column, Table
 from .values import norm
 
-__all__ = ["CUTOFF", "Match", "draft_matches", "mapping_text", "respondent_column"]
+__all__ = [
+    "CUTOFF",
+    "Match",
+    "draft_matches",
+    "implicit_mapping",
+    "mapping_text",
+    "respondent_column",
+]
 
 CUTOFF = 0.8
 _WHO = ("email", "emailaddress", "mail", "name", "fullname", "hoten", "hovaten", "token")
 _SUB = re.compile(r"^(?P<base>.+?)(?:\[(?P<sq>[^\]]+)\]|_(?P<sq2>SQ\d+))$", re.IGNORECASE)
+_TEXT_SUB = re.compile(r"^(?P<base>.+?)\s*\[(?P<sq>[^\]]+)\]$")
+_QUALTRICS_SUB = re.compile(r"^(?P<base>.+?) - (?P<sq>.+)$")
+_OTHER = ("other", "comment", "other (please specify)", "other - text", "sonstiges", "autre",
+          "otro", "anders", "outro", "khác")  # fmt: skip
+_CHOICE_TOOLS = ("google-forms", "microsoft-forms", "qualtrics")
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[a-z][.)])\s+")
 
 
@@ -36,6 +56,9 @@ class Match:
     option: str | None = None
     score: float = 0.0
     note: str = ""
+    part: str = "value"
+    other: bool = False
+    values: tuple[tuple[str, str], ...] = ()
 
 
 def _simple(text: str) -> str:
@@ -68,32 +91,49 @@ class _Matcher:
                 best, score = question, ratio
         return best, score
 
-    def column(self, title: str, lime: bool) -> Match:
-        sub = _SUB.match(title) if lime else None
+    def column(self, title: str, tool: str) -> Match:
+        if tool == "qualtrics":
+            title = re.sub(r" - Selected Choice$", "", title)
+        sub = _SUB.match(title) if tool == "limesurvey" else None
+        sub = sub or _TEXT_SUB.match(title)
+        if tool == "qualtrics" and sub is None:
+            sub = _QUALTRICS_SUB.match(title)
         if sub:
-            return self._sub_column(title, sub.group("base"), sub.group("sq") or sub.group("sq2"))
-        question = self.by_code(title)
-        if question is not None:
-            return Match(title, question.id, score=1.0, note="matches the question id")
-        question, score = self.by_text(title)
+            found = self._sub_column(title, sub.group("base"), sub.group("sq") or sub.group("sq2"))
+            if found.question is not None or found.part == "comment":
+                return found
+        question, score = self.best(title)
         if question is not None and score >= CUTOFF:
-            return Match(
-                title, question.id, score=score, note=f"{score:.0%} like the question text"
+            note = (
+                "matches the question id"
+                if score == 1.0 and self.by_code(title)
+                else (f"{score:.0%} like the question text")
             )
+            other = tool in _CHOICE_TOOLS and question.type in ("single_choice", "multi_choice")
+            return Match(title, question.id, score=score, note=note, other=other)
         near = f" (closest: {question.id}, {score:.0%})" if question is not None else ""
         return Match(title, None, score=score, note=f"no question matched{near}")
 
+    def best(self, title: str) -> tuple[Any, float]:
+        question = self.by_code(title)
+        return (question, 1.0) if question is not None else self.by_text(title)
+
     def _sub_column(self, title: str, base: str, code: str) -> Match:
-        question = self.by_code(base)
-        if question is None or question.type != "multi_choice":
-            return Match(title, None, note=f"'{base}' is not a multi-choice question id")
-        if norm(code) in ("other", "comment") or norm(code).endswith("comment"):
-            return Match(title, None, note="free text: set part: comment, or ignore: true")
-        by_id = next((o for o in question.options if _compact(o.id) == _compact(code)), None)
+        question, score = self.best(base)
+        if question is None or score < CUTOFF:
+            return Match(title, None, note=f"'{base}' is no question")
+        if norm(code) in _OTHER or norm(code).endswith(("comment", "other - text")):
+            return Match(title, question.id, score=score, note="free text", part="comment")
+        if question.type != "multi_choice":
+            return Match(title, None, note=f"'{question.id}' is not a multi-choice question")
+        by_id = next(
+            (o for o in question.options if _compact(code) in (_compact(o.id),
+             _compact(o.label.en), _compact(o.label.vi))), None,
+        )  # fmt: skip
         if by_id is not None:
-            return Match(title, question.id, by_id.id, 1.0, "matches the option id")
-        position = re.fullmatch(r"sq0*(\d+)", norm(code))
-        n = int(position.group(1)) if position else 0
+            return Match(title, question.id, by_id.id, score, "matches the option")
+        position = re.fullmatch(r"sq0*(\d+)|a?0*(\d+)", norm(code))
+        n = int(position.group(1) or position.group(2)) if position else 0
         if 1 <= n <= len(question.options):
             option = question.options[n - 1].id
             return Match(title, question.id, option, 0.5, f"option {n} by position: check it")
@@ -104,33 +144,103 @@ def respondent_column(table: Table) -> str | None:
     """For a tool whose exports do not name respondents: a column that looks like it does."""
     if table.tool.email:
         return None
-    titles = [str(c.value) for c in table.header if c.value]
+    titles = [c.title for c in table.columns if c.title]
     return next((t for t in titles if _compact(t) in _WHO and not table.is_system(t)), None)
 
 
 def draft_matches(table: Table, q: Questionnaire) -> list[Match]:
     """A match for every column that is not a survey tool's own (timestamps, ids, email)."""
     matcher = _Matcher(q)
-    lime = table.tool.id == "limesurvey"
     who = respondent_column(table)
     matches = [
-        matcher.column(str(c.value), lime)
-        for c in table.header
-        if c.value and not table.is_system(str(c.value)) and str(c.value) != who
+        _coded(
+            table,
+            c,
+            matcher,
+            dataclasses.replace(matcher.column(c.title, table.tool.id), column=c.key),
+        )
+        for c in _answer_columns(table)
+        if c.title != who
     ]
     return _one_column_each(matches)
 
 
+_CODE = re.compile(r"^A?0*(\d+)$", re.IGNORECASE)
+
+
+def _coded(table: Table, column: Column, matcher: _Matcher, m: Match) -> Match:
+    """A single-choice column holding codes (`A1`, `A2` or `1`, `2`): options by position."""
+    question = next((x for x in matcher.questions if x.id == m.question), None)
+    if question is None or question.type != "single_choice" or m.part != "value" or m.option:
+        return m
+    cells = {str(r[column.index].value).strip() for r in table.rows if r[column.index].value}
+    codes = [_CODE.match(c) for c in cells]
+    if (
+        not cells
+        or not all(codes)
+        or any(c.lower() in (o.id for o in question.options) for c in cells)
+    ):
+        return m
+    n = len(question.options)
+    prefix = "A" if any(c.upper().startswith("A") for c in cells) else ""
+    values = tuple((f"{prefix}{i}", o.id) for i, o in enumerate(question.options, start=1))
+    if any(int(code.group(1)) > n for code in codes if code):
+        return m
+    return dataclasses.replace(m, values=values, note=m.note + "; codes by position: check them")
+
+
+def _answer_columns(table: Table) -> list[Column]:
+    """The columns that may hold answers: not the tool's own, not blank from top to bottom."""
+    return [
+        c
+        for c in table.columns
+        if not table.is_system(c.title)
+        and (c.title or any(str(r[c.index].value or "").strip() for r in table.rows))
+    ]
+
+
+def implicit_mapping(table: Table, q: Questionnaire) -> ImportMapping | None:
+    """The mapping of a form exported as XLSForm: every column a question id under its groups.
+
+    None unless every answer column is a question (or one of its per-option columns).
+    """
+    if not table.tool.path:
+        return None
+    ids = sorted(q.question_index(), key=len, reverse=True)
+    sep = table.tool.path
+    columns: dict[str, ColumnMap] = {}
+    for column in _answer_columns(table):
+        path = column.title
+        qid = next((i for i in ids if path == i or path.endswith(sep + i)), None)
+        if qid is None and sep in path:
+            parent = path.rsplit(sep, 1)[0]
+            if any(parent == i or parent.endswith(sep + i) for i in ids):
+                columns[column.key] = ColumnMap(ignore=True)  # Kobo's per-option 0/1 columns
+                continue
+        if qid is None:
+            return None
+        columns[column.key] = ColumnMap(question=qid)
+    role = table.find(("role",))
+    return ImportMapping(
+        kind="import-mapping",
+        source=table.tool.id,
+        questionnaire=q.id,
+        respondent="respondent" if table.find(("respondent",)) else None,
+        role=FieldColumn(column=role.title) if role else None,
+        columns=columns,
+    )
+
+
 def _one_column_each(matches: list[Match]) -> list[Match]:
     """A question (or option) goes to the column most like it; the others stay unmatched."""
-    best: dict[tuple[str | None, str | None], Match] = {}
+    best: dict[tuple[str | None, str | None, str], Match] = {}
     for m in matches:
-        key = (m.question, m.option)
+        key = (m.question, m.option, m.part)
         if m.question is not None and (key not in best or m.score > best[key].score):
             best[key] = m
     out = []
     for m in matches:
-        winner = best.get((m.question, m.option))
+        winner = best.get((m.question, m.option, m.part))
         if m.question is not None and winner is not m and winner is not None:
             note = f"also looks like {m.question}, which column '{winner.column}' took"
             m = Match(m.column, None, score=m.score, note=note)
@@ -140,11 +250,13 @@ def _one_column_each(matches: list[Match]) -> list[Match]:
 
 def _entry(m: Match) -> str:
     title = json.dumps(m.column, ensure_ascii=False)
-    question = m.question or "null"
-    body = (
-        f"{{question: {question}, option: {m.option}}}" if m.option else f"{{question: {question}}}"
-    )
-    return f"  {title}: {body}  # {m.note}"
+    parts = [f"question: {m.question or 'null'}"]
+    parts += [f"option: {m.option}"] if m.option else []
+    parts += ["part: comment"] if m.part == "comment" else []
+    parts += ["other: comment"] if m.other and not m.values else []
+    if m.values:
+        parts += ["values: {" + ", ".join(f"{k}: {v}" for k, v in m.values) + "}"]
+    return f"  {title}: {{{', '.join(parts)}}}  # {m.note}"
 
 
 def mapping_text(matches: list[Match], table: Table, q: Questionnaire, export: str) -> str:
@@ -159,10 +271,25 @@ def mapping_text(matches: list[Match], table: Table, q: Questionnaire, export: s
         f"questionnaire: {q.id}",
     ]
     who = respondent_column(table)
+    key = table.find(tool.key)
     if who:
         lines.append(f"respondent: {json.dumps(who, ensure_ascii=False)}  # names each respondent")
-    elif not tool.email:
-        lines.append("# respondent: <column title>  # the column naming each respondent (required)")
+    elif not tool.email and not tool.name_column:
+        lines.append("# respondent: <column title>  # the column naming each respondent")
+    if key is not None:
+        lines.append(
+            f"# Rows are told apart by '{key.title}': import with --add-respondents [--role R] "
+            "to add anonymous or unlisted rows as respondents."
+        )
+    elif not who and not tool.email:
+        lines.append(
+            "# No column names respondents: import with --add-respondents [--role R] to add "
+            "each row as a respondent of its own."
+        )
+    if key is not None or not (who or tool.email):
+        lines.append(
+            "# role: {column: <title>, values: {<cell text>: sales}}  # new respondents' role"
+        )
     lines += [
         '# timezone: "+07:00"             # zone of times written without one',
         "columns:",

@@ -1,204 +1,204 @@
-"""Survey-tool exports as tables: which tool wrote a file, its cells and where each stands.
+"""Survey-tool exports as tables: which tool wrote a file, its columns and its rows.
 
-    Google Forms      .csv   Timestamp, [Email address], one column per question title
-    Microsoft Forms   .xlsx  ID, Start time, Completion time, Email, Name, one column per question
-    LimeSurvey        .csv   id, submitdate, lastpage, startlanguage, seed, Q1, Q2[SQ001], …
-    our own workbook  .xlsx  has a hidden `_meta` sheet
-
-Headers match case-insensitively after trimming; every cell is NFC-normalised; CSV is read as
-UTF-8 with or without a BOM.
+Each column has a `key`, the name a mapping uses for it: its title, or `Title #2` for the
+second column with the same title (Microsoft Forms repeats a grid's statements, Google Forms
+lets two questions share a title), or `column L` when it has no title. Tools with several
+header rows (SurveyMonkey, Qualtrics) get one title per column made from those rows.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import json
 import re
-import unicodedata
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, ResponseError
 from .drafts import Place
+from .tabular import Cell, RawTable, blank, letter, read_csv, read_sheet
+from .tools import TOOLS, Tool
 from .values import norm
 from .xlsx_export import META_SHEET
 
-__all__ = ["TOOLS", "Cell", "Table", "Tool", "detect", "parse_time", "repeated_titles"]
+__all__ = ["Cell", "Column", "Table", "Tool", "detect", "parse_time"]
 
 
 @dataclass(frozen=True)
-class Tool:
-    """What a survey tool's export looks like."""
+class Column:
+    """One column of an export: where it stands, its title and the key a mapping uses."""
 
-    id: str
-    name: str
-    signature: tuple[str, ...]
-    system: frozenset[str]
-    system_pattern: str = r"$^"
-    email: tuple[str, ...] = ()
-    name_column: tuple[str, ...] = ()
-    submitted: str = ""
-    language: str = ""
-
-
-TOOLS = {
-    "google-forms": Tool(
-        "google-forms",
-        "Google Forms",
-        ("timestamp",),
-        frozenset({"timestamp", "email address", "score"}),
-        email=("email address",),
-        submitted="timestamp",
-    ),
-    "microsoft-forms": Tool(
-        "microsoft-forms",
-        "Microsoft Forms",
-        ("id", "start time", "completion time", "email", "name"),
-        frozenset(
-            {"id", "start time", "completion time", "email", "name", "last modified time"}
-            | {"total points", "quiz feedback"}
-        ),
-        system_pattern=r"^(points|feedback) - ",
-        email=("email",),
-        name_column=("name",),
-        submitted="completion time",
-    ),
-    "limesurvey": Tool(
-        "limesurvey",
-        "LimeSurvey",
-        ("id", "submitdate", "lastpage", "startlanguage"),
-        frozenset(
-            {"id", "submitdate", "lastpage", "startlanguage", "seed", "token", "startdate"}
-            | {"datestamp", "ipaddr", "refurl", "interviewtime"}
-        ),
-        system_pattern=r"^(grouptime\d+|.+time)$",
-        submitted="submitdate",
-        language="startlanguage",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One cell's value (NFC text, or a typed number or date) and where it stands."""
-
-    value: Any
+    index: int
+    title: str
+    key: str
     place: Place
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def letter(self) -> str:
+        return letter(self.index + 1)
+
+    def names(self) -> set[str]:
+        """Every normalised name a mapping may give this column."""
+        return {norm(self.key), f"column {self.letter.lower()}", *(norm(a) for a in self.aliases)}
 
 
 @dataclass
 class Table:
-    """A survey export: the tool, the header row and the data rows (padded to the header)."""
+    """A survey export: the tool, its columns and its data rows (padded to the header)."""
 
     tool: Tool
-    header: list[Cell]
+    columns: list[Column]
     rows: list[list[Cell]] = field(default_factory=list)
+    blank_rows: list[Place] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    timezone: str | None = None
+    """A zone the export itself names for its times (Qualtrics' ImportId row)."""
 
     def is_system(self, title: str) -> bool:
-        key = norm(title)
-        return key in self.tool.system or re.match(self.tool.system_pattern, key) is not None
+        return self.tool.is_system(title)
+
+    def find(self, spellings: tuple[str, ...]) -> Column | None:
+        """The first column titled with one of `spellings`."""
+        keys = [norm(s) for s in spellings]
+        hits = [c for c in self.columns if norm(c.title) in keys]
+        return min(hits, key=lambda c: keys.index(norm(c.title))) if hits else None
 
 
-def repeated_titles(path: Path, table: Table) -> list[Problem]:
-    """One problem per column title the header repeats: a mapping names columns by title.
-
-    Titles compare as the mapping compares them (case-insensitive, trimmed); the survey
-    tool's own columns (timestamps, email) are left alone.
-    """
-    columns: dict[str, list[int]] = {}
-    for i, cell in enumerate(table.header):
-        title = "" if cell.value is None else str(cell.value)
-        if title.strip() and not table.is_system(title):
-            columns.setdefault(norm(title), []).append(i)
-    problems = []
-    for found in columns.values():
-        if len(found) > 1:
-            first = table.header[found[0]]
-            letters = [_letter(i + 1) for i in found]
-            msg = (
-                f"column title '{first.value}' appears {len(found)} times (columns "
-                f"{', '.join(letters[:-1])} and {letters[-1]}): rename them in the survey tool "
-                "or the file so each is unique"
-            )
-            problems.append(first.place.problem(path, msg))
-    return problems
+def _keyed(titles: Sequence[tuple[str, Place, tuple[str, ...]]]) -> list[Column]:
+    """Columns with their keys: repeated titles numbered by occurrence, blank ones lettered."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, (title, place, aliases) in enumerate(titles):
+        n = seen[norm(title)] = seen.get(norm(title), 0) + 1
+        key = title if n == 1 else f"{title} #{n}"
+        out.append(Column(i, title, key if title else f"column {letter(i + 1)}", place, aliases))
+    return out
 
 
-def _nfc(value: Any) -> Any:
-    return unicodedata.normalize("NFC", value).strip() if isinstance(value, str) else value
+_HEADING_CODE = re.compile(r"^(?P<code>[A-Za-z_][\w]*(?:\[[^\]]*\])?)\.\s+\S")
 
 
-def _has(header: list[Cell], signature: tuple[str, ...]) -> bool:
-    titles = {norm(str(c.value)) for c in header if c.value is not None}
-    return all(s in titles for s in signature)
+def _limesurvey_codes(titles: list[str]) -> list[str]:
+    """LimeSurvey's "question code & question text" headings (`Q1. Who …`) → the codes."""
+    codes = [m.group("code") if (m := _HEADING_CODE.match(t)) else None for t in titles]
+    known = sum(1 for c in codes if c)
+    return (
+        [c or t for c, t in zip(codes, titles, strict=True)] if known > len(titles) / 2 else titles
+    )
 
 
-def _read_csv(path: Path) -> tuple[list[Cell], list[list[Cell]]]:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh)
-        records, start = [], 1
-        for record in reader:
-            records.append((start, record))
-            start = reader.line_num + 1
-    if not records:
-        return [], []
-    line, titles = records[0]
-    header = [Cell(_nfc(t), Place(line, col)) for col, t in enumerate(titles, start=1)]
-    rows = [
-        [Cell(_nfc(v), Place(n, col)) for col, v in enumerate(_pad(r, len(header)), start=1)]
-        for n, r in records[1:]
-        if any(v.strip() for v in r)
-    ]
-    return header, rows
+def _text(cell: Cell | None) -> str:
+    return "" if cell is None or cell.value is None else str(cell.value).strip()
 
 
-def _pad(values: list[Any], width: int) -> list[Any]:
-    return list(values) + [None] * (width - len(values))
+def _headers(tool: Tool, head: list[list[Cell]]) -> tuple[list[Column], str | None]:
+    """The columns of a tool's header rows, and a timezone the headers name."""
+    width = max(len(r) for r in head)
+    rows = [r + [Cell(None, Place())] * (width - len(r)) for r in head]
+    first = [_text(c) for c in rows[0]]
+    if tool.id == "limesurvey":
+        first = _limesurvey_codes(first)
+    if tool.header_rows == 1:
+        return _keyed([(t, c.place, ()) for t, c in zip(first, rows[0], strict=True)]), None
+    if tool.id == "qualtrics":
+        return _qualtrics(first, rows)
+    return _two_rows(first, rows), None
 
 
-def _read_sheet(ws: Any) -> tuple[list[Cell], list[list[Cell]]]:
-    """A worksheet as cells placed `Sheet!B7`; blank rows are skipped."""
-    header: list[Cell] = []
-    rows: list[list[Cell]] = []
-    for r, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        if not any(v is not None and str(v).strip() for v in values):
+def _two_rows(first: list[str], rows: list[list[Cell]]) -> list[Column]:
+    """SurveyMonkey: a question's title over its first column, what each column holds below."""
+    titles, question = [], ""
+    for i, title in enumerate(first):
+        question = title or question
+        sub = _text(rows[1][i])
+        plain = not sub or norm(sub) in ("response", "open-ended response") or not question
+        full = question if plain else f"{question} [{sub}]"
+        titles.append((full if not TOOLS["surveymonkey"].is_system(title) else title,
+                       rows[0][i].place, ()))  # fmt: skip
+    return _keyed(titles)
+
+
+def _qualtrics(first: list[str], rows: list[list[Cell]]) -> tuple[list[Column], str | None]:
+    """Qualtrics: names (Q1, Q5_4_TEXT), question texts, then `{"ImportId": …}`."""
+    tool, zone = TOOLS["qualtrics"], None
+    titles = []
+    for i, name in enumerate(first):
+        text = _text(rows[1][i])
+        try:
+            meta = json.loads(_text(rows[2][i]) or "{}")
+        except ValueError:
+            meta = {}
+        if isinstance(meta, dict) and norm(name) in tool.submitted and meta.get("timeZone"):
+            zone = zone or str(meta["timeZone"])
+        title = name if tool.is_system(name) or not text else text
+        titles.append((title, rows[0][i].place, (name,) if title != name else ()))
+    return _keyed(titles), zone
+
+
+def _titles(row: list[Cell]) -> set[str]:
+    return {norm(_text(c)) for c in row if _text(c)} | {
+        norm(t) for t in _limesurvey_codes([_text(c) for c in row])
+    }
+
+
+def _table(raw: RawTable) -> Table | None:
+    """The export in `raw`, if its header is one a known tool writes."""
+    if not raw.rows:
+        return None
+    tool = next((t for t in TOOLS.values() if t.matches(_titles(raw.rows[0]))), None)
+    if tool is None:
+        return None
+    head, body = raw.rows[: tool.header_rows], raw.rows[tool.header_rows :]
+    columns, zone = _headers(tool, head)
+    width = len(columns)
+    table = Table(tool, columns, notes=list(raw.notes), timezone=zone or tool.zone)
+    for row in body:
+        if blank(row):
+            table.blank_rows.append(row[0].place if row else Place())
             continue
-        cells = [
-            Cell(_nfc(v), Place(location=f"{ws.title}!{_letter(c)}{r}"))
-            for c, v in enumerate(_pad(list(values), len(header)), start=1)
-        ]
-        if header:
-            rows.append(cells[: len(header)])
-        else:
-            header = cells
-    return header, rows
+        pad = [Cell(None, _beside(row[-1].place, k)) for k in range(1, width - len(row) + 1)]
+        table.rows.append((row + pad)[:width])
+    return table
 
 
-def _letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(column))
+def _beside(place: Place, k: int) -> Place:
+    """The place k columns right of `place` (for padding short CSV records)."""
+    if place.location:
+        return place
+    return Place(place.line, place.column + k)
 
 
 def _fail(path: Path, message: str) -> ResponseError:
     return ResponseError([Problem(str(path), message=message)])
 
 
-def _detect_csv(path: Path) -> Table:
-    try:
-        header, rows = _read_csv(path)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise _fail(path, f"cannot read CSV: {exc}") from None
-    for tool in (TOOLS["limesurvey"], TOOLS["google-forms"]):
-        if _has(header, tool.signature):
-            return Table(tool, header, rows)
-    raise _fail(
+def _tried(path: Path, first: list[Cell], raw: RawTable | None = None) -> ResponseError:
+    """Which formats were tried, and what the first row looked like."""
+    names = ", ".join(t.name for t in TOOLS.values())
+    shown = [_text(c) for c in first][:6]
+    looks = " | ".join(shown) + (" | …" if len(first) > 6 else "")
+    hint = ""
+    if raw is not None and len(first) == 1 and re.search(r"[;,\t|]", shown[0] if shown else ""):
+        hint = (
+            f" (read with a {raw.describe_delimiter()} between columns: is it another delimiter?)"
+        )
+    return _fail(
         path,
-        "not a survey export crm-assess knows: expected a Google Forms CSV (a 'Timestamp' "
-        "column) or a LimeSurvey CSV (columns id, submitdate, lastpage, startlanguage)",
+        f"not a survey export crm-assess knows (tried {names}): the first row reads "
+        f"'{looks}'{hint}",
     )
+
+
+def _detect_csv(path: Path) -> Table:
+    raw = read_csv(path)
+    table = _table(raw)
+    if table is None:
+        raise _tried(path, raw.rows[0] if raw.rows else [], raw)
+    return table
 
 
 def _detect_xlsx(path: Path) -> tuple[str, Any]:
@@ -210,16 +210,14 @@ def _detect_xlsx(path: Path) -> tuple[str, Any]:
         raise _fail(path, f"cannot read the workbook: {exc}") from None
     if META_SHEET in wb.sheetnames:
         return "workbook", wb
-    tool = TOOLS["microsoft-forms"]
+    firsts = []
     for ws in wb.worksheets:
-        header, rows = _read_sheet(ws)
-        if _has(header, tool.signature):
-            return tool.id, Table(tool, header, rows)
-    raise _fail(
-        path,
-        "not a workbook crm-assess knows: expected one from `crm-assess questionnaire export` "
-        "or a Microsoft Forms export (columns ID, Start time, Completion time, Email, Name)",
-    )
+        raw = read_sheet(ws)
+        table = _table(raw)
+        if table is not None:
+            return table.tool.id, table
+        firsts.append(raw.rows[0] if raw.rows else [])
+    raise _tried(path, next((f for f in firsts if f), []))
 
 
 def detect(path: Path) -> tuple[str, Any]:
@@ -227,7 +225,7 @@ def detect(path: Path) -> tuple[str, Any]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _detect_xlsx(path)
-    if suffix in (".csv", ".txt"):
+    if suffix in (".csv", ".txt", ".tsv"):
         table = _detect_csv(path)
         return table.tool.id, table
     raise _fail(path, f"cannot import '{suffix}' files (expected .xlsx or .csv)")
@@ -239,6 +237,10 @@ _FORMATS = (
     "%Y/%m/%d %H:%M:%S",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
+    "%m/%d/%y %H:%M:%S",
+    "%m/%d/%y %H:%M",
+    "%m/%d/%y %I:%M:%S %p",
+    "%m/%d/%y %I:%M %p",
     "%m/%d/%Y %H:%M:%S",
     "%m/%d/%Y %I:%M:%S %p",
     "%m/%d/%Y %H:%M",

@@ -27,6 +27,7 @@ __all__ = [
     "parse_value",
     "read_number",
     "read_yes_no",
+    "split_other",
 ]
 
 Parsed = tuple[Any, str | None]
@@ -38,7 +39,9 @@ _NO = ("no", "không", "n", "false")
 
 
 def norm(text: str) -> str:
-    """NFC, case-folded, with runs of whitespace made one space and the ends trimmed."""
+    """NFC, case-folded, with runs of whitespace (no-break spaces too) made one space, the ends
+    trimmed, and byte-order marks and zero-width spaces dropped."""
+    text = text.replace("\ufeff", "").replace("\u200b", "")
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
@@ -120,17 +123,51 @@ def parse_options(question: Any, raw: Any) -> Parsed:
         picked = [_single(question, item) for item in raw]
         bad = next((msg for _, msg in picked if msg), None)
         return (None, bad) if bad else (_in_order(question, [v for v, _ in picked]), None)
+    chosen, unknown = _scan(question, str(raw))
+    if unknown:
+        item = norm(unknown[0])
+        return None, f"unknown option {item!r} in {raw!r} (options: {_option_list(question)})"
+    return _in_order(question, chosen), None
+
+
+def _scan(question: Any, raw: str) -> tuple[list[str], list[str]]:
+    """The options a cell names, label by label (longest first), and the text that is none."""
     table = option_table(question)
     keys = sorted(table, key=len, reverse=True)
-    rest, chosen = norm(str(raw)), []
+    rest, chosen, unknown = " ".join(unicodedata.normalize("NFC", raw).split()), [], []
     while rest := rest.strip(" ,;"):
-        key = next((k for k in keys if rest.startswith(k) and _ends_item(rest[len(k) :])), None)
+        folded = rest.casefold()
+        key = next((k for k in keys if folded.startswith(k) and _ends_item(folded[len(k) :])), None)
         if key is None:
             item = re.split(r"[,;]", rest, maxsplit=1)[0].strip()
-            return None, f"unknown option {item!r} in {raw!r} (options: {_option_list(question)})"
+            unknown.append(item)
+            rest = rest[len(item) :]
+            continue
         chosen.append(table[key])
         rest = rest[len(key) :]
-    return _in_order(question, chosen), None
+    return chosen, unknown
+
+
+def split_other(question: Any, raw: Any) -> tuple[Any, str, str | None]:
+    """A choice answer whose text that is no option is an 'Other' answer: (value, other, msg).
+
+    For a multi-choice cell the options found are the value and the rest the other text; for
+    a single choice, text that is no option is the other text and the question is unanswered
+    (unless it has an option with the id `other`).
+    """
+    if question.type == "single_choice":
+        value, msg = parse_value(question, raw)
+        if msg is None:
+            return value, "", None
+        has_other = any(o.id == "other" for o in question.options)
+        return ("other" if has_other else None), str(raw).strip(), None
+    if isinstance(raw, list):
+        value, msg = parse_options(question, raw)
+        return value, "", msg
+    if _skip(str(raw)):
+        return _skip(str(raw)), "", None
+    chosen, unknown = _scan(question, str(raw))
+    return _in_order(question, chosen), ", ".join(unknown), None
 
 
 def _ends_item(after: str) -> bool:

@@ -23,6 +23,7 @@ from .framework import (
     Source,
     SubElement,
 )
+from .glossary import Glossary, Term
 from .initiative import (
     COMPANY_SIZES,
     KPI_IDS,
@@ -60,6 +61,7 @@ __all__ = [
     "Dimension",
     "DimensionRef",
     "Framework",
+    "Glossary",
     "Group",
     "Id",
     "Initiative",
@@ -78,4 +80,5 @@ __all__ = [
     "Source",
     "StrictModel",
     "SubElement",
+    "Term",
 ]

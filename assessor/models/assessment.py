@@ -118,6 +118,11 @@ class Respondent(StrictModel):
     role: Role = Field(description="Role, which filters the questions shown.")
     unit: Id | None = Field(default=None, description="Business unit id.")
     email: str | None = Field(default=None, description="For invitations.")
+    imported: str | None = Field(
+        default=None,
+        description="The survey export this respondent was added from by "
+        "`responses import --add-respondents` (the file's name).",
+    )
 
 
 Market = Literal["b2b", "b2c", "mixed"]

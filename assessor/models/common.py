@@ -6,10 +6,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-__all__ = ["LANGUAGES", "Id", "Lang", "LocalText", "StrictModel"]
+__all__ = ["LANGUAGES", "CompanySize", "Id", "Lang", "LocalText", "NonEmpty", "StrictModel"]
 
 LANGUAGES: tuple[str, ...] = ("en", "vi")
 Lang = Literal["en", "vi"]
+CompanySize = Literal["small", "mid", "large"]  # < 50 staff, 50–999, ≥ 1000
 
 Id = Annotated[
     str,

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, HttpUrl, field_validator
 
-from .common import Id, LocalText, StrictModel
+from .common import CompanySize, Id, LocalText, StrictModel
 
 __all__ = [
     "Axis",
@@ -132,6 +132,11 @@ class Matrix(StrictModel):
     axes: list[Axis] = Field(min_length=2, max_length=2, description="Vertical, horizontal.")
     positions: list[Position] = Field(description="One per dimension.")
     routes: list[Route] = Field(default_factory=list, description="Migration routes.")
+    sizes: dict[CompanySize, LocalText] = Field(
+        default_factory=dict,
+        description="What the matrix means for a company of this size (small < 50 staff, mid "
+        "50–999, large ≥ 1000): how far to aim and which route usually pays.",
+    )
 
     def axis(self, orientation: str) -> Axis:
         return next(a for a in self.axes if a.orientation == orientation)

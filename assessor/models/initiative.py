@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Id, LocalText, StrictModel
+from .common import CompanySize, Id, LocalText, StrictModel
 from .questionnaire import DimensionPath, Role
 
 __all__ = [
@@ -26,7 +26,6 @@ KpiId = Literal[
     "nps", "retention-rate", "churn-rate", "renewal-rate", "retention-cost", "cac", "clv",
     "mql-sql-conversion", "share-of-wallet",
 ]  # fmt: skip
-CompanySize = Literal["small", "mid", "large"]
 COMPANY_SIZES: tuple[CompanySize, ...] = ("small", "mid", "large")
 
 

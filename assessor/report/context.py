@@ -23,6 +23,7 @@ from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_kpis import KpiView, kpi_rules_text, kpi_views
+from .context_types import CrmTypeView, crm_type_views
 from .labels import Labels, fmt_num, load_labels
 from .questions import SectionView, question_views
 
@@ -180,6 +181,9 @@ class ReportContext:
     method: list[str]
     checks: list[CheckView]
     questions: list[SectionView] = field(default_factory=list)
+    crm_types: list[CrmTypeView] = field(default_factory=list)  # the full report's only
+    # the roadmap's first three initiatives: owner, start month, effort, cost and effect
+    first_moves: list[InitiativeView] = field(default_factory=list)
 
 
 def _generated_date() -> dt.date:
@@ -381,6 +385,8 @@ def build_context(
         disagreements=[" – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement],
         leadership_note=_leadership_note(result, lang, labels),
         capabilities=_capabilities(result, lang) if full else [],
+        crm_types=crm_type_views(result, lang, labels) if full else [],
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
         questions=question_views(result, lang, labels) if full else [],
+        first_moves=[i for i in items if i.phase < BACKLOG][:3],
     )  # fmt: skip
