@@ -108,7 +108,7 @@ def test_an_import_tells_its_stages_and_a_terminal_sees_them(
     stages: list[str] = []
     export, mapping = root / "google-forms.csv", root / "google-forms.mapping.yaml"
     import_responses(root / "ws", export, mapping=mapping, on_stage=stages.append)
-    assert stages == ["reading google-forms.csv", "checking 3 response(s)", "writing 3 file(s)"]
+    assert stages == ["reading 1 file(s)", "checking the answers", "writing 3 file(s)"]
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     stage_note("Importing")("reading x.csv")
     assert capsys.readouterr().err == "Importing: reading x.csv…\n"

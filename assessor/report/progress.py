@@ -59,6 +59,14 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Không khía cạnh nào thay đổi vượt quá biên của nó.",
     },
     "differently": {"en": "Measured differently", "vi": "Đo lường khác trước"},
+    "differently_count": {
+        "en": "{n} of {total} dimensions were measured with questions that changed since "
+        "(questionnaire {old} then, {new} now): read their changes with that in mind; the full "
+        "report lists them.",
+        "vi": "{n}/{total} khía cạnh được đo bằng câu hỏi đã thay đổi (bảng câu hỏi {old} trước "
+        "đây, {new} hiện nay): cần lưu ý điều này khi đọc mức thay đổi; báo cáo đầy đủ liệt kê "
+        "từng khía cạnh.",
+    },
     "initiatives": {
         "en": "The previous roadmap: {summary}",
         "vi": "Lộ trình lần trước: {summary}",
@@ -100,6 +108,7 @@ class ProgressView:
     capabilities: list[ChangeRow]
     moved: list[ChangeRow]
     measured_differently: list[str]
+    differently_summary: str
     initiatives_title: str
     initiatives: list[InitiativeRow]
 
@@ -134,6 +143,16 @@ def _headline(c: Comparison, lang: str) -> str:
         old=fmt_num(o.old.score if o.old else None, lang, 2),
         new=fmt_num(o.new.score if o.new else None, lang, 2), verdict=label(o.verdict, lang),
     )  # fmt: skip
+
+
+def _differently(c: Comparison, count: int, lang: str) -> str:
+    def edition(r: AssessmentResult) -> str:
+        q = r.workspace.questionnaire
+        return f"{q.id} {q.version}"
+
+    return TEXT["differently_count"][lang].format(
+        n=count, total=len(c.dimensions), old=edition(c.old), new=edition(c.new)
+    )
 
 
 def _phase(phase: int | None, lang: str) -> str:
@@ -177,6 +196,7 @@ def progress_view(
         trend=trend_chart(chain, names, lang),
         capabilities=[_row(x, lang, names.get(x.id, x.id)) for x in c.capabilities],
         moved=moved, measured_differently=different,
+        differently_summary=_differently(c, len(different), lang) if different else "",
         initiatives_title=title, initiatives=initiatives,
     )  # fmt: skip
 
