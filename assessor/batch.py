@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .errors import AssessorError, Problem
-from .pipeline import AssessmentResult, by_unit, run_assessment
+from .pipeline import AssessmentResult, by_unit, run_assessment, workspace_library
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -210,9 +210,8 @@ def render_job(job: Job, *, settings: _Settings) -> tuple[Path | None, list[str]
         if path.exists() and not settings.force:
             raise AssessorError(f"{path}: already exists (use --force to replace it)")
         lang = job.lang or result.workspace.assessment.language
-        data = make_report(
-            result, lang=lang, kind=job.kind, fmt=job.fmt, library_dirs=settings.library_dirs
-        )
+        dirs = [*settings.library_dirs, *workspace_library(result.workspace.path)]
+        data = make_report(result, lang=lang, kind=job.kind, fmt=job.fmt, library_dirs=dirs)
         write_atomic(path, data, force=True)
         return path, []
     except AssessorError as exc:

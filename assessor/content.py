@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from . import checks
 from .errors import AssessorError, DefinitionError, Problem
@@ -93,10 +96,14 @@ def validate_paths(
             workspaces.append(path)
         else:
             files += [f for f in iter_content_files(path) if f not in files]
+    mappings = [f for f in files if _is_mapping(f)]
+    files = [f for f in files if f not in mappings]
     try:
         library = load_library(user_dirs, extra_files=files)
     except AssessorError as exc:
-        return len(files), sorted(set(problems + exc.problems))
+        return len(files) + len(mappings), sorted(set(problems + exc.problems))
+    problems += _check_mappings(mappings, library)
+    files += mappings
     for ws in workspaces:
         own = workspace_library(ws)  # a workspace's library/ folder, as `score` reads it
         try:
@@ -109,6 +116,23 @@ def validate_paths(
     return len(files), sorted(set(problems))
 
 
+_MAPPING = re.compile(r"^kind:\s*[\"']?import-mapping[\"']?\s*(#.*)?$", re.MULTILINE)
+
+
+def _is_mapping(path: Path) -> bool:
+    try:
+        return _MAPPING.search(path.read_text("utf-8", errors="replace")) is not None
+    except OSError:
+        return False
+
+
+def _check_mappings(paths: list[Path], library: Library) -> list[Problem]:
+    """Survey-import mappings, checked against the questionnaire they name (if any)."""
+    from .exchange.mapping import check_mapping_file
+
+    return [p for path in paths for p in check_mapping_file(path, library.questionnaires)]
+
+
 def _is_workspace(path: Path) -> bool:
     """A folder holding assessment.yaml, or that file itself."""
     return (path / "assessment.yaml").is_file() if path.is_dir() else path.name == "assessment.yaml"
@@ -116,8 +140,15 @@ def _is_workspace(path: Path) -> bool:
 
 def schema_json(kind: str) -> str:
     """The JSON Schema of a content kind, for editors."""
-    kinds = {**KINDS, **WORKSPACE_KINDS}
+    from .exchange.mapping import ImportMapping
+
+    kinds: dict[str, type[BaseModel]] = {
+        **KINDS,
+        **WORKSPACE_KINDS,
+        "import-mapping": ImportMapping,
+    }
     if kind not in kinds:
-        raise DefinitionError(checks.unknown("kind", kind, kinds))
+        msg = checks.unknown("kind", kind, kinds)
+        raise DefinitionError(f"{msg}; the kinds are {', '.join(kinds)}")
     schema = kinds[kind].model_json_schema()
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -17,6 +17,7 @@ _TEMPLATE = """\
 kind: assessment
 client:
   name: {client_json}
+title: {{en: "CRM assessment {year}", vi: "Đánh giá CRM {year}"}}   # the reports' title
 date: {date}
 language: {language}            # default report language: vi or en
 questionnaire: {questionnaire}
@@ -52,6 +53,7 @@ def init_workspace(
         client=" ".join(client.split()),  # a comment line: no line breaks
         client_json=json.dumps(client, ensure_ascii=False),
         date=(today or dt.date.today()).isoformat(),
+        year=(today or dt.date.today()).year,
         language=language,
         questionnaire=questionnaire,
         profile=profile,

@@ -152,10 +152,22 @@ class Library:
     capabilities: CapabilityCatalogue | None = None
     items: dict[str, dict[str, Any]] = field(default_factory=dict)
     docs: dict[tuple[str, str], SourceDoc] = field(default_factory=dict)
+    searched: list[Path] = field(default_factory=list)
+    """The user folders searched before the built-in content (for 'unknown …' messages)."""
+
+    def _looked(self, always: bool = False) -> str:
+        """Where the library came from, for an 'unknown …' message (always, or when the user
+        gave folders of their own)."""
+        folders = [str(d) for d in self.searched]
+        if not folders and not always:
+            return ""
+        return f" (looked in {', '.join([*folders, 'the built-in content'])})"
 
     def framework(self, fw_id: str) -> Framework:
         if fw_id not in self.frameworks:
-            raise DefinitionError(checks.unknown("framework", fw_id, self.frameworks))
+            raise DefinitionError(
+                checks.unknown("framework", fw_id, self.frameworks) + self._looked()
+            )
         return self.frameworks[fw_id]
 
     @property
@@ -173,12 +185,14 @@ class Library:
 
     def questionnaire(self, q_id: str) -> Questionnaire:
         if q_id not in self.questionnaires:
-            raise DefinitionError(checks.unknown("questionnaire", q_id, self.questionnaires))
+            raise DefinitionError(
+                checks.unknown("questionnaire", q_id, self.questionnaires) + self._looked()
+            )
         return self.questionnaires[q_id]
 
     def profile(self, p_id: str) -> Profile:
         if p_id not in self.profiles:
-            raise DefinitionError(checks.unknown("profile", p_id, self.profiles))
+            raise DefinitionError(checks.unknown("profile", p_id, self.profiles) + self._looked())
         return self.profiles[p_id]
 
     def of_kind(self, kind: str) -> dict[str, Any]:
@@ -203,13 +217,42 @@ class Library:
         return None
 
 
-def search_path(user_dirs: Iterable[Path] = ()) -> list[Path]:
-    """User folders first (from the arguments, then CRM_ASSESS_LIBRARY), then the built-ins."""
+def user_library(user_dirs: Iterable[Path] = ()) -> list[Path]:
+    """The user's own folders: those given (--library, a workspace's), then CRM_ASSESS_LIBRARY."""
     dirs = [Path(d) for d in user_dirs]
     env = os.environ.get("CRM_ASSESS_LIBRARY", "")
-    dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    return dirs + [Path(p) for p in env.split(os.pathsep) if p]
+
+
+def search_path(user_dirs: Iterable[Path] = ()) -> list[Path]:
+    """User folders first (from the arguments, then CRM_ASSESS_LIBRARY), then the built-ins."""
     root = builtin_root()
-    return dirs + [root / name for name in CONTENT_FOLDERS if (root / name).is_dir()]
+    return user_library(user_dirs) + [
+        root / name for name in CONTENT_FOLDERS if (root / name).is_dir()
+    ]
+
+
+def workspace_library(path: Path) -> list[Path]:
+    """A workspace's own content: its `library/` folder, then the folders assessment.yaml lists
+    under `library:` (relative to the file). A listed folder that is missing is an error."""
+    folder = path if path.is_dir() else path.parent
+    own = [folder / "library"] if (folder / "library").is_dir() else []
+    file = path if path.is_file() else folder / "assessment.yaml"
+    doc, _ = parse_yaml(file) if file.is_file() else (None, [])
+    listed = doc.data.get("library") if doc is not None and isinstance(doc.data, dict) else None
+    if not isinstance(listed, list):
+        return own
+    found, problems = list(own), []
+    for i, entry in enumerate(listed):
+        target = (folder / str(entry)).resolve()
+        if not target.is_dir():
+            msg = f"library folder '{entry}' does not exist (looked for {target})"
+            problems.append(doc.problem(("library", i), msg))  # type: ignore[union-attr]
+        elif target not in found:
+            found.append(target)
+    if problems:
+        raise DefinitionError(problems)
+    return found
 
 
 def load_library(user_dirs: Iterable[Path] = (), extra_files: Iterable[Path] = ()) -> Library:
@@ -217,7 +260,7 @@ def load_library(user_dirs: Iterable[Path] = (), extra_files: Iterable[Path] = (
 
     `extra_files` come first of all, so a file being validated overrides its namesake.
     """
-    library = Library()
+    library = Library(searched=user_library(user_dirs))
     problems: list[Problem] = []
     files = list(extra_files)
     for folder in search_path(user_dirs):

@@ -14,7 +14,7 @@ from .context import Decisions, decide
 from .gaps import CapabilityRow, Gap, analyse_gaps, capability_view
 from .gcpause import paused_gc
 from .kpis import Kpi, collect_inputs, compute_kpis
-from .loading import Library, load_library
+from .loading import Library, load_library, workspace_library
 from .roadmap import Roadmap, plan_roadmap
 from .scoring import Scores, score_workspace
 from .strategy import StrategyPosition, place_on_matrix
@@ -68,12 +68,6 @@ def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     return AssessmentResult(
         library, workspace, scores, strategy, kpis, gaps, capabilities, roadmap, decisions
     )
-
-
-def workspace_library(path: Path) -> list[Path]:
-    """A workspace may carry its own content in a `library/` folder."""
-    folder = (path if path.is_dir() else path.parent) / "library"
-    return [folder] if folder.is_dir() else []
 
 
 def by_unit(result: AssessmentResult) -> dict[str, AssessmentResult]:

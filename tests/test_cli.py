@@ -117,6 +117,7 @@ def test_missing_library_folder_is_an_error(tmp_path: Path) -> None:
         "initiatives",
         "assessment",
         "response",
+        "import-mapping",
     ],
 )
 def test_checked_in_schemas_are_current(kind: str) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -33,7 +34,7 @@ from ..models import Id, Lang, Questionnaire, StrictModel
 from ..yamlsource import parse_yaml
 from .values import norm
 
-__all__ = ["ColumnMap", "ImportMapping", "load_mapping"]
+__all__ = ["ColumnMap", "ImportMapping", "check_mapping_file", "load_mapping"]
 
 Tools = Literal[
     "google-forms",
@@ -199,6 +200,32 @@ def _check_option(loc: tuple[str | int, ...], question: Any, col: ColumnMap) -> 
     return []
 
 
+def check_mapping_file(path: Path, questionnaires: Mapping[str, Questionnaire]) -> list[Problem]:
+    """A mapping file's problems, for `crm-assess validate`: its schema, and its columns
+    against the questionnaire it names (`questionnaire:`), when it names one."""
+    doc, problems = parse_yaml(path)
+    if doc is None:
+        return problems
+    mapping, more = validate_as(ImportMapping, doc)
+    problems += more
+    if mapping is None or mapping.questionnaire is None:
+        return problems
+    q = questionnaires.get(mapping.questionnaire)
+    if q is None:
+        msg = unknown("questionnaire", mapping.questionnaire, questionnaires)
+        return [*problems, doc.problem(("questionnaire",), msg)]
+    return problems + _problems(doc, mapping, q)
+
+
+def _problems(doc: Any, mapping: ImportMapping, q: Questionnaire) -> list[Problem]:
+    found = [doc.problem(loc, msg) for loc, msg in _check(mapping, q)]
+    for title, col in mapping.columns.items():
+        if col.question is None and not col.ignore:
+            msg = f"column '{title}' is not mapped yet (set question: <id>, or ignore: true)"
+            found.append(doc.problem(("columns", title), msg, key=True))
+    return found
+
+
 def load_mapping(path: Path, q: Questionnaire) -> tuple[ImportMapping | None, list[Problem]]:
     """Read and check a mapping file; every problem carries file:line:col."""
     doc, problems = parse_yaml(path)
@@ -212,9 +239,5 @@ def load_mapping(path: Path, q: Questionnaire) -> tuple[ImportMapping | None, li
     mapping, more = validate_as(ImportMapping, doc)
     problems += more
     if mapping is not None:
-        problems += [doc.problem(loc, msg) for loc, msg in _check(mapping, q)]
-        for title, col in mapping.columns.items():
-            if col.question is None and not col.ignore:
-                msg = f"column '{title}' is not mapped yet (set question: <id>, or ignore: true)"
-                problems.append(doc.problem(("columns", title), msg, key=True))
+        problems += _problems(doc, mapping, q)
     return (mapping if not problems else None), problems

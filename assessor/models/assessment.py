@@ -251,6 +251,11 @@ class Assessment(StrictModel):
     frameworks: list[Id] = Field(
         default_factory=list, description="Frameworks in scope; empty = all the questionnaire maps."
     )
+    library: list[str] = Field(
+        default_factory=list,
+        description="Folders of your own content every command uses for this workspace, "
+        "relative to this file (a `library/` folder beside it is used without being listed).",
+    )
     context: BusinessContext | None = Field(
         default=None,
         description="The client's business: chooses the target profile, matrix position, route "

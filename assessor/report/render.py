@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import RenderError
 from ..gcpause import paused_gc
-from ..loading import builtin_root
+from ..loading import builtin_root, user_library
 from .context import ReportContext
 
 __all__ = ["render_html", "render_pdf", "render_template", "report_dirs"]
@@ -30,7 +30,7 @@ __all__ = ["render_html", "render_pdf", "render_template", "report_dirs"]
 
 def report_dirs(library_dirs: Iterable[Path] = ()) -> tuple[Path, ...]:
     """User report folders first, the built-in one last."""
-    user = [d / "reports" for d in library_dirs if (d / "reports").is_dir()]
+    user = [d / "reports" for d in user_library(library_dirs) if (d / "reports").is_dir()]
     return (*user, builtin_root() / "reports")
 
 
