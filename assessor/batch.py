@@ -105,6 +105,13 @@ def load_for_units(
         except AssessorError as exc:
             failures.append((str(ws), exc.lines()))
             continue
+        for unit in result.scores.groupings["unit"].merged:
+            where = result.workspace.path / "assessment.yaml"
+            note = (
+                f"unit '{unit}': merged into 'others' to keep every group to at least "
+                f"{result.workspace.assessment.scoring.min_group} respondents, so it has no report"
+            )
+            warn(str(Problem.at(where, note, severity="warning")))
         scored = {}
         for unit, r in by_unit(result).items():
             if r.scores.score is None:  # nothing scored there: no report rather than a wrong one

@@ -18,6 +18,7 @@ from .models import (
     Questionnaire,
     Response,
 )
+from .models.review import Review
 
 __all__ = ["KINDS", "WORKSPACE_KINDS", "all_field_names", "fields_at"]
 
@@ -30,7 +31,11 @@ KINDS: dict[str, type[BaseModel]] = {
     "glossary": Glossary,
 }
 # Workspace files: validated with the workspace, not part of the library.
-WORKSPACE_KINDS: dict[str, type[BaseModel]] = {"assessment": Assessment, "response": Response}
+WORKSPACE_KINDS: dict[str, type[BaseModel]] = {
+    "assessment": Assessment,
+    "response": Response,
+    "review": Review,
+}
 
 
 def _models_in(annotation: Any, seen: set[type[BaseModel]]) -> None:

@@ -3,6 +3,8 @@
 Executives and the other roles answer different questions; comparing their dimension scores
 would compare different things. The gap is taken over the questions both groups answered: per
 question, the executives' mean score minus the others' mean score, averaged over those questions.
+Only questions where both groups hold `scoring.min_group` answers or more count, so no small
+group's answers can be read off the gap.
 """
 
 from __future__ import annotations
@@ -41,7 +43,11 @@ def leadership_gap(ws: Workspace) -> LeadershipGap | None:
             value = score_answer(question, answer.value)
             if value is not None:
                 groups[qid][is_exec].append(value)
-    shared = sorted(q for q, g in groups.items() if g[True] and g[False])
+    # confidentiality: each side of a question holds at least `scoring.min_group` answers
+    least = ws.assessment.scoring.min_group
+    shared = sorted(
+        q for q, g in groups.items() if len(g[True]) >= least and len(g[False]) >= least
+    )
     if not shared:
         return None
     gaps = [statistics.fmean(groups[q][True]) - statistics.fmean(groups[q][False]) for q in shared]

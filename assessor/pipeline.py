@@ -10,11 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .confidential import OTHERS
 from .context import Decisions, decide
 from .gaps import CapabilityRow, Gap, analyse_gaps, capability_view
 from .gcpause import paused_gc
 from .kpis import Kpi, collect_inputs, compute_kpis
 from .loading import Library, load_library, workspace_library
+from .review import apply_review
 from .roadmap import Roadmap, plan_roadmap
 from .scoring import Scores, score_workspace
 from .strategy import StrategyPosition, place_on_matrix
@@ -36,6 +38,7 @@ class AssessmentResult:
     capabilities: list[CapabilityRow]
     roadmap: Roadmap
     decisions: Decisions
+    unit: str | None = None  # the business unit this result is restricted to, if any
 
 
 def run_assessment(
@@ -55,7 +58,7 @@ def run_assessment(
 def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     """Score, place, compute KPIs, analyse gaps and plan, from a loaded workspace."""
     decisions = decide(workspace.assessment)  # profile (applied on loading) and capacity
-    scores = score_workspace(workspace)
+    scores = apply_review(score_workspace(workspace), workspace)  # agreed levels, if any
     strategy = place_on_matrix(workspace, library)  # today's position, target and route
     kpis = compute_kpis(collect_inputs(workspace))
     gaps = analyse_gaps(workspace, scores)
@@ -71,12 +74,17 @@ def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
 
 
 def by_unit(result: AssessmentResult) -> dict[str, AssessmentResult]:
-    """The same assessment restricted to each business unit's respondents."""
+    """The same assessment restricted to each business unit's respondents.
+
+    Only units the unit breakdown shows by name (`scoring.min_group` respondents or more).
+    """
     out = {}
     for unit in result.workspace.assessment.units:
+        if unit.id not in result.scores.by_unit or unit.id == OTHERS:
+            continue
         sheets = [s for s in result.workspace.sheets if s.respondent.unit == unit.id]
         if sheets:
-            out[unit.id] = analyse(
-                dataclasses.replace(result.workspace, sheets=sheets), result.library
-            )
+            # a unit's report is its respondents' self-assessment: the review is the company's
+            restricted = dataclasses.replace(result.workspace, sheets=sheets, review=None)
+            out[unit.id] = dataclasses.replace(analyse(restricted, result.library), unit=unit.id)
     return out

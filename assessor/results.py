@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .confidential import grouping_note
 from .gaps import Gap
 from .headline import headline
 from .pipeline import AssessmentResult
 from .report.labels import load_labels
 from .roadmap import BACKLOG, PHASES, Planned
 from .roadmap_kpis import SHARE_12, SHARE_24, KpiTarget
-from .scoring import DimensionScore, pct
+from .scoring import DimensionScore, Scores, pct
 from .strategy import STRATEGY_FRAMEWORK
 
 __all__ = [
@@ -105,8 +106,10 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         },
         "respondents": {"count": s.respondents, "by_role": s.role_counts, "by_unit": s.unit_counts},
         "breakdowns": {
+            "min_group": result.workspace.assessment.scoring.min_group,
             "by_role": {g: {p: r3(v) for p, v in t.items()} for g, t in s.by_role.items()},
             "by_unit": {g: {p: r3(v) for p, v in t.items()} for g, t in s.by_unit.items()},
+            "notes": breakdown_notes(s),
         },
         "warnings": [str(w) for w in result.workspace.warnings],
     }
@@ -137,6 +140,11 @@ def _position(result: AssessmentResult, lang: str) -> dict[str, Any]:
     }
 
 
+def breakdown_notes(s: Scores) -> list[str]:
+    """What the role and unit breakdowns merged or withheld, one sentence each."""
+    return [n for g in s.groupings.values() if (n := grouping_note(g)) is not None]
+
+
 def score_summary(data: dict[str, Any], lang: str = "en") -> str:
     """The lines under the score table, from `score_data`'s JSON: the headline first."""
     o, st = data["overall"], data["strategy_position"]
@@ -152,6 +160,7 @@ def score_summary(data: dict[str, Any], lang: str = "en") -> str:
         ))  # fmt: skip
         if st["reason"]:
             lines.append(st["reason"])
+    lines += [f"Confidentiality: {n}." for n in data["breakdowns"]["notes"]]
     return "\n".join(lines)
 
 

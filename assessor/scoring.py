@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .answers import SKIPS, score_answer
+from .confidential import Grouping, group_respondents
 from .models import Framework, Questionnaire
 from .workspace import AnswerSheet, Workspace
 
@@ -40,6 +41,7 @@ __all__ = [
     "overall",
     "pct",
     "score_dimensions",
+    "score_framework",
     "score_workspace",
 ]
 
@@ -176,6 +178,8 @@ class Scores:
     role_counts: dict[str, int]
     unit_counts: dict[str, int]
     next_level: NextLevel | None = None
+    groupings: dict[str, Grouping] = field(default_factory=dict)  # "role"/"unit" → grouping
+    self_assessed: Scores | None = None  # before the consultant's review, when one applies
 
     @property
     def maturity(self) -> list[FrameworkScore]:
@@ -264,7 +268,8 @@ def _dimension(
     )
 
 
-def _framework(fw: Framework, dims: list[DimensionScore], threshold: float) -> FrameworkScore:
+def score_framework(fw: Framework, dims: list[DimensionScore], threshold: float) -> FrameworkScore:
+    """A framework's result from its dimensions' (rule 5)."""
     weights = {d.id: d.weight for d in fw.dimensions}
     scored = [d for d in dims if d.score is not None and d.level is not None]
     if fw.matrix is not None:
@@ -295,32 +300,31 @@ def score_dimensions(ws: Workspace, sheets: Sequence[AnswerSheet]) -> list[Frame
             )
             for d in fw.dimensions
         ]
-        out.append(_framework(fw, dims, threshold))
+        out.append(score_framework(fw, dims, threshold))
     return out
 
 
 def _breakdown(
     ws: Workspace, frameworks: list[FrameworkScore], key: str
-) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+) -> tuple[dict[str, dict[str, float]], Grouping]:
     """Dimension scores per role (or unit): the mean of that group's respondents' scores.
 
     The same as scoring the group's sheets alone, from the per-respondent scores already made.
+    Groups smaller than `scoring.min_group` are merged or withheld (see `confidential`), and
+    a cell fewer than `min_group` of its group answered is left out.
     """
-    group_of: dict[str, str] = {}
-    for sheet in ws.sheets:
-        group = getattr(sheet.respondent, key)
-        if group is not None:
-            group_of[sheet.respondent.id] = group
-    counts = Counter(group_of.values())
-    table: dict[str, dict[str, float]] = {g: {} for g in sorted(counts)}
+    members = {s.respondent.id: getattr(s.respondent, key) for s in ws.sheets}
+    grouping = group_respondents(key, members, ws.assessment.scoring.min_group)
+    table: dict[str, dict[str, float]] = {g: {} for g in grouping.counts}
     for d in (d for f in frameworks for d in f.dimensions):
         mine: dict[str, list[float]] = defaultdict(list)
         for r, s in d.by_respondent.items():
-            if (g := group_of.get(r)) is not None:
+            if (g := grouping.group_of.get(r)) is not None:
                 mine[g].append(s)
         for g, scores in mine.items():
-            table[g][d.path] = statistics.fmean(scores)
-    return table, dict(sorted(counts.items()))
+            if len(scores) >= grouping.min_group:
+                table[g][d.path] = statistics.fmean(scores)
+    return table, grouping
 
 
 def next_level(levels: Sequence[int], threshold: float) -> NextLevel | None:
@@ -356,8 +360,8 @@ def score_workspace(ws: Workspace) -> Scores:
     frameworks = score_dimensions(ws, ws.sheets)
     threshold = ws.assessment.scoring.level_threshold
     score, level, weakest, nxt = overall(frameworks, threshold)
-    by_role, role_counts = _breakdown(ws, frameworks, "role")
-    by_unit, unit_counts = _breakdown(ws, frameworks, "unit")
+    by_role, roles = _breakdown(ws, frameworks, "role")
+    by_unit, units = _breakdown(ws, frameworks, "unit")
     return Scores(
         frameworks,
         score,
@@ -366,7 +370,8 @@ def score_workspace(ws: Workspace) -> Scores:
         len(ws.sheets),
         by_role,
         by_unit,
-        role_counts,
-        unit_counts,
+        roles.counts,
+        units.counts,
         nxt,
+        {"role": roles, "unit": units},
     )

@@ -24,8 +24,10 @@ from .context import choose_profile
 from .errors import Problem, ResponseError
 from .loading import Library, load_document, validate_as
 from .models import Answer, Assessment, Framework, Profile, Questionnaire, Respondent, Response
+from .models.review import Review
 from .response_cache import cached_responses
 from .responses_csv import read_csv_responses
+from .review_load import load_review
 from .yamlsource import SourceDoc, parse_yaml
 
 __all__ = ["AnswerSheet", "Workspace", "load_workspace"]
@@ -56,6 +58,7 @@ class Workspace:
     profile: Profile | None
     sheets: list[AnswerSheet]
     warnings: list[Problem] = field(default_factory=list)
+    review: Review | None = None  # the consultant's review.yaml, when there is one
 
 
 def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Workspace:
@@ -85,7 +88,10 @@ def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Wo
     chosen = choose_profile(model).value
     profile = None if chosen == "respondents" else library.profile(chosen)
     warnings = [p for p in found if p.severity != "error"]
-    return Workspace(root, model, questionnaire, frameworks, profile, sheets, warnings)
+    review, found = load_review(root, frameworks, questionnaire, sheets)
+    if found:
+        raise ResponseError(found)
+    return Workspace(root, model, questionnaire, frameworks, profile, sheets, warnings, review)
 
 
 def _mapped_frameworks(questionnaire: Questionnaire, library: Library) -> list[str]:

@@ -84,6 +84,11 @@ def test_leadership_is_compared_on_the_questions_both_groups_answered(
     #   m1 3 − (2 + 1 + 4)/3 = 0.667; m2 4 − (2 + 3)/2 = 1.5 (r2 not sure);
     #   l1 3.25 − (1.75 + 4.0)/2 = 0.375 (r3 N/A); y1 3.5 − (1 + 3.5 + 1)/3 = 1.667
     #   mean (0.667 + 1.5 + 0.375 + 1.667)/4 = 1.052
+    # one executive: compared only with min_group 1 (at 2, the hand workspace's, there is no gap)
+    assert leadership_gap(run_assessment(root / "ws").workspace) is None
+    assessment = root / "ws" / "assessment.yaml"
+    text = assessment.read_text(encoding="utf-8")
+    assessment.write_text(text.replace("min_group: 2", "min_group: 1"), encoding="utf-8")
     gap = leadership_gap(run_assessment(root / "ws").workspace)
     assert gap is not None
     assert gap.questions == ["l1", "m1", "m2", "y1"]

@@ -282,7 +282,9 @@ def test_no_progress_bar_when_not_on_a_terminal(build_file_tree: BuildTree) -> N
 
 
 def test_report_per_unit(build_file_tree: BuildTree) -> None:
-    root = build_file_tree(mini_workspace())
+    # units of one and two respondents have a report of their own only with min_group 1
+    one = ASSESSMENT + "scoring: {min_group: 1}\n"
+    root = build_file_tree(mini_workspace(**{"assessment.yaml": one}))
     result = CliRunner().invoke(
         cli, ["report", str(root / "ws"), "--format", "html", "--by", "unit"], obj={}
     )
@@ -290,8 +292,12 @@ def test_report_per_unit(build_file_tree: BuildTree) -> None:
     assert sorted(p.name for p in (root / "ws/reports").iterdir()) == [
         "executive-vi-n.html", "executive-vi-s.html", "executive-vi.html",
     ]  # fmt: skip
-    north = (root / "ws/reports/executive-vi-n.html").read_text(encoding="utf-8")
-    assert "Theo đơn vị: Miền Bắc 1." in " ".join(north.split())
+    north = " ".join((root / "ws/reports/executive-vi-n.html").read_text(encoding="utf-8").split())
+    assert "Theo đơn vị: Miền Bắc 1." in north
+    # one unit's report says so on its cover, in its headline and in its running header
+    assert '<span class="unit-suffix"> · Miền Bắc</span>' in north
+    assert "Chỉ gồm kết quả của Miền Bắc (1 người trả lời), không phải của toàn công ty" in north
+    assert '<p class="headline">Riêng Miền Bắc: Công ty Thử Nghiệm đạt mức' in north
 
 
 def test_a_dimension_nobody_scored_says_so_instead_of_a_level(build_file_tree: BuildTree) -> None:
@@ -315,7 +321,9 @@ def test_no_report_before_any_answer_is_scored(build_file_tree: BuildTree) -> No
 def test_a_unit_with_nothing_scored_has_no_report_but_a_warning(build_file_tree: BuildTree) -> None:
     # r1 is the north's only respondent, and was never sure
     unsure = "respondent: r1\nanswers:\n  q1: not_sure\n  q2: not_sure\n  q3: not_applicable\n"
-    ws = build_file_tree(mini_workspace(**{"responses/r1.yaml": unsure})) / "ws"
+    one = ASSESSMENT + "scoring: {min_group: 1}\n"
+    files = mini_workspace(**{"responses/r1.yaml": unsure, "assessment.yaml": one})
+    ws = build_file_tree(files) / "ws"
     result = CliRunner().invoke(
         cli, ["report", str(ws), "--format", "html", "--by", "unit"], obj={}
     )

@@ -151,8 +151,11 @@ def test_question_results_read_in_the_respondents_words(mini: AssessmentResult) 
     assert rows["q4"].distribution == "200 (một số liệu)"
 
 
-def test_agreement_is_a_role_by_dimension_table(mini: AssessmentResult) -> None:
-    en = build_context(mini, lang="en", kind="full")
+def test_agreement_is_a_role_by_dimension_table(build_file_tree: BuildTree) -> None:
+    # groups of one only with min_group 1 (the default, 3, would merge them: see
+    # test_confidentiality.py)
+    ws = mini_workspace(**{"assessment.yaml": ASSESSMENT + "scoring: {min_group: 1}\n"})
+    en = build_context(run_assessment(build_file_tree(ws) / "ws"), lang="en", kind="full")
     assert en.agreement is not None
     (heat,) = en.agreement.frameworks
     assert en.agreement.roles == ["Executive", "Sales"]

@@ -11,7 +11,7 @@ from assessor.cli import cli
 from assessor.pipeline import run_assessment
 
 from .conftest import BuildTree
-from .workspaces import mini_workspace
+from .workspaces import ASSESSMENT, mini_workspace
 
 
 @pytest.fixture
@@ -47,11 +47,13 @@ def test_framework_and_overall_by_hand(result) -> None:  # type: ignore[no-untyp
     assert (result.scores.level, result.scores.weakest) == (2, "mini/alpha")
 
 
-def test_breakdowns_by_role_and_unit(result) -> None:  # type: ignore[no-untyped-def]
-    assert result.scores.by_role["sales"]["mini/alpha"] == pytest.approx((8 / 3 + 2.5) / 2)
-    assert result.scores.by_role["executive"]["mini/beta"] == pytest.approx(3.25)
-    assert result.scores.by_unit["s"]["mini/alpha"] == pytest.approx(3.0)
-    assert result.scores.unit_counts == {"n": 1, "s": 2}
+def test_breakdowns_by_role_and_unit(build_file_tree: BuildTree) -> None:
+    ws = mini_workspace(**{"assessment.yaml": ASSESSMENT + "scoring: {min_group: 1}\n"})
+    scores = run_assessment(build_file_tree(ws) / "ws").scores
+    assert scores.by_role["sales"]["mini/alpha"] == pytest.approx((8 / 3 + 2.5) / 2)
+    assert scores.by_role["executive"]["mini/beta"] == pytest.approx(3.25)
+    assert scores.by_unit["s"]["mini/alpha"] == pytest.approx(3.0)
+    assert scores.unit_counts == {"n": 1, "s": 2}
 
 
 def test_gaps_by_hand(result) -> None:  # type: ignore[no-untyped-def]

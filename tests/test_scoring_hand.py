@@ -134,6 +134,7 @@ target:
   profile: balanced-3
   overrides: {fa/data: 4, fb/tools: 2}
 units: [{id: hn, name: Hà Nội}, {id: hcm, name: TP Hồ Chí Minh}]
+scoring: {min_group: 2}
 respondents:
   - {id: r1, name: An, role: executive, unit: hn}
   - {id: r2, name: Bình, role: sales, unit: hn}
@@ -268,23 +269,31 @@ def test_frameworks_and_overall(score: Any) -> None:
 
 
 def test_breakdowns(score: Any) -> None:
+    # min_group 2: the executive (r1) and IT (r4) are one each, so they show as "others".
     # sales = r2 and r3: plan (2 + 4/3)/2 = 1.6667, data (1.25 + 3.5)/2 = 2.375,
-    #   people (1.5 + 2.25)/2 = 1.875, tools r2 only 1.75; unit hcm = r3 and r4 …
+    #   people (1.5 + 2.25)/2 = 1.875; tools r2 only, so it is left out;
+    # others = r1 and r4: plan (10/3 + 11/3)/2 = 3.5, data (41/12 + 2)/2 = 2.7083,
+    #   people (3.25 + 2.5)/2 = 2.875, tools (3.25 + 8/3)/2 = 2.9583;
+    # unit hcm = r3 and r4 (tools r4 only, left out), hn = r1 and r2
     assert score["respondents"] == {
         "count": 4,
-        "by_role": {"executive": 1, "it": 1, "sales": 2},
+        "by_role": {"sales": 2, "others": 2},
         "by_unit": {"hcm": 2, "hn": 2},
     }
     assert score["breakdowns"] == {
+        "min_group": 2,
         "by_role": {
-            "executive": {"fa/plan": 3.333, "fa/data": 3.417, "fb/people": 3.25, "fb/tools": 3.25},
-            "it": {"fa/plan": 3.667, "fa/data": 2.0, "fb/people": 2.5, "fb/tools": 2.667},
-            "sales": {"fa/plan": 1.667, "fa/data": 2.375, "fb/people": 1.875, "fb/tools": 1.75},
+            "sales": {"fa/plan": 1.667, "fa/data": 2.375, "fb/people": 1.875},
+            "others": {"fa/plan": 3.5, "fa/data": 2.708, "fb/people": 2.875, "fb/tools": 2.958},
         },
         "by_unit": {
-            "hcm": {"fa/plan": 2.5, "fa/data": 2.75, "fb/people": 2.375, "fb/tools": 2.667},
+            "hcm": {"fa/plan": 2.5, "fa/data": 2.75, "fb/people": 2.375},
             "hn": {"fa/plan": 2.667, "fa/data": 2.333, "fb/people": 2.375, "fb/tools": 2.5},
         },
+        "notes": [
+            "by role: executive, it merged into 'others' to keep every group to at least "
+            "2 respondents"
+        ],
     }
 
 

@@ -141,7 +141,7 @@ def _run(ctx: click.Context, workspace: Path, lenient: bool) -> Any:
     return result
 
 
-from . import assessment, collect, content, exchange, history, peers  # noqa: E402,F401  (registers the commands)
+from . import assessment, collect, content, exchange, history, peers, review  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:

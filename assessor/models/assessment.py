@@ -177,6 +177,11 @@ class Branding(StrictModel):
     accent: str = Field(
         default="#1f5f8b", pattern=r"^#[0-9a-fA-F]{6}$", description="Accent colour, #rrggbb."
     )
+    confidentiality: Wording | None = Field(
+        default=None,
+        description="The confidentiality line on every page of the reports: one text, or "
+        "{en: …, vi: …} (default: confidential to the client, groups of at least min_group).",
+    )
 
 
 class ScoringSettings(StrictModel):
@@ -187,6 +192,12 @@ class ScoringSettings(StrictModel):
     )
     disagreement: float = Field(
         default=1.5, gt=0, description="Range of respondents' scores that flags disagreement."
+    )
+    min_group: StrictInt = Field(
+        default=3,
+        ge=1,
+        description="Fewest respondents a role or unit breakdown shows as a group; smaller "
+        "groups are merged into 'others' or withheld.",
     )
 
 

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..confidential import OTHERS
 from ..gaps import Gap
 from ..leadership import leadership_gap
 from ..models.assessment import text_in
@@ -23,6 +24,7 @@ from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_kpis import KpiView, kpi_rules_text, kpi_views
+from .context_review import Marks, ReviewView, marks, review_method, review_view
 from .context_types import CrmTypeView, crm_type_views
 from .labels import Labels, fmt_num, load_labels
 from .questions import SectionView, question_views
@@ -184,6 +186,8 @@ class ReportContext:
     crm_types: list[CrmTypeView] = field(default_factory=list)  # the full report's only
     # the roadmap's first three initiatives: owner, start month, effort, cost and effect
     first_moves: list[InitiativeView] = field(default_factory=list)
+    marks: Marks | None = None  # confidentiality line, unit marks, notes on merged groups
+    review: ReviewView | None = None  # the consultant's review, when there is one
 
 
 def _generated_date() -> dt.date:
@@ -359,6 +363,12 @@ def build_context(
     strengths = sorted(result.gaps, key=lambda g: (-g.current, g.path))[:TOP_GAPS]
     items = [_initiative(result, p, lang, labels) for p in result.roadmap.items]
     headline, messages, method = summary_parts(result, lang, labels, strategy.route)
+    mark, review = marks(result, lang, labels), review_view(result, lang, labels)
+    if mark.unit_name:
+        headline = labels.fill("unit_headline", unit=mark.unit_name, headline=headline)
+    if (r := result.workspace.review) is not None and r.key_messages:
+        messages = [m[lang] for m in r.key_messages]
+    method.append(review_method(result, lang, labels, _date(r.date, lang) if r and r.date else ""))
     full = kind == "full"
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],
@@ -367,7 +377,7 @@ def build_context(
         generated=_date(_generated_date(), lang), consultancy=text_in(a.branding.consultancy, lang) or "", accent=accent,
         logo=a.branding.logo, labels=labels, respondents=s.respondents,
         roles=[(labels[f"role_{r}"], n) for r, n in s.role_counts.items()],
-        units=[(a.unit_name(k, lang), n) for k, n in s.unit_counts.items()],
+        units=[(labels["role_others"] if k == OTHERS else a.unit_name(k, lang), n) for k, n in s.unit_counts.items()],
         overall_score=fmt_num(s.score, lang, 2), overall_pct=fmt_num((s.score - 1) / 3 * 100 if s.score else None, lang, 0),
         overall_level=s.level, overall_level_name=level_names[s.level - 1] if s.level else "–",
         level_scale=charts.level_scale("scale", s.score or 1.0, level_names, accent, labels["overall_score"],
@@ -388,5 +398,5 @@ def build_context(
         crm_types=crm_type_views(result, lang, labels) if full else [],
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
         questions=question_views(result, lang, labels) if full else [],
-        first_moves=[i for i in items if i.phase < BACKLOG][:3],
+        first_moves=[i for i in items if i.phase < BACKLOG][:3], marks=mark, review=review,
     )  # fmt: skip

@@ -1,0 +1,81 @@
+"""`review draft`: a starting review.yaml written from the scores.
+
+One entry per dimension worth discussing (respondents disagree, thin evidence, many 'not sure'
+answers), each with its self-assessed result and reasons as comments and no level yet, so the
+file changes nothing until the consultant agrees a level; then the respondents' comments that
+could be quoted, as comments to copy under `quotes:`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .models.assessment import text_in
+from .pipeline import AssessmentResult
+from .review_notes import DimensionNotes, comments, dimension_notes
+
+__all__ = ["draft_review"]
+
+_HEAD = """\
+# The consultant's review of {client},
+# drafted by `crm-assess review draft` from the scores.
+# Agree a level (1–4) with a rationale where the review settles one; an entry without a level
+# changes nothing. The reports then use the agreed levels and show the self-assessed ones
+# beside them. The schema: `crm-assess schema review`; the guide: docs/review.md.
+kind: review
+moderator: {moderator}
+method:
+  en: "Consensus workshop on (date) with (who took part); levels agreed on the evidence listed."
+  vi: "Hội thảo đồng thuận ngày (ngày) với (thành phần tham dự); mức được thống nhất theo các bằng chứng nêu dưới đây."
+"""
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _one_line(text: str, width: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _entry(n: DimensionNotes) -> list[str]:
+    s = n.score
+    mine = f"{s.score:.2f} (level {s.level})" if s.score is not None else "not scored"
+    lines = [f"  # {n.framework} — {n.name}: self-assessed {mine}; " + "; ".join(n.flags)]
+    if n.roles:
+        lines.append("  #   by role: " + ", ".join(f"{g} {v:.2f}" for g, v in n.roles))
+    for qid, text in n.split:
+        lines.append(f"  #   answers split on {qid}: {_one_line(text, 100)}")
+    lines += [
+        f"  - dimension: {n.path}",
+        "    level:          # 1–4, once agreed",
+        "    rationale:      # {en: …, vi: …}",
+        "    evidence: []    # - {kind: document | interview | observation, ref: short reference}",
+    ]
+    return lines
+
+
+def draft_review(result: AssessmentResult, lang: str) -> str:
+    """The text of a starting review.yaml for `result` (names in `lang`)."""
+    a = result.workspace.assessment
+    moderator = _q(text_in(a.branding.consultancy, lang) or "(moderator's name and firm)")
+    out = [_HEAD.format(client=_one_line(a.client.name, 80), moderator=moderator)]
+    notes = [n for n in dimension_notes(result, lang) if n.flags]
+    out.append("agreed:" if notes else "agreed: []  # nothing stands out in the scores")
+    for n in notes:
+        out += _entry(n)
+    out += [
+        "key_messages: []   # up to five {en: …, vi: …}; they replace the generated ones",
+        "quotes: []         # - {respondent: id, question: id}; shown without a name",
+    ]
+    found = comments(result)
+    if found:
+        out.append("# Respondents' comments you might quote (copy a line under quotes:):")
+        for c in found:
+            out.append(
+                f"#   - {{respondent: {c.respondent}, question: {c.question}}}"
+                f"   # {_q(_one_line(c.text))}"
+            )
+    return "\n".join(out) + "\n"
