@@ -17,7 +17,7 @@ from assessor.report.build import make_report
 
 from .conftest import BuildTree
 from .exchange_helpers import FIXTURES, survey_workspace
-from .workspaces import mini_workspace
+from .workspaces import ASSESSMENT, mini_workspace
 
 
 def test_parallel_pdfs_are_the_same_bytes_as_one_by_one(build_file_tree: BuildTree) -> None:
@@ -33,7 +33,8 @@ def test_parallel_pdfs_are_the_same_bytes_as_one_by_one(build_file_tree: BuildTr
 
 
 def _two_good_one_bad(build_file_tree: BuildTree) -> tuple[Path, Path, Path]:
-    good = mini_workspace()
+    # units of one and two respondents have a report of their own only with min_group 1
+    good = mini_workspace(**{"assessment.yaml": ASSESSMENT + "scoring: {min_group: 1}\n"})
     tree = {f"a/{k}": v for k, v in good.items()} | {f"b/{k}": v for k, v in good.items()}
     tree["bad/ws/assessment.yaml"] = "kind: assessment\nclient: {name: X}\n"
     root = build_file_tree(tree)
