@@ -42,9 +42,9 @@ def answer_problem(question: Any, value: Any) -> str | None:
             return None
         return f"answer must be a level from 1 to 4, 'not_sure' or 'not_applicable' (got {value!r})"
     if question.type == "likert":
-        if _is_number(value) and value in (1, 2, 3, 4, 5):
+        if _is_number(value) and value in range(1, question.points + 1):
             return None
-        return f"answer must be a whole number from 1 to 5 (got {value!r})"
+        return f"answer must be a whole number from 1 to {question.points} (got {value!r})"
     if question.type == "yes_no":
         return (
             None if as_bool(value) is not None else f"answer must be 'yes' or 'no' (got {value!r})"
@@ -96,7 +96,7 @@ def score_answer(question: Any, value: Any) -> float | None:
     if question.type == "maturity":
         return float(value)
     if question.type == "likert":
-        return 1.0 + (float(value) - 1.0) * 0.75
+        return 1.0 + (float(value) - 1.0) * 3.0 / float(question.points - 1)
     if question.type == "yes_no":
         return float(question.score_yes if as_bool(value) else question.score_no)
     if question.type == "single_choice":

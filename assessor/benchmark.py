@@ -13,7 +13,7 @@ than MIN_GROUP companies is left out altogether. `schemas/benchmark.schema.json`
 
 A client's percentile among its peers is read off the published points by straight lines
 between them: at p10 it is 10, at the median 50, half way between the median and p75 it is
-62.5; below p10 it is given as "under 10", above p90 as "over 90" (docs/scoring.md §9).
+62.5; below p10 it is given as "under 10", above p90 as "over 90" (docs/scoring.md §11).
 """
 
 from __future__ import annotations

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import get_args
 
 from .errors import ResponseError
 from .fsio import write_atomic
 from .loading import Library
+from .models.assessment import Industry
 
 __all__ = ["init_workspace"]
 
@@ -22,8 +24,18 @@ date: {date}
 language: {language}            # default report language: vi or en
 questionnaire: {questionnaire}
 frameworks: []                  # empty: every framework the questionnaire maps onto
+# The client's business chooses the target profile, the target on the strategy matrix, the route
+# and the roadmap's pace (docs/scoring.md §8). Fill it in; without it, defaults are used and the
+# report says so.
+# context:
+#   market: b2b                 # b2b | b2c | mixed
+#   active_customers: 1200      # customers who bought in the last twelve months
+#   purchase_frequency: yearly  # one-off | yearly | monthly | weekly
+#   deal_size: medium           # typical value of one sale: small | medium | large
+#   company_size: mid           # staff: small (< 50) | mid (50–999) | large (1,000+)
+#   industry: retail            # {industries}
 target:
-  profile: {profile}            # {profiles}, or 'respondents'
+  {profile_line}
   overrides: {{}}                 # e.g. gartner-8bb/metrics: 4
 units: []                       # e.g. - {{id: north, name: Miền Bắc}}
 respondents: []                 # e.g. - {{id: r01, name: Nguyễn Văn An, role: sales, unit: north}}
@@ -40,7 +52,7 @@ def init_workspace(
     questionnaire: str,
     library: Library,
     language: str = "vi",
-    profile: str = "balanced-3",
+    profile: str | None = None,
     today: dt.date | None = None,
     force: bool = False,
 ) -> Path:
@@ -48,7 +60,8 @@ def init_workspace(
     if not client.strip():
         raise ResponseError("--client: the company name must not be empty")
     library.questionnaire(questionnaire)
-    library.profile(profile)
+    if profile is not None:
+        library.profile(profile)
     text = _TEMPLATE.format(
         client=" ".join(client.split()),  # a comment line: no line breaks
         client_json=json.dumps(client, ensure_ascii=False),
@@ -56,8 +69,12 @@ def init_workspace(
         year=(today or dt.date.today()).year,
         language=language,
         questionnaire=questionnaire,
-        profile=profile,
-        profiles=", ".join(library.profiles),
+        profile_line=(
+            f"profile: {profile}"
+            if profile is not None
+            else f"# profile: balanced-3        # {', '.join(library.profiles)}, or 'respondents'"
+        ),
+        industries=" | ".join(get_args(Industry)),
     )
     target = folder / "assessment.yaml"
     write_atomic(target, text, force=force)

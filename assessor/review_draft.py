@@ -12,6 +12,7 @@ import json
 
 from .models.assessment import text_in
 from .pipeline import AssessmentResult
+from .report.labels import fmt_num
 from .review_notes import DimensionNotes, comments, dimension_notes
 
 __all__ = ["draft_review"]
@@ -40,14 +41,26 @@ def _one_line(text: str, width: int = 160) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def _entry(n: DimensionNotes) -> list[str]:
-    s = n.score
-    mine = f"{s.score:.2f} (level {s.level})" if s.score is not None else "not scored"
-    lines = [f"  # {n.framework} — {n.name}: self-assessed {mine}; " + "; ".join(n.flags)]
+_WORDS = {
+    "en": ("self-assessed {score} (level {level})", "not scored", "by role", "answers split on"),
+    "vi": ("tự đánh giá {score} (mức {level})", "chưa có điểm", "theo vai trò",
+           "ý kiến khác nhau ở câu"),
+}  # fmt: skip
+
+
+def _entry(n: DimensionNotes, lang: str) -> list[str]:
+    s, (mine, unscored, by_role, split) = n.score, _WORDS[lang]
+    if s.score is not None:
+        mine = mine.format(score=fmt_num(s.score, lang, 2), level=s.level)
+    else:
+        mine = unscored
+    lines = [f"  # {n.framework} — {n.name}: {mine}; " + "; ".join(n.flags(lang))]
     if n.roles:
-        lines.append("  #   by role: " + ", ".join(f"{g} {v:.2f}" for g, v in n.roles))
+        lines.append(
+            f"  #   {by_role}: " + ", ".join(f"{g} {fmt_num(v, lang, 2)}" for g, v in n.roles)
+        )
     for qid, text in n.split:
-        lines.append(f"  #   answers split on {qid}: {_one_line(text, 100)}")
+        lines.append(f"  #   {split} {qid}: {_one_line(text, 100)}")
     lines += [
         f"  - dimension: {n.path}",
         "    level:          # 1–4, once agreed",
@@ -62,10 +75,10 @@ def draft_review(result: AssessmentResult, lang: str) -> str:
     a = result.workspace.assessment
     moderator = _q(text_in(a.branding.consultancy, lang) or "(moderator's name and firm)")
     out = [_HEAD.format(client=_one_line(a.client.name, 80), moderator=moderator)]
-    notes = [n for n in dimension_notes(result, lang) if n.flags]
+    notes = [n for n in dimension_notes(result, lang) if n.flags()]
     out.append("agreed:" if notes else "agreed: []  # nothing stands out in the scores")
     for n in notes:
-        out += _entry(n)
+        out += _entry(n, lang)
     out += [
         "key_messages: []   # up to five {en: …, vi: …}; they replace the generated ones",
         "quotes: []         # - {respondent: id, question: id}; shown without a name",

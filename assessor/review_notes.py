@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .answers import score_answer
 from .pipeline import AssessmentResult
+from .report.labels import fmt_num
 from .review_load import quotable
 from .scoring import DimensionScore
 
@@ -33,17 +34,30 @@ class DimensionNotes:
     roles: list[tuple[str, float]]  # (role id or 'others', mean) for groups shown
     split: list[tuple[str, str]]  # (question id, text) where respondents' answers spread widely
 
-    @property
-    def flags(self) -> list[str]:
-        """Why to discuss it, in plain English (empty: nothing stands out)."""
-        s, out = self.score, []
+    def flags(self, lang: str = "en") -> list[str]:
+        """Why to discuss it, in `lang` (empty: nothing stands out)."""
+        s, out, words = self.score, [], _FLAGS[lang]
         if s.disagreement and s.low is not None and s.high is not None:
-            out.append(f"respondents disagree ({s.low:.2f}–{s.high:.2f})")
+            out.append(words[0].format(low=fmt_num(s.low, lang, 2), high=fmt_num(s.high, lang, 2)))
         if self.thin:
-            out.append(f"thin evidence: {s.respondents} respondent(s), {s.answered} answer(s)")
+            out.append(words[1].format(n=s.respondents, a=s.answered))
         if self.unsure >= UNSURE_SHARE:
-            out.append(f"{self.unsure:.0%} of answers 'not sure' or 'not applicable'")
+            out.append(words[2].format(pct=f"{self.unsure:.0%}"))
         return out
+
+
+_FLAGS = {
+    "en": (
+        "respondents disagree ({low}–{high})",
+        "thin evidence: {n} respondent(s), {a} answer(s)",
+        "{pct} of answers 'not sure' or 'not applicable'",
+    ),
+    "vi": (
+        "ý kiến người trả lời khác nhau ({low}–{high})",
+        "ít bằng chứng: {n} người trả lời, {a} câu trả lời",
+        "{pct} câu trả lời là “không chắc” hoặc “không áp dụng”",
+    ),
+}
 
 
 def dimension_notes(result: AssessmentResult, lang: str) -> list[DimensionNotes]:

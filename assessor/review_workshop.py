@@ -142,7 +142,7 @@ def _row(ws: Any, row: int, n: DimensionNotes, lang: str, roles: dict[str, str])
         "self": f"{fmt_num(s.score, lang, 2)} ({level_word} {s.level})" if s.score is not None else "–",
         "spread": spread or "–", "roles": by_role or "–",
         "split": "\n".join(f"{qid}: {text}" for qid, text in n.split) or None,
-        "why": "; ".join(n.flags) or None,
+        "why": "; ".join(n.flags(lang)) or None,
     }  # fmt: skip
     for key, value in values.items():
         ws[f"{COLUMNS[key]}{row}"] = value

@@ -140,3 +140,14 @@ def test_import_reports_every_bad_cell(ws: Path, tmp_path: Path) -> None:
         "'observation: …', separated by ';' (got 'memo: board minutes')",
     ]
     assert not (ws / "review.yaml").exists()
+
+
+def test_the_vietnamese_sheet_says_why_in_vietnamese(ws: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "vi.xlsx"
+    _run("review", "workshop", ws, "-o", sheet, "--lang", "vi")
+    rows = {
+        r[0]: r for r in load_workbook(sheet).worksheets[0].iter_rows(min_row=7, values_only=True)
+    }
+    strategy = rows["gartner-8bb/strategy"]
+    assert strategy[3:5] == ("2,18 (mức 2)", "1,33–3,00")
+    assert strategy[7] == "ý kiến người trả lời khác nhau (1,33–3,00)"

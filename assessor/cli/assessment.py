@@ -48,7 +48,9 @@ def _named(result: Any, lang: str, rows: list[list[Any]]) -> list[list[Any]]:
     show_default=True,
     help="Questionnaire id (see `crm-assess validate` for yours).",
 )
-@click.option("--profile", default="balanced-3", show_default=True, help="Target profile id.")
+@click.option(
+    "--profile", default=None, help="Target profile id [default: chosen from the business context]."
+)
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
@@ -63,7 +65,7 @@ def init(
     folder: Path,
     client: str,
     questionnaire_id: str,
-    profile: str,
+    profile: str | None,
     lang: str,
     force: bool,
 ) -> None:

@@ -122,7 +122,8 @@ def _choices(q: Any, chosen: set[str], L: Labels) -> list[Choice]:
         ]
     if q.type == "likert":
         names = {n: t[L.lang] for n, t in q.labels.items()}
-        return [Choice(str(n), names.get(n, str(n)), str(n) in chosen, n) for n in range(1, 6)]
+        scale = range(1, q.points + 1)
+        return [Choice(str(n), names.get(n, str(n)), str(n) in chosen, n) for n in scale]
     if q.type == "yes_no":
         return [Choice(v, getattr(L, f"answer_{v}"), v in chosen) for v in ("yes", "no")]
     if q.type in ("single_choice", "multi_choice"):

@@ -86,7 +86,7 @@ def _level(question: Any, raw: Any) -> Parsed:
         for level, label in labels.items():
             if norm(raw) in (norm(label.en), norm(label.vi)):
                 return level, None
-    top = 4 if question.type == "maturity" else 5
+    top = 4 if question.type == "maturity" else question.points
     return None, f"cannot read {raw!r} as a level from 1 to {top} (or 'Not sure')"
 
 

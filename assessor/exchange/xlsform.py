@@ -64,7 +64,7 @@ def _choices(question: Question) -> list[tuple[str, dict[str, str]]]:
         items = [
             (str(n), {lang: level_choice(n, labels[n][lang]) if n in labels else str(n)
                       for lang in _LANGS})
-            for n in range(1, 6)
+            for n in range(1, question.points + 1)  # type: ignore[union-attr]
         ]  # fmt: skip
     elif kind == "yes_no":
         items = [(w, {lang: text(w, lang) for lang in _LANGS}) for w in ("yes", "no")]

@@ -32,7 +32,8 @@ def choices(question: Any, lang: str) -> list[object]:
         return [level_choice(n, question.options[n][lang]) for n in sorted(question.options)]
     if kind == "likert":
         labels = question.labels
-        return [level_choice(n, labels[n][lang]) if n in labels else n for n in range(1, 6)]
+        scale = range(1, question.points + 1)
+        return [level_choice(n, labels[n][lang]) if n in labels else n for n in scale]
     if kind == "yes_no":
         return [text("yes", lang), text("no", lang)]
     if kind == "single_choice":

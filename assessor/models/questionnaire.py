@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from .common import Id, LocalText, StrictModel
 from .framework import _check_levels
@@ -108,10 +108,22 @@ class MaturityQuestion(_Scored):
 
 
 class LikertQuestion(_Scored):
-    """Agreement or frequency on a 1–5 scale."""
+    """Agreement or frequency on a scale from 1 to `points` (5 unless said otherwise)."""
 
     type: Literal["likert"]
-    labels: dict[int, LocalText] = Field(default_factory=dict, description="Labels of 1…5.")
+    points: int = Field(default=5, ge=4, le=11, description="Points on the scale, 4 to 11.")
+    labels: dict[int, LocalText] = Field(
+        default_factory=dict, description="Labels of 1…points (the two ends at least, say)."
+    )
+
+    @model_validator(mode="after")
+    def _labels_on_the_scale(self) -> LikertQuestion:
+        outside = sorted(n for n in self.labels if not 1 <= n <= self.points)
+        if outside:
+            raise ValueError(
+                f"labels: {', '.join(map(str, outside))} outside the scale 1–{self.points}"
+            )
+        return self
 
 
 class YesNoQuestion(_Scored):

@@ -5,7 +5,7 @@
 The peer group is the most specific published one the client belongs to (its industry, then
 its company size, then its market, then all companies; `benchmark.group_for`). For the overall
 score and every capability: the client's score, the peers' median and quartiles, its percentile
-(docs/scoring.md §9) and the number of companies behind each figure.
+(docs/scoring.md §11) and the number of companies behind each figure.
 """
 
 from __future__ import annotations

@@ -41,7 +41,6 @@ __all__ = [
 ]
 
 TEMPLATE = "questionnaire.html.j2"
-_SCALE = (1, 2, 3, 4, 5)
 _COMPARISONS = {"==": "q_if_eq", "!=": "q_if_ne", ">": "q_if_gt", ">=": "q_if_ge", "<": "q_if_lt",
                 "<=": "q_if_le"}  # fmt: skip
 _FLIPPED = {"==": "==", "!=": "!=", ">": "<", ">=": "<=", "<": ">", "<=": ">="}
@@ -205,8 +204,8 @@ def _question(
     elif isinstance(q, LikertQuestion):
         layout = "scale"
         given = {value: text[lang] for value, text in q.labels.items()}
-        given = given or {1: labels["q_scale_low"], 5: labels["q_scale_high"]}
-        scale = tuple(ScalePoint(str(v), given.get(v, "")) for v in _SCALE)
+        given = given or {1: labels["q_scale_low"], q.points: labels["q_scale_high"]}
+        scale = tuple(ScalePoint(str(v), given.get(v, "")) for v in range(1, q.points + 1))
     elif isinstance(q, NumberQuestion):
         layout, instruction = "figure", labels["q_write_number"]
         unit = q.unit[lang] if q.unit else ("%" if q.type == "percent" else "")

@@ -61,10 +61,10 @@ def _counts(q: Question, values: list[Any], lang: str, labels: Labels) -> str:
         order = [labels.fill("answer_level", level=v) for v in (1, 2, 3, 4)]
         counted.update(labels.fill("answer_level", level=int(v)) for v in values)
     elif q.type == "likert":
-        order = [str(v) for v in (1, 2, 3, 4, 5)]
+        order = [str(v) for v in range(1, q.points + 1)]
         counted.update(str(int(v)) for v in values)
         shown = " · ".join(f"{k}: {counted[k]}" for k in order if counted[k])
-        return labels.fill("answer_likert", counts=shown)
+        return labels.fill("answer_likert", counts=shown, top=q.points)
     elif q.type == "yes_no":
         order = [labels["q_yes"], labels["q_no"]]
         counted.update(

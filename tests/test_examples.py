@@ -1,0 +1,91 @@
+"""The golden clients: each example workspace meets what its README says a consultant expects.
+
+Each README ends with a fenced `yaml` block of expectations: the position and target on the
+strategy matrix, the first three moves of the roadmap, initiatives that must not appear, and
+pairs that must come in order. The answers must be exactly what make_example.py writes from
+the workspace's story.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import cache
+from typing import Any
+
+import pytest
+import yaml
+
+from assessor.loading import load_library
+from assessor.pipeline import AssessmentResult, run_assessment
+
+from .conftest import REPO
+from .test_roadmap_properties import check
+
+EXAMPLES = sorted(p.parent.name for p in (REPO / "examples").glob("*/story.yaml"))
+
+
+def expectations(name: str) -> dict[str, Any]:
+    text = (REPO / "examples" / name / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    assert len(blocks) == 1, f"{name}/README.md needs one yaml block of expectations"
+    data: dict[str, Any] = yaml.safe_load(blocks[0])
+    return data
+
+
+@cache
+def result(name: str) -> AssessmentResult:
+    return run_assessment(REPO / "examples" / name)
+
+
+def test_there_are_five_contrasting_golden_clients() -> None:
+    assert EXAMPLES == [
+        "an-khang-shop", "lua-viet-ecommerce", "minh-long-consulting", "phuong-dong-bank",
+        "tan-phat-industrial",
+    ]  # fmt: skip
+    contexts = [result(n).workspace.assessment.context for n in EXAMPLES]
+    assert {c.company_size for c in contexts if c} == {"small", "mid", "large"}
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_answers_are_what_make_example_writes(name: str) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "make_example", REPO / "examples" / "make_example.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    folder = REPO / "examples" / name
+    written = {
+        p.stem: yaml.safe_load(p.read_text("utf-8")) for p in (folder / "responses").glob("*.yaml")
+    }
+    assert written == module.responses(folder, load_library())
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
+    expect = expectations(name)
+    r = result(name)
+    items = r.roadmap.items
+    ids = [p.initiative.id for p in items]
+    assert ids[:3] == expect["first_moves"]
+    assert set(ids) & set(expect.get("never", [])) == set()
+    assert set(expect.get("planned", [])) <= set(ids)
+    by_id = {p.initiative.id: p for p in items}
+    for before, later in expect.get("in_order", []):
+        assert before in by_id and later in by_id, (before, later)
+        end, start = by_id[before].end_month, by_id[later].start_month
+        assert end is not None and start is not None and end <= start, (before, later)
+    assert r.roadmap.size == expect["size"]
+    # and the invariants every roadmap keeps (tests/test_roadmap_properties.py)
+    check(items, r.gaps, r.roadmap.size)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_position_and_route_are_what_the_readme_expects(name: str) -> None:
+    expect = expectations(name)
+    s = result(name).strategy
+    assert s.position == expect["position"]
+    assert (s.target, s.route[0], s.route[-1]) == (
+        expect["target"], expect["position"], expect["target"]
+    )  # fmt: skip
