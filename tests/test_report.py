@@ -38,21 +38,58 @@ def mini(build_file_tree: BuildTree) -> AssessmentResult:
 def test_pdf_text_has_client_level_top_gap_and_vietnamese_headings(mini: AssessmentResult) -> None:
     text = _pdf_text(make_report(mini, lang="vi", kind="executive"))
     assert "Công ty Thử Nghiệm" in text
-    assert "đạt mức 2 (Đang phát triển)" in text
-    assert "Khoảng cách cần thu hẹp nhất: Bêta" in text
+    assert "Công ty Thử Nghiệm: Mức 2 — Đang phát triển. Để đạt mức 3 cần 1/1 mô hình" in text
+    assert "Bêta (Thu nhỏ) hiện tại 3,0/4 · mục tiêu 4,0" in text  # the first finding
     for heading in (
-        "Mục lục",
-        "Tóm tắt cho Ban lãnh đạo",
+        "Doanh nghiệp đang ở đâu",
+        "Điều quan trọng nhất",
+        "Việc cần làm trước tiên",
+        "Phát hiện đáng chú ý nhất",
         "Vị thế chiến lược CRM",
-        "Điểm mạnh và khoảng cách lớn nhất",
+        "Tổng quan các năng lực",
         "Lộ trình triển khai",
         "Tổng quan KPI",
         "Phương pháp: cách tính từng con số",
         "Kiểm tra các con số chính",
     ):
         assert heading in text, heading
-    assert "Trang 3 / " in text
+    assert "Mục lục" not in text  # no contents page in the executive report
+    assert "Trang 1 / " in text
     assert "01/10/2026" in text  # the running header's date
+
+
+def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> None:
+    from assessor.demo import example_workspace
+    from assessor.report.context import build_context
+
+    result = run_assessment(example_workspace())
+    story = build_context(result, lang="en", kind="executive").executive
+    assert story is not None
+    reader = pypdf.PdfReader(io.BytesIO(make_report(result, lang="en", kind="executive")))
+    first, second = (" ".join(reader.pages[i].extract_text().split()) for i in (0, 1))
+    # an action title, where the company stands (the level first, the average second)
+    assert story.action_title.startswith(
+        "To move from level 1 to level 2, close the gaps in customer"
+    )
+    assert story.action_title in first
+    level = first.index(
+        "Level 1 — Initial. Level 2 needs 4 of 5 frameworks at level 2 or above; now 0."
+    )
+    assert level < first.index("Average score 2.")
+    # what matters most: three capabilities, not one weakness under three frameworks' names
+    assert [f.name for f in story.findings] == [
+        "Data and information",
+        "Customer knowledge",
+        "Measurement and value",
+    ]
+    assert all(f.name in first and f.today in first for f in story.findings)
+    # what to do first, with owner, start, cost and effect; what it costs; the most telling insight
+    assert "1. Set a baseline of five CRM KPIs Owner: Executive · Starts: month 1" in second
+    assert "30–80 million đồng Management knows where the company starts on five KPIs" in second
+    assert "The first three moves: 160–460 million đồng. The whole 24-month roadmap:" in second
+    # two executives are too few to compare apart (min_group 3): where managers disagree instead
+    assert story.insight.startswith("Managers disagree most on ") and story.insight in second
+    assert "Contents" not in first + second
 
 
 def test_contents_give_the_page_each_part_starts_on(mini: AssessmentResult) -> None:
@@ -74,9 +111,9 @@ def test_contents_give_the_page_each_part_starts_on(mini: AssessmentResult) -> N
 
 def test_pdf_text_in_english_reads_as_english(mini: AssessmentResult) -> None:
     text = _pdf_text(make_report(mini, lang="en", kind="executive"))
-    assert "Công ty Thử Nghiệm is at level 2 (Developing) overall" in text
-    assert "The largest gap to close: Beta (Mini)" in text
-    assert "Page 3 of " in text and "1 October 2026" in text
+    assert "Công ty Thử Nghiệm: Level 2 — Developing. Level 3 needs 1 of 1 frameworks" in text
+    assert "Beta (Mini) 3.0 of 4 today · target 4.0" in text
+    assert "Page 2 of " in text and "1 October 2026" in text
     assert "Mục tiêu" not in text and "Hiện tại" not in text
 
 
@@ -205,7 +242,7 @@ def test_fetcher_refuses_escapes_from_the_asset_folder(tmp_path: Path) -> None:
 
 
 def test_user_template_overrides_builtin(build_file_tree: BuildTree) -> None:
-    override = '{% extends "default:executive.html.j2" %}{% block toc %}<li>OUR OWN CONTENTS</li>{{ super() }}{% endblock %}'
+    override = '{% extends "default:executive.html.j2" %}{% block content %}<p>OUR OWN CONTENTS</p>{{ super() }}{% endblock %}'
     root = build_file_tree({**mini_workspace(), "lib/reports/executive.html.j2": override})
     assert report_dirs([root / "lib"])[0] == root / "lib" / "reports"
     out = root / "x.html"
@@ -297,7 +334,7 @@ def test_report_per_unit(build_file_tree: BuildTree) -> None:
     # one unit's report says so on its cover, in its headline and in its running header
     assert '<span class="unit-suffix"> · Miền Bắc</span>' in north
     assert "Chỉ gồm kết quả của Miền Bắc (1 người trả lời), không phải của toàn công ty" in north
-    assert '<p class="headline">Riêng Miền Bắc: Công ty Thử Nghiệm đạt mức' in north
+    assert '<p class="headline">Riêng Miền Bắc: Công ty Thử Nghiệm: Mức' in north
 
 
 def test_a_dimension_nobody_scored_says_so_instead_of_a_level(build_file_tree: BuildTree) -> None:

@@ -25,12 +25,17 @@ def example() -> AssessmentResult:
 def _charts(example: AssessmentResult, lang: str) -> dict[str, str]:
     c = build_context(example, lang=lang, kind="full")
     found = {
-        "scale": c.level_scale,
+        "bands": c.level_bands,
         "matrix": c.strategy.matrix,
         "gaps": c.gap_chart,
         "gantt": c.gantt,
     }
     found.update({f"radar-{f.id}": f.radar for f in c.frameworks})
+    x = build_context(example, lang=lang, kind="executive").executive
+    assert x is not None
+    found.update({"capabilities": x.capability_chart, "capability-radar": x.capability_radar})
+    if x.insight_chart:  # leadership against the rest, when both groups are large enough to show
+        found["insight"] = x.insight_chart
     return found
 
 
@@ -56,7 +61,7 @@ def test_every_chart_is_well_formed_svg_sized_in_points_with_print_legible_text(
 
 def test_chart_numbers_use_the_report_languages_decimal_mark(example: AssessmentResult) -> None:
     vi, en = _charts(example, "vi"), _charts(example, "en")
-    assert re.search(r">\d,\d\d<", vi["scale"]) and re.search(r">\d\.\d\d<", en["scale"])
+    assert re.search(r">\d,\d<", vi["capabilities"]) and re.search(r">\d\.\d<", en["capabilities"])
     assert re.search(r">\d,\d<", vi["gaps"]) and not re.search(r">\d\.\d<", vi["gaps"])
 
 
@@ -85,11 +90,11 @@ def test_long_labels_wrap_instead_of_running_off_the_chart() -> None:
     assert all(len(line) <= 40 for line in lines)
 
 
-def test_heat_colours_run_from_red_through_amber_to_green() -> None:
+def test_heat_colours_run_from_orange_through_white_to_blue() -> None:
     assert (
-        heat_colour(1) == "#d6604d"
-        and heat_colour(2.5) == "#f4c868"
-        and heat_colour(4) == "#4c9a6e"
+        heat_colour(1) == "#e08a3c"
+        and heat_colour(2.5) == "#f5f1e8"
+        and heat_colour(4) == "#5b9bd0"
     )
     assert heat_colour(None) == "#eceff3"
 
@@ -101,3 +106,55 @@ def test_heat_classes_follow_the_printed_score() -> None:
     palette = dict(HEAT_PALETTE)
     assert palette["heat-10"] == heat_colour(1) and palette["heat-25"] == heat_colour(2.5)
     assert palette["heat-none"] == heat_colour(None) and len(palette) == 32
+
+
+def test_the_routes_arrows_point_the_way_of_travel(example: AssessmentResult) -> None:
+    root = ET.fromstring(_charts(example, "en")["matrix"])
+    heads = [p for p in root.iter(f"{SVG}polygon") if p.get("class") == "arrow-head"]
+    shafts = [ln for ln in root.iter(f"{SVG}line") if ln.get("stroke-dasharray") == "5 3.5"]
+    route = [ln for ln in shafts if ln.get("x1") is not None][: len(heads)]
+    assert len(heads) == len(example.roadmap.route) - 1 >= 1
+    for head, shaft in zip(heads, route, strict=True):
+        tip, *base = [
+            tuple(float(v) for v in pt.split(",")) for pt in (head.get("points") or "").split()
+        ]
+        x1, y1, x2, y2 = (float(shaft.get(k) or 0) for k in ("x1", "y1", "x2", "y2"))
+        direction = (x2 - x1, y2 - y1)
+        mid = ((base[0][0] + base[1][0]) / 2, (base[0][1] + base[1][1]) / 2)
+        # the tip lies ahead of the head's base along the shaft, and the base where the shaft ends
+        ahead = (tip[0] - mid[0]) * direction[0] + (tip[1] - mid[1]) * direction[1]
+        assert ahead > 0 and abs(mid[0] - x2) < 0.2 and abs(mid[1] - y2) < 0.2
+
+
+def test_a_legend_shows_only_what_the_chart_draws() -> None:
+    behind = charts.bars(
+        "g", [charts.Bar("A", "", 1.5, 3.0)], "t", "#0f6e5a", ("below", "at", "target", "gap")
+    )
+    both = charts.bars("g", [charts.Bar("A", "", 1.5, 3.0), charts.Bar("B", "", 3.5, 3.0)], "t", "#0f6e5a",
+                       ("below", "at", "target", "gap"))  # fmt: skip
+    assert ">below<" in behind and ">at<" not in behind and ">target<" in behind
+    assert ">below<" in both and ">at<" in both
+
+
+def test_radar_ticks_are_legible_and_sit_on_white(example: AssessmentResult) -> None:
+    root = ET.fromstring(_charts(example, "en")["radar-gartner-8bb"])
+    ticks = [t for t in root.iter(f"{SVG}text") if t.text in {"1", "2", "3", "4"}]
+    discs = [c for c in root.iter(f"{SVG}circle") if c.get("fill") == "#fff"]
+    assert [t.text for t in ticks] == ["1", "2", "3", "4"] and len(discs) == 4
+    assert all(float(t.get("font-size", 0)) >= 7 for t in ticks)
+
+
+def test_level_bands_show_a_level_one_company_on_its_way_to_two(example: AssessmentResult) -> None:
+    svg = _charts(example, "en")["bands"]
+    root = ET.fromstring(svg)
+    filled = [
+        r
+        for r in root.iter(f"{SVG}rect")
+        if r.get("fill") == "#0f6e5a" and r.get("fill-opacity") is None
+    ]
+    assert example.scores.level == 1 and len(filled) == 1  # level 1 filled, nothing past it
+    assert (
+        "2.19" not in svg
+        and "today: level 1" in svg
+        and "to level 2: 0 of 4 frameworks there" in svg
+    )

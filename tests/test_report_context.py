@@ -26,10 +26,12 @@ def test_context_is_plain_data_in_the_chosen_language(mini: AssessmentResult) ->
     en = build_context(mini, lang="en", kind="executive")
     assert vi.overall_score == "2,96" and en.overall_score == "2.96"
     assert vi.subtitle == "Báo cáo dành cho Ban lãnh đạo" and en.subtitle == "Executive report"
+    # the level in words with what the next one needs first, the average second; no "% of best practice"
     assert vi.headline == (
-        "Công ty Thử Nghiệm đạt mức 2 (Đang phát triển) về tổng thể, tương đương 65% so với "
-        "thông lệ tốt nhất. Khía cạnh yếu nhất là Anpha (Thu nhỏ)."
+        "Công ty Thử Nghiệm: Mức 2 — Đang phát triển. Để đạt mức 3 cần 1/1 mô hình ở mức 3 trở lên; "
+        "hiện có 0. Điểm trung bình 2,96/4 (thực tiễn đã tiến đến đâu giữa các mức)."
     )
+    assert en.headline.startswith("Công ty Thử Nghiệm: Level 2 — Developing. Level 3 needs 1 of 1")
     assert en.messages[0] == "The largest gap to close: Beta (Mini), 1.0 levels below target."
     assert [g.dimension for g in en.top_gaps] == ["Beta", "Alpha"]
     assert (en.top_gaps[0].next_level, en.top_gaps[0].next_text) == (3, "Company standard.")
@@ -128,9 +130,10 @@ def _kpis_with_acquisition_spend(
 
 def test_money_kpis_take_their_currency_from_the_question(build_file_tree: BuildTree) -> None:
     vi, en = _kpis_with_acquisition_spend(build_file_tree, "900")
-    assert (vi["cac"].unit, vi["cac"].value) == ("triệu đồng/khách hàng", "30")
-    assert en["cac"].unit == "million VND per customer"
-    assert en["cac"].working == "900 ÷ 30 = 30 million VND per customer"
+    # asked in million đồng, shown in đồng with thousands separators
+    assert (vi["cac"].unit, vi["cac"].value) == ("đ/khách hàng", "30.000.000")
+    assert en["cac"].unit == "VND per customer"
+    assert en["cac"].working == "900,000,000 ÷ 30 = 30,000,000 VND per customer"
 
 
 def test_question_results_read_in_the_respondents_words(mini: AssessmentResult) -> None:
@@ -179,12 +182,31 @@ def test_empty_roadmap_says_why(mini: AssessmentResult) -> None:
     assert [p.capacity for p in en.phases] == [4, 5, 7, 9]
 
 
-def test_small_money_per_customer_keeps_two_significant_digits(build_file_tree: BuildTree) -> None:
-    vi, en = _kpis_with_acquisition_spend(build_file_tree, "1.5")
-    # 1.5 million over 30 new customers: 0.05 million each, not "0"
-    assert vi["cac"].value == "0,050"
-    assert vi["cac"].working == "1,5 ÷ 30 = 0,050 triệu đồng/khách hàng"
-    assert en["cac"].working == "1.5 ÷ 30 = 0.050 million VND per customer"
+def test_small_money_per_customer_reads_in_dong_not_fractions_of_a_million(
+    build_file_tree: BuildTree,
+) -> None:
+    vi, en = _kpis_with_acquisition_spend(build_file_tree, "1.3")
+    # 1.3 million over 30 new customers: 43.333 đồng each, shown to the thousand, not "0,043 triệu"
+    assert vi["cac"].value == "43.000"
+    assert vi["cac"].working == "1.300.000 ÷ 30 = 43.000 đ/khách hàng"
+    assert en["cac"].working == "1,300,000 ÷ 30 = 43,000 VND per customer"
+
+
+def test_money_in_another_currency_keeps_the_unit_it_was_asked_in(
+    build_file_tree: BuildTree,
+) -> None:
+    files = mini_workspace(**{
+        "library/mini-q.yaml": MINI_QUESTIONNAIRE + MONEY_QUESTION.replace("million VND", "thousand USD").replace("triệu đồng", "nghìn USD"),
+        "responses/r2.yaml": R2 + "  q7: 1.5\n",
+    })  # fmt: skip
+    result = run_assessment(build_file_tree(files) / "ws")
+    cac = {k.id: k for k in build_context(result, lang="en", kind="executive").kpis}["cac"]
+    assert (cac.unit, cac.value) == ("thousand USD per customer", "0.050")
+
+
+def test_kpis_say_where_their_figures_come_from(mini: AssessmentResult) -> None:
+    en = build_context(mini, lang="en", kind="executive")
+    assert en.kpi_provenance.startswith("Provenance: every value is the estimate one manager gave")
 
 
 def test_money_digits_give_the_smallest_value_two_significant_digits() -> None:

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from html import escape
 
 __all__ = [
+    "BEHIND",
+    "TARGET",
     "Bar",
     "Series",
+    "arrow",
     "bars",
     "level_scale",
     "num",
@@ -29,7 +32,10 @@ FONT = 'font-family="Report, ReportSymbols, sans-serif"'
 GRID = "#b9c0c9"
 INK = "#1d2733"
 MUTED = "#4f5b69"
+# Orange against the default accent's dark teal and a grey for targets: told apart by lightness
+# as well as hue, so they survive every colour-vision deficiency (tests/test_report_palette.py).
 BEHIND = "#d9822b"
+TARGET = "#6f7b88"
 PAPER = "#f4f6f8"
 CHAR = 0.56  # average advance of a character, in ems, for wrapping estimates
 
@@ -135,8 +141,6 @@ def radar(key: str, labels: Sequence[str], series: Sequence[Series], title: str,
     for level in (2, 3, 4):
         ring = " ".join(f"{_f(x)},{_f(y)}" for x, y in (point(i, level) for i in range(n)))
         parts.append(f'<polygon points="{ring}" fill="none" stroke="{GRID}" stroke-width="0.5"/>')
-        x, y = point(0, level)
-        parts.append(text(x + 2.5, y + 6.5, str(level), size=5.5, anchor="start", fill=MUTED))
     bottom = cy + r
     for i, (label, c, s, anchor, w, count) in enumerate(placed):
         x, y = point(i, 4)
@@ -158,6 +162,7 @@ def radar(key: str, labels: Sequence[str], series: Sequence[Series], title: str,
         fill = "none" if ser.dashed else ser.colour
         parts.append(f'<polygon points="{pts}" fill="{fill}" fill-opacity="0.16" stroke="{ser.colour}" '
                      f'stroke-width="1.3"{dash}/>')  # fmt: skip
+    parts += _ticks([point(0, level) for level in (1, 2, 3, 4)])
     if not legend:
         return svg(width, bottom + 2, "".join(parts), title)
     y = bottom + 12
@@ -169,6 +174,18 @@ def radar(key: str, labels: Sequence[str], series: Sequence[Series], title: str,
         parts.append(text(x + 20, y, ser.name, size=size, anchor="start"))
         x += 24 + len(ser.name) * size * CHAR + 12
     return svg(width, y + 5, "".join(parts), title)
+
+
+def _ticks(points: Sequence[tuple[float, float]]) -> list[str]:
+    """The scale's numbers 1–4 on the first spoke, each on a white disc that the spoke and the
+    rings pass under, so no line crosses them."""
+    parts = []
+    for level, (x, y) in enumerate(points, start=1):
+        parts.append(
+            f'<circle cx="{_f(x)}" cy="{_f(y)}" r="4.6" fill="#fff" stroke="{GRID}" stroke-width="0.5"/>'
+        )
+        parts.append(text(x, y + 2.5, str(level), size=7, fill=MUTED, weight="bold"))
+    return parts
 
 
 @dataclass(frozen=True)
@@ -213,15 +230,15 @@ def bars(key: str, rows: Sequence[Bar], title: str, accent: str, legend: tuple[s
         gap = row.target - row.current
         parts.append(text(width - 2, y + 12, num(gap, decimal) if gap > 0 else "–", size=7.5,
                           anchor="end", weight="bold" if gap > 0 else "normal"))  # fmt: skip
-    ly = height + 10
-    parts.append(rect(label_w, ly - 7, 11, 8, BEHIND))
-    parts.append(text(label_w + 15, ly, legend[0], size=6.5, anchor="start"))
-    x2 = label_w + 30 + len(legend[0]) * 6.5 * CHAR
-    parts.append(rect(x2, ly - 7, 11, 8, accent))
-    parts.append(text(x2 + 15, ly, legend[1], size=6.5, anchor="start"))
-    x3 = x2 + 30 + len(legend[1]) * 6.5 * CHAR
-    parts.append(line(x3 + 4, ly - 9, x3 + 4, ly + 2, INK, 2))
-    parts.append(text(x3 + 10, ly, legend[2], size=6.5, anchor="start"))
+    ly, lx = height + 10, float(label_w)
+    # a legend entry only for what the chart draws: no "at or above target" swatch without a bar
+    for colour, label in ((BEHIND, legend[0]), (accent, legend[1])):
+        if any((row.current >= row.target - 1e-9) == (colour == accent) for row in rows):
+            parts.append(rect(lx, ly - 7, 11, 8, colour))
+            parts.append(text(lx + 15, ly, label, size=6.5, anchor="start"))
+            lx += 30 + len(label) * 6.5 * CHAR
+    parts.append(line(lx + 4, ly - 9, lx + 4, ly + 2, INK, 2))
+    parts.append(text(lx + 10, ly, legend[2], size=6.5, anchor="start"))
     return svg(width, ly + 5, "".join(parts), title)
 
 
@@ -265,8 +282,7 @@ def strategy_matrix(key: str, *, axis_names: tuple[str, str], axis_ends: tuple[t
         return top + side - side * (max(1.0, min(4.0, v)) - 1) / 3
 
     centre = {"low": 1.75, "high": 3.25}
-    parts = [f'<defs><marker id="{key}-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="6" markerHeight="6" '
-             f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{accent}"/></marker></defs>']  # fmt: skip
+    parts = []
     for (info, indiv), name in quadrants.items():
         x0 = px(1 if indiv == "low" else 2.5)
         y0 = py(4 if info == "high" else 2.5)
@@ -285,10 +301,7 @@ def strategy_matrix(key: str, *, axis_names: tuple[str, str], axis_ends: tuple[t
     ):
         points[0] = (px(today[0]), py(today[1]))
     for (x1, y1), (x2, y2) in itertools.pairwise(points):
-        shorten = 10 / max(1.0, math.hypot(x2 - x1, y2 - y1))
-        x2, y2 = x2 - (x2 - x1) * shorten, y2 - (y2 - y1) * shorten
-        parts.append(line(x1, y1, x2, y2, accent, 1.8,
-                          f' stroke-dasharray="5 3.5" marker-end="url(#{key}-arrow)"'))  # fmt: skip
+        parts += arrow(x1, y1, x2, y2, accent)
     if target is not None:
         tx, ty = px(centre[target[1]]), py(centre[target[0]])
         parts.append(
@@ -322,6 +335,23 @@ def strategy_matrix(key: str, *, axis_names: tuple[str, str], axis_ends: tuple[t
     parts.append(line(x3, ly - 2.5, x3 + 20, ly - 2.5, accent, 1.8, ' stroke-dasharray="5 3.5"'))
     parts.append(text(x3 + 25, ly, legend[2], size=7, anchor="start"))
     return svg(left + side + 6, ly + 5, "".join(parts), title)
+
+
+def arrow(x1: float, y1: float, x2: float, y2: float, colour: str, gap: float = 10) -> list[str]:
+    """A dashed shaft from (x1, y1) towards (x2, y2), stopping `gap` short, and a solid head whose
+    tip points the way of travel. The head is a drawn triangle, not an SVG marker: WeasyPrint
+    does not turn markers along the line."""
+    length = max(1.0, math.hypot(x2 - x1, y2 - y1))
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    tip_x, tip_y = x2 - ux * gap, y2 - uy * gap
+    base_x, base_y = tip_x - ux * 7, tip_y - uy * 7
+    head = " ".join(f"{_f(x)},{_f(y)}" for x, y in (
+        (tip_x, tip_y), (base_x - uy * 3.6, base_y + ux * 3.6), (base_x + uy * 3.6, base_y - ux * 3.6),
+    ))  # fmt: skip
+    return [
+        line(x1, y1, base_x, base_y, colour, 1.8, ' stroke-dasharray="5 3.5"'),
+        f'<polygon class="arrow-head" points="{head}" fill="{colour}"/>',
+    ]
 
 
 def _side(score: float) -> str:

@@ -16,25 +16,31 @@ from dataclasses import dataclass
 
 from .charts import CHAR, INK, MUTED, line, rect, svg, text, wrap
 
-__all__ = ["HEAT_PALETTE", "TimelineItem", "gantt", "heat_class", "heat_colour"]
+__all__ = ["HEAT_PALETTE", "HEAT_STOPS", "TimelineItem", "gantt", "heat_class", "heat_colour"]
 
 EMPTY = "#eceff3"
 SHADES = ("#0f6e5a", "#2f8f77", "#5aa892", "#8cc2b0")
 BOUNDS = (0, 3, 6, 12, 24)
 
 
+# Orange (1) → a warm white (2.5) → blue (4): a diverging scale that stays readable for every
+# colour-vision deficiency (red → green does not: under protanopia its ends look alike), with
+# dark text legible on every shade (tests/test_report_palette.py simulates and checks both).
+HEAT_STOPS = ((0.0, (224, 138, 60)), (0.5, (245, 241, 232)), (1.0, (91, 155, 208)))
+
+
 def heat_colour(v: float | None) -> str:
-    """Red (1) → amber (2.5) → green (4); light grey when nobody answered."""
+    """Orange (1) → warm white (2.5) → blue (4); light grey when nobody answered."""
     if v is None:
         return EMPTY
     t = max(0.0, min(1.0, (v - 1) / 3))
-    stops = [(0.0, (214, 96, 77)), (0.5, (244, 200, 104)), (1.0, (76, 154, 110))]
+    stops = HEAT_STOPS
     for (t0, c0), (t1, c1) in itertools.pairwise(stops):
         if t <= t1:
             k = (t - t0) / (t1 - t0)
             r, g, b = (round(a + (c - a) * k) for a, c in zip(c0, c1, strict=True))
             return f"#{r:02x}{g:02x}{b:02x}"
-    return "#4c9a6e"
+    return "#5b9bd0"
 
 
 def heat_class(v: float | None) -> str:

@@ -19,13 +19,14 @@ from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, EFFORT_POINTS, PHASES, Planned
 from ..textformat import local_date
-from . import charts, context_charts
+from . import charts_story, context_charts
 from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
-from .context_kpis import KpiView, kpi_rules_text, kpi_views
+from .context_exec import ExecutiveView, executive_view
+from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
 from .context_review import Marks, ReviewView, marks, review_method, review_view
-from .context_types import CrmTypeView, crm_type_views
+from .context_types import CrmTypeView, crm_type_views, size_guidance
 from .labels import Labels, fmt_num, load_labels
 from .questions import SectionView, question_views
 
@@ -34,6 +35,7 @@ __all__ = [
     "CapabilityView",
     "CheckView",
     "DimensionView",
+    "ExecutiveView",
     "FrameworkView",
     "GapView",
     "InitiativeView",
@@ -83,6 +85,7 @@ class FrameworkView:
     working: str
     dimensions: list[DimensionView]
     sources: list[str]
+    position: bool  # the strategy matrix: a position, not a maturity, so no part of any "overall"
 
 
 @dataclass(frozen=True)
@@ -160,10 +163,9 @@ class ReportContext:
     roles: list[tuple[str, int]]
     units: list[tuple[str, int]]
     overall_score: str
-    overall_pct: str
     overall_level: int | None
     overall_level_name: str
-    level_scale: str
+    level_bands: str
     level_note: str
     headline: str
     messages: list[str]
@@ -176,14 +178,17 @@ class ReportContext:
     backlog: list[InitiativeView]
     gantt: str
     kpis: list[KpiView]
+    kpi_provenance: str
     agreement: AgreementView | None  # the full report's only
     disagreements: list[str]
     leadership_note: str
     capabilities: list[CapabilityView]
     method: list[str]
     checks: list[CheckView]
+    executive: ExecutiveView | None  # pages 1–2 of the executive report
     questions: list[SectionView] = field(default_factory=list)
     crm_types: list[CrmTypeView] = field(default_factory=list)  # the full report's only
+    size_guidance: str = ""  # the strategy matrix for a company of the client's size
     # the roadmap's first three initiatives: owner, start month, effort, cost and effect
     first_moves: list[InitiativeView] = field(default_factory=list)
     marks: Marks | None = None  # confidentiality line, unit marks, notes on merged groups
@@ -250,7 +255,7 @@ def _frameworks(
             fw.id, fw.name[lang], fw.label(lang), fw.description[lang], fmt_num(fs.score, lang), fmt_num(fs.pct, lang, 0),
             fs.level, weakest, context_charts.radar(result, fs, lang, labels, accent, legend=False),
             context_charts.radar(result, fs, lang, labels, accent, width=290),
-            framework_working(result, fs, lang, labels), dims, [s.citation for s in fw.sources],
+            framework_working(result, fs, lang, labels), dims, [s.citation for s in fw.sources], fw.matrix is not None,
         ))  # fmt: skip
     return views
 
@@ -370,6 +375,12 @@ def build_context(
         messages = [m[lang] for m in r.key_messages]
     method.append(review_method(result, lang, labels, _date(r.date, lang) if r and r.date else ""))
     full = kind == "full"
+    step = s.next_level
+    bands = charts_story.level_bands(
+        "bands", s.level, step.reached / step.needed if step and step.needed else 0.0, level_names, accent,
+        labels["overall_level"], labels.fill("bands_today", level=s.level or 1),
+        labels.fill("bands_next", reached=step.reached, needed=step.needed, next=step.level) if step else "",
+    )  # fmt: skip
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],
         subtitle=labels["executive_report" if kind == "executive" else "full_report"],
@@ -378,10 +389,9 @@ def build_context(
         logo=a.branding.logo, labels=labels, respondents=s.respondents,
         roles=[(labels[f"role_{r}"], n) for r, n in s.role_counts.items()],
         units=[(labels["role_others"] if k == OTHERS else a.unit_name(k, lang), n) for k, n in s.unit_counts.items()],
-        overall_score=fmt_num(s.score, lang, 2), overall_pct=fmt_num((s.score - 1) / 3 * 100 if s.score else None, lang, 0),
+        overall_score=fmt_num(s.score, lang, 2),
         overall_level=s.level, overall_level_name=level_names[s.level - 1] if s.level else "–",
-        level_scale=charts.level_scale("scale", s.score or 1.0, level_names, accent, labels["overall_score"],
-                                       decimal="," if lang == "vi" else "."),
+        level_bands=bands,
         level_note=level_note(result, lang, labels), headline=headline, messages=messages, strategy=strategy,
         frameworks=_frameworks(result, lang, labels, accent),
         strengths=[_gap_view(result, g, lang) for g in strengths],
@@ -390,13 +400,15 @@ def build_context(
         phases=_phases(result, items, labels, lang), backlog=[i for i in items if i.phase == BACKLOG],
         gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.months, i.phase) for i in items if i.phase < BACKLOG],
                                       labels, accent),
-        kpis=kpi_views(result, lang, labels),
+        kpis=kpi_views(result, lang, labels), kpi_provenance=kpi_provenance(result, labels),
         agreement=context_charts.agreement(result, lang, labels) if full else None,
         disagreements=[" – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement],
         leadership_note=_leadership_note(result, lang, labels),
         capabilities=_capabilities(result, lang) if full else [],
         crm_types=crm_type_views(result, lang, labels) if full else [],
+        size_guidance=size_guidance(result, lang),
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
+        executive=None if full else executive_view(result, lang, labels, accent),
         questions=question_views(result, lang, labels) if full else [],
         first_moves=[i for i in items if i.phase < BACKLOG][:3], marks=mark, review=review,
     )  # fmt: skip

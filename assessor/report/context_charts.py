@@ -26,7 +26,7 @@ __all__ = [
     "timeline",
 ]
 
-GREY = "#6f7b88"
+GREY = charts.TARGET
 
 
 def _decimal(lang: str) -> str:
@@ -71,27 +71,29 @@ class StrategyView:
     route_text: str
     axes: list[tuple[str, str, str]]  # axis name, score and side, what that score means
     matrix: str
+    reason: str  # why this target and this route, from the business context or the profile
 
 
 def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -> StrategyView:
     """The company on Payne & Frow's matrix: today, the target position and the route."""
     fw = result.library.frameworks.get("crm-strategy-levels")
-    st, rm = result.strategy, result.roadmap
+    st = result.strategy
     if fw is None or fw.matrix is None:
-        return StrategyView("–", "", "–", "–", "", "", [], "")
+        return StrategyView("–", "", "–", "–", "", "", [], "", "")
     v, h = fw.matrix.axis("vertical"), fw.matrix.axis("horizontal")
     sides: dict[str, tuple[str, str]] = {
         p.dimension: (str((p.model_extra or {}).get(v.id)), str((p.model_extra or {}).get(h.id)))
         for p in fw.matrix.positions
     }
-    quadrants = {sides[d.id]: f"{n} · {d.name[lang]}" for n, d in enumerate(fw.dimensions, start=1)}
+    # the positions by name only: numbered, they would read as rungs of a ladder
+    quadrants = {sides[d.id]: d.name[lang] for d in fw.dimensions}
     today = None
     if st.axes.get(h.id) is not None and st.axes.get(v.id) is not None:
         today = (st.axes[h.id] or 1.0, st.axes[v.id] or 1.0)
     svg = charts.strategy_matrix(
         "matrix", axis_names=(h.name[lang], v.name[lang]), axis_ends=((h.low[lang], h.high[lang]), (v.low[lang], v.high[lang])),
-        quadrants=quadrants, today=today, route=[sides[p] for p in rm.route if p in sides],
-        target=sides.get(rm.target_position or ""), accent=accent,
+        quadrants=quadrants, today=today, route=[sides[p] for p in st.route if p in sides],
+        target=sides.get(st.target or ""), accent=accent,
         legend=(labels["today"], labels["target"], labels["route"]), title=labels["strategy_position"],
     )  # fmt: skip
     axes = []
@@ -104,7 +106,7 @@ def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -
         axes.append(
             (axis.name[lang], f"{fmt_num(score, lang)} / 4 · {side}", axis.levels[level][lang])
         )
-    route_def = next((r for r in fw.matrix.routes if r.id == rm.route_id), None)
+    route_def = next((r for r in fw.matrix.routes if r.id == st.route_id), None)
 
     def name(dim: str | None) -> str:
         return fw.dimension(dim).name[lang] if dim else "–"
@@ -112,12 +114,13 @@ def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -
     return StrategyView(
         position=name(st.position),
         position_text=fw.dimension(st.position).description[lang] if st.position else "",
-        target_position=name(rm.target_position),
-        route=" → ".join(name(p) for p in rm.route) if rm.route else "–",
+        target_position=name(st.target),
+        route=" → ".join(name(p) for p in st.route) if st.route else "–",
         route_name=route_def.name[lang] if route_def else "",
         route_text=route_def.description[lang] if route_def else "",
         axes=axes,
         matrix=svg,
+        reason=st.reason.get(lang, ""),
     )
 
 

@@ -1,22 +1,24 @@
 """The KPI snapshot: each KPI with its unit, its targets, its formula in words and the working.
 
 Money KPIs take their currency from the questionnaire question that asked for the money input
-(`unit:` of the `acquisition-spend` question, say), so the report states exactly the unit the
-respondents answered in.
+(`unit:` of the `acquisition-spend` question, say). Answers given in million đồng are shown in
+đồng, rounded to the thousand, with thousands separators ("43.000 đ", not "0,043 triệu đồng");
+any other currency is shown in the unit respondents answered in.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..kpis import Kpi, asked
 from ..pipeline import AssessmentResult
-from ..roadmap_kpis import KPI_RULES, SHARE_12, SHARE_24, KpiRule
+from ..roadmap_kpis import KPI_RULES, SHARE_12, SHARE_24, KpiRule, KpiTarget
 from .labels import Labels, fmt_num
 
-__all__ = ["KpiView", "kpi_rules_text", "kpi_views", "rule_text"]
+__all__ = ["KpiView", "kpi_provenance", "kpi_rules_text", "kpi_views", "money_dong", "rule_text"]
 
 # KPI id → the input whose unit is the KPI's currency (money KPIs only)
 _MONEY = {
@@ -25,6 +27,15 @@ _MONEY = {
     "clv": "margin-per-customer",
 }
 _DIGITS = {"points": 0, "%": 1, "hours": 1}
+# a question's unit that means million đồng, in either language
+_MILLION_DONG = re.compile(
+    r"^\s*(million\s+(vnd|đồng|dong)|triệu(\s+đồng)?|tr\.?\s*đ)\s*$", re.IGNORECASE
+)
+
+
+def money_dong(million: float, lang: str) -> str:
+    """An amount given in million đồng, in đồng rounded to the thousand: 0.043 → '43.000'."""
+    return fmt_num(round(million * 1_000) * 1_000, lang, 0)
 
 
 def money_digits(*values: float | None) -> int:
@@ -53,6 +64,12 @@ class KpiView:
     rule: str = ""  # how its targets were set, printed beside them
 
 
+def _in_dong(result: AssessmentResult, k: Kpi) -> bool:
+    """The KPI is money and its input was asked for in million đồng."""
+    unit = _input_unit(result, _MONEY.get(k.id, ""), "en")
+    return bool(unit) and bool(_MILLION_DONG.match(unit))
+
+
 def _unit(result: AssessmentResult, k: Kpi, lang: str, labels: Labels) -> str:
     if k.unit == "%":
         return "%"
@@ -60,6 +77,8 @@ def _unit(result: AssessmentResult, k: Kpi, lang: str, labels: Labels) -> str:
         return labels["unit_points"]
     if k.unit == "hours":
         return labels["unit_hours"]
+    if _in_dong(result, k):
+        return labels.fill("unit_money_per_customer", money=labels["dong"])
     money = _input_unit(result, _MONEY.get(k.id, ""), lang)
     return (
         labels.fill("unit_money_per_customer", money=money)
@@ -77,8 +96,11 @@ def _input_unit(result: AssessmentResult, input_id: str, lang: str) -> str:
     return ""
 
 
-def _workings(n: Callable[..., str]) -> dict[str, Callable[[dict[str, float]], str]]:
-    """KPI id → the formula with the inputs written in, as a reader would check it."""
+def _workings(
+    n: Callable[..., str], m: Callable[[float], str]
+) -> dict[str, Callable[[dict[str, float]], str]]:
+    """KPI id → the formula with the inputs written in, as a reader would check it; `m` writes
+    an amount of money."""
 
     def churn(i: dict[str, float]) -> str:
         if "customers-lost" in i:
@@ -90,15 +112,15 @@ def _workings(n: Callable[..., str]) -> dict[str, Callable[[dict[str, float]], s
         r = (i["customers-end"] - i["customers-new"]) / i["customers-start"]
         cac = i["acquisition-spend"] / i["customers-new"]
         d = i["discount-rate"] / 100
-        return f"{n(i['margin-per-customer'])} × {n(r, 3)} ÷ (1 + {n(d, 2)} − {n(r, 3)}) − {n(cac)}"
+        return f"{m(i['margin-per-customer'])} × {n(r, 3)} ÷ (1 + {n(d, 2)} − {n(r, 3)}) − {m(cac)}"
 
     return {
         "nps": lambda i: "" if "nps" in i else f"{n(i['nps-promoters-pct'])} − {n(i['nps-detractors-pct'])}",
         "retention-rate": lambda i: f"({n(i['customers-end'])} − {n(i['customers-new'])}) ÷ {n(i['customers-start'])} × 100",
         "churn-rate": churn,
         "renewal-rate": lambda i: f"{n(i['renewals-done'])} ÷ {n(i['renewals-due'])} × 100",
-        "retention-cost": lambda i: f"{n(i['retention-spend'])} ÷ ({n(i['customers-end'])} − {n(i['customers-new'])})",
-        "cac": lambda i: f"{n(i['acquisition-spend'])} ÷ {n(i['customers-new'])}",
+        "retention-cost": lambda i: f"{m(i['retention-spend'])} ÷ ({n(i['customers-end'])} − {n(i['customers-new'])})",
+        "cac": lambda i: f"{m(i['acquisition-spend'])} ÷ {n(i['customers-new'])}",
         "clv": clv,
         "mql-sql-conversion": lambda i: f"{n(i['sqls'])} ÷ {n(i['mqls'])} × 100",
         "share-of-wallet": lambda i: "",
@@ -124,13 +146,18 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
             return fmt_num(value, lang, 0)
         return fmt_num(value, lang, 3).rstrip("0").rstrip(".,")
 
-    workings = _workings(n)
     views = []
     questionnaire = result.workspace.questionnaire
     for k in result.kpis:
         if not asked(k.id, questionnaire):  # a KPI nobody was asked the figures for is left out
             continue
         t = targets.get(k.id)
+        dong = _in_dong(result, k)
+        money: Callable[[float], str] = (lambda v: money_dong(v, lang)) if dong else n
+        workings = _workings(n, money)
+        if dong:
+            views.append(_dong_view(result, k, t, workings, lang, labels))
+            continue
         if k.unit in _DIGITS:
             digits = _DIGITS[k.unit]
         else:
@@ -149,6 +176,38 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
             rule_text(t.rule, lang, labels) if t else "",
         ))  # fmt: skip
     return views
+
+
+def _dong_view(result: AssessmentResult, k: Kpi, t: KpiTarget | None,
+               workings: dict[str, Callable[[dict[str, float]], str]], lang: str, labels: Labels) -> KpiView:  # fmt: skip
+    """A money KPI in đồng: '43.000', the working '1.800.000.000 ÷ 41.700 = 43.000 đ/khách hàng'."""
+    unit = _unit(result, k, lang, labels)
+    working = ""
+    if k.value is not None and k.id in workings:
+        working = f"{workings[k.id](k.inputs)} = {money_dong(k.value, lang)} {unit}"
+    missing = ", ".join(labels[f"kpi_input_{m}"] for m in k.missing)
+    return KpiView(
+        k.id, labels[f"kpi_{k.id}"], unit, money_dong(k.value, lang) if k.value is not None else "–",
+        money_dong(t.in_12_months, lang) if t else "–", money_dong(t.in_24_months, lang) if t else "–",
+        labels[f"kpi_formula_{k.id}"], working, labels.fill("kpi_needs", inputs=missing) if missing else "",
+        rule_text(t.rule, lang, labels) if t else "",
+    )  # fmt: skip
+
+
+def kpi_provenance(result: AssessmentResult, labels: Labels) -> str:
+    """Where the KPI values come from: the medians of the figures so many managers estimated."""
+    asked = {
+        qid
+        for qid, q in result.workspace.questionnaire.question_index().items()
+        if getattr(q, "kpi", None)
+    }
+    gave = sum(
+        1
+        for sheet in result.workspace.sheets
+        if any(isinstance(a.value, int | float) and not isinstance(a.value, bool)
+               for qid, a in sheet.answers.items() if qid in asked)
+    )  # fmt: skip
+    return labels.count("kpi_provenance", gave)
 
 
 def rule_text(rule: KpiRule, lang: str, labels: Labels) -> str:

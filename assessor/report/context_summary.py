@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..headline import headline as one_headline
 from ..pipeline import AssessmentResult
 from ..roadmap import PHASES
 from .labels import Labels, fmt_num
@@ -21,12 +22,8 @@ def summary_parts(
     """The headline, the key messages and the method paragraphs."""
     s = result.scores
     a = result.workspace.assessment
-    weakest = "{1} ({0})".format(*_name(result, s.weakest, lang)) if s.weakest else "–"
-    level = s.level or 1
-    headline = labels.fill(
-        "headline", client=a.client.name, level=level, level_name=labels[f"level_{level}"],
-        pct=fmt_num((s.score - 1) / 3 * 100 if s.score else 0, lang, 0), weakest=weakest,
-    )  # fmt: skip
+    # the one headline the CLI and the JSON print too: the level and what the next one needs first
+    headline = f"{a.client.name}: {one_headline(s, lang, labels).text}"
     messages = []
     gaps = [g for g in result.gaps if g.gap > 0]
     if gaps:

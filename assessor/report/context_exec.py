@@ -1,0 +1,294 @@
+"""The executive story, pages 1–2 of the executive report: where the company stands, what
+matters most, what to do first and what it costs, and the most telling insight.
+
+Capabilities are the lens: the capability catalogue lines up the dimensions that several
+frameworks name differently (Gartner's metrics, QCi's measurement, Payne & Frow's performance
+assessment), so a weakness is one finding, not three. The strategy matrix is a position, not a
+maturity, and takes no part here. A workspace whose frameworks map to no capability falls back
+to dimensions.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from ..gaps import Gap
+from ..pipeline import AssessmentResult
+from ..roadmap import BACKLOG, PHASES, Planned
+from . import charts, charts_story
+from .labels import Labels, fmt_num
+
+__all__ = [
+    "CapabilityScore",
+    "ExecutiveView",
+    "FindingView",
+    "MoveView",
+    "capability_scores",
+    "executive_view",
+]
+
+FINDINGS = 3
+MOVES = 3
+INSIGHT_FROM = 0.3  # leadership vs the rest: a difference worth a headline, in levels
+
+
+@dataclass(frozen=True)
+class CapabilityScore:
+    """One capability (or, without a capability catalogue, one dimension) as the executive sees it."""
+
+    id: str
+    name: str
+    current: float
+    target: float
+    priority: float
+    entries: list[Gap]
+
+    @property
+    def gap(self) -> float:
+        return self.target - self.current
+
+
+@dataclass(frozen=True)
+class FindingView:
+    name: str
+    figures: str  # "1.9 of 4 · target 3.2"
+    today: str  # what practice looks like today, in the weakest dimension's own words
+    evidence: str  # the dimensions behind it, with their scores
+
+
+@dataclass(frozen=True)
+class MoveView:
+    title: str
+    owner: str
+    start: str
+    effort: str
+    cost: str
+    effect: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class ExecutiveView:
+    action_title: str
+    findings: list[FindingView]
+    moves: list[MoveView]
+    first_cost: str  # the first moves together; "" when the catalogue gives no costs
+    total_cost: str  # every initiative planned in the 24 months
+    costs_note: str  # what the costs cover, for which company size
+    insight_title: str
+    insight: str
+    insight_chart: str
+    capability_chart: str
+    capability_radar: str
+    key_messages: list[str]  # the consultant's, from review.yaml: they replace the findings
+
+
+def _is_position(result: AssessmentResult, fw_id: str) -> bool:
+    return result.library.framework(fw_id).matrix is not None
+
+
+def capability_scores(result: AssessmentResult, lang: str) -> list[CapabilityScore]:
+    """Each capability's mean current score, target and priority, highest priority first.
+
+    The mean runs over the capability's dimensions in the maturity frameworks; its priority is
+    the mean of theirs, so a capability many frameworks describe does not outweigh the others.
+    """
+    names = {c.id: c.name[lang] for c in (result.library.capabilities.capabilities if result.library.capabilities else [])}  # fmt: skip
+    rows = []
+    for row in result.capabilities:
+        entries = [g for g in row.entries if not _is_position(result, g.framework)]
+        if entries:
+            rows.append(CapabilityScore(
+                row.capability, names.get(row.capability, row.capability),
+                statistics.fmean(g.current for g in entries), statistics.fmean(g.target for g in entries),
+                statistics.fmean(g.priority for g in entries), entries,
+            ))  # fmt: skip
+    if not rows:  # no capability catalogue reaches these frameworks: dimensions instead
+        for g in result.gaps:
+            if not _is_position(result, g.framework):
+                fw = result.library.framework(g.framework)
+                name = f"{fw.dimension(g.dimension).name[lang]} ({fw.label(lang)})"
+                rows.append(CapabilityScore(g.path, name, g.current, g.target, g.priority, [g]))
+    return sorted(rows, key=lambda c: (-c.priority, -c.gap, c.id))
+
+
+def _finding(
+    result: AssessmentResult, cap: CapabilityScore, lang: str, labels: Labels, used: set[str]
+) -> FindingView:
+    """A capability behind target; `today` describes its weakest dimension that no earlier
+    finding described, so two findings never tell the same story."""
+    fresh = [g for g in cap.entries if g.path not in used] or cap.entries
+    weakest = min(fresh, key=lambda g: (g.current, g.path))
+    used.add(weakest.path)
+    fw = result.library.framework(weakest.framework)
+    level = result.scores.dimension(weakest.path).level
+    today = fw.dimension(weakest.dimension).levels[level][lang] if level else ""
+    shown = sorted(cap.entries, key=lambda g: (g.current, g.path))[:3]
+    evidence = " · ".join(
+        f"{result.library.framework(g.framework).label(lang)}: "
+        f"{result.library.framework(g.framework).dimension(g.dimension).name[lang]} {fmt_num(g.current, lang)}"
+        for g in shown
+    )
+    if len(cap.entries) > len(shown):
+        evidence = labels.fill("finding_more", shown=evidence, more=len(cap.entries) - len(shown))
+    figures = labels.fill(
+        "finding_figures", current=fmt_num(cap.current, lang), target=fmt_num(cap.target, lang)
+    )
+    return FindingView(cap.name, figures, today, evidence)
+
+
+def _start_month(p: Planned) -> int:
+    """The month an initiative starts in (0 = now)."""
+    return p.start_month if p.start_month is not None else PHASES[-1][1]
+
+
+def _cost(p: Planned, size: str) -> tuple[int, int] | None:
+    """The catalogue's indicative outside spend for this company size, million đồng."""
+    cost = p.initiative.cost.get(size)  # type: ignore[call-overload]
+    return (cost.low, cost.high) if cost is not None else None
+
+
+def money_range(low: int, high: int, lang: str, labels: Labels) -> str:
+    """150–400 million đồng, in the report's language; one figure when low = high."""
+    if low == high:
+        return labels.fill("money_million", amount=fmt_num(low, lang, 0))
+    return labels.fill("cost_range", low=fmt_num(low, lang, 0), high=fmt_num(high, lang, 0))
+
+
+def _sum_costs(items: list[Planned], size: str, lang: str, labels: Labels) -> str:
+    costs = [c for c in (_cost(p, size) for p in items) if c is not None]
+    if not costs:
+        return ""
+    return money_range(sum(c[0] for c in costs), sum(c[1] for c in costs), lang, labels)
+
+
+def _move(p: Planned, size: str, lang: str, labels: Labels) -> MoveView:
+    i = p.initiative
+    cost = _cost(p, size)
+    duration = labels["one_month"] if i.months == 1 else labels.fill("n_months", n=i.months)
+    return MoveView(
+        i.title[lang], labels[f"role_{i.owner}"], labels.fill("month_n", n=_start_month(p) + 1),
+        f"{labels[f'effort_{i.effort}']} · {duration}",
+        money_range(*cost, lang, labels) if cost else labels["cost_not_given"],
+        i.effect[lang], i.basis[lang],
+    )  # fmt: skip
+
+
+def first_moves(result: AssessmentResult) -> list[Planned]:
+    """The initiatives that start first (highest priority first among those starting together)."""
+    planned = [p for p in result.roadmap.items if p.phase < BACKLOG]
+    return sorted(planned, key=lambda p: (_start_month(p), p.phase, -p.priority, p.initiative.id))
+
+
+def _role_means(result: AssessmentResult, paths: set[str]) -> tuple[list[float], list[float]]:
+    """The executive role's scores and every other role's, on the given dimensions."""
+    execs: list[float] = []
+    others: list[float] = []
+    for role, row in result.scores.by_role.items():
+        values = [v for path, v in row.items() if path in paths]
+        (execs if role == "executive" else others).extend(values)
+    return execs, others
+
+
+def _insight(
+    result: AssessmentResult, caps: list[CapabilityScore], lang: str, labels: Labels, accent: str
+) -> tuple[str, str, str]:
+    """(title, text, chart): leadership against the other managers, else where they disagree most."""
+    paths = {g.path for c in caps for g in c.entries}
+    execs, others = _role_means(result, paths)
+    if execs and others:
+        e, o = statistics.fmean(execs), statistics.fmean(others)
+        if abs(e - o) >= INSIGHT_FROM:
+            rows = []
+            for c in caps:
+                ce, co = _role_means(result, {g.path for g in c.entries})
+                if ce and co:
+                    rows.append((c.name, statistics.fmean(ce), statistics.fmean(co)))
+            rows.sort(key=lambda r: (-abs(r[1] - r[2]), r[0]))
+            key = "insight_leadership_higher" if e > o else "insight_leadership_lower"
+            name, we, wo = rows[0]
+            text = labels.fill(key, diff=fmt_num(abs(e - o), lang), execs=fmt_num(e, lang), others=fmt_num(o, lang),
+                               widest=name, widest_execs=fmt_num(we, lang), widest_others=fmt_num(wo, lang))  # fmt: skip
+            chart = charts_story.dumbbell(
+                "insight",
+                rows[:5],
+                (labels["insight_leaders"], labels["insight_others"]),
+                accent,
+                labels["insight_title_leadership"],
+                decimal="," if lang == "vi" else ".",
+            )
+            return labels["insight_title_leadership"], text, chart
+    flagged = [
+        d
+        for d in result.scores.all_dimensions()
+        if d.disagreement and d.low is not None and d.high is not None
+    ]
+    if flagged:
+        d = max(flagged, key=lambda d: ((d.high or 0) - (d.low or 0), d.path))
+        fw_id, _, dim_id = d.path.partition("/")
+        fw = result.library.framework(fw_id)
+        text = labels.fill("insight_disagreement", dimension=fw.dimension(dim_id).name[lang], framework=fw.label(lang),
+                           low=fmt_num(d.low, lang), high=fmt_num(d.high, lang),
+                           count=len([x for x in result.scores.all_dimensions() if x.disagreement]))  # fmt: skip
+        return labels["insight_title_disagreement"], text, ""
+    return labels["insight_title_agreement"], labels["insight_agreement"], ""
+
+
+def _action_title(caps: list[CapabilityScore], level: int | None, labels: Labels) -> str:
+    """Page 1's title: the conclusion and the action, from the three largest capability gaps."""
+    behind = [c for c in caps if c.gap > 0][:FINDINGS]
+    if not behind:
+        return labels["action_title_at_target"]
+    names = [labels.get(f"capability_short_{c.id}") or _short(c.name) for c in behind]
+    listed = (
+        names[0]
+        if len(names) == 1
+        else labels.fill("list_and", first=", ".join(names[:-1]), last=names[-1])
+    )
+    if level is None or level >= 4:
+        return labels.fill("action_title_top", capabilities=listed)
+    return labels.fill("action_title", level=level, next=level + 1, capabilities=listed)
+
+
+def _short(name: str) -> str:
+    """A capability's name inside a sentence: lower case, except a name that is an acronym."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]
+
+
+def executive_view(
+    result: AssessmentResult, lang: str, labels: Labels, accent: str
+) -> ExecutiveView:
+    """Pages 1–2 of the executive report, with the capability charts of its later pages."""
+    caps = capability_scores(result, lang)
+    behind = [c for c in caps if c.gap > 0]
+    size = result.roadmap.size
+    moves = first_moves(result)
+    planned = [p for p in result.roadmap.items if p.phase < BACKLOG]
+    title, text, chart = _insight(result, caps, lang, labels, accent)
+    used: set[str] = set()
+    decimal = "," if lang == "vi" else "."
+    bars = [charts.Bar(c.name, labels.count("n_frameworks", len({g.framework for g in c.entries})), c.current, c.target)
+            for c in behind[:8]]  # fmt: skip
+    legend = (labels["below_target"], labels["at_target"], labels["target_mark"], labels["gap"])
+    ordered = sorted(caps, key=lambda c: c.id) if len(caps) > 2 else []
+    radar = charts.radar(
+        "radar-capabilities", [c.name for c in ordered],
+        [charts.Series(labels["current"], [c.current for c in ordered], accent),
+         charts.Series(labels["target"], [c.target for c in ordered], charts.TARGET, dashed=True)],
+        labels["capability_radar"], width=420,
+    ) if ordered else ""  # fmt: skip
+    return ExecutiveView(
+        action_title=_action_title(caps, result.scores.level, labels),
+        findings=[_finding(result, c, lang, labels, used) for c in behind[:FINDINGS]],
+        moves=[_move(p, size, lang, labels) for p in moves[:MOVES]],
+        first_cost=_sum_costs(moves[:MOVES], size, lang, labels),
+        total_cost=_sum_costs(planned, size, lang, labels),
+        costs_note=labels.fill("costs_note", size=labels[f"size_{size}"]),
+        insight_title=title, insight=text, insight_chart=chart,
+        capability_chart=charts.bars("capabilities", bars, labels["capability_chart"], accent, legend, decimal=decimal)
+        if bars else "",
+        capability_radar=radar,
+        key_messages=[m[lang] for m in review.key_messages] if (review := result.workspace.review) else [],
+    )  # fmt: skip
