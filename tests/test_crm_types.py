@@ -40,3 +40,9 @@ def test_the_strategy_matrix_advises_every_company_size() -> None:
     assert matrix is not None
     assert set(matrix.sizes) == {"small", "mid", "large"}
     assert "một bước" in matrix.sizes["small"].vi
+
+
+def test_the_report_gives_the_guidance_for_the_clients_size(example: AssessmentResult) -> None:
+    # the example client has about 400 staff: context: company_size: mid
+    context = build_context(example, lang="en", kind="executive")
+    assert context.size_guidance.startswith("A mid-sized firm (50 to 999 staff)")

@@ -27,7 +27,7 @@ from .context_decisions import decision_views
 from .context_exec import ExecutiveView, executive_view
 from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
 from .context_review import Marks, ReviewView, marks, review_method, review_view
-from .context_types import CrmTypeView, crm_type_views
+from .context_types import CrmTypeView, crm_type_views, size_guidance
 from .labels import Labels, fmt_num, load_labels
 from .questions import SectionView, question_views
 
@@ -190,6 +190,7 @@ class ReportContext:
     decisions: list[CheckView]  # the business context and what it chose, each with its reason
     questions: list[SectionView] = field(default_factory=list)
     crm_types: list[CrmTypeView] = field(default_factory=list)  # the full report's only
+    size_guidance: str = ""  # the strategy matrix for a company of the client's size
     # the roadmap's first three initiatives: owner, start month, effort, cost and effect
     first_moves: list[InitiativeView] = field(default_factory=list)
     marks: Marks | None = None  # confidentiality line, unit marks, notes on merged groups
@@ -407,6 +408,7 @@ def build_context(
         leadership_note=_leadership_note(result, lang, labels),
         capabilities=_capabilities(result, lang) if full else [],
         crm_types=crm_type_views(result, lang, labels) if full else [],
+        size_guidance=size_guidance(result, lang),
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
         executive=None if full else executive_view(result, lang, labels, accent),
         decisions=decision_views(result, lang, labels),

@@ -1,4 +1,6 @@
-"""CRM types as a technology view: each practice under the type of CRM that supports it.
+"""Two views the library adds to the scores: CRM types and the company's size.
+
+CRM types as a technology view: each practice under the type of CRM that supports it.
 
 The types (operational, analytical, collaborative; META Group's CRM ecosystem) say what kind of
 technology serves a practice, not how mature it is. Dimensions carry them as `crm_types`; a
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from ..pipeline import AssessmentResult
 from .labels import Labels, fmt_num
 
-__all__ = ["CRM_TYPES", "CrmTypeView", "crm_type_views"]
+__all__ = ["CRM_TYPES", "CrmTypeView", "crm_type_views", "size_guidance"]
 
 CRM_TYPES = ("operational", "analytical", "collaborative")
 
@@ -54,3 +56,14 @@ def crm_type_views(result: AssessmentResult, lang: str, labels: Labels) -> list[
                 )
             )
     return views
+
+
+def size_guidance(result: AssessmentResult, lang: str) -> str:
+    """What the strategy matrix means for a company of the client's size (assessment.yaml's
+    `context: company_size`); empty without a context or without guidance for that size."""
+    context = result.workspace.assessment.context
+    matrix = result.library.frameworks.get("crm-strategy-levels")
+    if context is None or matrix is None or matrix.matrix is None:
+        return ""
+    text = matrix.matrix.sizes.get(context.company_size)
+    return text[lang] if text is not None else ""
