@@ -10,9 +10,10 @@ import math
 from typing import Any
 
 from .checks import did_you_mean
+from .errors import shown
 from .models import NOT_APPLICABLE, NOT_SURE
 
-__all__ = ["SKIPS", "answer_problem", "as_bool", "score_answer", "visible"]
+__all__ = ["SKIPS", "answer_problem", "as_bool", "normalised", "score_answer", "visible"]
 
 SKIPS = (NOT_SURE, NOT_APPLICABLE)
 _YES = ("yes", "có", True)
@@ -29,6 +30,16 @@ def as_bool(value: Any) -> bool | None:
     return None
 
 
+def normalised(question: Any, value: Any) -> Any:
+    """The one spelling conditions, scoring and reports see: a yes/no answer written `Có`,
+    `Yes` or `true` is 'yes' (and `Không`, `No`, `false` is 'no'); anything else as it is."""
+    if question.type == "yes_no" and value not in SKIPS:
+        meaning = as_bool(value)
+        if meaning is not None:
+            return "yes" if meaning else "no"
+    return value
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -40,23 +51,25 @@ def answer_problem(question: Any, value: Any) -> str | None:
     if question.type == "maturity":
         if value in (1, 2, 3, 4) and _is_number(value) and float(value).is_integer():
             return None
-        return f"answer must be a level from 1 to 4, 'not_sure' or 'not_applicable' (got {value!r})"
+        return f"answer must be a level from 1 to 4, 'not_sure' or 'not_applicable' (got {shown(value)})"
     if question.type == "likert":
         if _is_number(value) and value in range(1, question.points + 1):
             return None
-        return f"answer must be a whole number from 1 to {question.points} (got {value!r})"
+        return f"answer must be a whole number from 1 to {question.points} (got {shown(value)})"
     if question.type == "yes_no":
         return (
-            None if as_bool(value) is not None else f"answer must be 'yes' or 'no' (got {value!r})"
+            None
+            if as_bool(value) is not None
+            else f"answer must be 'yes' or 'no' (got {shown(value)})"
         )
     if question.type in ("single_choice", "multi_choice"):
         return _choice_problem(question, value)
     if question.type in ("number", "percent"):
         return _number_problem(question, value)
     if not isinstance(value, str):
-        return f"answer must be text (got {value!r})"
+        return f"answer must be text (got {shown(value)})"
     if len(value) > question.max_length:
-        return f"answer is longer than {question.max_length} characters"
+        return f"answer is longer than {question.max_length:,} characters (got {len(value):,})"
     return None
 
 
@@ -67,17 +80,17 @@ def _choice_problem(question: Any, value: Any) -> str | None:
         return "answer must be one option, not a list"
     for item in chosen:
         if item not in ids:
-            return (
-                f"unknown option {item!r}{did_you_mean(str(item), ids)} (options: {', '.join(ids)})"
-            )
+            return f"unknown option {shown(item)}{did_you_mean(str(item), ids)} (options: {', '.join(ids)})"
     return None
 
 
 def _number_problem(question: Any, value: Any) -> str | None:
     if not _is_number(value):
-        return f"answer must be a number (got {value!r})"
+        return f"answer must be a number (got {shown(value)})"
+    if isinstance(value, int) and abs(value) > 10**15:
+        return f"answer must be a figure of at most 15 digits (got {shown(value)})"
     if not math.isfinite(value):
-        return f"answer must be a finite number (got {value!r})"
+        return f"answer must be a finite number (got {shown(value)})"
     low = question.min if question.min is not None else (0 if question.type == "percent" else None)
     high = (
         question.max if question.max is not None else (100 if question.type == "percent" else None)

@@ -9,6 +9,7 @@ import difflib
 from collections.abc import Iterable, Mapping, Sequence
 
 from . import relevance
+from .errors import QUOTED, shown
 from .models import Framework, Profile, Question, Questionnaire
 
 __all__ = [
@@ -27,12 +28,17 @@ Finding = tuple[Loc, str]
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    if len(name) > 100:  # no id is that long: nothing to suggest, and no time spent on it
+        return ""
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def unknown(what: str, name: str, choices: Iterable[str]) -> str:
-    return f"unknown {what} '{name}'{did_you_mean(name, choices)}"
+def unknown(what: str, name: str, choices: Iterable[str], *, hint: bool = True) -> str:
+    """ "unknown question 'x' (did you mean 'y'?)"; `hint=False` spares the search for a
+    suggestion (a file with thousands of unknown names)."""
+    quoted = f"'{name}'" if len(name) <= QUOTED else shown(name)
+    return f"unknown {what} {quoted}{did_you_mean(name, choices) if hint else ''}"
 
 
 def duplicates(ids: Sequence[str], loc: Loc, what: str = "id") -> list[Finding]:

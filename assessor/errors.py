@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,7 +14,28 @@ __all__ = [
     "Problem",
     "RenderError",
     "ResponseError",
+    "shown",
 ]
+
+QUOTED = 80  # characters of a bad value a message repeats
+
+
+def shown(value: object, limit: int = QUOTED) -> str:
+    """A value as a message quotes it: its repr, cut to `limit` characters with the full size.
+
+    >>> shown("x" * 1000)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (1,000 characters)"
+    """
+    if isinstance(value, str) and len(value) > limit:
+        cut = repr(value[:limit])
+        return f"{cut[:-1]}…{cut[-1]} ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        try:
+            return f"a number of {len(str(abs(value))):,} digits"
+        except ValueError:  # more digits than Python writes out
+            return "a number of more than 4,300 digits"
+    text = repr(value)
+    return text if len(text) <= limit + 2 else text[:limit] + "…"
 
 
 @dataclass(frozen=True, order=True)
@@ -47,7 +69,10 @@ class AssessorError(Exception):
         if isinstance(problems, str):
             problems = [Problem(path="", message=problems)]
         self.problems: list[Problem] = sorted(problems, key=_reading_order)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__()
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
 
     def lines(self) -> list[str]:
         return [str(p).lstrip(": ") if not p.path else str(p) for p in self.problems]
@@ -55,8 +80,13 @@ class AssessorError(Exception):
 
 def _reading_order(p: Problem) -> tuple[object, ...]:
     """File, line, column, then location with numbers compared as numbers (D4 before D10)."""
-    parts = tuple(int(s) if s.isdigit() else s for s in re.split(r"(\d+)", p.location))
-    return (p.path, p.line, p.column, [(isinstance(x, str), x) for x in parts], p.message)
+    return (p.path, p.line, p.column, _location_order(p.location), p.message)
+
+
+@functools.lru_cache(maxsize=4096)  # thousands of problems often share a few locations
+def _location_order(location: str) -> list[tuple[bool, object]]:
+    parts = [int(s) if s.isdigit() else s for s in re.split(r"(\d+)", location)]
+    return [(isinstance(x, str), x) for x in parts]
 
 
 class DefinitionError(AssessorError):

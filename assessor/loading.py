@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .errors import DefinitionError, Problem
+from .errors import DefinitionError, Problem, shown
 from .initiative_checks import check_initiatives
 from .kinds import KINDS, fields_at
 from .models import CapabilityCatalogue, Framework, Initiative, Profile, Questionnaire
@@ -70,6 +70,10 @@ def validation_problems(
             problems.append(doc.problem(loc, f"unknown key '{key}'{hint}", key=True))
         elif kind == "string_pattern_mismatch":
             problems.append(doc.problem(loc, _pattern_message(err)))
+        elif kind == "string_too_long":
+            limit = err.get("ctx", {}).get("max_length", 0)
+            msg = f"text longer than {limit:,} characters (got {len(err['input']):,}); shorten it"
+            problems.append(doc.problem(loc, msg))
         else:
             msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
             problems.append(doc.problem(loc, msg))
@@ -86,7 +90,7 @@ _PATTERNS = {
 def _pattern_message(err: Any) -> str:
     pattern = str(err.get("ctx", {}).get("pattern", ""))
     wanted = _PATTERNS.get(pattern, f"text matching {pattern}")
-    return f"expected {wanted} (got {err['input']!r})"
+    return f"expected {wanted} (got {shown(err['input'])})"
 
 
 def doc_loc(doc: SourceDoc, loc: Sequence[str | int]) -> tuple[str | int, ...]:
@@ -131,16 +135,22 @@ def validate_as(model_type: type[M], doc: SourceDoc) -> tuple[M | None, list[Pro
 
 
 def iter_content_files(root: Path, *, recursive: bool = True) -> Iterator[Path]:
-    """YAML files below a folder, skipping hidden folders and non-content folders."""
-    if root.is_file():
+    """YAML files below a folder, skipping hidden folders and non-content folders.
+
+    A broken symbolic link (dangling, or a loop) and a YAML name that is not a regular file (a
+    FIFO, a device) are yielded too, so that reading them reports them instead of the
+    built-in content silently taking their place.
+    """
+    if not root.is_dir():
         yield root
         return
     for entry in sorted(root.iterdir()):
         if entry.name.startswith((".", "_")):
             continue
-        if entry.is_dir() and recursive and entry.name not in _SKIP_DIRS:
-            yield from iter_content_files(entry)
-        elif entry.is_file() and entry.suffix in YAML_SUFFIXES:
+        if entry.is_dir():
+            if recursive and entry.name not in _SKIP_DIRS:
+                yield from iter_content_files(entry)
+        elif entry.suffix in YAML_SUFFIXES or (entry.is_symlink() and not entry.exists()):
             yield entry
 
 

@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import shown
+
 __all__ = ["Expr", "ExpressionError", "parse"]
 
 _TOKEN = re.compile(
@@ -36,6 +38,12 @@ class ExpressionError(ValueError):
     """The expression cannot be parsed."""
 
 
+# Far above any real condition, far below what Python's own recursion limit allows: a longer
+# or deeper text is refused when it is read, so evaluating a condition never runs out of stack.
+MAX_PARTS = 500
+MAX_DEPTH = 50
+
+
 Node = tuple[Any, ...]
 
 
@@ -54,14 +62,19 @@ class Expr:
 
 
 def _tokens(source: str) -> list[tuple[str, str]]:
-    out, pos = [], 0
+    out: list[tuple[str, str]] = []
+    pos = 0
     source = source.rstrip()
     while pos < len(source):
         m = _TOKEN.match(source, pos)
         if not m or m.end() == pos:
-            raise ExpressionError(f"cannot read '{source[pos:].strip()}' (at character {pos + 1})")
+            raise ExpressionError(
+                f"cannot read {shown(source[pos:].strip())} (at character {pos + 1})"
+            )
         kind = m.lastgroup or ""
         out.append((kind, m.group(kind)))
+        if len(out) > MAX_PARTS:
+            raise ExpressionError(f"the condition is longer than {MAX_PARTS} parts; split it")
         pos = m.end()
     return out
 
@@ -70,6 +83,13 @@ class _Parser:
     def __init__(self, source: str) -> None:
         self.toks = _tokens(source)
         self.i = 0
+        self.depth = 0
+
+    def deeper(self) -> None:
+        """Count one more level of `not` or parentheses; refuse beyond MAX_DEPTH."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError(f"the condition is nested more than {MAX_DEPTH} levels deep")
 
     def peek(self) -> str | None:
         return self.toks[self.i][1] if self.i < len(self.toks) else None
@@ -79,34 +99,38 @@ class _Parser:
             raise ExpressionError("the expression ends too early")
         tok = self.toks[self.i]
         if expected is not None and tok[1] != expected:
-            raise ExpressionError(f"expected '{expected}' but found '{tok[1]}'")
+            raise ExpressionError(f"expected '{expected}' but found {shown(tok[1])}")
         self.i += 1
         return tok
 
     def parse(self) -> Node:
         tree = self.or_()
         if self.i != len(self.toks):
-            raise ExpressionError(f"unexpected '{self.toks[self.i][1]}'")
+            raise ExpressionError(f"unexpected {shown(self.toks[self.i][1])}")
         return tree
 
     def or_(self) -> Node:
-        node = self.and_()
+        """`a or b or c` is one node with three terms, so a long chain is not a deep tree."""
+        terms = [self.and_()]
         while self.peek() == "or":
             self.take()
-            node = ("or", node, self.and_())
-        return node
+            terms.append(self.and_())
+        return terms[0] if len(terms) == 1 else ("or", *terms)
 
     def and_(self) -> Node:
-        node = self.not_()
+        terms = [self.not_()]
         while self.peek() == "and":
             self.take()
-            node = ("and", node, self.not_())
-        return node
+            terms.append(self.not_())
+        return terms[0] if len(terms) == 1 else ("and", *terms)
 
     def not_(self) -> Node:
         if self.peek() == "not":
             self.take()
-            return ("not", self.not_())
+            self.deeper()
+            node = ("not", self.not_())
+            self.depth -= 1
+            return node
         return self.compare()
 
     def compare(self) -> Node:
@@ -135,8 +159,10 @@ class _Parser:
         if kind == "str":
             return ("lit", text[1:-1])
         if text == "(":
+            self.deeper()
             node = self.or_()
             self.take(")")
+            self.depth -= 1
             return node
         if text in ("true", "false"):
             return ("lit", text == "true")
@@ -147,12 +173,14 @@ class _Parser:
             option = self.atom()
             self.take(")")
             return ("selected", ref, option)
-        raise ExpressionError(f"unexpected '{text}'")
+        raise ExpressionError(f"unexpected {shown(text)}")
 
 
 @functools.lru_cache(maxsize=1024)
 def parse(source: str) -> Expr:
     """Parse a condition; raises ExpressionError with a readable reason."""
+    if len(source) > MAX_PARTS * 20:
+        raise ExpressionError(f"the condition is longer than {MAX_PARTS * 20:,} characters")
     return Expr(source, _Parser(source).parse())
 
 
@@ -168,9 +196,9 @@ def _value(node: Node, answers: Mapping[str, Any]) -> Any:
 def _eval(node: Node, answers: Mapping[str, Any]) -> Any:
     op = node[0]
     if op == "or":
-        return _eval(node[1], answers) or _eval(node[2], answers)
+        return any(_eval(term, answers) for term in node[1:])
     if op == "and":
-        return _eval(node[1], answers) and _eval(node[2], answers)
+        return all(_eval(term, answers) for term in node[1:])
     if op == "not":
         return not _eval(node[1], answers)
     if op == "cmp":

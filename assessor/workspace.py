@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import checks
-from .answers import answer_problem, visible
+from .answers import answer_problem, normalised, visible
 from .context import choose_profile
-from .errors import Problem, ResponseError
+from .errors import Problem, ResponseError, shown
 from .loading import Library, load_document, validate_as
 from .models import Answer, Assessment, Framework, Profile, Questionnaire, Respondent, Response
 from .models.review import Review
@@ -33,6 +33,7 @@ from .yamlsource import SourceDoc, parse_yaml
 __all__ = ["AnswerSheet", "Workspace", "load_workspace"]
 
 RESPONSE_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
+_HINTS = 100  # problems in one file after which unknown names get no "did you mean"
 
 
 @dataclass(frozen=True)
@@ -142,14 +143,16 @@ def _check_assessment(a: Assessment, doc: SourceDoc, library: Library) -> list[P
     return problems
 
 
-def _response_docs(folder: Path) -> Iterable[tuple[SourceDoc, list[Problem]]]:
+def _response_docs(folder: Path, q: Questionnaire) -> Iterable[tuple[SourceDoc, list[Problem]]]:
+    """Every response file (YAML, JSON, CSV) as documents; a file that is not a regular file
+    (a FIFO, a device, a broken link) is a problem reported by reading it, never skipped."""
     if not folder.is_dir():
         return
     for file in sorted(folder.iterdir()):
         if file.name.startswith(".") or file.suffix not in RESPONSE_SUFFIXES:
             continue
         if file.suffix == ".csv":
-            yield from read_csv_responses(file)
+            yield from read_csv_responses(file, q.question_index())
             continue
         doc, problems = parse_yaml(file)
         if doc is not None:
@@ -165,7 +168,7 @@ def _load_responses(
     first_seen: dict[str, str] = {}
     sheets: list[AnswerSheet] = []
     problems: list[Problem] = []
-    for doc, found in _response_docs(folder):
+    for doc, found in _response_docs(folder, q):
         problems += found
         if doc.data is None or not isinstance(doc.data, dict):
             problems += [] if found else [_not_a_response(doc)]
@@ -193,11 +196,25 @@ def _load_responses(
             msg = f"answers questionnaire '{response.questionnaire}', but the assessment uses '{q.id}'"
             problems.append(doc.problem(("questionnaire",), msg))
             continue
+        response = _normalised(response, q)
         problems += check_answers(doc, response, respondent, q, lenient, also_answered=broken)
         if not more:
-            shown = _shown(response.answers, respondent, q)
-            sheets.append(AnswerSheet(respondent, shown, str(doc.path)))
+            answers = _shown(response.answers, respondent, q)
+            sheets.append(AnswerSheet(respondent, answers, str(doc.path)))
     return sheets, problems
+
+
+def _normalised(response: Response, q: Questionnaire) -> Response:
+    """Answers in the one spelling conditions and scoring compare (see answers.normalised)."""
+    index = q.question_index()
+    answers = {}
+    for qid, answer in response.answers.items():
+        question = index.get(qid)
+        value = answer.value if question is None else normalised(question, answer.value)
+        answers[qid] = (
+            answer if value == answer.value else answer.model_copy(update={"value": value})
+        )
+    return response.model_copy(update={"answers": answers})
 
 
 def _shown(
@@ -219,7 +236,7 @@ def _not_a_response(doc: SourceDoc) -> Problem:
     if doc.data is None:
         msg = "the file is empty: no answers read"
         return Problem(str(doc.path), 1, 1, "", msg, severity="warning")
-    found = "a list" if isinstance(doc.data, list) else f"the value {doc.data!r}"
+    found = "a list" if isinstance(doc.data, list) else f"the value {shown(doc.data)}"
     msg = f"expected a mapping with 'respondent' and 'answers' keys, not {found}"
     return doc.problem((), msg)
 
@@ -270,7 +287,7 @@ def check_answers(
     values = {k: a.value for k, a in response.answers.items()}
     answered = set(values) | set(also_answered)
     incomplete = "warning" if lenient else "error"
-    problems = []
+    problems: list[Problem] = []
     for qid, answer in response.answers.items():
         loc = ("answers", qid)
         if qid not in index:
@@ -278,7 +295,7 @@ def check_answers(
                 f"question '{qid}' was replaced by '{q.renamed[qid]}' in {q.id} {q.version}: "
                 f"answer '{q.renamed[qid]}' instead"
                 if qid in q.renamed
-                else checks.unknown("question", qid, index)
+                else checks.unknown("question", qid, index, hint=len(problems) < _HINTS)
             )
             problems.append(doc.problem(loc, msg, key=True))
             continue

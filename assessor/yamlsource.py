@@ -5,20 +5,26 @@ both the data and the positions come from that one node tree. Three YAML 1.1 hab
 refused or undone here: duplicate keys (an error, not "last one wins"), `yes`/`no`/`on`/`off`
 as booleans (they stay text; only `true`/`false` are booleans) and decomposed Unicode (all text
 is NFC-normalised).
+
+This is the one place where YAML and JSON text becomes typed values, so it is also where a value
+its type cannot hold becomes a located problem rather than an exception: an impossible date
+(`2026-02-30`), an explicit tag with a wrong value (`!!int 'zz'`), a whole number of more than
+4,300 digits. JSON's escaped UTF-16 surrogate pairs ("\\ud83d\\ude00") are read as the
+character they encode. Files are read through `fsio.read_text`: regular files only, size-limited.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import Problem
+from .errors import Problem, shown
+from .fsio import read_text
+from .sourcedoc import SourceDoc, format_loc, nfc
 
 __all__ = ["SourceDoc", "format_loc", "nfc", "parse_yaml"]
 
@@ -28,110 +34,55 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """The C loader when present; booleans only from true/false, as YAML 1.2 has it."""
+def _loader(base: Any) -> Any:
+    class _Loader(base):  # type: ignore[misc]
+        """Booleans only from true/false, as YAML 1.2 has it."""
 
-    _plain_tags: dict[str, str] = {}  # noqa: RUF012  (a cache shared by all loaders)
+        _plain_tags: dict[str, str] = {}  # noqa: RUF012  (a cache shared by all loaders)
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        """The tag of a plain scalar depends on its text alone: remember it (response files
-        repeat the same question ids and answers thousands of times)."""
-        if kind is not yaml.ScalarNode or not implicit[0]:
-            return super().resolve(kind, value, implicit)
-        tag = self._plain_tags.get(value)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(self._plain_tags) < 100_000:
-                self._plain_tags[value] = tag
-        return tag
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            """The tag of a plain scalar depends on its text alone: remember it (response files
+            repeat the same question ids and answers thousands of times)."""
+            if kind is not yaml.ScalarNode or not implicit[0]:
+                return super().resolve(kind, value, implicit)
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._plain_tags) < 100_000 and len(value) < 100:
+                    self._plain_tags[value] = tag
+            return tag
 
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
-for _first in "tTfF":
-    _Loader.yaml_implicit_resolvers.setdefault(_first, []).insert(0, (_BOOL_TAG, _YAML12_BOOL))
-
-
-def nfc(value: Any) -> Any:
-    """NFC-normalise every string in a nested structure of dicts, lists and scalars."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {nfc(k): nfc(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [nfc(v) for v in value]
-    return value
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    for first in "tTfF":
+        _Loader.yaml_implicit_resolvers.setdefault(first, []).insert(0, (_BOOL_TAG, _YAML12_BOOL))
+    return _Loader
 
 
-def format_loc(loc: Sequence[str | int]) -> str:
-    """('sections', 2, 'questions', 0, 'maps_to') → 'sections[2].questions[0].maps_to'."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-@dataclass
-class SourceDoc:
-    """A parsed YAML (or JSON) document: its data, and where each part of it stands."""
-
-    path: Path
-    data: Any
-    root: yaml.Node | None
-
-    def node_at(self, loc: Sequence[str | int]) -> yaml.Node | None:
-        """The deepest node on the way along `loc`; parts that are not keys are skipped."""
-        node = self.root
-        for part in loc:
-            if node is None:
-                break
-            child = _child(node, part)
-            if child is not None:
-                node = child
-        return node
-
-    def problem(
-        self, loc: Sequence[str | int], message: str, *, key: bool = False, severity: str = "error"
-    ) -> Problem:
-        """A problem at `loc`; with key=True it points at the mapping key rather than the value."""
-        node = self.node_at(loc)
-        if key and loc:
-            key_node = self._key_node(loc)
-            node = key_node or node
-        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (0, 0)
-        return Problem(str(self.path), line, col, format_loc(loc), message, severity)
-
-    def _key_node(self, loc: Sequence[str | int]) -> yaml.Node | None:
-        parent = self.node_at(loc[:-1])
-        if isinstance(parent, yaml.MappingNode):
-            for k, _ in parent.value:
-                if _key_matches(k, loc[-1]):
-                    return k  # type: ignore[no-any-return]
-        return None
-
-
-def _key_matches(key: yaml.Node, part: str | int) -> bool:
-    return isinstance(key, yaml.ScalarNode) and nfc(key.value) == str(part)
-
-
-def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        return node.value[part] if 0 <= part < len(node.value) else None
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if _key_matches(k, part):
-                return v  # type: ignore[no-any-return]
-    return None
+# The C loader when present; the pure-Python one reads what libyaml refuses: JSON's escaped
+# UTF-16 surrogate pairs ("\ud83d\ude00", as Python's json.dump writes an emoji).
+_Loader = _loader(_BaseLoader)
+_PyLoader = _loader(yaml.SafeLoader)
+_SURROGATE_ESCAPE = "found invalid Unicode character escape code"
 
 
 _STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MAX_DIGITS = 4300  # Python reads no longer whole number from text
+
+
+def _cannot_be(node: yaml.Node, exc: Exception) -> str:
+    """'2026-02-30' is not a date: day is out of range for month."""
+    text = node.value if isinstance(node, yaml.ScalarNode) else ""
+    short = node.tag.replace("tag:yaml.org,2002:", "!!")
+    if node.tag == _TIMESTAMP:
+        reason = str(exc)[:80] if isinstance(exc, ValueError) else "write it as YYYY-MM-DD"
+        return f"impossible date or time {shown(text)}: {reason}"
+    return f"{shown(text)} cannot be read as {short}"
 
 
 class _Builder:
@@ -149,23 +100,54 @@ class _Builder:
         self.constructor = _Loader("")
         self.duplicates: list[tuple[yaml.MappingNode, str, yaml.Mark, yaml.Mark]] = []
         self.aliased = False
+        self.bad_values: list[Problem] = []
 
     def build(self, node: yaml.Node) -> Any:
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             value = node.value
             if tag == _STR:
-                return value if value.isascii() else unicodedata.normalize("NFC", value)
+                return value if value.isascii() else self._text(node)
             if tag == _INT and value.isdigit() and (value[0] != "0" or value == "0"):
+                if len(value) > MAX_DIGITS:
+                    return self._bad(node, f"a whole number of more than {MAX_DIGITS:,} digits")
                 return int(value)  # YAML 1.1 reads a leading zero as octal: 010 is 8
             if tag == _NULL:
                 return None
-            return nfc(self.constructor.construct_object(node, deep=True))
-        if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
             return [self.build(item) for item in node.value]
-        if isinstance(node, yaml.MappingNode) and tag == _MAP:
+        elif isinstance(node, yaml.MappingNode) and tag == _MAP:
             return self._mapping(node)
-        return nfc(self.constructor.construct_object(node, deep=True))
+        return self._constructed(node)
+
+    def _constructed(self, node: yaml.Node) -> Any:
+        """Timestamps, floats, octal and explicit tags, by PyYAML's safe constructor; a value
+        its tag cannot hold (`2026-02-30`, `!!int 'zz'`) is a problem at its place."""
+        try:
+            return nfc(self.constructor.construct_object(node, deep=True))
+        except yaml.MarkedYAMLError:
+            raise
+        except Exception as exc:  # ValueError, KeyError, AttributeError: PyYAML has no one type
+            if "digits" in str(exc):
+                return self._bad(node, f"a whole number of more than {MAX_DIGITS:,} digits")
+            return self._bad(node, _cannot_be(node, exc))
+
+    def _text(self, node: yaml.ScalarNode) -> Any:
+        """NFC text; UTF-16 surrogate pairs (from JSON escapes) become the character they name."""
+        value = node.value
+        if any("\ud800" <= c <= "\udfff" for c in value):
+            try:
+                value = value.encode("utf-16", "surrogatepass").decode("utf-16")
+            except UnicodeDecodeError:
+                return self._bad(
+                    node, "text with half of a UTF-16 surrogate pair (not a character)"
+                )
+        return unicodedata.normalize("NFC", value)
+
+    def _bad(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        problem = Problem(str(self.path), mark.line + 1, mark.column + 1, "", message)
+        self.bad_values.append(problem)
 
     def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
         """Keys clash by their NFC text (`1:` and `"1":` are the same key to a reader)."""
@@ -224,20 +206,28 @@ class _Builder:
         return out
 
     def report_duplicates(self, root: yaml.Node) -> None:
-        """One problem per repeated key, located by its dotted path (found only when needed).
+        """One problem per repeated key, located by its dotted path.
 
+        The paths of all mappings with a repeated key are found in one walk of the document.
         A mapping reached twice (through an alias or a merge) is reported once.
         """
+        if not self.duplicates:
+            return
+        paths = _paths_to(root, {id(node) for node, *_ in self.duplicates})
         seen: set[tuple[int, int]] = set()
+        said: dict[tuple[int, str, int, int], tuple[str, str]] = {}  # a key repeated 1,000 times
+        file = str(self.path)
         for node, key, mark, earlier in self.duplicates:
             if (mark.line, mark.column) in seen:
                 continue
             seen.add((mark.line, mark.column))
-            where = format_loc([*_path_to(root, node), key])
-            msg = f"duplicate key '{key}' (first at {earlier.line + 1}:{earlier.column + 1})"
-            self.problems.append(
-                Problem(str(self.path), mark.line + 1, mark.column + 1, where, msg)
-            )
+            first = (id(node), key, earlier.line, earlier.column)
+            if first not in said:
+                where = format_loc([*paths.get(id(node), []), key])
+                at = f"first at {earlier.line + 1}:{earlier.column + 1}"
+                said[first] = (where, f"duplicate key {shown(key)} ({at})")
+            where, msg = said[first]
+            self.problems.append(Problem(file, mark.line + 1, mark.column + 1, where, msg))
 
 
 class _AliasBuilder(_Builder):
@@ -318,32 +308,41 @@ def _alias_problem(path: Path, root: yaml.Node) -> Problem | None:
     return Problem(str(path), 1, 1, "", msg)
 
 
-def _path_to(root: yaml.Node, target: yaml.Node) -> list[str | int]:
-    """The keys and indexes leading from `root` to `target` (depth-first, in document order:
-    a mapping reached through aliases is named where it is written)."""
+def _paths_to(root: yaml.Node, targets: set[int]) -> dict[int, list[str | int]]:
+    """The keys and indexes leading from `root` to each target node (depth-first, in document
+    order: a mapping reached through aliases is named where it is first written)."""
+    found: dict[int, list[str | int]] = {}
+    visited: set[int] = set()
     stack: list[tuple[yaml.Node, list[str | int]]] = [(root, [])]
-    while stack:
+    while stack and len(found) < len(targets):
         node, path = stack.pop()
-        if node is target:
-            return path
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        if id(node) in targets:
+            found[id(node)] = path
         if isinstance(node, yaml.MappingNode):
-            stack += reversed([(v, [*path, nfc(str(k.value))]) for k, v in node.value])
+            children = [(v, nfc(str(k.value))) for k, v in node.value if _nested(v)]
         elif isinstance(node, yaml.SequenceNode):
-            stack += reversed([(v, [*path, i]) for i, v in enumerate(node.value)])
-    return []
+            children = [(v, i) for i, v in enumerate(node.value) if _nested(v)]
+        else:
+            continue
+        stack += reversed([(v, [*path, part]) for v, part in children])
+    return found
+
+
+def _nested(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.MappingNode | yaml.SequenceNode)
 
 
 def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, list[Problem]]:
     """Parse one file. Returns the document (None when it cannot be read) and its problems."""
-    try:
+    if text is None:
+        text, unreadable = read_text(path)
         if text is None:
-            text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, [_not_utf8(path, exc)]
-    except OSError as exc:
-        return None, [Problem(str(path), message=f"cannot read file: {exc.strerror or exc}")]
+            return None, [unreadable] if unreadable else []
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         return None, [_marked(path, exc)]
     except yaml.reader.ReaderError as exc:
@@ -366,17 +365,28 @@ def parse_yaml(path: Path, text: str | None = None) -> tuple[SourceDoc | None, l
             loop = _alias_problem(path, root)
             msg = "invalid YAML: nested too deeply to read"
             return None, [loop or Problem(str(path), 1, 1, "", msg)]
+        if builder.bad_values:  # impossible dates, `!!int 'zz'`, …: all of them, then stop
+            return None, builder.bad_values
         if builder.aliased and (too_big := _alias_problem(path, root)):
             return None, [too_big]
         builder.report_duplicates(root)
     return SourceDoc(path, data, root), problems
 
 
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        if exc.problem != _SURROGATE_ESCAPE or _BaseLoader is yaml.SafeLoader:
+            raise
+        return yaml.compose(text, Loader=_PyLoader)
+
+
 def _marked(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     """A syntax error (or one the constructor found) as one line at its line:column."""
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    what = exc.problem or exc.context or "invalid YAML"
+    what = (exc.problem or exc.context or "invalid YAML")[:200]  # a tag may be any length
     start = exc.context_mark
     if exc.problem and exc.context and start is not None and start.line + 1 != line:
         what += f" ({exc.context} that starts at {start.line + 1}:{start.column + 1})"
@@ -386,13 +396,3 @@ def _marked(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
 def _line_col(text: str, position: int) -> tuple[int, int]:
     before = text[:position]
     return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
-
-
-def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
-    """Where the first byte that is not UTF-8 stands, as line:column."""
-    raw = exc.object[: exc.start]
-    line = raw.count(b"\n") + 1
-    col = len(raw[raw.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
-    byte = exc.object[exc.start]
-    msg = f"not UTF-8 text: byte 0x{byte:02x} cannot be read (save the file as UTF-8)"
-    return Problem(str(path), line, col, "", msg)

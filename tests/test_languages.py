@@ -75,3 +75,14 @@ def test_tables_print_names_in_the_chosen_language(build_file_tree: BuildTree) -
     assert table[3].split()[:2] == ["Mini", "Alpha"]
     csv = runner.invoke(cli, ["gaps", str(ws), "--lang", "vi", "--format", "csv"]).stdout
     assert csv.splitlines()[1].startswith("mini,beta,")  # data keeps the ids
+
+
+def test_the_roadmap_table_names_owners_and_the_route_in_the_chosen_language() -> None:
+    example = Path(__file__).parent.parent / "examples" / "saigon-xanh"
+    runner = CliRunner()
+    vi = runner.invoke(cli, ["roadmap", str(example), "--lang", "vi"]).stdout
+    assert "Lộ trình trên ma trận chiến lược CRM: Bán hàng dựa trên sản phẩm → " in vi
+    assert "Ban lãnh đạo" in vi and " executive " not in vi and "product-based" not in vi
+    en = runner.invoke(cli, ["roadmap", str(example), "--lang", "en"]).stdout
+    assert "Route on the CRM strategy matrix: Product-based selling → " in en
+    assert "Marketing " in en and "Executive " in en  # owners' names, not role ids

@@ -12,7 +12,7 @@ import pytest
 
 from assessor.errors import DefinitionError, RenderError
 from assessor.loading import load_document, load_library
-from assessor.models import Questionnaire
+from assessor.models import Assessment, Questionnaire
 from assessor.report import fetcher as fetcher_module
 from assessor.report.fetcher import AssetOnlyFetcher
 from assessor.report.printable import build_sheet, render_questionnaire
@@ -109,14 +109,14 @@ def test_html_has_the_options_and_fixed_labels_in_the_chosen_language() -> None:
     assert '<html lang="vi">' in vi
     assert "<title>Phiếu kiểm tra – Bảng câu hỏi</title>" in vi
     for text in ("Chưa có ai phụ trách.", "Hội đồng quản trị xem xét định kỳ.", "Trang web", "Tổng đài",
-                 "Không chắc", "Không áp dụng", "Chọn một phương án", "Chọn tất cả phương án phù hợp",
+                 "Không chắc", "Không áp dụng", "Chọn tất cả phương án phù hợp",
                  "Hoàn toàn không đồng ý", "Hoàn toàn đồng ý", "Hãy nhớ lại cuộc họp gần nhất.",
                  "Cách lãnh đạo định hướng.", "từ 0 đến 100", "khách hàng"):  # fmt: skip
         assert text in vi, text
-    assert "Not sure" not in vi and "Tick one" not in vi
+    assert "Not sure" not in vi and "Choose one" not in vi
     en = _html(lang="en")
     assert '<html lang="en">' in en
-    for text in ("Nobody does.", "Not sure", "Not applicable", "Tick one", "Tick all that apply"):
+    for text in ("Nobody does.", "Not sure", "Not applicable", "Tick all that apply"):
         assert text in en, text
     assert "Không chắc" not in en
 
@@ -268,3 +268,60 @@ def test_a_template_in_a_library_folder_overrides_the_built_in_one(
         {"lib/reports/questionnaire.html.j2": "<p>{{ title }}: {{ sections|length }}</p>\n"}
     )
     assert _html(lang="vi", library_dirs=[Path(root / "lib")]).strip() == "<p>Phiếu kiểm tra: 2</p>"
+
+
+def _marks(html: str, question: str) -> list[str]:
+    """The shapes of one printed question's answer marks, in order."""
+    block = html.split(f'id="q-{question}"', 1)[1].split("</article>", 1)[0]
+    return re.findall(r'class="box (round|square)"', block)
+
+
+def test_one_answer_gets_round_marks_and_tick_all_gets_square_boxes() -> None:
+    html = _html(lang="en")
+    assert _marks(html, "vision") == ["round"] * (4 + 2 + 5)  # options, skips, importance
+    assert _marks(html, "uses-crm") == ["round"] * 4
+    assert _marks(html, "budget-owner") == ["round"] * 4
+    assert _marks(html, "channel-list") == ["square", "square", "round", "round"]
+    assert "Fill in one circle for each question" in html
+
+
+def test_no_internal_ids_are_printed() -> None:
+    text = _pdf_text(render_questionnaire(_questionnaire(), lang="en", fmt="pdf"))
+    for qid in ("uses-crm", "why-not", "channel-list", "web-share", "budget-owner", "after-"):
+        assert qid not in text, qid
+
+
+def test_the_cover_names_the_client_and_says_by_when_and_to_whom_to_return_it() -> None:
+    assessment = Assessment.model_validate({
+        "kind": "assessment", "client": {"name": "Công ty Sài Gòn Xanh"}, "date": "2026-10-01",
+        "questionnaire": "print-q", "branding": {"consultancy": "Tư vấn Sao Mai"},
+        "collect": {"deadline": "2026-10-20",
+                    "contact": {"en": "Nguyễn An, an@saomai.vn", "vi": "anh Nguyễn An, an@saomai.vn"}},
+    })  # fmt: skip
+    text = " ".join(
+        _pdf_text(
+            render_questionnaire(_questionnaire(), lang="vi", fmt="pdf", assessment=assessment)
+        ).split()
+    )
+    assert "Công ty Sài Gòn Xanh" in text
+    assert "Tư vấn Sao Mai thay mặt Công ty Sài Gòn Xanh gửi bảng hỏi này." in text
+    assert (
+        "Vui lòng gửi lại bảng hỏi đã điền trước ngày 20/10/2026 cho anh Nguyễn An, an@saomai.vn."
+        in text
+    )
+    assert "Câu trả lời chỉ được báo cáo theo nhóm có ít nhất 3 người" in text
+    assert "Công ty Sài Gòn Xanh · Phiếu kiểm tra Trang 3 / 3" in text  # the running footer
+    alone = _html(lang="en")
+    assert "Please return the completed questionnaire to the person who gave it to you." in alone
+
+
+def test_the_quick_scan_for_one_role_fills_its_pages() -> None:
+    q = _shipped("crm-quick-scan")
+    for lang in ("en", "vi"):
+        data = render_questionnaire(q, lang=lang, fmt="pdf", role="sales")
+        pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+        sizes = [len(text) for text in pages]
+        assert len(pages) <= 7, (lang, sizes)  # was 8, three of them holding one question each
+        assert all(n > max(sizes) * 0.55 for n in sizes[1:-1]), (lang, sizes)  # none half empty
+        last = q.sections[-1].questions[-1].text[lang]
+        assert " ".join(last.split()[:5]) in " ".join(pages[-1].split())  # not a closing note alone

@@ -274,6 +274,7 @@ def test_printable_formats_call_the_renderer(ws: Path, monkeypatch: pytest.Monke
             "role": "it",
             "respondent": None,
             "library_dirs": (ws / "library",),
+            "assessment": None,
         }
     ]
 

@@ -25,13 +25,32 @@ F = TypeVar("F", bound=Callable[..., Any])
 class _Group(click.Group):
     """Turns the errors a user can cause into one line per problem and exit status 1."""
 
+    def main(self, args: Any = None, *more: Any, **options: Any) -> Any:
+        """Refuse arguments that are not UTF-8 text before anything reads them."""
+        argv = sys.argv[1:] if args is None else list(args)
+        bad = [(n, a) for n, a in enumerate(argv, start=1) if not _is_utf8(a)]
+        for n, arg in bad:
+            raw = arg.encode("utf-8", "surrogateescape")
+            msg = f"crm-assess: argument {n} ({str(raw)[2:-1][:80]}) is not UTF-8 text"
+            click.echo(msg, err=True)
+        if bad:
+            sys.exit(1)
+        return super().main(args, *more, **options)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except AssessorError as exc:
-            for line in exc.lines():
-                click.echo(line, err=True)
+            click.echo("\n".join(exc.lines()), err=True)  # one write: 10,000 lines at once
             ctx.exit(1)
+
+
+def _is_utf8(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:  # a byte that is not UTF-8, kept by Python as a lone surrogate
+        return False
+    return True
 
 
 def lang_option(func: F) -> F:

@@ -21,6 +21,14 @@ from . import (
 )  # fmt: skip
 
 
+def _positions(result: Any, lang: str) -> dict[str, str]:
+    """The strategy matrix's positions (dimensions of its framework) by id, named in `lang`."""
+    from ..strategy import STRATEGY_FRAMEWORK
+
+    fw = result.library.frameworks.get(STRATEGY_FRAMEWORK)
+    return {d.id: d.name[lang] for d in fw.dimensions} if fw is not None else {}
+
+
 def _named(result: Any, lang: str, rows: list[list[Any]]) -> list[list[Any]]:
     """Rows that start with a framework id and a dimension id, with their names in `lang`
     instead (for tables people read; CSV and JSON keep the ids)."""
@@ -164,7 +172,9 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
          for r in rows],
     )  # fmt: skip
     if result.roadmap.route:
-        table += "\n\nRoute on the strategy matrix: " + " → ".join(result.roadmap.route)
+        names = _positions(result, lang)
+        route = " → ".join(names.get(p, p) for p in result.roadmap.route)
+        table += f"\n\n{words['route_on_matrix']}: {route}"
     _emit(fmt, roadmap_data(result, lang), ROADMAP_HEADERS, rows, table)
 
 

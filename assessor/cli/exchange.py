@@ -34,6 +34,12 @@ def questionnaire() -> None:
 )
 @click.option("--respondent", help="Who answers it (a respondent's id or name in assessment.yaml).")
 @click.option(
+    "--workspace",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="An assessment workspace: the printed cover names its client and says by when and to "
+    "whom to return the questionnaire (assessment.yaml's collect: deadline and contact).",
+)
+@click.option(
     "--role",
     help="Only the questions for this role: executive, sales, marketing, service, it, "
     "finance or operations.",
@@ -49,6 +55,7 @@ def export_questionnaire(
     fmt: str,
     lang: str,
     respondent: str | None,
+    workspace: Path | None,
     role: str | None,
     output: Path | None,
     force: bool,
@@ -59,6 +66,7 @@ def export_questionnaire(
     Examples:
       crm-assess questionnaire export crm-full --respondent "Trần Minh Quân" --role executive
       crm-assess questionnaire export crm-quick-scan --format pdf --lang en -o quick-scan.pdf
+      crm-assess questionnaire export crm-quick-scan --format pdf --workspace acme
       crm-assess questionnaire export crm-quick-scan --format xlsform -o quick-scan.xlsx
 
     An XLSForm (for KoboToolbox or ODK Collect, offline on phones) has every language of the
@@ -82,6 +90,7 @@ def export_questionnaire(
 
         data = build_workbook(q, lang=lang, role=role, respondent=respondent)
     else:
+        from ..collect.invite import read_assessment
         from ..report.printable import render_questionnaire
 
         data = render_questionnaire(
@@ -91,6 +100,7 @@ def export_questionnaire(
             role=role,
             respondent=respondent,
             library_dirs=ctx.obj["library_dirs"],
+            assessment=read_assessment(workspace) if workspace else None,
         )
     suffix = "xlsform.xlsx" if fmt == "xlsform" else fmt
     path = output or Path(

@@ -152,7 +152,9 @@ def _typed(question: Any, raw: list[str]) -> Any:
         return raw
     text = raw[-1]
     if kind in ("maturity", "likert"):
-        return int(text) if text.isascii() and text.isdecimal() else text
+        # a level is one digit; a long run of digits stays text, so it is refused as an answer
+        # (Python reads no whole number of more than 4,300 digits)
+        return int(text) if text.isascii() and text.isdecimal() and len(text) <= 15 else text
     if kind in ("number", "percent"):
         value = parse_number(text)
         return _EMPTY if value is None else value

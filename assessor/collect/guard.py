@@ -33,7 +33,9 @@ class LimitBody:
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+        if declared is not None and (
+            not declared.isdigit() or len(declared) > 15 or int(declared) > self.limit
+        ):
             await _too_large(send)
             return
         seen = 0

@@ -126,9 +126,20 @@ def invite(
         email=email,
     )  # fmt: skip
     text = None if listed is not None else _with_respondent(file, respondent)
-    token = _token_for(Store.of(workspace), file, respondent, new_link)
-    if text is not None:
-        write_atomic(file, text, force=True)
+
+    def add_to_assessment() -> None:  # inside the database's transaction: both or neither
+        if text is not None:
+            write_atomic(file, text, force=True)
+
+    # someone in the database but not in assessment.yaml was left by an interrupted invite:
+    # they get a link now (the interrupted run never showed one)
+    token = Store.of(workspace).link(
+        respondent, replace=new_link or listed is None, then=add_to_assessment
+    )
+    if token is None:
+        raise _error(
+            file, f"'{respondent.name}' was invited already (use --new-link to replace the link)"
+        )
     return Invitation(respondent, token, listed is None)
 
 
@@ -156,14 +167,6 @@ def _with_respondent(file: Path, r: Respondent) -> str:
     except (ValueError, yaml.YAMLError):
         msg = f"cannot add the respondent by itself: add `- {flow_item(item)}` under respondents:"
         raise _error(file, msg) from None
-
-
-def _token_for(store: Store, file: Path, r: Respondent, new_link: bool) -> str:
-    if store.person(r.id) is None:
-        return store.add_person(r.id, name=r.name, role=r.role, unit=r.unit, email=r.email)
-    if not new_link:
-        raise _error(file, f"'{r.name}' was invited already (use --new-link to replace the link)")
-    return store.new_link(r.id)
 
 
 def _check(

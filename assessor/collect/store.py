@@ -24,12 +24,14 @@ import queue
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .dbcheck import check_database, unusable
 
 __all__ = [
     "DB_NAME",
@@ -123,9 +125,13 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        check_database(path)  # a damaged or foreign file: one line, and it is left as it is
         if not path.exists():  # names and answers: readable by its owner only
             path.touch(mode=0o600)
-        self._db().executescript(_SCHEMA)
+        try:
+            self._db().executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise unusable(path, f"cannot be opened as the collection database ({exc})") from None
 
     @classmethod
     def of(cls, workspace: Path) -> Store:
@@ -188,26 +194,27 @@ class Store:
 
     # people --------------------------------------------------------------------------
 
-    def add_person(
-        self, person_id: str, *, name: str, role: str, unit: str | None, email: str | None
-    ) -> str:
-        """Register a respondent and return their new secret token."""
-        token = new_token()
-        with self._tx() as db:
-            db.execute(
-                "INSERT INTO people (id, token_digest, name, role, unit, email, invited)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (person_id, token_digest(token), name, role, unit, email, _now()),
-            )
-        return token
+    def link(self, r: Any, *, replace: bool, then: Callable[[], None]) -> str | None:
+        """A new secret token for respondent `r` (registered if new), committed only once
+        `then()` has returned: a run killed on the way leaves the database as it was.
 
-    def new_link(self, person_id: str) -> str:
-        """Replace a respondent's token; the old link stops working."""
+        None when `r` has a link already and `replace` is false."""
         token = new_token()
         with self._tx() as db:
-            db.execute(
-                "UPDATE people SET token_digest = ? WHERE id = ?", (token_digest(token), person_id)
-            )
+            known = db.execute("SELECT 1 FROM people WHERE id = ?", (r.id,)).fetchone()
+            if known is not None and not replace:
+                return None
+            if known is None:
+                db.execute(
+                    "INSERT INTO people (id, token_digest, name, role, unit, email, invited)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (r.id, token_digest(token), r.name, r.role, r.unit, r.email, _now()),
+                )
+            else:
+                db.execute(
+                    "UPDATE people SET token_digest = ? WHERE id = ?", (token_digest(token), r.id)
+                )
+            then()
         return token
 
     def person(self, person_id: str) -> Person | None:

@@ -23,7 +23,6 @@ __all__ = [
     "Field",
     "SectionState",
     "about",
-    "min_group",
     "overall",
     "question_fields",
     "respondent_pages",
@@ -211,16 +210,10 @@ def about(a: Assessment, lang: str) -> dict[str, str]:
     return {
         "asking": asking,
         "purpose": text_in(c.purpose, lang) or L.purpose,
-        "private": L.fmt("confidential", n=min_group(a)),
+        "private": L.fmt("confidential", n=a.reporting_group()),
         "deadline": L.fmt("deadline", date=local_date(c.deadline, lang)) if c.deadline else "",
         "contact": L.fmt("contact", contact=text_in(c.contact, lang)) if c.contact else "",
     }
-
-
-def min_group(assessment: Assessment) -> int:
-    """The smallest group reports show (`scoring.min_group`, 3 where it is not set)."""
-    value = getattr(assessment.scoring, "min_group", None)
-    return value if isinstance(value, int) and value > 0 else 3
 
 
 def status_row(

@@ -17,7 +17,8 @@ from pydantic import (
     field_validator,
 )
 
-from .common import Id, Lang, LocalText, StrictModel
+from ..errors import shown
+from .common import COMMENT_MAX, NAME_MAX, Id, Lang, LocalText, StrictModel
 from .questionnaire import DimensionPath, Role
 
 __all__ = [
@@ -46,13 +47,17 @@ Level = Annotated[float, Field(ge=1, le=4)]
 
 def _one_or_both(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     """A mapping is a text per language; report its own problems, not the union's."""
+    texts = list(value.values()) if isinstance(value, dict) else [value]
+    longest = max((len(t) for t in texts if isinstance(t, str)), default=0)
+    if longest > NAME_MAX:
+        raise ValueError(f"text longer than {NAME_MAX:,} characters (got {longest:,}); shorten it")
     if isinstance(value, dict):
         return LocalText.model_validate(value)
     if isinstance(value, str):
         if not value.strip():
             raise ValueError("is empty: write the text, or leave the key out")
         return handler(value)
-    raise ValueError(f"expected text, or a text per language {{en: …, vi: …}}, not {value!r}")
+    raise ValueError(f"expected text, or a text per language {{en: …, vi: …}}, not {shown(value)}")
 
 
 Wording = Annotated[LocalText | str, WrapValidator(_one_or_both)]
@@ -93,7 +98,9 @@ class Profile(StrictModel):
 class Client(StrictModel):
     """The company being assessed."""
 
-    name: str = Field(min_length=1, description="Company name as it appears in the report.")
+    name: str = Field(
+        min_length=1, max_length=NAME_MAX, description="Company name as it appears in the report."
+    )
     industry: Wording | None = Field(
         default=None, description="Industry, for the report cover: one text or {en: …, vi: …}."
     )
@@ -114,10 +121,10 @@ class Respondent(StrictModel):
     """A manager who answers the questionnaire."""
 
     id: Id = Field(description="Respondent id; the response file names it.")
-    name: str = Field(min_length=1, description="Full name.")
+    name: str = Field(min_length=1, max_length=NAME_MAX, description="Full name.")
     role: Role = Field(description="Role, which filters the questions shown.")
     unit: Id | None = Field(default=None, description="Business unit id.")
-    email: str | None = Field(default=None, description="For invitations.")
+    email: str | None = Field(default=None, max_length=NAME_MAX, description="For invitations.")
     imported: str | None = Field(
         default=None,
         description="The survey export this respondent was added from by "
@@ -309,6 +316,11 @@ class Assessment(StrictModel):
         """The title in `lang` (a single text serves both languages); None without one."""
         return text_in(self.title, lang)
 
+    def reporting_group(self) -> int:
+        """The smallest group a breakdown shows (`scoring.min_group`; 3 where it is not set)."""
+        value = getattr(self.scoring, "min_group", None)
+        return value if isinstance(value, int) and value > 0 else 3
+
     def unit_name(self, unit: str | None, lang: str) -> str:
         """A unit's name in `lang`; its id when it is not listed; '' for no unit."""
         if unit is None:
@@ -323,7 +335,9 @@ class Answer(StrictModel):
     """One answer, with an optional comment, confidence, importance and target."""
 
     value: AnswerValue = Field(description="The answer; 'not_sure' or 'not_applicable' allowed.")
-    comment: str | None = Field(default=None, description="The respondent's comment.")
+    comment: str | None = Field(
+        default=None, max_length=COMMENT_MAX, description="The respondent's comment."
+    )
     confidence: Literal["low", "medium", "high"] | None = Field(
         default=None, description="How sure the respondent is."
     )
@@ -338,7 +352,7 @@ class Answer(StrictModel):
             return handler(value)
         except ValidationError:
             raise ValueError(
-                f"answer must be text, a number, yes/no or a list of option ids (got {value!r})"
+                f"answer must be text, a number, yes/no or a list of option ids (got {shown(value)})"
             ) from None
 
 

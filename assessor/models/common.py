@@ -6,7 +6,23 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-__all__ = ["LANGUAGES", "CompanySize", "Id", "Lang", "LocalText", "NonEmpty", "StrictModel"]
+__all__ = [
+    "COMMENT_MAX",
+    "LANGUAGES",
+    "NAME_MAX",
+    "CompanySize",
+    "Id",
+    "Lang",
+    "LocalText",
+    "NonEmpty",
+    "StrictModel",
+]
+
+# The longest free text a workspace file may hold in a name (client, unit, respondent,
+# consultancy, …) and in a respondent's comment: far above real text, far below what would make
+# a report take minutes (limits checked where the file is read, with the text's place).
+NAME_MAX = 300
+COMMENT_MAX = 5000
 
 LANGUAGES: tuple[str, ...] = ("en", "vi")
 Lang = Literal["en", "vi"]

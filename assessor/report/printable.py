@@ -18,7 +18,8 @@ from typing import Any
 from .. import checks
 from ..answers import as_bool
 from ..errors import RenderError
-from ..models import LANGUAGES, ROLES, Question, Questionnaire
+from ..models import LANGUAGES, ROLES, Assessment, Question, Questionnaire
+from ..models.assessment import text_in
 from ..models.questionnaire import (
     LikertQuestion,
     MaturityQuestion,
@@ -28,6 +29,7 @@ from ..models.questionnaire import (
     YesNoQuestion,
 )
 from ..relevance import ExpressionError, Node, parse
+from ..textformat import local_date
 from .labels import Labels, fmt_num, load_labels
 from .render import render_pdf, render_template, report_dirs
 
@@ -58,8 +60,9 @@ class ScalePoint:
 class PrintQuestion:
     """One numbered question, ready to print.
 
-    `layout` picks the answer area: "choices" (a box per entry of `choices`, one per line),
+    `layout` picks the answer area: "choices" (a mark per entry of `choices`, one per line),
     "inline" (the same side by side: yes/no), "scale" (1–5), "figure" (a ruled box) or "text".
+    `pick` is "one" (round marks: one answer) or "any" (square boxes: tick all that apply).
     """
 
     number: int
@@ -78,6 +81,7 @@ class PrintQuestion:
     importance: bool
     comment: bool
     lines: int
+    pick: str = "one"
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,10 @@ class QuestionnaireSheet:
     instructions: tuple[str, ...]
     sections: tuple[PrintSection, ...]
     labels: Labels
+    client: str = ""
+    asking: str = ""
+    confidential: str = ""
+    returns: str = ""
 
 
 def render_questionnaire(
@@ -114,12 +122,18 @@ def render_questionnaire(
     role: str | None = None,
     respondent: str | None = None,
     library_dirs: Iterable[Path] = (),
+    assessment: Assessment | None = None,
 ) -> bytes:
-    """The questionnaire to fill in by hand: PDF bytes (fmt='pdf') or UTF-8 HTML (fmt='html')."""
+    """The questionnaire to fill in by hand: PDF bytes (fmt='pdf') or UTF-8 HTML (fmt='html').
+
+    With an `assessment`, the cover names the client and who is asking, and says by when and
+    to whom to return it (its `collect:` deadline and contact).
+    """
     if fmt not in ("pdf", "html"):
         raise RenderError(checks.unknown("format", fmt, ("pdf", "html")))
     dirs = report_dirs(library_dirs)
-    sheet = build_sheet(questionnaire, lang=lang, role=role, respondent=respondent, dirs=dirs)
+    sheet = build_sheet(questionnaire, lang=lang, role=role, respondent=respondent, dirs=dirs,
+                        assessment=assessment)  # fmt: skip
     html = render_template(TEMPLATE, sheet, dirs)
     return html.encode("utf-8") if fmt == "html" else render_pdf(html, dirs)
 
@@ -131,6 +145,7 @@ def build_sheet(
     role: str | None = None,
     respondent: str | None = None,
     dirs: tuple[Path, ...] = (),
+    assessment: Assessment | None = None,
 ) -> QuestionnaireSheet:
     """The printable context: the questions `role` answers (all when None), numbered from 1."""
     if lang not in LANGUAGES:
@@ -178,7 +193,28 @@ def build_sheet(
         instructions=instructions,
         sections=sections,
         labels=labels,
+        **_client_texts(assessment, lang, labels),
     )
+
+
+def _client_texts(assessment: Assessment | None, lang: str, labels: Labels) -> dict[str, str]:
+    """The cover's client, who is asking, the confidentiality promise and where to return it."""
+    group = assessment.reporting_group() if assessment else 3
+    texts = {"confidential": labels.fill("q_confidential", n=group), "returns": labels["q_return"]}
+    if assessment is None:
+        return texts
+    client = assessment.client.name
+    consultancy = text_in(assessment.branding.consultancy, lang)
+    deadline, contact = assessment.collect.deadline, text_in(assessment.collect.contact, lang)
+    date = local_date(deadline, lang) if deadline else ""
+    key = "q_return" + ("_by" if deadline else "") + ("_to" if contact else "")
+    return texts | {
+        "client": client,
+        "asking": labels.fill("q_asking_for", consultancy=consultancy, client=client)
+        if consultancy
+        else labels.fill("q_asking", client=client),
+        "returns": labels.fill(key, date=date, contact=contact or ""),
+    }
 
 
 def _question(
@@ -230,6 +266,7 @@ def _question(
         importance=bool(getattr(q, "importance", False)),
         comment=scored,
         lines=lines,
+        pick="any" if isinstance(q, MultiChoiceQuestion) else "one",
     )
 
 
