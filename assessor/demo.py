@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .batch import Job, remember, run_batch
+from .errors import AssessorError, Problem
 from .fsio import write_atomic
 from .loading import builtin_root
 from .pipeline import AssessmentResult, run_assessment
@@ -29,17 +32,31 @@ def example_workspace() -> Path:
     return root / "examples" / "saigon-xanh"
 
 
-def run_demo(out_dir: Path, *, force: bool = True) -> DemoOutput:
-    """Score the example, write its four PDF reports and its results as JSON into `out_dir`."""
-    from .report.build import make_report
+def run_demo(
+    out_dir: Path,
+    *,
+    force: bool = True,
+    workers: int | None = None,
+    on_done: Callable[[Job], None] | None = None,
+) -> DemoOutput:
+    """Score the example, write its four PDF reports and its results as JSON into `out_dir`.
 
-    result = run_assessment(example_workspace())
-    files = []
-    for kind in ("executive", "full"):
-        for lang in ("vi", "en"):
-            target = out_dir / f"{kind}-{lang}.pdf"
-            write_atomic(target, make_report(result, lang=lang, kind=kind), force=force)
-            files.append(target)
+    The reports are rendered in parallel (`batch.run_batch`), `workers` at once.
+    """
+    workspace = example_workspace()
+    result = run_assessment(workspace)
+    remember(workspace, result, {})
+    jobs = [
+        Job(workspace, kind, lang, "pdf", out_dir / f"{kind}-{lang}.pdf")
+        for kind in ("executive", "full")
+        for lang in ("vi", "en")
+    ]
+    outcome = run_batch(jobs, force=force, workers=workers, on_done=on_done)
+    if outcome.failures:
+        raise AssessorError(
+            [Problem.at("", line) for _, lines in outcome.failures for line in lines]
+        )
+    files = list(outcome.written)
     for name, data in (("scores.json", score_data(result, "en")), ("gaps.json", gaps_data(result))):
         target = out_dir / name
         write_atomic(target, to_json(data) + "\n", force=force)

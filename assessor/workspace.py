@@ -25,6 +25,7 @@ from .errors import Problem, ResponseError, shown
 from .loading import Library, load_document, validate_as
 from .models import Answer, Assessment, Framework, Profile, Questionnaire, Respondent, Response
 from .models.review import Review
+from .response_cache import cached_responses
 from .responses_csv import read_csv_responses
 from .review_load import load_review
 from .yamlsource import SourceDoc, parse_yaml
@@ -76,7 +77,8 @@ def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Wo
     if problems:
         raise ResponseError(problems)
     questionnaire = library.questionnaire(model.questionnaire)
-    sheets, found = _load_responses(root / "responses", model, questionnaire, lenient)
+    folder = root / "responses"
+    sheets, found = cached_responses(folder, model, questionnaire, lenient, _load_responses)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise ResponseError(errors)

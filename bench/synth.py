@@ -37,17 +37,21 @@ def _value(question, rnd: random.Random):  # type: ignore[no-untyped-def]
     return "Ghi chú thử nghiệm"
 
 
-def make_workspace(out: Path, n: int, questionnaire_id: str = "crm-full", seed: int = 1) -> Path:
+def make_workspace(
+    out: Path, n: int, questionnaire_id: str = "crm-full", seed: int = 1, units: int = 2
+) -> Path:
+    """A workspace of `n` respondents spread over `units` business units."""
     library = load_library()
     questionnaire = library.questionnaire(questionnaire_id)
     rnd = random.Random(seed)
+    unit_ids = ["north", "south"] if units == 2 else [f"u{k:02d}" for k in range(1, units + 1)]
     (out / "responses").mkdir(parents=True, exist_ok=True)
     people = [
         {
             "id": f"r{i:06d}",
             "name": f"Người trả lời {i}",
             "role": ROLES[i % len(ROLES)],
-            "unit": ("north", "south")[i % 2],
+            "unit": unit_ids[i % len(unit_ids)],
         }
         for i in range(n)
     ]
@@ -56,7 +60,7 @@ def make_workspace(out: Path, n: int, questionnaire_id: str = "crm-full", seed: 
         "client": {"name": "Synthetic"},
         "date": "2026-01-01",
         "questionnaire": questionnaire_id,
-        "units": [{"id": "north", "name": "North"}, {"id": "south", "name": "South"}],
+        "units": [{"id": u, "name": u.capitalize()} for u in unit_ids],
         "respondents": people,
     }
     (out / "assessment.yaml").write_text(

@@ -236,3 +236,21 @@ def test_the_title_is_one_text_or_one_per_language(build_file_tree: BuildTree) -
         result = run_assessment(build_file_tree(files) / "ws")
         assert build_context(result, lang="en", kind="executive").title == en
         assert build_context(result, lang="vi", kind="executive").title == vi
+
+
+def test_the_method_prints_each_context_choice_and_its_reason(build_file_tree: BuildTree) -> None:
+    from assessor.demo import example_workspace
+
+    en = build_context(run_assessment(example_workspace()), lang="en", kind="executive")
+    titles = [d.title for d in en.decisions]
+    assert titles[0] == "Business context" and titles[-1] == "Roadmap capacity"
+    assert en.decisions[0].text.startswith(
+        "Business customers and consumers; 48,000 active customers"
+    )
+    assert any(t.startswith("Target profile: ") for t in titles)
+    assert all(d.text for d in en.decisions)
+    # without a context: the report says defaults were used
+    vi = build_context(
+        run_assessment(build_file_tree(mini_workspace()) / "ws"), lang="vi", kind="full"
+    )
+    assert vi.decisions[0].text.startswith("Bản đánh giá chưa khai báo bối cảnh kinh doanh")

@@ -33,7 +33,7 @@ def mini(build_file_tree: BuildTree) -> AssessmentResult:
 
 def test_the_shipped_templates_are_the_ones_tested() -> None:
     assert TEMPLATES == [
-        "_sections.html.j2", "_story.html.j2", "base.html.j2", "executive.html.j2", "full.html.j2", "questionnaire.html.j2",
+        "_progress.html.j2", "_sections.html.j2", "_story.html.j2", "base.html.j2", "executive.html.j2", "full.html.j2", "questionnaire.html.j2",
     ]  # fmt: skip
 
 

@@ -164,6 +164,7 @@ def test_reports_show_agreed_beside_self_assessed_and_quote_without_names(
     shutil.copytree(
         example, root / "ws", dirs_exist_ok=True, ignore=shutil.ignore_patterns("reports")
     )
+    shutil.copytree(REPO / "examples" / "saigon-xanh-2025", root / "saigon-xanh-2025")  # baseline
     result = run_assessment(root / "ws")
     ctx = build_context(result, lang="en", kind="executive")
     assert ctx.messages == ["Sales runs on the CRM system; data and metrics lag."]

@@ -107,6 +107,30 @@ def format_option(*choices: str) -> Callable[[F], F]:
     return deco
 
 
+def progress(length: int, label: str) -> Any:
+    """A progress bar on standard error when it is a terminal; nothing when it is piped."""
+    return click.progressbar(
+        length=length, label=label, file=sys.stderr, show_eta=False, hidden=not sys.stderr.isatty()
+    )
+
+
+def stage_note(label: str) -> Callable[[str], None]:
+    """Prints 'LABEL: stage…' lines on standard error when it is a terminal; nothing when piped."""
+    if not sys.stderr.isatty():
+        return lambda _: None
+    return lambda stage: click.echo(f"{label}: {stage}…", err=True)
+
+
+def jobs_option(func: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Reports rendered at once, one worker process each [default: one per core].",
+    )(func)
+
+
 def lenient_option(func: F) -> F:
     return click.option(
         "--lenient", is_flag=True, help="Incomplete responses are warnings; score what is there."
@@ -136,7 +160,7 @@ def _run(ctx: click.Context, workspace: Path, lenient: bool) -> Any:
     return result
 
 
-from . import assessment, collect, content, exchange, review  # noqa: E402,F401  (registers the commands)
+from . import assessment, collect, content, exchange, history, peers, review  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import AssessorError, Problem
-from . import _emit, _library, _run, cli, format_option, lang_option, lenient_option
+from ..errors import AssessorError
+from . import (
+    _emit,
+    _library,
+    _run,
+    cli,
+    format_option,
+    jobs_option,
+    lang_option,
+    lenient_option,
+    progress,
+)  # fmt: skip
 
 
 def _positions(result: Any, lang: str) -> dict[str, str]:
@@ -170,7 +179,7 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
 
 
 @cli.command()
-@click.argument("workspace", type=click.Path(exists=True, path_type=Path))
+@click.argument("workspaces", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
@@ -190,65 +199,103 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
     help="Output file [default: WORKSPACE/reports/KIND-LANG.FORMAT].",
 )
 @click.option("--by", "by", type=click.Choice(["unit"]), help="Also one report per business unit.")
+@click.option(
+    "--batch",
+    is_flag=True,
+    help="Several workspaces: a report for each; one that fails does not stop the others.",
+)
+@jobs_option
 @click.option("--force", is_flag=True, help="Replace existing reports.")
 @lenient_option
 @click.pass_context
 def report(
     ctx: click.Context,
-    workspace: Path,
+    workspaces: tuple[Path, ...],
     lang: str | None,
     kind: str,
     fmt: str,
     output: Path | None,
     by: str | None,
+    batch: bool,
+    jobs: int | None,
     force: bool,
     lenient: bool,
 ) -> None:
     """Render the executive or full report of a workspace as PDF (or HTML).
+
+    Several reports (`--by unit`, `--batch`) are rendered in parallel, one worker per core.
 
     \b
     Examples:
       crm-assess report examples/saigon-xanh --lang vi
       crm-assess report examples/saigon-xanh --kind full --lang en -o full.pdf
       crm-assess report examples/saigon-xanh --by unit
+      crm-assess report clients/* --batch --kind full
     """
-    from ..fsio import write_atomic
-    from ..pipeline import by_unit, workspace_library
-    from ..report.build import make_report
+    from ..batch import load_for_units, plan_reports, remember, target_of
 
-    result = _run(ctx, workspace, lenient)
-    lang = lang or result.workspace.assessment.language
-    target = output or result.workspace.path / "reports" / f"{kind}-{lang}.{fmt}"
-    jobs = [(target, result)]
-    if by == "unit":
-        for unit in result.scores.groupings["unit"].merged:
-            where = result.workspace.path / "assessment.yaml"
-            note = (
-                f"unit '{unit}': merged into 'others' to keep every group to at least "
-                f"{result.workspace.assessment.scoring.min_group} respondents, so it has no report"
-            )
-            click.echo(str(Problem.at(where, note, severity="warning")), err=True)
-        for unit, r in by_unit(result).items():
-            if r.scores.score is None:  # nothing scored there: no report rather than a wrong one
-                where = result.workspace.path / "responses"
-                note = f"unit '{unit}': no answer has been scored, so it has no report"
-                click.echo(str(Problem.at(where, note, severity="warning")), err=True)
-            else:
-                jobs.append((target.with_name(f"{target.stem}-{unit}{target.suffix}"), r))
-    for path, _ in jobs:  # refuse before rendering anything, so nothing is half done
-        if path.exists() and not force:
-            raise AssessorError(f"{path}: already exists (use --force to replace it)")
-    with click.progressbar(
-        jobs, label="Rendering", file=sys.stderr, show_eta=False, hidden=not sys.stderr.isatty()
-    ) as bar:
-        for path, res in bar:
-            data = make_report(
-                res, lang=lang, kind=kind, fmt=fmt,
-                library_dirs=[*ctx.obj["library_dirs"], *workspace_library(res.workspace.path)],
-            )  # fmt: skip
-            write_atomic(path, data, force=True)
-    for path, _ in jobs:
+    if len(workspaces) > 1 and not batch:
+        raise AssessorError("several workspaces are reported with --batch")
+    if batch and output is not None:
+        raise AssessorError("--output names one file; with --batch each report goes to its "
+                            "workspace's reports/ folder")  # fmt: skip
+    units: dict[Path, list[str]] = {}
+    failures: list[tuple[str, list[str]]] = []
+    if not batch:
+        result = _run(ctx, workspaces[0], lenient)
+        remember(workspaces[0], result, {})
+        if by == "unit":
+            units, _ = load_for_units(workspaces, lambda _: result, _warn)
+        planned = plan_reports(
+            workspaces, kind=kind, lang=lang, fmt=fmt, target=output, units=units
+        )
+        language = result.workspace.assessment.language
+        for job in planned:  # refuse before rendering anything, so nothing is half done
+            path = target_of(job, language)
+            if path.exists() and not force:
+                raise AssessorError(f"{path}: already exists (use --force to replace it)")
+    else:
+        if by == "unit":
+            units, failures = load_for_units(workspaces, lambda ws: _run(ctx, ws, lenient), _warn)
+        loaded = [ws for ws in workspaces if by != "unit" or ws in units]
+        planned = plan_reports(loaded, kind=kind, lang=lang, fmt=fmt, units=units)
+    _render_batch(ctx, planned, failures, jobs=jobs, force=force or not batch, lenient=lenient)
+
+
+def _warn(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def _render_batch(
+    ctx: click.Context,
+    planned: list[Any],
+    failures: list[tuple[str, list[str]]],
+    *,
+    jobs: int | None,
+    force: bool,
+    lenient: bool,
+) -> None:
+    """Render the jobs with a progress bar on a terminal; list failures and exit 1 if any."""
+    from ..batch import run_batch
+
+    with progress(len(planned), "Rendering") as bar:
+        outcome = run_batch(
+            planned, library_dirs=ctx.obj["library_dirs"], lenient=lenient, force=force,
+            workers=jobs, on_done=lambda _: bar.update(1),
+        )  # fmt: skip
+    for path in outcome.written:
         click.echo(str(path))
+    failures = failures + outcome.failures
+    if not failures:
+        return
+    for _, lines in failures:
+        for line in lines:
+            click.echo(line, err=True)
+    total = len(planned) + len(failures) - len(outcome.failures)
+    if total > 1:  # one report's problems speak for themselves
+        names = ", ".join(label for label, _ in failures)
+        click.echo(f"{len(failures)} of {total} reports failed: {names}", err=True)
+    ctx.exit(1)
 
 
 @cli.command()
@@ -261,7 +308,8 @@ def report(
     show_default=True,
     help="Where to write the results.",
 )
-def demo(out_dir: Path) -> None:
+@jobs_option
+def demo(out_dir: Path, jobs: int | None) -> None:
     """Run a whole assessment of the bundled example client and write its reports.
 
     Writes the executive and the full report in Vietnamese and English (four PDFs) and the
@@ -271,7 +319,8 @@ def demo(out_dir: Path) -> None:
     from ..results import GAP_HEADERS, gap_rows, score_data, score_summary
     from ..textformat import to_table
 
-    output = run_demo(out_dir)
+    with progress(4, "Rendering") as bar:
+        output = run_demo(out_dir, workers=jobs, on_done=lambda _: bar.update(1))
     result = output.result
     client = result.workspace.assessment.client.name
     click.echo(f"{client}: {result.scores.respondents} respondents.")

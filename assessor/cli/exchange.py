@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from . import _library, cli
+from . import _library, cli, stage_note
 
 
 @cli.group()
@@ -191,6 +191,7 @@ def import_responses(
     result = exchange.import_responses(
         workspace, list(files), mapping=mapping, force=force, lenient=lenient,
         add_respondents=add_respondents, role=role, unit=unit, library_dirs=dirs,
+        on_stage=stage_note("Importing"),
     )  # fmt: skip
     for warning in result.warnings:
         click.echo(str(warning), err=True)

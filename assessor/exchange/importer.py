@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -231,17 +231,21 @@ def import_responses(
     role: str | None = None,
     unit: str | None = None,
     library_dirs: Iterable[Path] = (),
+    on_stage: Callable[[str], None] = lambda _: None,
 ) -> ImportResult:
     """Import workbooks or survey exports into `workspace/responses/`, all or nothing.
 
     Raises ResponseError listing every problem (and warning) when anything is wrong in any
     file; then nothing has been written. With `add_respondents`, rows the workspace does not
-    list become respondents of their own, appended to assessment.yaml.
+    list become respondents of their own, appended to assessment.yaml. `on_stage` hears what is
+    being done, for a progress display.
     """
     a, q = _open(workspace, library_dirs)
     add = _Adding(role, unit) if add_respondents else None
+    on_stage(f"reading {len(_as_list(files))} file(s)")
     sources = [_read(f, q, mapping, lenient, add is not None) for f in _as_list(files)]
     out = _Checked()
+    on_stage("checking the answers")
     for source in sources:
         out.problems.extend(source.problems)
         _check(source, a, q, lenient, out, add)
@@ -262,6 +266,7 @@ def import_responses(
         raise ResponseError(
             [*out.problems, Problem("", message=f"nothing imported: {result.summary()}")]
         )
+    on_stage(f"writing {len(targets)} file(s)")
     write_all(targets)
     return result
 

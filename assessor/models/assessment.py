@@ -31,6 +31,7 @@ __all__ = [
     "BusinessUnit",
     "Client",
     "CollectSettings",
+    "InitiativeProgress",
     "Profile",
     "Respondent",
     "Response",
@@ -243,6 +244,16 @@ class CollectSettings(StrictModel):
     )
 
 
+ProgressStatus = Literal["done", "in_progress", "not_started"]
+
+
+class InitiativeProgress(StrictModel):
+    """How far one initiative of the previous roadmap has come (`progress:` in assessment.yaml)."""
+
+    status: ProgressStatus = Field(description="done, in_progress or not_started.")
+    note: LocalText | None = Field(default=None, description="What was done, in both languages.")
+
+
 class Assessment(StrictModel):
     """An assessment workspace's `assessment.yaml`."""
 
@@ -277,6 +288,29 @@ class Assessment(StrictModel):
     collect: CollectSettings = Field(
         default_factory=CollectSettings, description="The web questionnaire's welcome page."
     )
+    baseline: str | None = Field(
+        default=None,
+        description="The same client's earlier assessment: its workspace folder, relative to "
+        "this one (e.g. '../acme-2025'). Reports then show what moved.",
+    )
+    progress: dict[Id, InitiativeProgress] = Field(
+        default_factory=dict,
+        description="Initiative id of the baseline's roadmap → its status now; "
+        "`crm-assess progress draft` writes a start.",
+    )
+    benchmark: str | None = Field(
+        default=None,
+        description="A peer benchmark file from `crm-assess benchmark build`, relative to "
+        "this folder. Reports then place the client among its peers.",
+    )
+
+    @field_validator("progress", mode="before")
+    @classmethod
+    def _short_progress(cls, value: Any) -> Any:
+        """`id: done` is short for `id: {status: done}`."""
+        if isinstance(value, dict):
+            return {k: {"status": v} if isinstance(v, str) else v for k, v in value.items()}
+        return {} if value is None else value
 
     def title_in(self, lang: str) -> str | None:
         """The title in `lang` (a single text serves both languages); None without one."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from .. import checks
 from ..errors import RenderError
 from ..pipeline import AssessmentResult
 from .context import build_context
+from .peers import peers_view
+from .progress import progress_view
 from .render import render_html, render_pdf, report_dirs
 
 __all__ = ["KINDS", "make_report"]
@@ -56,5 +59,9 @@ def make_report(
         )
     dirs = report_dirs(library_dirs)
     logo = _logo(result)
-    html = render_html(build_context(result, lang=lang, kind=kind, report_dirs=dirs), dirs, logo)
+    context = build_context(result, lang=lang, kind=kind, report_dirs=dirs)
+    progress = progress_view(result, lang, library_dirs)
+    if progress is not None:  # the headline says what moved since the baseline
+        context = dataclasses.replace(context, headline=f"{context.headline} {progress.headline}")
+    html = render_html(context, dirs, logo, progress, peers_view(result, lang))
     return html.encode("utf-8") if fmt == "html" else render_pdf(html, dirs, logo)

@@ -23,6 +23,7 @@ from . import charts_story, context_charts
 from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
+from .context_decisions import decision_views
 from .context_exec import ExecutiveView, executive_view
 from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
 from .context_review import Marks, ReviewView, marks, review_method, review_view
@@ -186,6 +187,7 @@ class ReportContext:
     method: list[str]
     checks: list[CheckView]
     executive: ExecutiveView | None  # pages 1–2 of the executive report
+    decisions: list[CheckView]  # the business context and what it chose, each with its reason
     questions: list[SectionView] = field(default_factory=list)
     crm_types: list[CrmTypeView] = field(default_factory=list)  # the full report's only
     size_guidance: str = ""  # the strategy matrix for a company of the client's size
@@ -409,6 +411,7 @@ def build_context(
         size_guidance=size_guidance(result, lang),
         method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
         executive=None if full else executive_view(result, lang, labels, accent),
+        decisions=decision_views(result, lang, labels),
         questions=question_views(result, lang, labels) if full else [],
         first_moves=[i for i in items if i.phase < BACKLOG][:3], marks=mark, review=review,
     )  # fmt: skip

@@ -270,7 +270,7 @@ def executive_view(
     used: set[str] = set()
     decimal = "," if lang == "vi" else "."
     bars = [charts.Bar(c.name, labels.count("n_frameworks", len({g.framework for g in c.entries})), c.current, c.target)
-            for c in behind[:8]]  # fmt: skip
+            for c in behind[:6]]  # fmt: skip
     legend = (labels["below_target"], labels["at_target"], labels["target_mark"], labels["gap"])
     ordered = sorted(caps, key=lambda c: c.id) if len(caps) > 2 else []
     radar = charts.radar(

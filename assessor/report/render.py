@@ -129,10 +129,19 @@ def render_template(name: str, context: Any, dirs: tuple[Path, ...], **extra: An
         raise RenderError(f"{_where(exc)}template error: {exc.message}") from exc
 
 
-def render_html(context: ReportContext, dirs: tuple[Path, ...], logo: Path | None = None) -> str:
-    """The report as one HTML document (`executive.html.j2` or `full.html.j2`)."""
+def render_html(
+    context: ReportContext,
+    dirs: tuple[Path, ...],
+    logo: Path | None = None,
+    progress: Any = None,
+    peers: Any = None,
+) -> str:
+    """The report as one HTML document (`executive.html.j2` or `full.html.j2`); `progress` is
+    the section on what moved since the baseline (`report.progress.ProgressView`), `peers` the
+    one on the peer benchmark (`report.peers.PeersView`), each None when there is none."""
     logo_url = logo.resolve().as_uri() if logo is not None and logo.is_file() else None
-    return render_template(f"{context.kind}.html.j2", context, dirs, logo_url=logo_url)
+    name = f"{context.kind}.html.j2"
+    return render_template(name, context, dirs, logo_url=logo_url, progress=progress, peers=peers)
 
 
 def render_pdf(html: str, dirs: tuple[Path, ...], logo: Path | None = None) -> bytes:

@@ -1,0 +1,234 @@
+"""The progress section of a report whose assessment names a baseline (`baseline:`).
+
+    view = progress_view(result, lang, library_dirs)   # None without a baseline
+
+What moved since the earlier assessment: a trend chart of every capability across the
+assessments of the `baseline:` chain (two or more), the capabilities and dimensions that
+clearly moved (a change larger than its margin, docs/scoring.md), the dimensions measured by
+other questions than before, and what became of the earlier roadmap's initiatives. It also
+gives the sentence the executive headline gains. The template is `_progress.html.j2`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..compare import Change, Comparison
+from ..compare_results import label
+from ..history import comparison_for, history
+from ..pipeline import AssessmentResult
+from ..roadmap import BACKLOG
+from . import charts
+from .context import _date as context_date
+from .labels import fmt_num
+
+__all__ = ["ChangeRow", "InitiativeRow", "ProgressView", "progress_view", "trend_chart"]
+
+TEXT: dict[str, dict[str, str]] = {
+    "title": {
+        "en": "Progress since the last assessment",
+        "vi": "Tiến triển so với lần đánh giá trước",
+    },
+    "since": {
+        "en": "Compared with the assessment of {date} ({n} respondents). A change counts only "
+        "when it is larger than the respondents' spread allows (± margin); smaller ones are "
+        "“no clear change”.",
+        "vi": "So với lần đánh giá ngày {date} ({n} người trả lời). Một thay đổi chỉ được tính "
+        "khi lớn hơn mức dao động giữa những người trả lời cho phép (± biên); thay đổi nhỏ hơn "
+        "là “chưa thay đổi rõ”.",
+    },
+    "headline": {
+        "en": "Since {date}, {up} of {n} dimensions clearly improved and {down} declined; the "
+        "overall score went from {old} to {new} ({verdict}).",
+        "vi": "So với {date}, {up}/{n} khía cạnh cải thiện rõ và {down} khía cạnh giảm; điểm "
+        "tổng thể từ {old} thành {new} ({verdict}).",
+    },
+    "trend": {"en": "Capabilities across assessments", "vi": "Năng lực qua các lần đánh giá"},
+    "capability": {"en": "Capability", "vi": "Năng lực"},
+    "dimension": {"en": "Dimension", "vi": "Khía cạnh"},
+    "then": {"en": "Then", "vi": "Trước"},
+    "now": {"en": "Now", "vi": "Nay"},
+    "change": {"en": "Change", "vi": "Thay đổi"},
+    "margin": {"en": "± margin", "vi": "± biên"},
+    "verdict": {"en": "Verdict", "vi": "Kết luận"},
+    "moved": {"en": "Dimensions that clearly moved", "vi": "Khía cạnh thay đổi rõ"},
+    "none_moved": {
+        "en": "No dimension moved by more than its margin.",
+        "vi": "Không khía cạnh nào thay đổi vượt quá biên của nó.",
+    },
+    "differently": {"en": "Measured differently", "vi": "Đo lường khác trước"},
+    "differently_count": {
+        "en": "{n} of {total} dimensions were measured with questions that changed since "
+        "(questionnaire {old} then, {new} now): read their changes with that in mind; the full "
+        "report lists them.",
+        "vi": "{n}/{total} khía cạnh được đo bằng câu hỏi đã thay đổi (bảng câu hỏi {old} trước "
+        "đây, {new} hiện nay): cần lưu ý điều này khi đọc mức thay đổi; báo cáo đầy đủ liệt kê "
+        "từng khía cạnh.",
+    },
+    "initiatives": {
+        "en": "The previous roadmap: {summary}",
+        "vi": "Lộ trình lần trước: {summary}",
+    },
+    "initiative": {"en": "Initiative", "vi": "Sáng kiến"},
+    "phase": {"en": "Phase", "vi": "Giai đoạn"},
+    "status": {"en": "Status", "vi": "Tình trạng"},
+    "note": {"en": "Note", "vi": "Ghi chú"},
+}
+COLOURS = ("#c6ccd4", "#9aa5b1", "#6b7887", "#3e4a58")  # older assessments, lightest first
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    name: str
+    old: str
+    new: str
+    change: str
+    margin: str
+    verdict: str  # its key: improved, declined, no_clear_change, …
+    verdict_text: str
+
+
+@dataclass(frozen=True)
+class InitiativeRow:
+    title: str
+    phase: str
+    status: str  # its key: done, in_progress, not_started, not_reported
+    status_text: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    text: dict[str, str]
+    since: str
+    headline: str
+    trend: str
+    capabilities: list[ChangeRow]
+    moved: list[ChangeRow]
+    measured_differently: list[str]
+    differently_summary: str
+    initiatives_title: str
+    initiatives: list[InitiativeRow]
+
+
+def _date(result: AssessmentResult, lang: str) -> str:
+    return context_date(result.workspace.assessment.date, lang)
+
+
+def _row(c: Change, lang: str, name: str) -> ChangeRow:
+    def n(v: float | None) -> str:
+        return "–" if v is None else fmt_num(v, lang, 2)
+
+    change = "–" if c.delta is None else ("+" if c.delta >= 0 else "−") + n(abs(c.delta))
+    old = n(c.old.score if c.old else None)
+    new = n(c.new.score if c.new else None)
+    return ChangeRow(name, old, new, change, n(c.margin), c.verdict, label(c.verdict, lang))
+
+
+def _dimension_name(result: AssessmentResult, c: Change, lang: str) -> str:
+    fw_id = c.id.partition("/")[0]
+    fw = result.library.frameworks.get(fw_id)
+    short = (fw.short_name or fw.name)[lang] if fw is not None else fw_id
+    return f"{c.name[lang] if c.name else c.id} ({short})"
+
+
+def _headline(c: Comparison, lang: str) -> str:
+    dims = c.dimensions
+    o = c.overall
+    return TEXT["headline"][lang].format(
+        date=_date(c.old, lang), up=sum(d.verdict == "improved" for d in dims),
+        down=sum(d.verdict == "declined" for d in dims), n=len(dims),
+        old=fmt_num(o.old.score if o.old else None, lang, 2),
+        new=fmt_num(o.new.score if o.new else None, lang, 2), verdict=label(o.verdict, lang),
+    )  # fmt: skip
+
+
+def _differently(c: Comparison, count: int, lang: str) -> str:
+    def edition(r: AssessmentResult) -> str:
+        q = r.workspace.questionnaire
+        return f"{q.id} {q.version}"
+
+    return TEXT["differently_count"][lang].format(
+        n=count, total=len(c.dimensions), old=edition(c.old), new=edition(c.new)
+    )
+
+
+def _phase(phase: int | None, lang: str) -> str:
+    if phase is None:
+        return "–"
+    return label("backlog", lang) if phase >= BACKLOG else str(phase + 1)
+
+
+def _initiatives(c: Comparison, lang: str) -> tuple[str, list[InitiativeRow]]:
+    rows = [
+        InitiativeRow(i.title[lang], _phase(i.phase, lang), i.status,
+                      label(i.status, lang), i.note[lang] if i.note else "")
+        for i in c.initiatives
+    ]  # fmt: skip
+    counts = [(s, sum(r.status == s for r in rows)) for s in
+              ("done", "in_progress", "not_started", "not_reported")]  # fmt: skip
+    summary = ", ".join(f"{n} {label(s, lang)}" for s, n in counts if n)
+    return TEXT["initiatives"][lang].format(summary=summary), rows
+
+
+def progress_view(
+    result: AssessmentResult, lang: str, library_dirs: Iterable[Path] = ()
+) -> ProgressView | None:
+    """The progress section of `result`'s reports, or None when it names no baseline."""
+    c = comparison_for(result, library_dirs)
+    if c is None:
+        return None
+    chain = history(result, library_dirs)
+    lib = result.library
+    names = {x.id: x.name[lang] for x in lib.capabilities.capabilities} if lib.capabilities else {}
+    moved = [_row(d, lang, _dimension_name(result, d, lang)) for d in c.moved() if "/" in d.id]
+    different = [
+        f"{_dimension_name(result, d, lang)}: {label('measured_differently', lang, old=m.old_questions, new=m.new_questions, common=m.common)}"
+        for d in c.dimensions if (m := d.measured_differently) is not None
+    ]  # fmt: skip
+    title, initiatives = _initiatives(c, lang)
+    return ProgressView(
+        text={k: v[lang] for k, v in TEXT.items()},
+        since=TEXT["since"][lang].format(date=_date(c.old, lang), n=c.old.scores.respondents),
+        headline=_headline(c, lang),
+        trend=trend_chart(chain, names, lang),
+        capabilities=[_row(x, lang, names.get(x.id, x.id)) for x in c.capabilities],
+        moved=moved, measured_differently=different,
+        differently_summary=_differently(c, len(different), lang) if different else "",
+        initiatives_title=title, initiatives=initiatives,
+    )  # fmt: skip
+
+
+def trend_chart(chain: Sequence[AssessmentResult], names: dict[str, str], lang: str) -> str:
+    """One row per capability: a dot per assessment (older ones lighter) joined by a line."""
+    label_w, plot_w, row_h, top = 150.0, 250.0, 15.0, 34.0
+    rows = [row.capability for row in chain[-1].capabilities if row.mean is not None]
+    per = [{row.capability: row.mean for row in r.capabilities} for r in chain]
+    colours = [*COLOURS[-(len(chain) - 1) :], chain[-1].workspace.assessment.branding.accent]
+
+    def x(v: float) -> float:
+        return label_w + (v - 1.0) / 3.0 * plot_w
+
+    body = []
+    for level in (1, 2, 3, 4):
+        body.append(charts.line(x(level), top - 6, x(level), top + len(rows) * row_h))
+        body.append(charts.text(x(level), top - 9, str(level), fill=charts.MUTED))
+    for k, (r, colour) in enumerate(zip(chain, colours, strict=True)):
+        lx = label_w + k * 70.0
+        body.append(f'<circle cx="{lx:.1f}" cy="8" r="3" fill="{colour}"/>')
+        body.append(charts.text(lx + 6, 10.5, _date(r, lang), anchor="start", size=7))
+    for i, cap in enumerate(rows):
+        y = top + i * row_h + row_h / 2
+        body.append(charts.text(label_w - 6, y + 2.5, names.get(cap, cap), anchor="end"))
+        values = [
+            (v, c) for p, c in zip(per, colours, strict=True) if (v := p.get(cap)) is not None
+        ]
+        if len(values) >= 2:
+            lo, hi = min(v for v, _ in values), max(v for v, _ in values)
+            body.append(charts.line(x(lo), y, x(hi), y, stroke=charts.MUTED, width=1.2))
+        for v, c in values:
+            body.append(f'<circle cx="{x(v):.1f}" cy="{y:.1f}" r="3.2" fill="{c}"/>')
+    height = top + len(rows) * row_h + 4
+    return charts.svg(label_w + plot_w + 12, height, "".join(body), TEXT["trend"][lang])

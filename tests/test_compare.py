@@ -1,0 +1,244 @@
+"""Re-assessment: changes with their margin, hand-computed; bad baselines; progress; the CLI."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assessor.cli import cli
+from assessor.compare import Measure, compare, margin
+from assessor.errors import ResponseError
+from assessor.history import comparison_for, history
+from assessor.pipeline import run_assessment
+
+from .conftest import REPO, BuildTree
+from .workspaces import ASSESSMENT, MINI_QUESTIONNAIRE, mini_workspace
+
+# A year earlier: everyone unsure of q2, everyone answering "no" to q3.
+OLD = {
+    "responses/r1.yaml": "respondent: r1\nanswers: {q1: 1, q2: not_sure, q3: 'no'}\n",
+    "responses/r2.yaml": "respondent: r2\nanswers: {q1: 2, q2: not_sure, q3: 'no'}\n",
+    "responses/r3.yaml": "respondent: r3\nanswers: {q1: 1, q2: not_sure, q3: 'no'}\n",
+    "assessment.yaml": ASSESSMENT.replace("date: 2026-10-01", "date: 2025-10-01"),
+}
+
+
+CATALOGUE = """\
+kind: initiatives
+id: mini-plan
+initiatives:
+  - id: alpha-standard
+    title: {en: Standardise Alpha, vi: Chuẩn hoá Anpha}
+    summary: {en: One way everywhere., vi: Một cách làm chung.}
+    dimensions: [mini/alpha]
+    step: 1
+    effort: S
+    months: 2
+    owner: sales
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    effect: {en: Done., vi: Xong.}
+    basis: {en: Practice., vi: Thông lệ.}
+  - id: beta-measure
+    title: {en: Measure Beta, vi: Đo lường Bêta}
+    summary: {en: Count it., vi: Đo đếm.}
+    dimensions: [mini/beta]
+    step: 1
+    effort: M
+    months: 4
+    owner: executive
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    effect: {en: Done., vi: Xong.}
+    basis: {en: Practice., vi: Thông lệ.}
+"""
+
+
+def _pair(build_file_tree: BuildTree, old: dict[str, str] | None = None, **new: str) -> Path:
+    old_files = mini_workspace(**{"library/plan.yaml": CATALOGUE, **(old or OLD)})
+    files = {k.replace("ws/", "old/", 1): v for k, v in old_files.items()}
+    new.setdefault("assessment.yaml", ASSESSMENT + "baseline: ../old\n")
+    new.setdefault("library/plan.yaml", CATALOGUE)
+    return build_file_tree({**files, **mini_workspace(**new)})
+
+
+def test_changes_and_margins_computed_by_hand(build_file_tree: BuildTree) -> None:
+    root = _pair(build_file_tree)
+    c = compare(run_assessment(root / "old"), run_assessment(root / "ws"))
+    alpha, beta = c.dimensions
+    # Beta, respondent by respondent: then q3 "no" = 1 for all three (sd 0);
+    # now r1 (q2 5 → 4.0, q3 no → 1) = 2.5, r2 and r3 (q2 3 → 2.5, q3 yes → 4) = 3.25.
+    assert beta.old == Measure(1.0, 1, 0.0, 3)
+    assert beta.new is not None and beta.new.score == pytest.approx(3.0)
+    assert beta.new.sd == pytest.approx(math.sqrt(0.375 / 2))
+    assert beta.delta == pytest.approx(2.0)
+    assert beta.margin == pytest.approx(1.96 * math.sqrt(0.0 / 3 + 0.1875 / 3))  # 0.49
+    assert beta.verdict == "improved"
+    # Alpha: then 1, 2, 1 (q1 alone); now r1 (2 + 4.0 × 0.5) / 1.5, r2 (4 + 2.5 × 0.5) / 1.5,
+    # r3 2.5 (q1 not applicable).
+    now = [4 / 1.5, 5.25 / 1.5, 2.5]
+    var_now = sum((x - sum(now) / 3) ** 2 for x in now) / 2
+    assert alpha.delta == pytest.approx(sum(now) / 3 - 4 / 3)
+    assert alpha.margin == pytest.approx(1.96 * math.sqrt((1 / 3) / 3 + var_now / 3))
+    assert (alpha.verdict, alpha.old and alpha.old.level, alpha.new and alpha.new.level) == (
+        "improved", 1, 2,
+    )  # fmt: skip
+    assert alpha.measured_differently is None
+
+
+def test_a_change_within_the_margin_is_no_clear_change() -> None:
+    old, new = Measure(2.0, 2, 0.8, 4), Measure(2.5, 2, 0.8, 4)
+    assert margin(old, new) == pytest.approx(1.96 * math.sqrt(0.16 + 0.16))  # 1.109
+    # one respondent on a side counts a spread of one level; never below a quarter level
+    assert margin(Measure(2.0, 2, None, 1), Measure(2.0, 2, None, 1)) == pytest.approx(
+        1.96 * math.sqrt(2)
+    )
+    assert margin(Measure(2, 2, 0.0, 40), Measure(2, 2, 0.0, 40)) == 0.25
+
+
+def test_a_dimension_measured_by_other_questions_says_so(build_file_tree: BuildTree) -> None:
+    # a year earlier, q2 counted for Beta only
+    earlier_q = MINI_QUESTIONNAIRE.replace("          - {dimension: mini/alpha, weight: 0.5}\n", "")
+    root = _pair(build_file_tree, {**OLD, "library/mini-q.yaml": earlier_q})
+    c = compare(run_assessment(root / "old"), run_assessment(root / "ws"))
+    alpha, beta = c.dimensions
+    assert alpha.measured_differently is not None
+    assert (alpha.measured_differently.old_questions, alpha.measured_differently.new_questions,
+            alpha.measured_differently.common) == (1, 2, 1)  # fmt: skip
+    assert beta.measured_differently is None
+    result = CliRunner().invoke(cli, ["compare", str(root / "old"), str(root / "ws")], obj={})
+    assert "measured differently: 1 question(s) then, 2 now, 1 in common" in result.stdout
+
+
+def test_progress_marks_the_earlier_roadmap(build_file_tree: BuildTree) -> None:
+    root = _pair(build_file_tree)
+    old = run_assessment(root / "old")
+    first, second = (p.initiative.id for p in old.roadmap.items[:2])
+    text = ASSESSMENT + (
+        f"baseline: ../old\nprogress:\n  {first}: done\n"
+        f"  {second}: {{status: in_progress, note: {{en: Half way., vi: Được nửa.}}}}\n"
+    )
+    (root / "ws/assessment.yaml").write_text(text, encoding="utf-8")
+    c = comparison_for(run_assessment(root / "ws"))
+    assert c is not None
+    statuses = {i.id: (i.status, i.note and i.note.vi) for i in c.initiatives}
+    assert statuses[first] == ("done", None) and statuses[second] == ("in_progress", "Được nửa.")
+    assert len(statuses) == 2
+    draft = CliRunner().invoke(cli, ["progress", "draft", str(root / "ws")], obj={})
+    assert draft.exit_code == 0, draft.output
+    assert f"  {first}: done  # phase 1: " in draft.stdout
+    assert f"  {second}: in_progress  # phase " in draft.stdout
+
+
+def test_an_unknown_initiative_in_progress_is_one_line_at_its_key(
+    build_file_tree: BuildTree,
+) -> None:
+    root = _pair(build_file_tree, **{
+        "assessment.yaml": ASSESSMENT + "baseline: ../old\nprogress:\n  no-such-thing: done\n"
+    })  # fmt: skip
+    with pytest.raises(ResponseError) as caught:
+        comparison_for(run_assessment(root / "ws"))
+    (line,) = caught.value.lines()
+    assert line.startswith(f"{root / 'ws/assessment.yaml'}:16:3: ")
+    assert line.endswith("unknown initiative 'no-such-thing'")
+
+
+@pytest.mark.parametrize(
+    ("old", "message"),
+    [
+        ({"assessment.yaml": OLD["assessment.yaml"].replace("Thử Nghiệm", "Khác")},
+         "'../old' is an assessment of 'Công ty Khác', not of 'Công ty Thử Nghiệm'"),
+        ({"assessment.yaml": ASSESSMENT.replace("2026-10-01", "2026-11-01")},
+         "'../old' is dated 2026-11-01, not before this assessment (2026-10-01)"),
+    ],
+)  # fmt: skip
+def test_a_baseline_of_another_client_or_not_earlier_is_one_line(
+    build_file_tree: BuildTree, old: dict[str, str], message: str
+) -> None:
+    root = _pair(build_file_tree, {**OLD, **old})
+    result = CliRunner().invoke(cli, ["report", str(root / "ws"), "--format", "html"], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == f"{root / 'ws/assessment.yaml'}:14:11: baseline: {message}\n"
+
+
+def test_a_baseline_that_is_not_a_workspace_is_one_line(build_file_tree: BuildTree) -> None:
+    root = build_file_tree(mini_workspace(**{"assessment.yaml": ASSESSMENT + "baseline: ../x\n"}))
+    result = CliRunner().invoke(cli, ["report", str(root / "ws"), "--format", "html"], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{root / 'ws/assessment.yaml'}:14:11: baseline: '../x' is not an assessment workspace "
+        f"(no {root / 'ws/../x/assessment.yaml'})\n"
+    )
+
+
+def test_a_baseline_with_no_dimension_in_common_is_one_line(build_file_tree: BuildTree) -> None:
+    other = {
+        f"library/{name}": text.replace("mini/", "other/").replace("id: mini\n", "id: other\n")
+        for name, text in (("mini.yaml", mini_workspace()["ws/library/mini.yaml"]),
+                           ("mini-q.yaml", MINI_QUESTIONNAIRE),
+                           ("mini-target.yaml", mini_workspace()["ws/library/mini-target.yaml"]),
+                           ("plan.yaml", CATALOGUE))
+    }  # fmt: skip
+    old_yaml = OLD["assessment.yaml"].replace("frameworks: [mini]", "frameworks: [other]")
+    root = _pair(build_file_tree, {**OLD, **other, "assessment.yaml": old_yaml})
+    result = CliRunner().invoke(cli, ["compare", str(root / "old"), str(root / "ws")], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{root / 'old'}: no dimension in common with this assessment "
+        "(questionnaires 'mini-q' and 'mini-q')\n"
+    )
+
+
+def test_compare_json_on_the_example_pair() -> None:
+    old, new = REPO / "examples/saigon-xanh-2025", REPO / "examples/saigon-xanh"
+    result = CliRunner().invoke(cli, ["compare", str(old), str(new), "--format", "json"], obj={})
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["old"]["date"], data["new"]["date"]) == ("2025-10-21", "2026-10-20")
+    dims = {d["id"]: d for d in data["dimensions"]}
+    process = dims["qci/process-management"]
+    assert (process["verdict"], process["old"]["level"], process["new"]["level"]) == (
+        "improved", 1, 2,
+    )  # fmt: skip
+    assert process["change"] > process["margin"]
+    # 2025 was answered with crm-full 1.0, which asked about metrics with other questions
+    metrics = dims["gartner-8bb/metrics"]
+    assert metrics["verdict"] == "no_clear_change" and metrics["measured_differently"]
+    assert {k["id"]: k["change"] for k in data["kpis"]}["nps"] == 7
+    status = {i["id"]: i["status"] for i in data["initiatives"]}
+    assert status["consent-data-protection"] == "done"
+    assert status["crm-phased-rollout"] == "in_progress"
+    assert [a.workspace.assessment.date.year for a in history(run_assessment(new))] == [2025, 2026]
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", ["Tiến triển so với lần đánh giá trước", "So với 21/10/2025, 5/42 khía cạnh cải "
+                "thiện rõ và 0 khía cạnh giảm", "Lộ trình lần trước: 6 đã xong, 4 đang làm, "
+                "6 chưa bắt đầu", "Năng lực qua các lần đánh giá", "Đã chạy ở miền Nam"]),
+        ("en", ["Progress since the last assessment", "Since 21 October 2025, 5 of 42 dimensions "
+                "clearly improved and 0 declined", "The previous roadmap: 6 done, 4 in progress, "
+                "6 not started", "Capabilities across assessments", "Live in the south"]),
+    ],
+)  # fmt: skip
+def test_the_example_report_shows_progress_in_both_languages(
+    lang: str, expected: list[str]
+) -> None:
+    from assessor.report.build import make_report
+
+    result = run_assessment(REPO / "examples/saigon-xanh")
+    text = _pdf_text(make_report(result, lang=lang, kind="executive"))
+    for phrase in expected:
+        assert phrase in text, phrase
