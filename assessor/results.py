@@ -226,7 +226,9 @@ def _gap(g: Gap) -> dict[str, Any]:
 
 def gaps_data(result: AssessmentResult) -> list[dict[str, Any]]:
     """The JSON of `crm-assess gaps`: every dimension, highest priority first."""
-    return [_gap(g) for g in result.gaps]
+    return [
+        _gap(g) | {"indicative": result.scores.dimension(g.path).indicative} for g in result.gaps
+    ]
 
 
 def gap_rows(result: AssessmentResult) -> list[list[Any]]:

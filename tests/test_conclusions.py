@@ -108,3 +108,9 @@ def test_the_strategy_matrix_takes_no_part_in_the_overall_figures() -> None:
     assert s.score == sum(f.score or 0 for f in maturity) / len(maturity)
     assert s.weakest is not None and not s.weakest.startswith("crm-strategy-levels/")
     assert all(g.framework != "crm-strategy-levels" for g in result.gaps)
+
+
+def test_gaps_say_which_dimensions_are_indicative(build_file_tree: BuildTree) -> None:
+    # mini: Alpha rests on q1 and q2, Beta on q2 and q3 — each on two questions, under three
+    gaps = _json(build_file_tree, mini_workspace(), "gaps")
+    assert [(g["dimension"], g["indicative"]) for g in gaps] == [("beta", True), ("alpha", True)]
