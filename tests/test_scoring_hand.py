@@ -343,13 +343,17 @@ def test_gaps(root: Path) -> None:
     # tools: 2 − 2.5556 = −0.5556, a strength, priority 0
     assert _run(root, "gaps") == [
         {"framework": "fa", "dimension": "data", "current": 2.542, "target": 4.0, "gap": 1.458,
-         "priority": 1.458, "importance": 0.667, "weight": 1.5, "strength": False},
+         "priority": 1.458, "importance": 0.667, "weight": 1.5, "strength": False,
+         "indicative": True},
         {"framework": "fb", "dimension": "people", "current": 2.375, "target": 3.0, "gap": 0.625,
-         "priority": 1.111, "importance": 1.333, "weight": 1.333, "strength": False},
+         "priority": 1.111, "importance": 1.333, "weight": 1.333, "strength": False,
+         "indicative": True},
         {"framework": "fa", "dimension": "plan", "current": 2.583, "target": 3.0, "gap": 0.417,
-         "priority": 0.278, "importance": 1.333, "weight": 0.5, "strength": False},
+         "priority": 0.278, "importance": 1.333, "weight": 0.5, "strength": False,
+         "indicative": True},
         {"framework": "fb", "dimension": "tools", "current": 2.556, "target": 2.0, "gap": -0.556,
-         "priority": 0.0, "importance": 0.667, "weight": 0.667, "strength": True},
+         "priority": 0.0, "importance": 0.667, "weight": 0.667, "strength": True,
+         "indicative": True},
     ]  # fmt: skip
 
 
