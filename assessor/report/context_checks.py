@@ -6,7 +6,6 @@ report elsewhere rounds to one, so the sums come out exactly.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from ..pipeline import AssessmentResult
@@ -29,21 +28,16 @@ def _n2(value: float | None, lang: str) -> str:
     return fmt_num(value, lang, 2)
 
 
-def _needed(threshold: float, count: int) -> int:
-    return max(1, math.ceil(threshold * count - 1e-9))
-
-
 def level_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
-    """Why the overall level is what it is: how many frameworks reach the next one."""
-    s = result.scores
-    scored = [f for f in s.frameworks if f.score is not None]
-    if not scored or s.level is None or s.level >= 4:
+    """Why the overall level is what it is: how many frameworks reach the next one (the
+    scoring stage's `next_level`, the same figures the headline prints)."""
+    s, nxt = result.scores, result.scores.next_level
+    if nxt is None or s.level is None:
         return ""
     threshold = result.workspace.assessment.scoring.level_threshold
-    nxt = s.level + 1
     return labels.fill(
-        "level_note", level=s.level, next=nxt, reached=len([f for f in scored if (f.level or 1) >= nxt]),
-        count=len(scored), needed=_needed(threshold, len(scored)), threshold=round(threshold * 100),
+        "level_note", level=s.level, next=nxt.level, reached=nxt.reached, count=nxt.of,
+        needed=nxt.needed, threshold=round(threshold * 100),
     )  # fmt: skip
 
 
