@@ -146,13 +146,14 @@ def choose_capacity(a: Assessment) -> Choice:
     return Choice(points, "context", text)
 
 
-def _aim(ctx: BusinessContext) -> tuple[str, str, Text]:
+def _aim(ctx: BusinessContext, names: dict[str, Text]) -> tuple[str, str, Text]:
     """(target, intermediate position, reason) from the context alone."""
     seg = segment(ctx)
     via = NEXT[seg]
     why = _say(f"segment.{seg}", customers=ctx.active_customers)
     if seg != "commodity" and ctx.company_size == "large":
-        return TOP, via, why
+        in_sentence = {lang: text[:1].lower() + text[1:] for lang, text in names[via].items()}
+        return TOP, via, _join(why, _say("ambition.individualise", via=in_sentence))
     if seg == "commodity":
         return via, via, why
     return via, via, _join(why, _say("ambition.one-step", size=_size(ctx)))
@@ -214,7 +215,7 @@ def chart_course(
         )
     elif ctx is not None:
         source = "context"
-        target, via, why = _aim(ctx)
+        target, via, why = _aim(ctx, names)
     else:
         source = "default"
         info, indiv = axes.get("customer-information"), axes.get("individualisation")

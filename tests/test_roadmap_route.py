@@ -71,6 +71,10 @@ def test_a_large_firm_with_many_customers_aims_at_individualisation_through_mark
         build_file_tree, _with(CONTEXT.replace("company_size: mid ", "company_size: large"))
     )
     assert (p["target"], p["route"], p["route_id"]) == (ICM, [PBS, CBM, ICM], "marketing-first")
+    assert p["reason"].endswith(
+        "A large firm has the customer volume, data and budget to individualise where it pays, "
+        "by way of customer-based marketing."
+    )
 
 
 def test_a_few_hundred_accounts_go_service_first(build_file_tree: BuildTree) -> None:
