@@ -1,5 +1,8 @@
 """KPIs computed from the raw figures respondents give (formulas as in the CRM literature).
 
+Which KPIs there are, their units and the inputs they need is the KPI catalogue's
+(`kpis.yaml`); this module holds each formula's arithmetic.
+
 Each input is the median of the figures respondents gave for it, so one typo does not move a KPI.
 """
 
@@ -10,10 +13,11 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .kpi_catalogue import CATALOGUE
 from .models import Questionnaire
 from .workspace import Workspace
 
-__all__ = ["KPI_DEFINITIONS", "Kpi", "asked", "collect_inputs", "compute_kpis"]
+__all__ = ["FORMULAS", "Kpi", "asked", "collect_inputs", "compute_kpis"]
 
 Inputs = dict[str, float]
 
@@ -78,53 +82,33 @@ def _given(key: str) -> Callable[[Inputs], float]:
     return lambda i: i[key]
 
 
-# id → (unit, formula, inputs needed (any one group suffices), function)
-KPI_DEFINITIONS: dict[str, tuple[str, str, list[list[str]], Callable[[Inputs], float | None]]] = {
-    "nps": ("points", "% promoters (9–10) − % detractors (0–6)",
-            [["nps"], ["nps-promoters-pct", "nps-detractors-pct"]], _nps),
-    "retention-rate": ("%", "(E − N) / S × 100", [["customers-start", "customers-end", "customers-new"]], _retention),
-    "churn-rate": ("%", "customers lost / S × 100",
-                   [["customers-start", "customers-lost"], ["customers-start", "customers-end", "customers-new"]],
-                   lambda i: _lost(i) / i["customers-start"] * 100),
-    "renewal-rate": ("%", "contracts renewed / contracts due × 100", [["renewals-due", "renewals-done"]],
-                     lambda i: i["renewals-done"] / i["renewals-due"] * 100),
-    "retention-cost": ("per customer", "retention spend / customers retained (E − N)",
-                       [["retention-spend", "customers-end", "customers-new"]],
-                       lambda i: i["retention-spend"] / (i["customers-end"] - i["customers-new"])),
-    "cac": ("per customer", "acquisition spend / new customers", [["acquisition-spend", "customers-new"]], _cac),
-    "clv": ("per customer", "m × r / (1 + i − r) − CAC",
-            [["margin-per-customer", "discount-rate", "customers-start", "customers-end", "customers-new",
-              "acquisition-spend"]], _clv),
-    "mql-sql-conversion": ("%", "SQLs / MQLs × 100", [["mqls", "sqls"]], lambda i: i["sqls"] / i["mqls"] * 100),
-    "share-of-wallet": ("%", "our sales to the customer / their total category spend",
-                        [["share-of-wallet"]], lambda i: i["share-of-wallet"]),
-    "grr": ("%", "(R − churned − contraction) / R × 100, at most 100",
-            [["revenue-start", "revenue-churned", "revenue-contraction"]], _grr),
-    "nrr": ("%", "(R − churned − contraction + expansion) / R × 100",
-            [["revenue-start", "revenue-churned", "revenue-contraction", "revenue-expansion"]], _nrr),
-    "repeat-purchase-rate": ("%", "customers who bought more than once / customers who bought × 100",
-                             [["customers-buying", "customers-repeat"]],
-                             _ratio("customers-repeat", "customers-buying")),
-    "cross-sell-rate": ("%", "customers who bought another product or upgraded / S × 100",
-                        [["customers-start", "customers-cross-sold"]],
-                        _ratio("customers-cross-sold", "customers-start")),
-    "csat": ("%", "satisfied answers (4–5 of 5) / all answers × 100", [["csat-pct"]], _given("csat-pct")),
-    "first-contact-resolution": ("%", "requests resolved at the first contact / all requests × 100",
-                                 [["fcr-pct"]], _given("fcr-pct")),
-    "resolution-time": ("hours", "mean time from a request to its resolution",
-                        [["resolution-hours"]], _given("resolution-hours")),
-    "win-rate": ("%", "deals won / opportunities closed (won or lost) × 100",
-                 [["opportunities-closed", "deals-won"]], _ratio("deals-won", "opportunities-closed")),
-    "crm-adoption": ("%", "active CRM users / users who should use it × 100",
-                     [["crm-users-licensed", "crm-users-active"]],
-                     _ratio("crm-users-active", "crm-users-licensed")),
-}  # fmt: skip
+# KPI id → its arithmetic; the unit, the formula in words and the inputs are the catalogue's
+FORMULAS: dict[str, Callable[[Inputs], float | None]] = {
+    "nps": _nps,
+    "retention-rate": _retention,
+    "churn-rate": lambda i: _lost(i) / i["customers-start"] * 100,
+    "renewal-rate": _ratio("renewals-done", "renewals-due"),
+    "retention-cost": lambda i: i["retention-spend"] / (i["customers-end"] - i["customers-new"]),
+    "cac": _cac,
+    "clv": _clv,
+    "mql-sql-conversion": _ratio("sqls", "mqls"),
+    "share-of-wallet": _given("share-of-wallet"),
+    "grr": _grr,
+    "nrr": _nrr,
+    "repeat-purchase-rate": _ratio("customers-repeat", "customers-buying"),
+    "cross-sell-rate": _ratio("customers-cross-sold", "customers-start"),
+    "csat": _given("csat-pct"),
+    "first-contact-resolution": _given("fcr-pct"),
+    "resolution-time": _given("resolution-hours"),
+    "win-rate": _ratio("deals-won", "opportunities-closed"),
+    "crm-adoption": _ratio("crm-users-active", "crm-users-licensed"),
+}
 
 
 def asked(kpi_id: str, questionnaire: Questionnaire) -> bool:
     """Whether the questionnaire asks for every input of at least one way to compute the KPI."""
     inputs = {getattr(q, "kpi", None) for q in questionnaire.questions()}
-    return any(all(k in inputs for k in group) for group in KPI_DEFINITIONS[kpi_id][2])
+    return any(all(k in inputs for k in group) for group in CATALOGUE[kpi_id].inputs)
 
 
 def collect_inputs(ws: Workspace) -> Inputs:
@@ -150,16 +134,16 @@ def collect_inputs(ws: Workspace) -> Inputs:
 def compute_kpis(inputs: Inputs) -> list[Kpi]:
     """Every KPI whose inputs are there; the others with what is missing."""
     out = []
-    for kpi_id, (unit, formula, groups, fn) in KPI_DEFINITIONS.items():
-        usable = next((g for g in groups if all(k in inputs for k in g)), None)
+    for kpi_id, spec in CATALOGUE.items():
+        usable = next((g for g in spec.inputs if all(k in inputs for k in g)), None)
         if usable is None:
-            missing = [k for k in groups[0] if k not in inputs]
-            out.append(Kpi(kpi_id, None, unit, formula, {}, missing))
+            missing = [k for k in spec.inputs[0] if k not in inputs]
+            out.append(Kpi(kpi_id, None, spec.unit, spec.formula, {}, missing))
             continue
         used = {k: inputs[k] for k in usable}
         try:
-            value: float | None = fn(used)
+            value: float | None = FORMULAS[kpi_id](used)
         except ZeroDivisionError:
             value = None
-        out.append(Kpi(kpi_id, value, unit, formula, used, []))
+        out.append(Kpi(kpi_id, value, spec.unit, spec.formula, used, []))
     return out

@@ -10,7 +10,7 @@ from .headline import headline
 from .pipeline import AssessmentResult
 from .report.labels import load_labels
 from .roadmap import BACKLOG, PHASES, Planned
-from .roadmap_kpis import SHARE_12, SHARE_24, KpiTarget
+from .roadmap_kpis import KpiTarget
 from .scoring import DimensionScore, Scores, pct
 from .strategy import STRATEGY_FRAMEWORK
 
@@ -259,17 +259,20 @@ def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "quick_wins": [p.initiative.id for p in rm.quick_wins],
         "backlog": [_planned(p, lang, rm.size) for p in rm.phase(BACKLOG)],
         "route": {"id": rm.route_id, "path": rm.route, "target": rm.target_position},
-        "kpi_targets": [_kpi_target(k) for k in rm.kpi_targets],
+        "kpi_targets": [_kpi_target(k, lang) for k in rm.kpi_targets],
         "unmet": [{"dimension": path, "step": step} for path, step in rm.unmet],
     }
 
 
-def _kpi_target(k: KpiTarget) -> dict[str, Any]:
+def _kpi_target(k: KpiTarget, lang: str) -> dict[str, Any]:
+    r = k.rule
     rule: dict[str, Any] = (
-        {"reference": k.rule.reference, "share_12_months": SHARE_12, "share_24_months": SHARE_24}
-        if k.rule.reference is not None
-        else {"change_12_months": k.rule.change_12, "change_24_months": k.rule.change_24}
-    )
+        {"reference": r.reference, "reference_is_estimate": True,
+         "share_12_months": r.share_12, "share_24_months": r.share_24}
+        if r.reference is not None
+        else {"change_12_months": r.change_12, "change_24_months": r.change_24}
+    )  # fmt: skip
+    rule |= {"lower_is_better": r.lower_is_better, "basis": r.basis[lang]}
     return {
         "id": k.id, "current": r3(k.current), "in_12_months": r3(k.in_12_months),
         "in_24_months": r3(k.in_24_months), "unit": k.unit, "rule": rule,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from assessor.kpis import compute_kpis
@@ -97,3 +99,87 @@ def test_service_figures_as_reported() -> None:
         58.0,
         46.0,
     )
+
+
+# ── The catalogue and the targets ────────────────────────────────────────────────────────
+
+
+def _targets(kpi_id: str, value: float) -> tuple[float, float]:
+    from assessor.kpis import Kpi
+    from assessor.roadmap_kpis import kpi_targets
+
+    (target,) = kpi_targets([Kpi(kpi_id, value, "", "", {}, [])], {kpi_id})
+    return round(target.in_12_months, 6), round(target.in_24_months, 6)
+
+
+@pytest.mark.parametrize(
+    ("kpi_id", "value", "expected"),
+    [
+        # resolution time, lower is better, reference 24 hours:
+        # 48 + 0.25 × (24 − 48) = 42; 48 + 0.5 × (24 − 48) = 36
+        pytest.param("resolution-time", 48.0, (42.0, 36.0), id="resolution-time-down"),
+        pytest.param("resolution-time", 12.0, (12.0, 12.0), id="resolution-time-already-better"),
+        # CSAT, reference 85 %: 70 + 0.25 × 15 = 73.75; 70 + 0.5 × 15 = 77.5
+        pytest.param("csat", 70.0, (73.75, 77.5), id="csat"),
+        # NRR, reference 100 %: 95 + 0.25 × 5 = 96.25; 97.5; at 105 % it holds
+        pytest.param("nrr", 95.0, (96.25, 97.5), id="nrr"),
+        pytest.param("nrr", 105.0, (105.0, 105.0), id="nrr-beyond"),
+        # GRR 80 → reference 90: 82.5, 85
+        pytest.param("grr", 80.0, (82.5, 85.0), id="grr"),
+        # CRM adoption 60 → 90: 67.5, 75; win rate 20 → 30: 22.5, 25
+        pytest.param("crm-adoption", 60.0, (67.5, 75.0), id="crm-adoption"),
+        pytest.param("win-rate", 20.0, (22.5, 25.0), id="win-rate"),
+        # repeat purchase 30 → 50: 35, 40; cross-sell 8 → 20: 11, 14; FCR 55 → 75: 60, 65
+        pytest.param("repeat-purchase-rate", 30.0, (35.0, 40.0), id="repeat-purchase"),
+        pytest.param("cross-sell-rate", 8.0, (11.0, 14.0), id="cross-sell"),
+        pytest.param("first-contact-resolution", 55.0, (60.0, 65.0), id="fcr"),
+        # churn, lower is better, 30 → reference 10: 25, 20; CAC −10 %, −15 %: 2 → 1.8, 1.7
+        pytest.param("churn-rate", 30.0, (25.0, 20.0), id="churn"),
+        pytest.param("cac", 2.0, (1.8, 1.7), id="cac"),
+    ],
+)
+def test_targets_close_a_share_of_the_distance_by_hand(
+    kpi_id: str, value: float, expected: tuple[float, float]
+) -> None:
+    assert _targets(kpi_id, value) == expected
+
+
+def test_every_kpi_computed_has_a_target_rule_labels_a_working_and_initiatives() -> None:
+    from assessor.kpi_catalogue import CATALOGUE, KPI_IDS
+    from assessor.kpis import FORMULAS
+    from assessor.loading import load_library
+    from assessor.report.context_kpis import _workings
+    from assessor.report.labels import load_labels
+
+    computed = [k.id for k in compute_kpis({})]
+    assert computed == list(KPI_IDS) and set(FORMULAS) == set(KPI_IDS)
+    assert set(_workings(str, str)) == set(KPI_IDS)
+    moved = {k for i in load_library().initiatives.values() for k in i.kpis}
+    for lang in ("en", "vi"):
+        labels = load_labels(lang)
+        for kpi_id in KPI_IDS:
+            assert labels[f"kpi_{kpi_id}"] and labels[f"kpi_formula_{kpi_id}"]
+            assert CATALOGUE[kpi_id].rule.basis[lang]
+    # no KPI is computed that no initiative moves: each can get a target
+    assert sorted(set(KPI_IDS) - moved) == []
+    lower = sorted(k for k, spec in CATALOGUE.items() if spec.lower_is_better)
+    assert lower == ["cac", "churn-rate", "resolution-time", "retention-cost"]
+
+
+def test_a_broken_catalogue_entry_is_refused(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assessor import kpi_catalogue
+
+    text = kpi_catalogue.PATH.read_text(encoding="utf-8")
+    broken = tmp_path / "kpis.yaml"
+    # CSAT's rule loses its reference and gains nothing in its place
+    broken.write_text(text.replace("      reference: 85\n", "", 1), encoding="utf-8")
+    monkeypatch.setattr(kpi_catalogue, "PATH", broken)
+    kpi_catalogue.catalogue.cache_clear()
+    try:
+        with pytest.raises(kpi_catalogue.CatalogueError, match=r"kpis\.csat\.target: give either"):
+            kpi_catalogue.catalogue()
+    finally:
+        monkeypatch.undo()
+        kpi_catalogue.catalogue.cache_clear()

@@ -254,3 +254,26 @@ def test_the_method_prints_each_context_choice_and_its_reason(build_file_tree: B
         run_assessment(build_file_tree(mini_workspace()) / "ws"), lang="vi", kind="full"
     )
     assert vi.decisions[0].text.startswith("Bản đánh giá chưa khai báo bối cảnh kinh doanh")
+
+
+def test_the_new_kpis_get_targets_with_their_reference_and_its_basis() -> None:
+    from assessor.demo import example_workspace
+
+    result = run_assessment(example_workspace())
+    en = {k.id: k for k in build_context(result, lang="en", kind="full").kpis}
+    vi = {k.id: k for k in build_context(result, lang="vi", kind="full").kpis}
+    # resolution time 46 hours, lower is better: 46 + 0.25 × (24 − 46) = 40.5; 46 − 11 = 35
+    rt = en["resolution-time"]
+    assert (rt.value, rt.in_12, rt.in_24) == ("46.0", "40.5", "35.0")
+    assert rt.rule == (
+        "close 25 % of the distance to 24 hours in 12 months, 50 % in 24 (24 hours is an "
+        "estimate: a customer's request resolved within one day.)"
+    )
+    assert vi["resolution-time"].rule == (
+        "thu hẹp 25% khoảng cách tới 24 giờ sau 12 tháng, 50% sau 24 tháng (24 giờ là giá trị "
+        "ước tính: yêu cầu của khách hàng được giải quyết trong vòng một ngày.)"
+    )
+    # CSAT 71 %: 71 + 0.25 × 14 = 74.5; 78.0. Win rate 33.1 % is beyond its 30 %: it holds
+    assert (en["csat"].in_12, en["csat"].in_24) == ("74.5", "78.0")
+    assert (en["win-rate"].value, en["win-rate"].in_12, en["win-rate"].in_24) == ("33.1",) * 3
+    assert en["cac"].rule.endswith("(no reference value fits every company.)")

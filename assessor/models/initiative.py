@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
+from ..kpi_catalogue import KPI_IDS
 from .common import CompanySize, Id, LocalText, StrictModel
 from .questionnaire import DimensionPath, Role
 
@@ -18,14 +19,12 @@ __all__ = [
     "Prerequisite",
 ]
 
-KPI_IDS = (
-    "nps", "retention-rate", "churn-rate", "renewal-rate", "retention-cost", "cac", "clv",
-    "mql-sql-conversion", "share-of-wallet",
-)  # fmt: skip
-KpiId = Literal[
-    "nps", "retention-rate", "churn-rate", "renewal-rate", "retention-cost", "cac", "clv",
-    "mql-sql-conversion", "share-of-wallet",
-]  # fmt: skip
+# the KPIs an initiative may move: those of the KPI catalogue, assessor/kpis.yaml
+if TYPE_CHECKING:
+    KpiId = str
+else:
+    KpiId = Literal[KPI_IDS]
+
 COMPANY_SIZES: tuple[CompanySize, ...] = ("small", "mid", "large")
 
 

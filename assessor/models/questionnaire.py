@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..kpi_catalogue import KPI_INPUTS
 from .common import Id, LocalText, StrictModel
 from .framework import _check_levels
 
@@ -25,22 +26,11 @@ __all__ = [
 ROLES = ("executive", "sales", "marketing", "service", "it", "finance", "operations")
 Role = Literal["executive", "sales", "marketing", "service", "it", "finance", "operations"]
 AXES = ("customer-information", "individualisation")
-KPI_INPUTS = (
-    "nps", "nps-promoters-pct", "nps-detractors-pct", "customers-start", "customers-end",
-    "customers-new", "customers-lost", "renewals-due", "renewals-done", "retention-spend",
-    "acquisition-spend", "margin-per-customer", "discount-rate", "mqls", "sqls", "share-of-wallet",
-    "revenue-start", "revenue-churned", "revenue-contraction", "revenue-expansion",
-    "customers-buying", "customers-repeat", "customers-cross-sold", "csat-pct", "fcr-pct",
-    "resolution-hours", "opportunities-closed", "deals-won", "crm-users-licensed", "crm-users-active",
-)  # fmt: skip
-KpiInput = Literal[
-    "nps", "nps-promoters-pct", "nps-detractors-pct", "customers-start", "customers-end",
-    "customers-new", "customers-lost", "renewals-due", "renewals-done", "retention-spend",
-    "acquisition-spend", "margin-per-customer", "discount-rate", "mqls", "sqls", "share-of-wallet",
-    "revenue-start", "revenue-churned", "revenue-contraction", "revenue-expansion",
-    "customers-buying", "customers-repeat", "customers-cross-sold", "csat-pct", "fcr-pct",
-    "resolution-hours", "opportunities-closed", "deals-won", "crm-users-licensed", "crm-users-active",
-]  # fmt: skip
+# the KPI inputs a question may ask for (`kpi:`): those of the KPI catalogue, assessor/kpis.yaml
+if TYPE_CHECKING:
+    KpiInput = str
+else:
+    KpiInput = Literal[KPI_INPUTS]
 Score = Annotated[float, Field(ge=0, le=4)]
 Level = Annotated[float, Field(ge=1, le=4)]  # every scored answer is 1.0–4.0
 

@@ -409,7 +409,7 @@ def build_context(
         capabilities=_capabilities(result, lang) if full else [],
         crm_types=crm_type_views(result, lang, labels) if full else [],
         size_guidance=size_guidance(result, lang),
-        method=[*method, kpi_rules_text(lang, labels)], checks=checks(result, lang, labels),
+        method=[*method, *filter(None, [kpi_rules_text(result, lang, labels)])], checks=checks(result, lang, labels),
         executive=None if full else executive_view(result, lang, labels, accent),
         decisions=decision_views(result, lang, labels),
         questions=question_views(result, lang, labels) if full else [],

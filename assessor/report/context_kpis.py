@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..kpi_catalogue import CATALOGUE
 from ..kpis import Kpi, asked
 from ..pipeline import AssessmentResult
-from ..roadmap_kpis import KPI_RULES, SHARE_12, SHARE_24, KpiRule, KpiTarget
+from ..roadmap_kpis import KPI_RULES, KpiRule, KpiTarget
 from .labels import Labels, fmt_num
 
 __all__ = ["KpiView", "kpi_provenance", "kpi_rules_text", "kpi_views", "money_dong", "rule_text"]
@@ -173,7 +174,7 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
             k.id, labels[f"kpi_{k.id}"], _unit(result, k, lang, labels), fmt_num(k.value, lang, digits),
             fmt_num(t.in_12_months, lang, digits) if t else "–", fmt_num(t.in_24_months, lang, digits) if t else "–",
             labels[f"kpi_formula_{k.id}"], working, labels.fill("kpi_needs", inputs=missing) if missing else "",
-            rule_text(t.rule, lang, labels) if t else "",
+            rule_text(t.rule, k.unit, lang, labels) if t else "",
         ))  # fmt: skip
     return views
 
@@ -190,7 +191,7 @@ def _dong_view(result: AssessmentResult, k: Kpi, t: KpiTarget | None,
         k.id, labels[f"kpi_{k.id}"], unit, money_dong(k.value, lang) if k.value is not None else "–",
         money_dong(t.in_12_months, lang) if t else "–", money_dong(t.in_24_months, lang) if t else "–",
         labels[f"kpi_formula_{k.id}"], working, labels.fill("kpi_needs", inputs=missing) if missing else "",
-        rule_text(t.rule, lang, labels) if t else "",
+        rule_text(t.rule, k.unit, lang, labels) if t else "",
     )  # fmt: skip
 
 
@@ -210,24 +211,47 @@ def kpi_provenance(result: AssessmentResult, labels: Labels) -> str:
     return labels.count("kpi_provenance", gave)
 
 
-def rule_text(rule: KpiRule, lang: str, labels: Labels) -> str:
-    """One KPI's target rule in words: the share of the distance closed, or the change."""
+def _reference(rule: KpiRule, unit: str, lang: str, labels: Labels) -> str:
+    """The reference value with its unit: '90 %', '24 hours', '50'."""
+    value = fmt_num(rule.reference, lang, 0)
+    if unit == "%":
+        return f"{value}%" if lang == "vi" else f"{value} %"
+    if unit == "hours":
+        return f"{value} {labels['unit_hours']}"
+    return value
+
+
+def rule_text(rule: KpiRule, unit: str, lang: str, labels: Labels, *, basis: bool = True) -> str:
+    """One KPI's target rule in words: the share of the distance closed to a reference (an
+    estimate, with its basis), or the change of today's value."""
     if rule.reference is not None:
-        return labels.fill(
-            "kpi_rule_reference", reference=fmt_num(rule.reference, lang, 0),
-            share12=fmt_num(SHARE_12 * 100, lang, 0), share24=fmt_num(SHARE_24 * 100, lang, 0),
+        reference = _reference(rule, unit, lang, labels)
+        text = labels.fill(
+            "kpi_rule_reference", reference=reference,
+            share12=fmt_num(rule.share_12 * 100, lang, 0), share24=fmt_num(rule.share_24 * 100, lang, 0),
         )  # fmt: skip
-    return labels.fill(
+        if basis:
+            text += " " + labels.fill(
+                "kpi_rule_estimate", reference=reference, basis=rule.basis[lang]
+            )
+        return text
+    text = labels.fill(
         "kpi_rule_change",
         change12=f"{rule.change_12 * 100:+.0f}".replace("-", "−"),
         change24=f"{rule.change_24 * 100:+.0f}".replace("-", "−"),
     )
+    return text + (" " + labels.fill("kpi_rule_why", basis=rule.basis[lang]) if basis else "")
 
 
-def kpi_rules_text(lang: str, labels: Labels) -> str:
-    """How the 12- and 24-month targets are set, KPI by KPI, in one sentence."""
+def kpi_rules_text(result: AssessmentResult, lang: str, labels: Labels) -> str:
+    """How the 12- and 24-month targets are set, for each KPI the questionnaire asks the figures
+    of, in one paragraph; the bases of the reference values are in the KPI table."""
+    questionnaire = result.workspace.questionnaire
     parts = [
-        f"{labels[f'kpi_{kpi_id}']}: {rule_text(rule, lang, labels)}"
+        f"{labels[f'kpi_{kpi_id}']}: {rule_text(rule, CATALOGUE[kpi_id].unit, lang, labels, basis=False)}"
         for kpi_id, rule in KPI_RULES.items()
+        if asked(kpi_id, questionnaire)
     ]
+    if not parts:
+        return ""
     return labels.fill("method_kpi_targets", rules="; ".join(parts))
