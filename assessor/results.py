@@ -8,6 +8,7 @@ from .confidential import grouping_note
 from .gaps import Gap
 from .headline import headline
 from .pipeline import AssessmentResult
+from .report.context_marks import all_indicative, indicative_note
 from .report.labels import load_labels
 from .roadmap import BACKLOG, PHASES, Planned
 from .roadmap_kpis import KpiTarget
@@ -17,6 +18,7 @@ from .strategy import STRATEGY_FRAMEWORK
 __all__ = [
     "gap_rows",
     "gaps_data",
+    "gaps_legend",
     "roadmap_data",
     "roadmap_rows",
     "score_data",
@@ -24,7 +26,7 @@ __all__ = [
     "score_summary",
 ]
 
-GAP_HEADERS = ["framework", "dimension", "current", "target", "gap", "priority"]
+GAP_HEADERS = ["framework", "dimension", "current", "target", "gap", "priority", "indicative"]
 SCORE_HEADERS = [
     "framework",
     "dimension",
@@ -74,15 +76,18 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         frameworks.append({
             "id": f.id, "name": fw.name[lang], "score": r3(f.score), "pct": r3(f.pct),
             "level": f.level, "weakest": f.weakest, "kind": "position" if f.position else "maturity",
-            "assessed": f.assessed, "of": len(f.dimensions), "indicative": f.indicative,
+            "assessed": f.assessed, "of": len(f.dimensions), "partial": f.partial,
+            "indicative": f.partial,  # the old name of `partial`, kept for earlier readers
             "dimensions": dims,
         })  # fmt: skip
     nxt = s.next_level
+    labels = load_labels(lang)
     return {
         "client": result.workspace.assessment.client.name,
         "questionnaire": result.workspace.questionnaire.id,
         "overall": {
-            "headline": headline(s, lang, load_labels(lang)).text,
+            "headline": headline(s, lang, labels).text,
+            "indicative_note": indicative_note(s, labels) or None,
             "level": s.level,
             "next_level": None
             if nxt is None
@@ -160,6 +165,14 @@ def score_summary(data: dict[str, Any], lang: str = "en") -> str:
         ))  # fmt: skip
         if st["reason"]:
             lines.append(st["reason"])
+    words = load_labels(lang)
+    if o.get("indicative_note"):
+        lines += [o["indicative_note"], words["indicative_column"]]
+    lines += [
+        f"{f['name']}: {words.fill('partial_flag', assessed=f['assessed'], of=f['of'])}."
+        for f in data["frameworks"]
+        if f["partial"]
+    ]
     lines += [f"Confidentiality: {n}." for n in data["breakdowns"]["notes"]]
     return "\n".join(lines)
 
@@ -225,22 +238,33 @@ def _gap(g: Gap) -> dict[str, Any]:
 
 
 def gaps_data(result: AssessmentResult) -> list[dict[str, Any]]:
-    """The JSON of `crm-assess gaps`: every dimension, highest priority first."""
-    return [
-        _gap(g) | {"indicative": result.scores.dimension(g.path).indicative} for g in result.gaps
-    ]
+    """The JSON of `crm-assess gaps`: every dimension, highest priority first, with the number of
+    questions its score rests on and whether that makes it indicative (fewer than three)."""
+    out = []
+    for g in result.gaps:
+        d = result.scores.dimension(g.path)
+        out.append(_gap(g) | {"questions": d.questions, "indicative": d.indicative})
+    return out
+
+
+def gaps_legend(result: AssessmentResult, lang: str) -> str:
+    """The line under the gaps table saying what its `indicative` column means; '' if unused."""
+    if not any(result.scores.dimension(g.path).indicative for g in result.gaps):
+        return ""
+    return load_labels(lang)["indicative_column"]
 
 
 def gap_rows(result: AssessmentResult) -> list[list[Any]]:
     return [
-        [g.framework, g.dimension, r3(g.current), r3(g.target), r3(g.gap), r3(g.priority)]
+        [g.framework, g.dimension, r3(g.current), r3(g.target), r3(g.gap), r3(g.priority),
+         "yes" if result.scores.dimension(g.path).indicative else ""]
         for g in result.gaps
-    ]
+    ]  # fmt: skip
 
 
 ROADMAP_HEADERS = [
     "phase", "start_month", "end_month", "initiative", "title", "owner", "effort", "months",
-    "priority", "dimensions", "depends_on", "kpis",
+    "priority", "dimensions", "depends_on", "kpis", "indicative",
 ]  # fmt: skip
 
 
@@ -249,7 +273,7 @@ def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
     rm = result.roadmap
     phases = []
     for index, (start, end) in enumerate(PHASES):
-        items = [_planned(p, lang, rm.size) for p in rm.phase(index)]
+        items = [_planned(result, p, lang) for p in rm.phase(index)]
         phases.append(
             {"index": index + 1, "start_month": start, "end_month": end, "initiatives": items}
         )
@@ -257,7 +281,7 @@ def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "company_size": rm.size,
         "phases": phases,
         "quick_wins": [p.initiative.id for p in rm.quick_wins],
-        "backlog": [_planned(p, lang, rm.size) for p in rm.phase(BACKLOG)],
+        "backlog": [_planned(result, p, lang) for p in rm.phase(BACKLOG)],
         "route": {"id": rm.route_id, "path": rm.route, "target": rm.target_position},
         "kpi_targets": [_kpi_target(k, lang) for k in rm.kpi_targets],
         "unmet": [{"dimension": path, "step": step} for path, step in rm.unmet],
@@ -279,9 +303,10 @@ def _kpi_target(k: KpiTarget, lang: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _planned(p: Planned, lang: str, size: str) -> dict[str, Any]:
+def _planned(result: AssessmentResult, p: Planned, lang: str) -> dict[str, Any]:
     i = p.initiative
-    cost = i.cost.get(size)  # type: ignore[call-overload]
+    cost = i.cost.get(result.roadmap.size)  # type: ignore[call-overload]
+    s = result.scores
     return {
         "id": i.id, "title": i.title[lang], "summary": i.summary[lang], "owner": i.owner, "effort": i.effort,
         "months": i.months, "start_month": p.start_month, "end_month": p.end_month,
@@ -289,7 +314,9 @@ def _planned(p: Planned, lang: str, size: str) -> dict[str, Any]:
         "prerequisite_only": not p.covers, "step": i.step, "personal_data": i.personal_data,
         "cost_million_vnd": {"low": cost.low, "high": cost.high} if cost else None,
         "effect": i.effect[lang], "basis": i.basis[lang], "kpis": list(i.kpis),
-        "covers": [{"dimension": path, "step": step} for path, step in p.covers],
+        "covers": [{"dimension": path, "step": step, "indicative": s.dimension(path).indicative}
+                   for path, step in p.covers],
+        "indicative": all_indicative(s, (path for path, _ in p.covers)),
     }  # fmt: skip
 
 
@@ -302,5 +329,6 @@ def roadmap_rows(result: AssessmentResult, lang: str) -> list[list[Any]]:
         rows.append([
             p.phase + 1 if p.phase < BACKLOG else "backlog", start, end, i.id, i.title[lang], i.owner, i.effort,
             i.months, r3(p.priority), dims, " ".join(p.after), " ".join(i.kpis),
+            "yes" if all_indicative(result.scores, (path for path, _ in p.covers)) else "",
         ])  # fmt: skip
     return rows

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from .answers import score_answer
 from .pipeline import AssessmentResult
-from .report.labels import fmt_num
+from .report.context_marks import dimension_mark
+from .report.labels import fmt_num, load_labels
 from .review_load import quotable
 from .scoring import DimensionScore
 
@@ -43,6 +44,8 @@ class DimensionNotes:
             out.append(words[1].format(n=s.respondents, a=s.answered))
         if self.unsure >= UNSURE_SHARE:
             out.append(words[2].format(pct=f"{self.unsure:.0%}"))
+        if s.indicative:  # rests on fewer than three questions: worth evidence beyond them
+            out.append(dimension_mark(s, load_labels(lang)))
         return out
 
 

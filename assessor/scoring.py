@@ -144,8 +144,10 @@ class FrameworkScore:
         return sum(1 for d in self.dimensions if d.score is not None)
 
     @property
-    def indicative(self) -> bool:
-        """Scored on part of the framework only: its score and level are indicative."""
+    def partial(self) -> bool:
+        """Scored on part of the framework only: its score and level cover those dimensions.
+
+        Not to be confused with an *indicative* dimension, one resting on few questions."""
         return 0 < self.assessed < len(self.dimensions)
 
     @property

@@ -109,5 +109,6 @@ def test_score_json_shape(build_file_tree: BuildTree) -> None:
         "importance": 1.0,
         "weight": 1.333,
         "strength": False,
+        "questions": 2,
         "indicative": True,
     }

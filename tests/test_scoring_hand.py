@@ -259,6 +259,9 @@ def test_frameworks_and_overall(score: Any) -> None:
     assert score["overall"] == {
         "headline": "Level 1 — Initial. Level 2 needs 2 of 2 frameworks at level 2 or above; "
         "now 0. Average score 2.49 / 4 (how far the practice has come between levels).",
+        # every dimension rests on two questions (fewer than three): all four are indicative
+        "indicative_note": "Indicative scores: every dimension scored rests on fewer than three "
+        "questions. Every score here is a first reading, not a measurement.",
         "level": 1,
         "next_level": {"level": 2, "needed": 2, "reached": 0, "of": 2},
         "score": 2.494,
@@ -344,16 +347,16 @@ def test_gaps(root: Path) -> None:
     assert _run(root, "gaps") == [
         {"framework": "fa", "dimension": "data", "current": 2.542, "target": 4.0, "gap": 1.458,
          "priority": 1.458, "importance": 0.667, "weight": 1.5, "strength": False,
-         "indicative": True},
+         "questions": 2, "indicative": True},
         {"framework": "fb", "dimension": "people", "current": 2.375, "target": 3.0, "gap": 0.625,
          "priority": 1.111, "importance": 1.333, "weight": 1.333, "strength": False,
-         "indicative": True},
+         "questions": 2, "indicative": True},
         {"framework": "fa", "dimension": "plan", "current": 2.583, "target": 3.0, "gap": 0.417,
          "priority": 0.278, "importance": 1.333, "weight": 0.5, "strength": False,
-         "indicative": True},
+         "questions": 2, "indicative": True},
         {"framework": "fb", "dimension": "tools", "current": 2.556, "target": 2.0, "gap": -0.556,
          "priority": 0.0, "importance": 0.667, "weight": 0.667, "strength": True,
-         "indicative": True},
+         "questions": 2, "indicative": True},
     ]  # fmt: skip
 
 

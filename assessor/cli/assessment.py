@@ -137,12 +137,14 @@ def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str
       crm-assess gaps examples/saigon-xanh --lang vi
       crm-assess gaps examples/saigon-xanh --format csv > gaps.csv
     """
-    from ..results import GAP_HEADERS, gap_rows, gaps_data
+    from ..results import GAP_HEADERS, gap_rows, gaps_data, gaps_legend
     from ..textformat import to_table
 
     result = _run(ctx, workspace, lenient)
     rows = gap_rows(result)
     table = to_table(GAP_HEADERS, _named(result, lang, rows))
+    if legend := gaps_legend(result, lang):
+        table += f"\n\n{legend}"
     _emit(fmt, gaps_data(result), GAP_HEADERS, rows, table)
 
 
@@ -167,10 +169,12 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
     rows = roadmap_rows(result, lang)
     words = load_labels(lang)
     table = to_table(
-        ["phase", "months", "initiative", "owner", "effort", "priority"],
-        [[r[0], f"{r[1]}–{r[2] or ''}", r[4], words.get(f"role_{r[5]}", r[5]), r[6], r[8]]
+        ["phase", "months", "initiative", "owner", "effort", "priority", "indicative"],
+        [[r[0], f"{r[1]}–{r[2] or ''}", r[4], words.get(f"role_{r[5]}", r[5]), r[6], r[8], r[12]]
          for r in rows],
     )  # fmt: skip
+    if any(r[12] for r in rows):
+        table += f"\n\n{words['indicative_legend']}"
     if result.roadmap.route:
         names = _positions(result, lang)
         route = " → ".join(names.get(p, p) for p in result.roadmap.route)

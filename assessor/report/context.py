@@ -26,6 +26,7 @@ from .context_checks import CheckView, checks, framework_working, level_note
 from .context_decisions import decision_views
 from .context_exec import ExecutiveView, executive_view
 from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
+from .context_marks import dimension_mark, framework_mark, group_mark, indicative_note
 from .context_review import Marks, ReviewView, marks, review_method, review_view
 from .context_types import CrmTypeView, crm_type_views, size_guidance
 from .labels import Labels, fmt_num, load_labels
@@ -68,7 +69,7 @@ class DimensionView:
     now_text: str
     next_level: int | None
     next_text: str
-    indicative: bool = False  # scored from fewer than three questions
+    indicative: str = ""  # "indicative: rests on 2 questions" (fewer than three), else ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class FrameworkView:
     dimensions: list[DimensionView]
     sources: list[str]
     position: bool  # the strategy matrix: a position, not a maturity, so no part of any "overall"
+    partial: str = ""  # "partial: 5 of 9 dimensions assessed; …" when only some are scored
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class GapView:
     next_level: int | None
     next_text: str
     met: bool
+    indicative: str = ""  # the dimension rests on fewer than three questions: it says so
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ class InitiativeView:
     basis: str = ""
     quick_win: bool = False
     prerequisite_only: bool = False  # closes no gap itself: it is needed before `enables`
+    indicative: str = ""  # every gap it closes is on an indicative dimension: it says so
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,8 @@ class ReportContext:
     first_moves: list[InitiativeView] = field(default_factory=list)
     marks: Marks | None = None  # confidentiality line, unit marks, notes on merged groups
     review: ReviewView | None = None  # the consultant's review, when there is one
+    indicative_note: str = ""  # how many dimensions are indicative, under the headline
+    indicative_legend: str = ""  # what the roadmap's "indicative" beside an initiative means
 
 
 def _generated_date() -> dt.date:
@@ -219,13 +225,14 @@ def _next(level: int | None) -> int | None:
     return (level or 1) + 1 if (level or 1) < 4 else None
 
 
-def _gap_view(result: AssessmentResult, g: Gap, lang: str) -> GapView:
+def _gap_view(result: AssessmentResult, g: Gap, lang: str, labels: Labels) -> GapView:
     fw = result.library.framework(g.framework)
-    nxt = _next(result.scores.dimension(g.path).level)
+    score = result.scores.dimension(g.path)
+    nxt = _next(score.level)
     return GapView(
         fw.label(lang), fw.dimension(g.dimension).name[lang], fmt_num(g.current, lang), fmt_num(g.target, lang),
         fmt_num(g.gap, lang), fmt_num(g.priority, lang, 2), nxt, fw.dimension(g.dimension).levels[nxt][lang] if nxt else "",
-        g.strength,
+        g.strength, dimension_mark(score, labels),
     )  # fmt: skip
 
 
@@ -250,7 +257,7 @@ def _frameworks(
                 dim.name[lang], fmt_num(d.score, lang), fmt_num(d.pct, lang, 0), d.level,
                 fmt_num(g.target if g else None, lang), fmt_num(g.gap if g else None, lang), bool(g and g.gap > 0),
                 d.disagreement, spread, d.answered, d.excluded, d.level, dim.levels[d.level][lang] if d.level else "",
-                nxt, dim.levels[nxt][lang] if nxt else "", indicative=d.indicative,
+                nxt, dim.levels[nxt][lang] if nxt else "", indicative=dimension_mark(d, labels),
             ))  # fmt: skip
         weakest = fw.dimension(fs.weakest).name[lang] if fs.weakest else "–"
         views.append(FrameworkView(
@@ -258,6 +265,7 @@ def _frameworks(
             fs.level, weakest, context_charts.radar(result, fs, lang, labels, accent, legend=False),
             context_charts.radar(result, fs, lang, labels, accent, width=290),
             framework_working(result, fs, lang, labels), dims, [s.citation for s in fw.sources], fw.matrix is not None,
+            framework_mark(fs, labels),
         ))  # fmt: skip
     return views
 
@@ -287,6 +295,7 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
         [labels[f"kpi_{k}"] for k in i.kpis], closes, enables, p.end_month, span,
         labels.fill("cost_range", low=fmt_num(cost.low, lang, 0), high=fmt_num(cost.high, lang, 0)) if cost else "",
         i.effect[lang], i.basis[lang], p.quick_win, not p.covers,
+        group_mark(result.scores, (path for path, _ in p.covers), labels),
     )  # fmt: skip
 
 
@@ -396,8 +405,8 @@ def build_context(
         level_bands=bands,
         level_note=level_note(result, lang, labels), headline=headline, messages=messages, strategy=strategy,
         frameworks=_frameworks(result, lang, labels, accent),
-        strengths=[_gap_view(result, g, lang) for g in strengths],
-        top_gaps=[_gap_view(result, g, lang) for g in behind[:TOP_GAPS]],
+        strengths=[_gap_view(result, g, lang, labels) for g in strengths],
+        top_gaps=[_gap_view(result, g, lang, labels) for g in behind[:TOP_GAPS]],
         gap_chart=context_charts.gap_chart(result, behind[:GAP_CHART_ROWS], lang, labels, accent),
         phases=_phases(result, items, labels, lang), backlog=[i for i in items if i.phase == BACKLOG],
         gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.months, i.phase) for i in items if i.phase < BACKLOG],
@@ -414,4 +423,6 @@ def build_context(
         decisions=decision_views(result, lang, labels),
         questions=question_views(result, lang, labels) if full else [],
         first_moves=[i for i in items if i.phase < BACKLOG][:3], marks=mark, review=review,
+        indicative_note=indicative_note(s, labels),
+        indicative_legend=labels["indicative_legend"] if any(i.indicative for i in items) else "",
     )  # fmt: skip

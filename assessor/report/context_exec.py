@@ -17,6 +17,7 @@ from ..gaps import Gap
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, PHASES, Planned
 from . import charts, charts_story
+from .context_marks import group_mark
 from .labels import Labels, fmt_num
 
 __all__ = [
@@ -55,6 +56,7 @@ class FindingView:
     figures: str  # "1.9 of 4 · target 3.2"
     today: str  # what practice looks like today, in the weakest dimension's own words
     evidence: str  # the dimensions behind it, with their scores
+    indicative: str = ""  # every dimension behind it rests on fewer than three questions
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class MoveView:
     cost: str
     effect: str
     basis: str
+    indicative: str = ""  # every gap it closes is on an indicative dimension
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,13 @@ def _finding(
     figures = labels.fill(
         "finding_figures", current=fmt_num(cap.current, lang), target=fmt_num(cap.target, lang)
     )
-    return FindingView(cap.name, figures, today, evidence)
+    return FindingView(
+        cap.name,
+        figures,
+        today,
+        evidence,
+        group_mark(result.scores, (g.path for g in cap.entries), labels),
+    )
 
 
 def _start_month(p: Planned) -> int:
@@ -163,15 +172,15 @@ def _sum_costs(items: list[Planned], size: str, lang: str, labels: Labels) -> st
     return money_range(sum(c[0] for c in costs), sum(c[1] for c in costs), lang, labels)
 
 
-def _move(p: Planned, size: str, lang: str, labels: Labels) -> MoveView:
+def _move(result: AssessmentResult, p: Planned, lang: str, labels: Labels) -> MoveView:
     i = p.initiative
-    cost = _cost(p, size)
+    cost = _cost(p, result.roadmap.size)
     duration = labels["one_month"] if i.months == 1 else labels.fill("n_months", n=i.months)
     return MoveView(
         i.title[lang], labels[f"role_{i.owner}"], labels.fill("month_n", n=_start_month(p) + 1),
         f"{labels[f'effort_{i.effort}']} · {duration}",
         money_range(*cost, lang, labels) if cost else labels["cost_not_given"],
-        i.effect[lang], i.basis[lang],
+        i.effect[lang], i.basis[lang], group_mark(result.scores, (path for path, _ in p.covers), labels),
     )  # fmt: skip
 
 
@@ -282,7 +291,7 @@ def executive_view(
     return ExecutiveView(
         action_title=_action_title(caps, result.scores.level, labels),
         findings=[_finding(result, c, lang, labels, used) for c in behind[:FINDINGS]],
-        moves=[_move(p, size, lang, labels) for p in moves[:MOVES]],
+        moves=[_move(result, p, lang, labels) for p in moves[:MOVES]],
         first_cost=_sum_costs(moves[:MOVES], size, lang, labels),
         total_cost=_sum_costs(planned, size, lang, labels),
         costs_note=labels.fill("costs_note", size=labels[f"size_{size}"]),

@@ -240,7 +240,7 @@ def rule_text(rule: KpiRule, unit: str, lang: str, labels: Labels, *, basis: boo
         change12=f"{rule.change_12 * 100:+.0f}".replace("-", "−"),
         change24=f"{rule.change_24 * 100:+.0f}".replace("-", "−"),
     )
-    return text + (" " + labels.fill("kpi_rule_why", basis=rule.basis[lang]) if basis else "")
+    return text + (f" ({rule.basis[lang]}.)" if basis else "")
 
 
 def kpi_rules_text(result: AssessmentResult, lang: str, labels: Labels) -> str:

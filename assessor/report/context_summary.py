@@ -57,6 +57,7 @@ def summary_parts(
         labels["method_exclusions"],
         labels.fill("method_dimension", threshold=threshold),
         labels.fill("method_framework", threshold=threshold),
+        labels["method_marks"],
         labels.fill("method_gaps", profile=profile),
         labels["method_strategy"],
         labels["method_kpis"],

@@ -1,0 +1,155 @@
+"""The two marks, each with its own name and one meaning, stated wherever a figure is shown:
+an *indicative* dimension rests on fewer than three questions; a *partial* framework is scored on
+some of its dimensions only."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+from assessor.cli import cli
+from assessor.loading import load_library
+from assessor.pipeline import AssessmentResult, run_assessment
+from assessor.report.build import make_report
+from assessor.report.context import build_context
+
+from .conftest import BuildTree
+from .workspaces import mini_workspace, unsure_workspace
+
+QUICK_ASSESSMENT = """\
+kind: assessment
+client: {name: Công ty Quét Nhanh}
+date: 2026-10-01
+questionnaire: crm-quick-scan
+respondents:
+  - {id: r1, name: An, role: executive}
+  - {id: r2, name: Bình, role: sales}
+  - {id: r3, name: Chi, role: service}
+"""
+
+
+def quick_scan_workspace() -> dict[str, str]:
+    """The quick scan answered by three managers at levels 1, 2 and 2 (every maturity question):
+    each dimension rests on one or two questions, so every one is indicative."""
+    q = load_library().questionnaire("crm-quick-scan")
+    files = {"ws/assessment.yaml": QUICK_ASSESSMENT}
+    for rid, level in (("r1", 1), ("r2", 2), ("r3", 2)):
+        lines = [f"  {x.id}: {level}" for x in q.questions() if x.type == "maturity"]
+        files[f"ws/responses/{rid}.yaml"] = (
+            f"respondent: {rid}\nanswers:\n" + "\n".join(lines) + "\n"
+        )
+    return files
+
+
+@pytest.fixture
+def quick(build_file_tree: BuildTree) -> AssessmentResult:
+    return run_assessment(build_file_tree(quick_scan_workspace()) / "ws")
+
+
+def _cli(root: Path, *args: str) -> Any:
+    out = CliRunner().invoke(cli, [*args], obj={})
+    assert out.exit_code == 0, out.output
+    return out.stdout
+
+
+def test_a_dimension_on_few_questions_says_so_with_their_number(build_file_tree: BuildTree) -> None:
+    # mini: Alpha rests on q1 and q2, Beta on q2 and q3: two questions each, under three
+    result = run_assessment(build_file_tree(mini_workspace()) / "ws")
+    en = build_context(result, lang="en", kind="full")
+    vi = build_context(result, lang="vi", kind="full")
+    assert [d.indicative for d in en.frameworks[0].dimensions] == [
+        "indicative: rests on 2 questions"
+    ] * 2
+    assert (
+        vi.frameworks[0].dimensions[0].indicative == "chỉ mang tính tham khảo: dựa trên 2 câu hỏi"
+    )
+    assert [g.indicative for g in en.top_gaps] == ["indicative: rests on 2 questions"] * 2
+    assert en.indicative_note == (
+        "Indicative scores: every dimension scored rests on fewer than three questions. Every "
+        "score here is a first reading, not a measurement."
+    )
+    # the framework is scored on both its dimensions: not partial
+    assert en.frameworks[0].partial == ""
+
+
+def test_a_framework_scored_on_some_dimensions_is_partial_not_indicative(
+    build_file_tree: BuildTree,
+) -> None:
+    # everyone unsure of Alpha's questions: Mini is scored on Beta alone, 1 of 2 dimensions
+    root = build_file_tree(unsure_workspace())
+    result = run_assessment(root / "ws")
+    en = build_context(result, lang="en", kind="executive").frameworks[0]
+    vi = build_context(result, lang="vi", kind="executive").frameworks[0]
+    assert en.partial == "partial: 1 of 2 dimensions assessed; the score and level cover those only"
+    assert vi.partial == (
+        "đánh giá một phần: 1/2 khía cạnh; điểm và mức chỉ tính trên các khía cạnh đã đánh giá"
+    )
+    data = json.loads(_cli(root, "score", str(root / "ws"), "--format", "json"))
+    mini = data["frameworks"][0]
+    # `partial` is the name; `indicative` stays for earlier readers, with the same value
+    assert (mini["partial"], mini["indicative"], mini["assessed"], mini["of"]) == (True, True, 1, 2)
+    table = _cli(root, "score", str(root / "ws"), "--lang", "en")
+    assert (
+        "Mini: partial: 1 of 2 dimensions assessed; the score and level cover those only." in table
+    )
+
+
+def test_the_roadmap_says_when_every_gap_an_initiative_closes_is_indicative(
+    quick: AssessmentResult, build_file_tree: BuildTree
+) -> None:
+    root = build_file_tree(quick_scan_workspace())
+    data = json.loads(_cli(root, "roadmap", str(root / "ws"), "--format", "json"))
+    planned = [i for p in data["phases"] for i in p["initiatives"]]
+    assert planned and all(i["indicative"] for i in planned if i["covers"])
+    assert all(c["indicative"] for i in planned for c in i["covers"])
+    assert not any(i["indicative"] for i in planned if not i["covers"])  # closes no gap itself
+    table = _cli(root, "roadmap", str(root / "ws"), "--lang", "vi")
+    assert table.splitlines()[0].split()[-1] == "indicative"
+    assert (
+        "Chỉ mang tính tham khảo: mọi khoảng cách mà sáng kiến thu hẹp đều nằm ở khía cạnh dựa trên "
+        "dưới ba câu hỏi, tức là nhận định ban đầu chứ chưa phải kết quả đo lường."
+    ) in table
+    gaps = json.loads(_cli(root, "gaps", str(root / "ws"), "--format", "json"))
+    assert {(g["questions"], g["indicative"]) for g in gaps} <= {(1, True), (2, True)}
+    en = build_context(quick, lang="en", kind="full")
+    first = next(i for p in en.phases for i in p.initiatives)
+    assert first.indicative.startswith("indicative: rests on") or first.indicative == (
+        "indicative: every dimension behind it rests on fewer than three questions"
+    )
+    assert en.indicative_legend.startswith("Indicative: every gap the initiative closes")
+
+
+def test_the_executive_report_marks_its_findings_and_first_moves(quick: AssessmentResult) -> None:
+    en = build_context(quick, lang="en", kind="executive")
+    story = en.executive
+    assert story is not None and story.findings and story.moves
+    assert all(f.indicative.startswith("indicative: ") for f in story.findings)
+    assert all(m.indicative.startswith("indicative: ") for m in story.moves)
+    reader = pypdf.PdfReader(io.BytesIO(make_report(quick, lang="en", kind="executive")))
+    text = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert (
+        "Indicative scores: every dimension scored rests on fewer than three questions." in text[0]
+    )
+    assert story.findings[0].indicative in text[0]
+    assert story.moves[0].indicative in text[1]
+    roadmap = next(t for t in text if "Indicative: every gap the initiative closes" in t)
+    assert "· indicative" in roadmap
+    # the method states both marks, each with its meaning, and the cost is no longer "indicative"
+    method = " ".join(text[-2:])
+    assert "Two marks qualify a figure, and they mean different things. Indicative:" in method
+    assert "Indicative cost" not in " ".join(text)
+
+
+def test_the_review_draft_flags_each_indicative_dimension(build_file_tree: BuildTree) -> None:
+    root = build_file_tree(mini_workspace())
+    out = CliRunner().invoke(cli, ["review", "draft", str(root / "ws"), "--lang", "en"], obj={})
+    assert out.exit_code == 0, out.output
+    draft = (root / "ws" / "review.yaml").read_text(encoding="utf-8")
+    assert "# Mini — Alpha: self-assessed" in draft
+    assert draft.count("indicative: rests on 2 questions") == 2
