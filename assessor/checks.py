@@ -20,6 +20,7 @@ __all__ = [
     "did_you_mean",
     "dimension_problem",
     "duplicates",
+    "replaced",
     "unknown",
 ]
 
@@ -39,6 +40,16 @@ def unknown(what: str, name: str, choices: Iterable[str], *, hint: bool = True) 
     suggestion (a file with thousands of unknown names)."""
     quoted = f"'{name}'" if len(name) <= QUOTED else shown(name)
     return f"unknown {what} {quoted}{did_you_mean(name, choices) if hint else ''}"
+
+
+def replaced(q: Questionnaire, qid: str, *, fix: str = "answer") -> str | None:
+    """What to say of an answer to a question the questionnaire has renamed (`renamed:`), the same
+    line whether the answer comes from a response file, a workbook or the web questionnaire;
+    None when `qid` was never renamed. `fix` is what to do with the new id ('map' in a mapping)."""
+    new = q.renamed.get(qid)
+    if new is None:
+        return None
+    return f"question '{qid}' was replaced by '{new}' in {q.id} {q.version}: {fix} '{new}' instead"
 
 
 def duplicates(ids: Sequence[str], loc: Loc, what: str = "id") -> list[Finding]:

@@ -291,11 +291,8 @@ def check_answers(
     for qid, answer in response.answers.items():
         loc = ("answers", qid)
         if qid not in index:
-            msg = (
-                f"question '{qid}' was replaced by '{q.renamed[qid]}' in {q.id} {q.version}: "
-                f"answer '{q.renamed[qid]}' instead"
-                if qid in q.renamed
-                else checks.unknown("question", qid, index, hint=len(problems) < _HINTS)
+            msg = checks.replaced(q, qid) or checks.unknown(
+                "question", qid, index, hint=len(problems) < _HINTS
             )
             problems.append(doc.problem(loc, msg, key=True))
             continue

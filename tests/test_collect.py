@@ -444,3 +444,31 @@ def test_a_leaked_status_link_can_be_replaced(ws: Path) -> None:
     client = _client(ws)
     assert client.get(f"/status/{old}").status_code == 404
     assert client.get(f"/status/{new_token}").status_code == 200
+
+
+def test_an_answer_to_a_question_renamed_since_is_named_not_lost(ws: Path) -> None:
+    # An answers q3 on the web; then the library renames q3 to q3-shared (version 2)
+    token = invite(ws, name="An", role="sales").token
+    _answer_all(ws, token)
+    library = ws / "library" / "web-q.yaml"
+    text = library.read_text("utf-8").replace('version: "1"', 'version: "2"')
+    text = text.replace("- id: q3\n", "- id: q3-shared\n")
+    library.write_text(
+        text.replace("sections:\n", "renamed: {q3: q3-shared}\nsections:\n"), "utf-8"
+    )
+    # the web form asks the new question again and says why (in the respondent's language)
+    page = _client(ws).get(f"/r/{token}/s/2").text
+    assert (
+        "Câu hỏi này thay cho một câu anh/chị đã trả lời trước đây, nay được hỏi theo cách khác: "
+        "anh/chị vui lòng trả lời lại tại đây."
+    ) in page
+    assert page.count('class="notice"') == 1  # on q3-shared only, not on q4
+    # export leaves the old answer out and names the new id, like `validate` on an old file
+    result = CliRunner().invoke(cli, ["collect", "export", str(ws), "--unfinished"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"{Store.of(ws).path}: warning: respondent an, answers.q3: question 'q3' was replaced by "
+        "'q3-shared' in web-q 2: answer 'q3-shared' instead (not exported)"
+    )
+    answers = yaml.safe_load((ws / "responses" / "an.yaml").read_text("utf-8"))["answers"]
+    assert "q3" not in answers and "q3-shared" not in answers

@@ -99,6 +99,19 @@ def test_validate_checks_mapping_files(shared: Path) -> None:
         "unknown question 'q-cmr' (did you mean 'q-crm'?)",
         "1 problem(s) in 1 file(s) checked.",
     ]
+    # a mapping written for an earlier version names a question since renamed: the new id
+    survey = shared.parent / "our-content" / "survey-q.yaml"
+    renamed = survey.read_text("utf-8").replace("- id: q-crm\n", "- id: q-crm-used\n")
+    renamed = renamed.replace("${q-crm}", "${q-crm-used}")
+    survey.write_text(
+        renamed.replace("sections:\n", "renamed: {q-crm: q-crm-used}\nsections:\n"), "utf-8"
+    )
+    mapping.write_text(text, "utf-8")
+    bad = run(*lib, "validate", mapping)
+    assert bad.stderr.splitlines()[0] == (
+        f"{mapping}:9:58: columns.Doanh nghiệp có dùng hệ thống CRM không?.question: "
+        "question 'q-crm' was replaced by 'q-crm-used' in survey-q 2: map 'q-crm-used' instead"
+    )
 
 
 def test_init_writes_a_title(tmp_path: Path) -> None:

@@ -232,6 +232,7 @@ def test_a_workspace_without_answers_scores_to_nothing(build_file_tree: BuildTre
     data = CliRunner().invoke(cli, ["score", str(root / "ws"), "--format", "json"], obj={})
     assert json.loads(data.stdout)["overall"] == {
         "headline": "No scored answers yet.",
+        "indicative_note": None,
         "level": None,
         "next_level": None,
         "score": None,

@@ -443,3 +443,45 @@ def test_a_mapping_for_a_workbook_is_a_warning(ws: Path) -> None:
         "mapping\nimported 1 of 1 rows (0 incomplete, 0 skipped)\n"
     )
     assert (ws / "responses" / "binh.yaml").exists()
+
+
+def _rename_in_library(ws: Path, renames: dict[str, str]) -> None:
+    """The questionnaire as a later version would have it: questions renamed (`renamed:`)."""
+    path = ws / "library" / "survey-q.yaml"
+    text = path.read_text(encoding="utf-8").replace('version: "2"', 'version: "3"')
+    for old, new in renames.items():
+        text = text.replace(f"- id: {old}\n", f"- id: {new}\n").replace(
+            f"${{{old}}}", f"${{{new}}}"
+        )
+    listed = "".join(f"  {old}: {new}\n" for old, new in renames.items())
+    path.write_text(text.replace("sections:\n", f"renamed:\n{listed}sections:\n", 1), "utf-8")
+
+
+def test_an_old_workbook_names_the_question_that_replaced_an_answer(ws: Path) -> None:
+    book = export(ws, "old.xlsx", "--lang", "en", "--respondent", "binh")
+    wb = load_workbook(book)
+    practice, channels = wb["1. Practice"], wb["2. Channels and data"]
+    practice["D4"], practice["D5"], practice["D6"] = 2, 3, "Yes"
+    channels["D5"], channels["D7"] = "Yes", "Yes"  # q-channels[web], q-channels[phone]
+    channels["D9"] = "In spreadsheets"  # q-data
+    wb.save(book)
+    # the library moves on: q-channels and q-data are asked differently under new ids;
+    # q-retention, renamed too, was left empty in the workbook and is passed over
+    _rename_in_library(
+        ws, {"q-channels": "q-channels-used", "q-data": "q-data-home", "q-retention": "q-kept"}
+    )
+    result = run("responses", "import", ws, book)
+    assert result.exit_code == 1
+    # each answered old question once, at the first cell holding its answer, as an old
+    # response file would be told; the new ids are then unanswered like any other question
+    assert result.stderr.splitlines() == [
+        f"{book}: 2. Channels and data!D5: question 'q-channels' was replaced by "
+        "'q-channels-used' in survey-q 3: answer 'q-channels-used' instead",
+        f"{book}: 2. Channels and data!D9: question 'q-data' was replaced by 'q-data-home' in "
+        "survey-q 3: answer 'q-data-home' instead",
+        f"{book}: Instructions!B5: missing answer to required question 'q-channels-used'",
+        f"{book}: Instructions!B5: missing answer to required question 'q-data-home'",
+        f"{book}: warning: _meta!B3: the workbook was made from version 2 of 'survey-q', "
+        "the library has version 3",
+    ]
+    assert not (ws / "responses").exists()

@@ -242,7 +242,8 @@ async def _section(request: Request) -> Response:
     stored = site.store.answers(person.id)
     if errors:  # show back what could not be saved, so nothing typed is lost
         stored |= {q.id: draft_of(q, form) for q in page.questions if q.id in errors}
-    fields = question_fields(page, person, stored, lang, errors, _first_number(pages, page))
+    fields = question_fields(page, person, stored, lang, errors, _first_number(pages, page),
+                             site.questionnaire.renamed)  # fmt: skip
     context = _base(request, person, lang, page=page, fields=fields, notice=notice)
     return site.render("section.html", status=400 if errors else 200, errors=errors, **context)
 

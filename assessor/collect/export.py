@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..answers import visible
+from ..checks import replaced
 from ..errors import Problem, ResponseError
 from ..fsio import write_atomic
 from ..loading import Library, validate_as
@@ -62,6 +63,7 @@ def export_responses(
                                     message=f"respondent '{person.id}' is no longer listed"))  # fmt: skip
             continue
         text = _response_text(person, respondent, questionnaire, stored, assessment.language)
+        out.warnings += _left_out(store, person, questionnaire, stored)
         problems += _check(target, text, respondent, questionnaire, force, out)
         jobs.append((target, text))
     if problems:
@@ -98,6 +100,22 @@ def _response_text(
     }
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return f"{MARKER} (sha256 {_digest(body)}).\n{body}"
+
+
+def _left_out(
+    store: Store, person: Person, q: Questionnaire, stored: dict[str, StoredAnswer]
+) -> list[Problem]:
+    """Answers saved to questions the questionnaire no longer has (it changed since they were
+    given): not exported, each with the reason, and the new id where the question was renamed."""
+    index = q.question_index()
+    out = []
+    for qid in stored:
+        if qid in index:
+            continue
+        msg = replaced(q, qid) or f"question '{qid}' is not in {q.id} {q.version}"
+        out.append(Problem(str(store.path), location=f"respondent {person.id}, answers.{qid}",
+                           message=f"{msg} (not exported)", severity="warning"))  # fmt: skip
+    return out
 
 
 def _digest(body: str) -> str:

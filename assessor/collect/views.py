@@ -61,6 +61,7 @@ class Field:
     error: str | None = None
     saved: bool = False
     echo: Echo | None = None
+    earlier: bool = False  # it replaced a question this person answered: ask again, say why
 
 
 def respondent_pages(questionnaire: Questionnaire, person: Person) -> list[Page]:
@@ -74,20 +75,25 @@ def question_fields(
     lang: str,
     errors: Mapping[str, str] | None = None,
     first_number: int = 1,
+    renamed: Mapping[str, str] | None = None,
 ) -> list[Field]:
-    """The fields of one page, with saved answers filled in and hidden questions marked."""
+    """The fields of one page, with saved answers filled in and hidden questions marked; a
+    question that replaced one the person answered before (`renamed`, old id → new) says so
+    until it is answered."""
     values = {k: a.value for k, a in stored.items()}
     errors = errors or {}
+    earlier = {new for old, new in (renamed or {}).items() if old in stored and new not in stored}
     return [
         _field(q, first_number + i, stored.get(q.id), lang, errors.get(q.id),
-               hidden=not visible(q, person.role, values))
+               hidden=not visible(q, person.role, values), earlier=q.id in earlier)
         for i, q in enumerate(page.questions)
     ]  # fmt: skip
 
 
 def _field(
-    q: Any, number: int, answer: StoredAnswer | None, lang: str, error: str | None, hidden: bool
-) -> Field:
+    q: Any, number: int, answer: StoredAnswer | None, lang: str, error: str | None, hidden: bool,
+    earlier: bool = False,
+) -> Field:  # fmt: skip
     value = answer.value if answer is not None else None
     chosen = {str(v) for v in value} if isinstance(value, list) else {str(value)}
     L = labels(lang)
@@ -111,6 +117,7 @@ def _field(
         error=error,
         saved=answer is not None and error is None,
         echo=echo(q, value, L) if error is None else None,
+        earlier=earlier,
     )
 
 

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr, field_validator
 
-from ..checks import unknown
+from ..checks import replaced, unknown
 from ..errors import Problem
 from ..loading import validate_as
 from ..models import Id, Lang, Questionnaire, StrictModel
@@ -180,7 +180,8 @@ def _check(mapping: ImportMapping, q: Questionnaire) -> list[tuple[tuple[str | i
             continue
         question = index.get(col.question)
         if question is None:
-            found.append(((*loc, "question"), unknown("question", col.question, index)))
+            msg = replaced(q, col.question, fix="map") or unknown("question", col.question, index)
+            found.append(((*loc, "question"), msg))
             continue
         if col.option is not None:
             found += _check_option(loc, question, col)

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..checks import replaced
 from ..errors import Problem
 from ..models import NOT_APPLICABLE, NOT_SURE, ROLES, Questionnaire
 from .drafts import Draft, Place
@@ -115,7 +116,8 @@ class _Reader:
     """Walks the section sheets, filling one draft and gathering problems."""
 
     def __init__(self, path: Path, q: Questionnaire, draft: Draft) -> None:
-        self.path, self.index, self.draft = path, q.question_index(), draft
+        self.path, self.q, self.index, self.draft = path, q, q.question_index(), draft
+        self.replaced: set[str] = set()  # renamed questions answered here, each reported once
         self.problems: list[Problem] = []
         self.picks: dict[str, dict[str, Any]] = {}
         self.rows: dict[str, str] = {}  # question id in column A → its first cell
@@ -134,6 +136,9 @@ class _Reader:
             return
         base, _, option = qid.partition("[")
         question = self.index.get(base)
+        if question is None and (why := replaced(self.q, base)) is not None:
+            self.renamed_row(ws, r, base, why, cells)
+            return
         if question is None or (option and question.type != "multi_choice"):
             msg = f"unknown question id '{qid}' in column A (was the workbook edited?)"
             self.problems.append(_cell(ws, "A", r).problem(self.path, msg))
@@ -145,6 +150,15 @@ class _Reader:
         for part in _PARTS:
             if cells.get(part) is not None and str(cells[part]).strip():
                 self.part(ws, r, question, part, cells[part])
+
+    def renamed_row(self, ws: Any, r: int, base: str, msg: str, cells: dict[str, Any]) -> None:
+        """A row of a question the questionnaire has since renamed (a workbook made from an
+        earlier version): an answer in it is reported at its cell, once per question, like an
+        old response file's; an empty row carries nothing and is passed over."""
+        given = [p for p in _PARTS if cells.get(p) is not None and str(cells[p]).strip()]
+        if given and base not in self.replaced:
+            self.replaced.add(base)
+            self.problems.append(_cell(ws, COLUMNS[given[0]], r).problem(self.path, msg))
 
     def part(self, ws: Any, r: int, question: Any, part: str, raw: Any) -> None:
         place = _cell(ws, COLUMNS[part], r)
