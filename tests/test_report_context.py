@@ -277,3 +277,7 @@ def test_the_new_kpis_get_targets_with_their_reference_and_its_basis() -> None:
     assert (en["csat"].in_12, en["csat"].in_24) == ("74.5", "78.0")
     assert (en["win-rate"].value, en["win-rate"].in_12, en["win-rate"].in_24) == ("33.1",) * 3
     assert en["cac"].rule.endswith("(no reference value fits every company.)")
+    # the executive report says the same in a few words; the basis is the full report's
+    assert rt.rule_short == "lower is better; 25 % and 50 % of the way to 24 hours, an estimate"
+    assert en["win-rate"].rule_short == "already at or beyond 30 % (an estimate): kept"
+    assert vi["csat"].rule_short == "thu hẹp 25% và 50% khoảng cách tới 85%, giá trị ước tính"

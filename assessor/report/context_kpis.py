@@ -19,7 +19,10 @@ from ..pipeline import AssessmentResult
 from ..roadmap_kpis import KPI_RULES, KpiRule, KpiTarget
 from .labels import Labels, fmt_num
 
-__all__ = ["KpiView", "kpi_provenance", "kpi_rules_text", "kpi_views", "money_dong", "rule_text"]
+__all__ = [
+    "KpiView", "kpi_provenance", "kpi_rules_text", "kpi_views", "money_dong", "rule_text",
+    "short_rule_text",
+]  # fmt: skip
 
 # KPI id → the input whose unit is the KPI's currency (money KPIs only)
 _MONEY = {
@@ -63,6 +66,7 @@ class KpiView:
     working: str
     missing: str
     rule: str = ""  # how its targets were set, printed beside them
+    rule_short: str = ""  # the same in a few words, for the executive report
 
 
 def _in_dong(result: AssessmentResult, k: Kpi) -> bool:
@@ -175,6 +179,7 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
             fmt_num(t.in_12_months, lang, digits) if t else "–", fmt_num(t.in_24_months, lang, digits) if t else "–",
             labels[f"kpi_formula_{k.id}"], working, labels.fill("kpi_needs", inputs=missing) if missing else "",
             rule_text(t.rule, k.unit, lang, labels) if t else "",
+            short_rule_text(t, lang, labels) if t else "",
         ))  # fmt: skip
     return views
 
@@ -192,6 +197,7 @@ def _dong_view(result: AssessmentResult, k: Kpi, t: KpiTarget | None,
         money_dong(t.in_12_months, lang) if t else "–", money_dong(t.in_24_months, lang) if t else "–",
         labels[f"kpi_formula_{k.id}"], working, labels.fill("kpi_needs", inputs=missing) if missing else "",
         rule_text(t.rule, k.unit, lang, labels) if t else "",
+        short_rule_text(t, lang, labels) if t else "",
     )  # fmt: skip
 
 
@@ -241,6 +247,21 @@ def rule_text(rule: KpiRule, unit: str, lang: str, labels: Labels, *, basis: boo
         change24=f"{rule.change_24 * 100:+.0f}".replace("-", "−"),
     )
     return text + (f" ({rule.basis[lang]}.)" if basis else "")
+
+
+def short_rule_text(t: KpiTarget, lang: str, labels: Labels) -> str:
+    """A target's rule in a few words: '25 % and 50 % of the way to 50, an estimate', with
+    'lower is better; ' before it where it is; 'already beyond 30 % (an estimate): kept';
+    '−10 % of today's value in 12 months, −15 % in 24'."""
+    rule = t.rule
+    if rule.reference is None:
+        return rule_text(rule, t.unit, lang, labels, basis=False)
+    reference = _reference(rule, t.unit, lang, labels)
+    if t.in_24_months == t.current:
+        text = labels.fill("kpi_rule_held", reference=reference)
+    else:
+        text = labels.fill("kpi_rule_short", reference=reference)
+    return labels.fill("kpi_lower_better", rule=text) if rule.lower_is_better else text
 
 
 def kpi_rules_text(result: AssessmentResult, lang: str, labels: Labels) -> str:
