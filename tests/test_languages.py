@@ -68,6 +68,7 @@ def test_tables_print_names_in_the_chosen_language(build_file_tree: BuildTree) -
         "4.00",
         "1.00",
         "1.33",
+        "yes",  # indicative: Beta rests on two questions
     ]
     en = runner.invoke(cli, ["score", str(ws), "--lang", "en"]).stdout.splitlines()
     table = en[en.index("") + 1 :]  # the headline first, then the table
