@@ -168,8 +168,62 @@ def test_a_baseline_that_is_not_a_workspace_is_one_line(build_file_tree: BuildTr
     result = CliRunner().invoke(cli, ["report", str(root / "ws"), "--format", "html"], obj={})
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{root / 'ws/assessment.yaml'}:14:11: baseline: '../x' is not an assessment workspace "
-        f"(no {root / 'ws/../x/assessment.yaml'})\n"
+        f"{root / 'ws/assessment.yaml'}:14:11: baseline: '../x' is not found: there is no folder "
+        f"{root / 'x'} (a baseline is relative to the folder of the assessment.yaml naming it: "
+        "copy the earlier assessment's folder there, or correct the path)\n"
+    )
+
+
+def _copy(tmp_path: Path, *names: str) -> Path:
+    import shutil
+
+    for name in names:
+        shutil.copytree(REPO / "examples" / name, tmp_path / "pair" / name)
+    return tmp_path / "pair"
+
+
+def test_a_pair_copied_together_keeps_its_baseline_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pair = _copy(tmp_path, "saigon-xanh", "saigon-xanh-2025")
+    (tmp_path / "elsewhere").mkdir()
+    for cwd, ws in ((tmp_path / "elsewhere", "../pair/saigon-xanh"), (pair / "saigon-xanh", ".")):
+        monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(cli, ["progress", "draft", ws], obj={})
+        assert result.exit_code == 0, result.output
+        assert f"roadmap of {pair.resolve() / 'saigon-xanh-2025'} (2025-10-21)" in result.stdout
+    # a baseline may also name the earlier assessment.yaml itself
+    yaml_file = pair / "saigon-xanh/assessment.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    yaml_file.write_text(text.replace("baseline: ../saigon-xanh-2025\n",
+                                      "baseline: ../saigon-xanh-2025/assessment.yaml\n"))  # fmt: skip
+    chain = history(run_assessment(Path("assessment.yaml")))
+    assert [r.workspace.assessment.date.year for r in chain] == [2025, 2026]
+
+
+def test_a_workspace_copied_without_its_baseline_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pair = _copy(tmp_path, "saigon-xanh")
+    monkeypatch.chdir(tmp_path)
+    lines = (pair / "saigon-xanh/assessment.yaml").read_text(encoding="utf-8").splitlines()
+    line = lines.index("baseline: ../saigon-xanh-2025") + 1
+    hint = (
+        "(a baseline is relative to the folder of the assessment.yaml naming it: copy the "
+        "earlier assessment's folder there, or correct the path)"
+    )
+    result = CliRunner().invoke(cli, ["report", "pair/saigon-xanh", "--format", "html"], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"pair/saigon-xanh/assessment.yaml:{line}:11: baseline: '../saigon-xanh-2025' is not "
+        f"found: there is no folder {pair / 'saigon-xanh-2025'} {hint}\n"
+    )
+    (pair / "saigon-xanh-2025").mkdir()  # a folder, but no assessment in it
+    result = CliRunner().invoke(cli, ["progress", "draft", "pair/saigon-xanh"], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"pair/saigon-xanh/assessment.yaml:{line}:11: baseline: '../saigon-xanh-2025' is not an "
+        f"assessment workspace: there is no {pair / 'saigon-xanh-2025/assessment.yaml'} {hint}\n"
     )
 
 

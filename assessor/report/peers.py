@@ -11,12 +11,15 @@ reports/labels.yaml's (`peers_*`); the template is `_progress.html.j2`.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..benchmark import group_for, standings, summarise
 from ..benchmark_file import load_benchmark
-from ..errors import ResponseError
+from ..errors import Problem, ResponseError
 from ..pipeline import AssessmentResult
+from ..yamlsource import parse_yaml
 from .labels import Labels, fmt_num, load_labels
 
 __all__ = ["PeerRow", "PeersView", "peers_view"]
@@ -45,10 +48,11 @@ def peers_view(
     name = result.workspace.assessment.benchmark
     if name is None:
         return None
-    path = result.workspace.path / name
+    path = Path(os.path.normpath(result.workspace.path.absolute() / name))
     if not path.is_file():
-        where = result.workspace.path / "assessment.yaml"
-        raise ResponseError(f"{where}: benchmark: '{name}' not found ({path})")
+        raise ResponseError([_problem(result, f"'{name}' is not found: there is no file {path} "
+                                      "(a benchmark is relative to the folder of the "
+                                      "assessment.yaml naming it)")])  # fmt: skip
     data = load_benchmark(path)
     summary = summarise(result)
     group = group_for(data.model_dump(), summary.context)
@@ -73,3 +77,12 @@ def peers_view(
     kind = words[f"peers_{group['by']}"] + ("" if group["by"] == "all" else f": {group['value']}")
     intro = words.fill("peers_intro", n=group["companies"], group=kind, built=data.built)
     return PeersView(intro, rows)
+
+
+def _problem(result: AssessmentResult, message: str) -> Problem:
+    """A problem at the `benchmark:` line of the workspace's assessment.yaml."""
+    where = result.workspace.path / "assessment.yaml"
+    doc, _ = parse_yaml(where)
+    if doc is None:
+        return Problem.at(where, f"benchmark: {message}")
+    return doc.problem(("benchmark",), message)
