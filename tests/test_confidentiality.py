@@ -72,15 +72,24 @@ def test_example_json_shows_no_group_under_three() -> None:
     assert _groups(data) == {"north": 4, "south": 6}
     assert set(data["breakdowns"]["by_unit"]) == {"north", "south"}
     assert data["breakdowns"]["notes"] == [
-        "by role: withheld, as no role has 3 or more respondents once the smaller ones are merged"
+        "By role: not shown, as no group would have 3 or more respondents."
+    ]
+    vi = json.loads(_score(["--format", "json", "--lang", "vi"]))
+    assert vi["breakdowns"]["notes"] == [
+        "Theo vai trò: không trình bày, vì không nhóm nào có từ 3 người trả lời trở lên."
     ]
 
 
 def test_example_table_and_csv_name_no_role() -> None:
     table = _score([])
     assert (
-        "Confidentiality: by role: withheld, as no role has 3 or more respondents once the "
-        "smaller ones are merged.\n" in table.split("\n\n")[0] + "\n"
+        "\nConfidentiality: By role: not shown, as no group would have 3 or more respondents.\n"
+        in table.split("\n\n")[0] + "\n"
+    )
+    # the note follows --lang like the rest of the summary
+    assert (
+        "\nBảo mật: Theo vai trò: không trình bày, vì không nhóm nào có từ 3 người trả lời trở "
+        "lên.\n" in _score(["--lang", "vi"]).split("\n\n")[0] + "\n"
     )
     cells = {c for line in _score(["--format", "csv"]).splitlines() for c in line.split(",")}
     assert cells.isdisjoint({"executive", "sales", "marketing", "it", "finance", "operations"})
