@@ -104,6 +104,29 @@ def test_answers_survive_reload_across_sections(ws: Path, server: Server, browse
     assert answers["q1"].importance == 5
 
 
+def test_a_long_comment_counts_down_and_a_too_long_one_is_refused(
+    ws: Path, server: Server, browser: object
+) -> None:
+    token = invite(ws, name="Phạm Thị Lan", role="sales").token
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(f"{server.url}/r/{token}/s/1")
+    page.check("#q-q1 input[value='2']")
+    _saved(page, "q1")
+    page.click("#q-q1 summary")
+    box, count = "#q-q1 textarea[name='c-q1']", "#q-q1 .count"
+    page.fill(box, "Ý kiến ngắn.")
+    assert page.is_hidden(count)  # far from the limit: no counter
+    page.fill(box, "ạ" * 4500)
+    assert page.inner_text(count) == "4.500/5.000 ký tự"
+    page.locator(box).blur()  # saved on leaving the box, before any later save of it
+    page.fill(box, "ạ" * 5001)  # nothing cuts it short: the counter and the server say so
+    assert page.inner_text(count) == "5.001/5.000 ký tự: anh/chị vui lòng rút gọn"
+    page.wait_for_selector("#q-q1 .error:has-text('Ý kiến này có 5.001 ký tự')", timeout=5000)
+    assert len(page.input_value(box)) == 5001
+    page.close()
+    assert Store.of(ws).answers("pham-thi-lan")["q1"].comment == "ạ" * 4500
+
+
 def test_the_basic_flow_works_with_javascript_off(
     ws: Path, server: Server, browser: object
 ) -> None:

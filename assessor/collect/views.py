@@ -12,6 +12,7 @@ from typing import Any
 from ..answers import SKIPS, visible
 from ..models import Assessment, Questionnaire
 from ..models.assessment import text_in
+from ..models.common import COMMENT_MAX
 from ..textformat import local_date, local_time
 from .figures import Echo, echo
 from .forms import Page, pages_for, progress, visible_ids
@@ -58,6 +59,8 @@ class Field:
     maximum: float | None = None
     comment: str = ""
     importance: list[Choice] = field(default_factory=list)
+    max_length: int = 0  # the longest text answer the question accepts
+    comment_max: int = COMMENT_MAX  # the longest comment a response file holds
     error: str | None = None
     saved: bool = False
     echo: Echo | None = None
@@ -108,6 +111,7 @@ def _field(
         maximum=getattr(q, "max", None),
         comment=(answer.comment or "") if answer is not None else "",
         importance=_importance(q, answer),
+        max_length=getattr(q, "max_length", 0),
         error=error,
         saved=answer is not None and error is None,
         echo=echo(q, value, L) if error is None else None,
