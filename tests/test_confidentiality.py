@@ -164,3 +164,19 @@ def test_no_report_for_a_unit_too_small_to_stand_alone(build_file_tree: BuildTre
         for u in ("n", "s")
     ]
     assert [p.name for p in (ws / "reports").iterdir()] == ["executive-vi.html"]
+
+
+def test_the_bank_example_has_groups_large_enough_to_compare_roles() -> None:
+    # fourteen managers: three executives, three in sales, three in service, five others
+    result = run_assessment(REPO / "examples" / "phuong-dong-bank")
+    assert result.scores.role_counts == {"executive": 3, "sales": 3, "service": 3, "others": 5}
+    context = build_context(result, lang="en", kind="executive")
+    assert context.executive.insight.startswith(  # type: ignore[union-attr]
+        "Leadership rates the company 0.4 levels higher than the other managers do (3.0 against "
+        "2.6 on average)."
+    )
+    assert "<svg" in context.executive.insight_chart  # type: ignore[union-attr]
+    assert context.marks.group_notes == [  # type: ignore[union-attr]
+        "By role: Finance, IT, Marketing, Operations are shown together as “Others”, so that no "
+        "group has fewer than 3 respondents."
+    ]
