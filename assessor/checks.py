@@ -136,7 +136,7 @@ def check_questionnaire(q: Questionnaire, frameworks: Mapping[str, Framework]) -
 
     def unique(ident: str, loc: Loc, what: str) -> None:
         if ident in seen:
-            first = format_loc(seen[ident])
+            first = format_loc(seen[ident]) + (", a grid" if ident in grids else "")
             found.append(((*loc, "id"), f"duplicate {what} id '{ident}' (first at {first})"))
         seen.setdefault(ident, loc)
 
@@ -146,12 +146,15 @@ def check_questionnaire(q: Questionnaire, frameworks: Mapping[str, Framework]) -
             if not isinstance(entry, GridQuestion):
                 unique(entry.id, loc, "question")
                 opens = f"${{{entry.id}}}" in conditions
-                found += _check_question(entry, loc, frameworks, _asked(seen, grids), opens)
+                earlier = _asked(seen, grids)
+                found += _check_question(entry, loc, frameworks, earlier, opens, grids)
                 continue
             unique(entry.id, loc, "grid")
-            grids.append(entry.id)
+            if entry.id not in seen or seen[entry.id] == loc:
+                grids.append(entry.id)
             items = entry.questions()
-            found += _check_relevant(entry.id, entry.relevant, loc, _asked(seen, grids))
+            earlier = _asked(seen, grids)
+            found += _check_relevant(entry.id, entry.relevant, loc, earlier, grids)
             if entry.options:
                 found += duplicates([o.id for o in entry.options], (*loc, "options"), "option id")
             for k, item in enumerate(items):
@@ -206,19 +209,21 @@ def _check_question(
     frameworks: Mapping[str, Framework],
     earlier: list[str],
     opens: bool = False,
+    grids: Sequence[str] = (),
 ) -> list[Finding]:
     """One question's references; `opens` when a later condition reads it (a fact that opens
     follow-up questions need not be scored)."""
-    found = _check_relevant(question.id, question.relevant, loc, earlier)
+    found = _check_relevant(question.id, question.relevant, loc, earlier, grids)
     if question.type == "text":
         return found
     return found + _check_item(question, loc, frameworks, opens)
 
 
 def _check_relevant(
-    ident: str, relevant: str | None, loc: Loc, earlier: list[str]
+    ident: str, relevant: str | None, loc: Loc, earlier: list[str], grids: Sequence[str] = ()
 ) -> list[Finding]:
-    """A condition that reads, naming only questions asked before it."""
+    """A condition that reads, naming only questions asked before it (a grid's statements,
+    never the grid)."""
     found: list[Finding] = []
     if relevant is None:
         return found
@@ -227,7 +232,10 @@ def _check_relevant(
     except relevance.ExpressionError as exc:
         return [((*loc, "relevant"), f"cannot read condition: {exc}")]
     for ref in expr.references():
-        if ref not in earlier:
+        if ref in grids:
+            msg = f"'${{{ref}}}' names a grid, not a question: name one of its statements"
+            found.append(((*loc, "relevant"), msg))
+        elif ref not in earlier:
             where = "a later question" if ref == ident else "no earlier question"
             hint = did_you_mean(ref, earlier)
             found.append(((*loc, "relevant"), f"'${{{ref}}}' names {where}{hint}"))
