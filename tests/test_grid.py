@@ -35,6 +35,11 @@ STATEMENTS = [
     "Everyone knows what we promise customers.",
     "Complaints reach the people who can fix them.",
 ]
+BINH = {
+    "q-crm": "no", "c-share": 2, "c-promise": 1, "c-complaints": "not_sure",
+    "r-update": "never", "r-review": "always",
+    "q-remarks": "Chúng tôi đang chọn nhà cung cấp, nhưng chưa quyết định",
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -365,11 +370,7 @@ def test_a_google_forms_grid_imports_with_the_drafted_mapping_and_scores_by_hand
     result = run("responses", "import", ws, export)
     assert result.exit_code == 0, result.output
     assert result.stderr.endswith("imported 3 of 3 rows (0 incomplete, 0 skipped)\n")
-    assert yaml.safe_load(responses(ws)["binh"])["answers"] == {
-        "q-crm": "no", "c-share": 2, "c-promise": 1, "c-complaints": "not_sure",
-        "r-update": "never", "r-review": "always",
-        "q-remarks": "Chúng tôi đang chọn nhà cung cấp, nhưng chưa quyết định",
-    }  # fmt: skip
+    assert yaml.safe_load(responses(ws)["binh"])["answers"] == BINH
     # A 7-point statement scores 1 + (answer − 1) × 3 / 6; an option scores its `score`.
     #        q-crm  c-share  c-promise   c-complaints  r-update  r-review
     # an     yes 4  7 → 4.0  5 → 3.0     3 → 2.0       usually 3 sometimes 2
@@ -386,43 +387,53 @@ def test_a_google_forms_grid_imports_with_the_drafted_mapping_and_scores_by_hand
 
 
 @pytest.mark.parametrize(
-    ("tool", "title", "question", "note"),
+    ("export", "note", "binh"),
     [
-        # SurveyMonkey: the question over the grid's first column, the statement below
-        ("surveymonkey", f"{STEM} [{STATEMENTS[2]}]", "c-complaints", "statement of grid"),
-        # Qualtrics: `Q1_2`, titled `Stem - Statement` by its second header row
-        ("qualtrics", f"{STEM} - {STATEMENTS[1]}", "c-promise", "statement of grid"),
-        # LimeSurvey array questions: the grid's code, the statement's code or position
-        ("limesurvey", "gculture[cshare]", "c-share", "statement of grid g-culture"),
-        (
-            "limesurvey",
-            "gculture[SQ003]",
-            "c-complaints",
-            "statement 3 of grid g-culture by position",
-        ),
-        (
-            "limesurvey",
-            "groutines[SQ002]",
-            "r-review",
-            "statement 2 of grid g-routines by position",
-        ),
-        # Microsoft Forms: the statement alone (a second grid repeating it gets `#2`)
-        (
-            "microsoft-forms",
-            "Managers review the customer report every week.",
-            "r-review",
-            "100% like the question text",
-        ),
-        # Vietnamese titles
-        (
-            "google-forms",
-            "Mỗi việc sau được làm thường xuyên đến đâu? [Bộ phận bán hàng cập nhật "
-            "hồ sơ khách hàng sau mỗi lần gặp.]",
-            "r-update",
-            "statement of grid g-routines",
-        ),  # fmt: skip
+        # the statement in the second header row, joined into `Stem [Statement]`
+        ("surveymonkey.csv", "statement of grid g-culture, 100% like its text", BINH),
+        # array questions `gculture[SQ001]`: statements and answer codes by position
+        ("limesurvey.csv", "statement 2 of grid g-culture by position: check it",
+         BINH | {"c-complaints": 4}),
     ],
-)
+)  # fmt: skip
+def test_grid_exports_of_other_tools_import_with_only_the_drafted_mapping(
+    ws: Path, export: str, note: str, binh: dict[str, Any]
+) -> None:
+    shutil.copy(FIXTURES / export, ws.parent / export)
+    result = run("responses", "import", ws, ws.parent / export, "--init-mapping")
+    assert result.exit_code == 0, result.output
+    mapping = (ws.parent / export).with_suffix(".mapping.yaml").read_text("utf-8")
+    assert "{question: null" not in mapping
+    assert f"{{question: c-promise}}  # {note}\n" in mapping
+    result = run("responses", "import", ws, ws.parent / export)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith("imported 2 of 2 rows (0 incomplete, 0 skipped)\n")
+    assert yaml.safe_load(responses(ws)["binh"])["answers"] == binh
+    assert yaml.safe_load(responses(ws)["an"])["answers"] == {
+        "q-crm": "yes", "c-share": 7, "c-promise": 5, "c-complaints": 3,
+        "r-update": "usually", "r-review": "sometimes",
+    }  # fmt: skip
+
+
+GRID_COLUMNS = [
+    # SurveyMonkey: the question over the grid's first column, the statement below
+    ("surveymonkey", f"{STEM} [{STATEMENTS[2]}]", "c-complaints", "statement of grid"),
+    # Qualtrics: `Q1_2`, titled `Stem - Statement` by its second header row
+    ("qualtrics", f"{STEM} - {STATEMENTS[1]}", "c-promise", "statement of grid"),
+    # LimeSurvey array questions: the grid's code, the statement's code or position
+    ("limesurvey", "gculture[cshare]", "c-share", "statement of grid g-culture"),
+    ("limesurvey", "gculture[SQ003]", "c-complaints", "statement 3 of grid g-culture by position"),
+    ("limesurvey", "groutines[SQ002]", "r-review", "statement 2 of grid g-routines by position"),
+    # Microsoft Forms: the statement alone (a second grid repeating it gets `#2`)
+    ("microsoft-forms", "Managers review the customer report every week.", "r-review",
+     "100% like the question text"),
+    # Vietnamese titles
+    ("google-forms", "Mỗi việc sau được làm thường xuyên đến đâu? [Bộ phận bán hàng cập nhật "
+                     "hồ sơ khách hàng sau mỗi lần gặp.]", "r-update", "statement of grid g-routines"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("tool", "title", "question", "note"), GRID_COLUMNS)
 def test_each_tools_grid_columns_map_to_statements(
     ws: Path, tool: str, title: str, question: str, note: str
 ) -> None:
