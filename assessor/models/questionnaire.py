@@ -245,8 +245,9 @@ class GridQuestion(StrictModel):
 
     id: Id = Field(description="Unique across the questionnaire (questions and statements).")
     type: Literal["grid"]
-    text: LocalText = Field(description="What every statement answers, e.g. 'How far do you "
-                            "agree?'")  # fmt: skip
+    text: LocalText = Field(
+        description="What every statement answers, e.g. 'How far do you agree with each?'"
+    )
     help: LocalText | None = Field(default=None, description="What to look at before answering.")
     required: bool = Field(default=True, description="Every statement must be answered.")
     audience: list[Role] = Field(
@@ -304,11 +305,6 @@ class GridQuestion(StrictModel):
             )
         question._grid = GridPlace(self.id, self.text, self.help, index, len(self.items))
         return question
-
-    @property
-    def scale(self) -> Literal["likert", "single_choice"]:
-        """The type every statement is answered as."""
-        return "single_choice" if self.options else "likert"
 
     def questions(self) -> tuple[LikertQuestion | SingleChoiceQuestion, ...]:
         """The statements as ordinary questions, in order (built once, when the grid is read)."""
