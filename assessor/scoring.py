@@ -23,12 +23,13 @@ from __future__ import annotations
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .answers import SKIPS, score_answer
 from .confidential import Grouping, group_respondents
+from .levels import NextLevel, level_of, level_reached, next_level
 from .models import Framework, Question, Questionnaire
 from .workspace import AnswerSheet, Workspace
 
@@ -52,42 +53,6 @@ INDICATIVE_BELOW = 3  # a dimension scored from fewer questions than this is ind
 def pct(score: float | None) -> float | None:
     """Percent of best practice: level 1 is 0 %, level 4 is 100 %."""
     return None if score is None else (score - 1.0) / 3.0 * 100.0
-
-
-def level_reached(shares: Iterable[tuple[float, float]], threshold: float) -> int:
-    """Highest level L such that parts carrying `threshold` of the weight are at L or above.
-
-    `shares` holds (value, weight) pairs; level 1 is always reached.
-    """
-    total, _, *at_least = _tally(shares)
-    return _level(at_least, total, threshold)
-
-
-def _tally(pairs: Iterable[tuple[float, float]]) -> tuple[float, float, float, float, float]:
-    """In one pass over (value, weight) pairs: the total weight, the weighted sum, and the
-    weight at level 2 or above, 3 or above, and 4."""
-    total = weighted = w2 = w3 = w4 = 0.0
-    for v, w in pairs:
-        total += w
-        weighted += v * w
-        if v >= 2 - 1e-9:
-            w2 += w
-            if v >= 3 - 1e-9:
-                w3 += w
-                if v >= 4 - 1e-9:
-                    w4 += w
-    return total, weighted, w2, w3, w4
-
-
-def _level(at_least: Sequence[float], total: float, threshold: float) -> int:
-    """The level from the weight at levels 2+, 3+ and 4 out of `total` (see level_reached)."""
-    if total <= 0:
-        return 1
-    best = 1
-    for level, weight in zip((2, 3, 4), at_least, strict=True):
-        if weight / total >= threshold - 1e-9:
-            best = level
-    return best
 
 
 @dataclass(frozen=True)
@@ -154,17 +119,6 @@ class FrameworkScore:
 
 
 @dataclass(frozen=True)
-class NextLevel:
-    """What the next overall level needs: `needed` of the `of` maturity frameworks at `level`
-    or above; `reached` are there now."""
-
-    level: int
-    needed: int
-    reached: int
-    of: int
-
-
-@dataclass(frozen=True)
 class Scores:
     """Everything the scoring stage produces."""
 
@@ -205,7 +159,7 @@ _Plan = tuple[
 def _collect(
     sheets: Sequence[AnswerSheet], questionnaire: Questionnaire
 ) -> tuple[dict[str, dict[str, list[float]]], dict[str, int], dict[str, set[str]]]:
-    """Per dimension path, per respondent: a tally of their scored answers there (see _tally:
+    """Per dimension path, per respondent: a tally of their scored answers there (see levels.tally:
     total weight, weighted sum, weight at levels 2+, 3+ and 4, and the number of answers);
     excluded counts; and the questions scored there."""
     tallies: dict[str, dict[str, list[float]]] = defaultdict(dict)
@@ -295,7 +249,7 @@ def _dimension(
         framework=fw_id,
         id=dim_id,
         score=mean,
-        level=_level(at_least, weighed, threshold),
+        level=level_of(at_least, weighed, threshold),
         median=statistics.median(values),
         answered=answered,
         excluded=excluded,
@@ -372,18 +326,6 @@ def _breakdown(
             if len(scores) >= grouping.min_group:
                 table[g][d.path] = statistics.fmean(scores)
     return table, grouping
-
-
-def next_level(levels: Sequence[int], threshold: float) -> NextLevel | None:
-    """The level above the one `levels` reach together, and how many must get there."""
-    if not levels:
-        return None
-    now = level_reached([(float(v), 1.0) for v in levels], threshold)
-    if now >= 4:
-        return None
-    needed = max(1, math.ceil(threshold * len(levels) - 1e-9))
-    reached = sum(1 for v in levels if v >= now + 1)
-    return NextLevel(now + 1, needed, reached, len(levels))
 
 
 def overall(

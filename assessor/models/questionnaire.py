@@ -374,6 +374,7 @@ class Questionnaire(StrictModel):
         "names the question to answer instead.",
     )
     sections: list[Section] = Field(min_length=1, description="Pages of questions.")
+    _index: dict[str, Question] | None = PrivateAttr(default=None)
 
     @field_validator("version", mode="before")
     @classmethod
@@ -389,4 +390,7 @@ class Questionnaire(StrictModel):
         return [x for s in self.sections for x in s.questions if isinstance(x, GridQuestion)]
 
     def question_index(self) -> dict[str, Question]:
-        return {q.id: q for q in self.questions()}
+        """Questions by id, built once (read-only: every caller shares it)."""
+        if self._index is None:
+            self._index = {q.id: q for q in self.questions()}
+        return self._index
