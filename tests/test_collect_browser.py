@@ -282,3 +282,45 @@ def test_a_phone_walk_through_in_each_language(
     assert page.is_visible(f"text={w['copy']}")  # shown where the browser can copy
     _shot(page, f"{lang}-6-status")
     page.close()
+
+
+def test_a_grid_on_a_phone_is_a_block_per_statement_with_the_scale_in_one_row(
+    tmp_path: Path, browser: object
+) -> None:
+    from .test_grid import FIXTURES
+
+    ws = collect_workspace(tmp_path)
+    (ws / "library" / "grid-q.yaml").write_text((FIXTURES / "grid-q.yaml").read_text("utf-8"))
+    assessment = ws / "assessment.yaml"
+    assessment.write_text(assessment.read_text("utf-8").replace("web-q", "grid-q"), "utf-8")
+    token = invite(ws, name="Phạm Thị Lan", role="sales").token
+    server = Server(ws).start()
+    try:
+        page = browser.new_page(viewport=PHONE)  # type: ignore[attr-defined]
+        page.goto(f"{server.url}/r/{token}/s/1?lang=en")
+        grid = page.locator("#g-g-culture")
+        assert grid.locator("h2").inner_text() == "How far do you agree with each statement?"
+        assert grid.locator(".question").count() == 3
+        points = page.locator("#q-c-share .scale .option")
+        boxes = [points.nth(i).bounding_box() for i in range(points.count())]
+        assert len(boxes) == 7
+        assert len({round(b["y"]) for b in boxes}) == 1  # one row, on a 390-pixel screen
+        assert boxes[-1]["x"] + boxes[-1]["width"] <= PHONE["width"]
+        assert points.nth(0).inner_text() == "1"
+        assert page.inner_text("#q-c-share .ends") == "1 = Strongly disagree\n7 = Strongly agree"
+        page.check("#q-c-share input[value='6']")
+        _saved(page, "c-share")
+        page.check("#q-c-complaints input[value='not_applicable']")
+        _saved(page, "c-complaints")
+        _shot(page, "grid-phone-en")
+        page.reload()
+        assert page.is_checked("#q-c-share input[value='6']")
+        assert "2 of 7 questions answered" in page.inner_text("#progress")
+        page.close()
+    finally:
+        server.stop()
+    answers = Store.of(ws).answers("pham-thi-lan")
+    assert {k: a.value for k, a in answers.items()} == {
+        "c-share": 6,
+        "c-complaints": "not_applicable",
+    }

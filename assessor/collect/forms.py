@@ -63,7 +63,7 @@ def pages_for(questionnaire: Questionnaire, role: str) -> list[Page]:
     """The sections that hold at least one question for `role`, numbered from 1."""
     pages: list[Page] = []
     for section in questionnaire.sections:
-        questions = [q for q in section.questions if not q.audience or role in q.audience]
+        questions = [q for q in section.asked() if not q.audience or role in q.audience]
         if questions:
             pages.append(Page(len(pages) + 1, section, questions))
     return pages

@@ -22,6 +22,7 @@ from .store import Person, StoredAnswer
 __all__ = [
     "Choice",
     "Field",
+    "GridHead",
     "SectionState",
     "about",
     "overall",
@@ -38,6 +39,17 @@ class Choice:
     label: str
     checked: bool
     level: int | None = None
+
+
+@dataclass(frozen=True)
+class GridHead:
+    """The grid a field's statement belongs to: its text is shown once, above the first."""
+
+    id: str
+    text: str
+    help: str | None
+    first: bool
+    last: bool
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,7 @@ class Field:
     error: str | None = None
     saved: bool = False
     echo: Echo | None = None
+    grid: GridHead | None = None
 
 
 def respondent_pages(questionnaire: Questionnaire, person: Person) -> list[Page]:
@@ -115,7 +128,17 @@ def _field(
         error=error,
         saved=answer is not None and error is None,
         echo=echo(q, value, L) if error is None else None,
+        grid=_grid_head(q, lang),
     )
+
+
+def _grid_head(q: Any, lang: str) -> GridHead | None:
+    place = q.grid
+    if place is None:
+        return None
+    help_text = place.help[lang] if place.help is not None else None
+    return GridHead(place.grid, place.text[lang], help_text, place.index == 0,
+                    place.index == place.size - 1)  # fmt: skip
 
 
 def _choices(q: Any, chosen: set[str], L: Labels) -> list[Choice]:

@@ -84,6 +84,9 @@
     document.querySelectorAll(".question").forEach(function (box) {
       box.hidden = !shown[box.dataset.q];
     });
+    document.querySelectorAll(".grid").forEach(function (grid) {  // a grid with no statement shown
+      grid.hidden = !grid.querySelector(".question:not([hidden])");
+    });
     var items = document.querySelectorAll(".sections li");
     (reply.sections || []).forEach(function (section, i) {  // the navigation's done/skipped
       if (!items[i]) return;
