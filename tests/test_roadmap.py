@@ -63,8 +63,11 @@ def test_a_company_at_level_1_runs_the_programme_chain_in_order() -> None:
     )  # fmt: skip
     training = by_id["training-adoption-programme"]
     assert (training.after, training.with_) == ([], ["crm-phased-rollout"])
+    # the platform is chosen once consent, data owners, the sales process and a steering
+    # committee that owns the budget are in place
     assert by_id["crm-platform-choice"].after == [
-        "consent-data-protection", "data-quality-ownership", "sales-process-mapping"
+        "consent-data-protection", "crm-steering-committee", "data-quality-ownership",
+        "sales-process-mapping",
     ]  # fmt: skip
     assert by_id["consent-data-protection"].after == [
         "crm-goals-kpis", "crm-strategy-plan", "data-protection-baseline"
