@@ -6,35 +6,44 @@ Deterministic and pure. The rules (docs/roadmap.md):
    target (step 1 = level 1→2, 2 = 2→3, 3 = 3→4), each carrying the dimension's priority.
    The strategy matrix is a position, not a maturity: its dimensions have no needs.
 2. Choice. Needs are taken by priority; an uncovered need gets the catalogue initiative (of
-   those that suit the company's size) that covers the most outstanding priority (ties: smaller
-   effort, then id). An initiative covers (dimension, step) only for the dimensions it names
-   at its one step. An initiative that serves a position the client's route leads to
-   (`serves:`) counts its priority twice (ROUTE_WEIGHT).
+   those that suit the company's size and whose level the company has not yet reached) that
+   covers the most outstanding priority (ties: smaller effort, then id). An initiative covers
+   (dimension, step) only for the dimensions it names at its one step. One that serves a
+   position the client's route leads to (`serves:`) counts its priority twice (ROUTE_WEIGHT).
 3. Programme order. Everything an initiative's `after:` and `with:` reach (through initiatives
-   not planned) that is planned must have ended (`after:`) or started (`with:`, the last link
-   of the chain decides) before it starts; one not planned is added when the company has not
-   yet reached the level it delivers on its dimensions. A capability prerequisite is met by a
-   planned initiative raising it through the step below, or an added one. An initiative for
-   step s of a dimension waits for those doing step s−1 of it.
-4. Months. Urgent initiatives first, then in dependency order (most important first,
-   importance passed down to what it waits for), each starts when all it waits for has ended
-   (or, for `with:`, started), in the first phase from then on that has capacity left (S=1,
-   M=2, L=3 effort points); its phase is the phase it starts in; what cannot start within 24
-   months goes to the backlog.
+   not planned) that is planned must have ended (`after:`) or started (`with:`; the last link
+   of the chain decides) before it starts. What comes right before a planned one is added when
+   the company has not yet reached the level it delivers; the walk stops at one reached. A
+   capability prerequisite is met by a planned initiative raising it through the step below,
+   or an added one. An initiative for step s of a dimension waits for those doing step s−1 of
+   it, unless it serves the route and they do not.
+4. Months. Urgent initiatives first, then in dependency order (the foundations first, then
+   the most important, importance passed down to what it waits for; what starts with another
+   right after it), each starts when all it waits for has ended (or, for `with:`, started), in
+   the first phase from then on that has capacity left (S=1, M=2, L=3 effort points); its
+   phase is the phase it starts in; what cannot start within 24 months goes to the backlog.
 """
 
 from __future__ import annotations
 
-import math
-import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .gaps import Gap
-from .initiative_checks import raised_capabilities
 from .kpis import Kpi
 from .loading import Library
 from .models import Framework, Initiative
+from .roadmap_choice import (
+    EFFORT_POINTS,
+    ROUTE_WEIGHT,
+    Need,
+    Plan,
+    choose,
+    close,
+    needs_of,
+    providers,
+    weight,
+)
 from .roadmap_kpis import KpiTarget, kpi_targets
 from .strategy import StrategyPosition
 
@@ -44,13 +53,9 @@ __all__ = [
 ]  # fmt: skip
 
 PHASES: list[tuple[int, int]] = [(0, 3), (3, 6), (6, 12), (12, 24)]
-EFFORT_POINTS = {"S": 1, "M": 2, "L": 3}
 BACKLOG = len(PHASES)
 HORIZON = PHASES[-1][1]
 DEFAULT_SIZE = "mid"
-ROUTE_WEIGHT = 2.0  # an initiative serving a position on the client's route counts double
-
-Need = tuple[str, int]  # (dimension path, step)
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ class Planned:
     initiative: Initiative
     phase: int  # the phase it starts in (index into PHASES); BACKLOG when it did not fit
     covers: list[Need]
-    priority: float  # the priority of the gaps it closes (× ROUTE_WEIGHT on the route); 0 for a prerequisite only
+    priority: float  # of the gaps it closes, × ROUTE_WEIGHT on the route; 0 for a prerequisite
     after: list[str]  # initiative ids that must have ended before it starts
     start_month: int | None = None  # None in the backlog
     unblocks: list[str] = field(default_factory=list)  # planned initiatives that wait for it
@@ -98,148 +103,6 @@ class Roadmap:
         return [p for p in self.items if p.quick_win]
 
 
-def _needs(gaps: list[Gap], positions: set[str]) -> dict[Need, float]:
-    needs: dict[Need, float] = {}
-    for g in gaps:
-        if g.gap <= 0 or g.framework in positions:
-            continue
-        base = min(3, max(1, math.floor(g.current + 1e-9)))
-        top = max(base + 1, min(4, math.ceil(g.target - 1e-9)))
-        for step in range(base, top):
-            needs[(g.path, step)] = g.priority
-    return needs
-
-
-def _covered(item: Initiative, needs: Iterable[Need]) -> list[Need]:
-    return sorted((p, s) for p, s in needs if s == item.step and p in item.dimensions)
-
-
-def _weight(item: Initiative, serving: set[str]) -> float:
-    """ROUTE_WEIGHT when the initiative serves a position the client's route leads to, else 1."""
-    return ROUTE_WEIGHT if serving & set(item.serves) else 1.0
-
-
-def _choose(
-    needs: dict[Need, float], catalogue: list[Initiative], plan: _Plan
-) -> dict[str, list[Need]]:
-    """For each need, highest priority first, the initiative covering the most outstanding
-    priority (× ROUTE_WEIGHT on the route), among those the company has not yet reached."""
-    chosen: dict[str, list[Need]] = {}
-    open_needs = dict(needs)
-    for need in sorted(needs, key=lambda n: (-needs[n], n)):
-        if need not in open_needs:
-            continue
-        candidates = [i for i in catalogue if _covered(i, [need]) and not plan.reached(i)]
-        if not candidates:
-            continue
-        best = min(
-            candidates,
-            key=lambda i: (
-                -sum(open_needs[n] for n in _covered(i, open_needs)) * _weight(i, plan.serving),
-                EFFORT_POINTS[i.effort],
-                i.id,
-            ),
-        )
-        covered = _covered(best, open_needs)
-        chosen[best.id] = covered
-        for n in covered:
-            open_needs.pop(n)
-    return chosen
-
-
-@dataclass
-class _Plan:
-    """What the planner works on: the catalogue as it applies to this company."""
-
-    items: dict[str, Initiative]  # the whole library, for walking `after:`
-    fits: set[str]  # ids that suit the company's size
-    frameworks: dict[str, Framework]
-    current: dict[str, float]  # dimension path → score
-    needs: dict[Need, float]
-    serving: set[str] = field(default_factory=set)  # the positions the client's route leads to
-
-    def on_route(self, ident: str) -> bool:
-        """Whether it serves a position the client's route leads to."""
-        return bool(self.serving & set(self.items[ident].serves))
-
-    def priority(self, ident: str, covers: Iterable[Need]) -> float:
-        """The priority of the needs it covers, × ROUTE_WEIGHT when it serves the route."""
-        return sum(self.needs.get(n, 0.0) for n in covers) * _weight(
-            self.items[ident], self.serving
-        )
-
-    def reached(self, item: Initiative) -> bool:
-        """Whether the company already has the level `item` delivers on its dimensions."""
-        scores = [self.current[p] for p in item.dimensions if p in self.current]
-        return not scores or statistics.fmean(scores) >= item.step + 1 - 1e-9
-
-    def capability(self, cap: str) -> float:
-        scores = [
-            score
-            for path, score in self.current.items()
-            if cap in _dimension_caps(self.frameworks, path)
-        ]
-        return statistics.fmean(scores) if scores else 0.0
-
-    def upstream(self, ident: str) -> dict[str, str]:
-        """Everything `after:` and `with:` reach from `ident` through initiatives that suit the
-        company, each with how `ident` waits for it: 'after' (it must have ended) when the
-        last link of some chain to it is `after:`, else 'with' (it must have started)."""
-        seen: list[str] = []
-        todo = [*self.items[ident].after, *self.items[ident].with_]
-        while todo:
-            other = todo.pop(0)
-            if other in seen or other not in self.fits or other == ident:
-                continue
-            seen.append(other)
-            todo += [*self.items[other].after, *self.items[other].with_]
-        ended = {a for i in (ident, *seen) for a in self.items[i].after}
-        return {o: "after" if o in ended else "with" for o in seen}
-
-
-def _dimension_caps(frameworks: dict[str, Framework], path: str) -> list[str]:
-    fw_id, _, dim_id = path.partition("/")
-    fw = frameworks.get(fw_id)
-    dim = next((d for d in fw.dimensions if d.id == dim_id), None) if fw else None
-    return list(dim.capabilities) if dim else []
-
-
-def _providers(plan: _Plan, ids: Iterable[str], capability: str, level: int) -> list[str]:
-    return [
-        i
-        for i in ids
-        if plan.items[i].step == level - 1
-        and capability in raised_capabilities(plan.items[i], plan.frameworks)
-    ]
-
-
-def _close(chosen: dict[str, list[Need]], plan: _Plan) -> None:
-    """Add what the programme order and the prerequisites call for that is not planned yet."""
-    pending = sorted(chosen)
-    while pending:
-        ident = pending.pop(0)
-        item = plan.items[ident]
-        # what comes right before it; the walk stops at one already reached (a company that
-        # has what it delivers has done what comes before it) and at one that does not suit
-        extra = [
-            other
-            for other in dict.fromkeys([*item.after, *item.with_])
-            if other in plan.fits and other not in chosen and not plan.reached(plan.items[other])
-        ]
-        for pre in plan.items[ident].prerequisites:
-            if plan.capability(pre.capability) >= pre.level or _providers(
-                plan, chosen, pre.capability, pre.level
-            ):
-                continue
-            options = _providers(plan, sorted(plan.fits), pre.capability, pre.level)
-            options.sort(key=lambda i: (EFFORT_POINTS[plan.items[i].effort], i))
-            extra += options[:1]
-        for other in extra:
-            if other not in chosen:
-                chosen[other] = _covered(plan.items[other], plan.needs)
-                pending.append(other)
-
-
 @dataclass
 class _Waits:
     """Per planned initiative, what it waits for: `after:` (must have ended), `with:` (must
@@ -256,7 +119,7 @@ class _Waits:
         return self.ended[ident] | self.started[ident] | self.soft[ident]
 
 
-def _waits(chosen: dict[str, list[Need]], plan: _Plan) -> _Waits:
+def _waits(chosen: dict[str, list[Need]], plan: Plan) -> _Waits:
     ended: dict[str, set[str]] = {}
     started: dict[str, set[str]] = {}
     soft: dict[str, set[str]] = {}
@@ -269,7 +132,7 @@ def _waits(chosen: dict[str, list[Need]], plan: _Plan) -> _Waits:
             p
             for pre in item.prerequisites
             if plan.capability(pre.capability) < pre.level
-            for p in _providers(plan, chosen, pre.capability, pre.level)
+            for p in providers(plan, chosen, pre.capability, pre.level)
         }
         on_route = plan.on_route(ident)
         deps |= {
@@ -284,7 +147,7 @@ def _waits(chosen: dict[str, list[Need]], plan: _Plan) -> _Waits:
 
 
 def _order(
-    chosen: dict[str, list[Need]], waits: _Waits, plan: _Plan
+    chosen: dict[str, list[Need]], waits: _Waits, plan: Plan
 ) -> dict[str, tuple[bool, int, float, str]]:
     """Which ready initiative is placed first: an urgent one, then the one most others wait for
     by `after:` or `with:` (the programme's foundations), then the one whose own gaps, or those
@@ -323,7 +186,7 @@ def _by_start_waits(chosen: dict[str, list[Need]], waits: _Waits) -> list[str]:
 
 
 def _schedule(
-    chosen: dict[str, list[Need]], waits: _Waits, plan: _Plan, capacity: list[int]
+    chosen: dict[str, list[Need]], waits: _Waits, plan: Plan, capacity: list[int]
 ) -> list[Planned]:
     left = [capacity[i] if i < len(capacity) else 0 for i in range(len(PHASES))]
     order = _order(chosen, waits, plan)
@@ -349,7 +212,7 @@ def _schedule(
         Planned(
             plan.items[i], _phase_of(start[i]), chosen[i], plan.priority(i, chosen[i]), after[i],
             start[i], sorted(o for o in chosen if i in waited[o]), along[i],
-            _weight(plan.items[i], plan.serving) > 1,
+            weight(plan.items[i], plan.serving) > 1,
         )
         for i in start  # in the order they were placed
     ]  # fmt: skip
@@ -380,7 +243,7 @@ def _direct(
     return after, along
 
 
-def _end(plan: _Plan, ident: str, start: int | None) -> int | None:
+def _end(plan: Plan, ident: str, start: int | None) -> int | None:
     return None if start is None else start + plan.items[ident].months
 
 
@@ -415,12 +278,12 @@ def plan_initiatives(
     `serving`, and the needs nothing covers."""
     items = library.initiatives
     positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
-    needs = _needs(gaps, positions)
+    needs = needs_of(gaps, positions)
     fits = {i for i, item in items.items() if (size or DEFAULT_SIZE) in item.sizes}
     current = {g.path: g.current for g in gaps if g.framework not in positions}
-    plan = _Plan(items, fits, dict(library.frameworks), current, needs, set(serving))
-    chosen = _choose(needs, [items[i] for i in sorted(fits)], plan)
-    _close(chosen, plan)
+    plan = Plan(items, fits, dict(library.frameworks), current, needs, set(serving))
+    chosen = choose(needs, [items[i] for i in sorted(fits)], plan)
+    close(chosen, plan)
     covered = {n for ns in chosen.values() for n in ns}
     return _schedule(chosen, _waits(chosen, plan), plan, capacity), sorted(
         n for n in needs if n not in covered
