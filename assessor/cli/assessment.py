@@ -168,12 +168,13 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
     result = _run(ctx, workspace, lenient)
     rows = roadmap_rows(result, lang)
     words = load_labels(lang)
+    later = words["backlog_short"]  # after the 24 months: no phase, no months
     table = to_table(
         ["phase", "months", "initiative", "owner", "effort", "priority", "indicative"],
-        [[r[0], f"{r[1]}–{r[2] or ''}", r[4], words.get(f"role_{r[5]}", r[5]), r[6], r[8], r[12]]
-         for r in rows],
+        [[later if r[1] is None else r[0], "—" if r[1] is None else f"{r[1]}–{r[2]}", r[4],
+          words.get(f"role_{r[5]}", r[5]), r[6], r[8], r[-1]] for r in rows],
     )  # fmt: skip
-    if any(r[12] for r in rows):
+    if any(r[-1] for r in rows):
         table += f"\n\n{words['indicative_legend']}"
     if result.roadmap.route:
         names = _positions(result, lang)
