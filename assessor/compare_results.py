@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .compare import MIN_MARGIN, SINGLE_SD, Change, Comparison, Measure, Z
+from .models.common import pick
 from .results import r3
 
 __all__ = ["COMPARE_HEADERS", "compare_data", "compare_rows", "compare_table", "label"]
@@ -44,7 +45,7 @@ COMPARE_HEADERS = [
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    return LABELS[key][lang].format(**values)
+    return pick(LABELS[key], lang).format(**values)
 
 
 def _measure(m: Measure | None) -> dict[str, Any] | None:

@@ -7,8 +7,9 @@ from typing import Any
 from .confidential import grouping_note
 from .gaps import Gap
 from .headline import headline
+from .models.common import pick
 from .pipeline import AssessmentResult
-from .report.labels import load_labels
+from .report.labels import library_labels
 from .roadmap import BACKLOG, PHASES, Planned
 from .roadmap_kpis import SHARE_12, SHARE_24, KpiTarget
 from .scoring import DimensionScore, Scores, pct
@@ -82,7 +83,7 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "client": result.workspace.assessment.client.name,
         "questionnaire": result.workspace.questionnaire.id,
         "overall": {
-            "headline": headline(s, lang, load_labels(lang)).text,
+            "headline": headline(s, lang, library_labels(lang, result.library)).text,
             "level": s.level,
             "next_level": None
             if nxt is None
@@ -136,7 +137,7 @@ def _position(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "route_id": st.route_id,
         "route_name": None if route is None else route.name[lang],
         "chosen_by": st.source,
-        "reason": st.reason.get(lang),
+        "reason": pick(st.reason, lang) if st.reason else None,
     }
 
 
@@ -150,11 +151,11 @@ def score_summary(data: dict[str, Any], lang: str = "en") -> str:
     o, st = data["overall"], data["strategy_position"]
     lines = [o["headline"]]
     if o["score"] is not None:
-        lines.append(SCORE_NOTE[lang])
+        lines.append(pick(SCORE_NOTE, lang))
     if st["position"] is None:
-        lines.append(POSITION_NONE[lang])
+        lines.append(pick(POSITION_NONE, lang))
     else:
-        lines.append(POSITION_LINE[lang].format(
+        lines.append(pick(POSITION_LINE, lang).format(
             today=st["name"], target=st["target_name"] or "–",
             route=" → ".join(st["route_names"]) if st["route"] else "–",
         ))  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from .models.assessment import text_in
+from .models.common import pick
 from .pipeline import AssessmentResult
 from .report.labels import fmt_num
 from .review_notes import DimensionNotes, comments, dimension_notes
@@ -49,7 +50,7 @@ _WORDS = {
 
 
 def _entry(n: DimensionNotes, lang: str) -> list[str]:
-    s, (mine, unscored, by_role, split) = n.score, _WORDS[lang]
+    s, (mine, unscored, by_role, split) = n.score, pick(_WORDS, lang)
     if s.score is not None:
         mine = mine.format(score=fmt_num(s.score, lang, 2), level=s.level)
     else:

@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .models.assessment import text_in
 from .pipeline import AssessmentResult
-from .report.labels import fmt_num, load_labels
+from .report.labels import fmt_num, library_labels
 from .results import breakdown_notes
 from .review_notes import DimensionNotes, dimension_notes
 
@@ -86,7 +86,7 @@ def build_workshop(result: AssessmentResult, lang: str) -> bytes:
         for e in (result.workspace.review.agreed if result.workspace.review else [])
         if e.dimension
     }
-    roles = load_labels(lang)
+    roles = library_labels(lang, result.library)
     for row, notes in enumerate(dimension_notes(result, lang), start=FIRST_ROW):
         _row(ws, row, notes, lang, roles)
         entry = agreed.get(notes.path)

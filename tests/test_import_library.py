@@ -74,7 +74,7 @@ def test_schema_lists_the_kinds() -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "unknown kind 'xyz'; the kinds are framework, capabilities, questionnaire, profile, "
-        "initiatives, glossary, assessment, response, review, import-mapping\n"
+        "initiatives, glossary, library, assessment, response, review, import-mapping\n"
     )
 
 

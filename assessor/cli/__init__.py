@@ -10,6 +10,7 @@ Heavy modules (WeasyPrint, Jinja2) are imported inside the commands that need th
 from __future__ import annotations
 
 import gc
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -53,14 +54,30 @@ def _is_utf8(arg: str) -> bool:
     return True
 
 
+class _Language(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.3
+    """A language code: en, vi, or one a library of your own is written in (fr, pt-BR, …)."""
+
+    name = "LANG"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ..models.common import LANGUAGE_CODE
+
+        if isinstance(value, str) and re.match(LANGUAGE_CODE, value):
+            return value
+        self.fail(f"'{value}' is not a language code (e.g. en, vi, fr)", param, ctx)
+
+
+LANGUAGE = _Language()
+
+
 def lang_option(func: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(["en", "vi"]),
+        type=LANGUAGE,
         default="en",
         envvar="CRM_ASSESS_LANG",
         show_default=True,
-        help="Language of names and text (English or Vietnamese).",
+        help="Language of names and text: en, vi, or one your library is written in.",
     )(func)
 
 
@@ -151,12 +168,16 @@ def _emit(
         click.echo(table if table is not None else to_table(headers, rows))
 
 
-def _run(ctx: click.Context, workspace: Path, lenient: bool) -> Any:
+def _run(ctx: click.Context, workspace: Path, lenient: bool, lang: str | None = None) -> Any:
+    """The workspace's results; with `lang`, after checking they can be shown in it."""
+    from ..languages import require_result_language
     from ..pipeline import run_assessment
 
     result = run_assessment(workspace, library_dirs=ctx.obj["library_dirs"], lenient=lenient)
     for warning in result.workspace.warnings:
         click.echo(str(warning), err=True)
+    if lang is not None:
+        require_result_language(lang, result)
     return result
 
 

@@ -30,17 +30,17 @@ def compare(ctx: click.Context, old: Path, new: Path, fmt: str, lang: str) -> No
     from ..compare import compare as compare_results
     from ..compare_results import COMPARE_HEADERS, compare_data, compare_rows, compare_table
 
-    before, after = _load(ctx, old), _load(ctx, new)
+    before, after = _load(ctx, old, lang), _load(ctx, new, lang)
     c = compare_results(before, after, where=str(old))
     _emit(
         fmt, compare_data(c, lang), COMPARE_HEADERS, compare_rows(c, lang), compare_table(c, lang)
     )
 
 
-def _load(ctx: click.Context, path: Path):  # type: ignore[no-untyped-def]
+def _load(ctx: click.Context, path: Path, lang: str):  # type: ignore[no-untyped-def]
     if not (path / "assessment.yaml").is_file() and not path.is_file():
         raise AssessorError(f"{path}: not an assessment workspace (no assessment.yaml)")
-    return _run(ctx, path, False)
+    return _run(ctx, path, False, lang)
 
 
 @cli.group()
@@ -65,7 +65,7 @@ def progress_draft(ctx: click.Context, workspace: Path, lang: str) -> None:
     from ..history import load_baseline
     from ..progress import progress_draft as draft
 
-    result = _load(ctx, workspace)
+    result = _load(ctx, workspace, lang)
     old = load_baseline(result, ctx.obj["library_dirs"], progress=False)
     if old is None:
         raise AssessorError(

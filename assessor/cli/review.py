@@ -50,7 +50,7 @@ def review_draft(ctx: click.Context, workspace: Path, force: bool, lang: str) ->
         raise AssessorError(
             [Problem(str(target), message="already exists (use --force to replace it)")]
         )
-    result = _run(ctx, workspace, lenient=False)
+    result = _run(ctx, workspace, lenient=False, lang=lang)
     write_atomic(target, draft_review(result, lang), force=True)
     click.echo(str(target))
 
@@ -75,7 +75,7 @@ def review_workshop(
     from ..fsio import write_atomic
     from ..review_workshop import build_workshop
 
-    result = _run(ctx, workspace, lenient=False)
+    result = _run(ctx, workspace, lenient=False, lang=lang)
     write_atomic(output, build_workshop(result, lang), force=force)
     click.echo(str(output))
 

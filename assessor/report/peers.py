@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..benchmark import group_for, standings, summarise
 from ..benchmark_file import load_benchmark
 from ..errors import ResponseError
+from ..models.common import pick
 from ..pipeline import AssessmentResult
 from .labels import fmt_num
 
@@ -76,7 +77,7 @@ def peers_view(result: AssessmentResult, lang: str) -> PeersView | None:
     group = group_for(data.model_dump(), summary.context)
     if group is None:
         return None
-    words = {k: v[lang] for k, v in TEXT.items()}
+    words = {k: pick(v, lang) for k, v in TEXT.items()}
     lib = result.library
     names = {c.id: c.name[lang] for c in lib.capabilities.capabilities} if lib.capabilities else {}
     names["overall"] = words["overall"]

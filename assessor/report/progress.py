@@ -18,6 +18,7 @@ from pathlib import Path
 from ..compare import Change, Comparison
 from ..compare_results import label
 from ..history import comparison_for, history
+from ..models.common import pick
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG
 from . import charts
@@ -137,7 +138,7 @@ def _dimension_name(result: AssessmentResult, c: Change, lang: str) -> str:
 def _headline(c: Comparison, lang: str) -> str:
     dims = c.dimensions
     o = c.overall
-    return TEXT["headline"][lang].format(
+    return pick(TEXT["headline"], lang).format(
         date=_date(c.old, lang), up=sum(d.verdict == "improved" for d in dims),
         down=sum(d.verdict == "declined" for d in dims), n=len(dims),
         old=fmt_num(o.old.score if o.old else None, lang, 2),
@@ -150,7 +151,7 @@ def _differently(c: Comparison, count: int, lang: str) -> str:
         q = r.workspace.questionnaire
         return f"{q.id} {q.version}"
 
-    return TEXT["differently_count"][lang].format(
+    return pick(TEXT["differently_count"], lang).format(
         n=count, total=len(c.dimensions), old=edition(c.old), new=edition(c.new)
     )
 
@@ -170,7 +171,7 @@ def _initiatives(c: Comparison, lang: str) -> tuple[str, list[InitiativeRow]]:
     counts = [(s, sum(r.status == s for r in rows)) for s in
               ("done", "in_progress", "not_started", "not_reported")]  # fmt: skip
     summary = ", ".join(f"{n} {label(s, lang)}" for s, n in counts if n)
-    return TEXT["initiatives"][lang].format(summary=summary), rows
+    return pick(TEXT["initiatives"], lang).format(summary=summary), rows
 
 
 def progress_view(
@@ -190,8 +191,8 @@ def progress_view(
     ]  # fmt: skip
     title, initiatives = _initiatives(c, lang)
     return ProgressView(
-        text={k: v[lang] for k, v in TEXT.items()},
-        since=TEXT["since"][lang].format(date=_date(c.old, lang), n=c.old.scores.respondents),
+        text={k: pick(v, lang) for k, v in TEXT.items()},
+        since=pick(TEXT["since"], lang).format(date=_date(c.old, lang), n=c.old.scores.respondents),
         headline=_headline(c, lang),
         trend=trend_chart(chain, names, lang),
         capabilities=[_row(x, lang, names.get(x.id, x.id)) for x in c.capabilities],
@@ -231,4 +232,4 @@ def trend_chart(chain: Sequence[AssessmentResult], names: dict[str, str], lang: 
         for v, c in values:
             body.append(f'<circle cx="{x(v):.1f}" cy="{y:.1f}" r="3.2" fill="{c}"/>')
     height = top + len(rows) * row_h + 4
-    return charts.svg(label_w + plot_w + 12, height, "".join(body), TEXT["trend"][lang])
+    return charts.svg(label_w + plot_w + 12, height, "".join(body), pick(TEXT["trend"], lang))
