@@ -109,13 +109,15 @@ def _check_assessment(a: Assessment, doc: SourceDoc, library: Library) -> list[P
         found.append(
             (
                 ("questionnaire",),
-                checks.unknown("questionnaire", a.questionnaire, library.questionnaires),
+                checks.unknown("questionnaire", a.questionnaire, library.questionnaires)
+                + library.looked(),
             )
         )
     declared = getattr(library.questionnaires.get(a.questionnaire), "frameworks", [])
     for i, fw in enumerate(a.frameworks):
         if fw not in library.frameworks:
-            found.append((("frameworks", i), checks.unknown("framework", fw, library.frameworks)))
+            msg = checks.unknown("framework", fw, library.frameworks) + library.looked()
+            found.append((("frameworks", i), msg))
         elif declared and fw not in declared:
             msg = (
                 f"questionnaire '{a.questionnaire}' does not score '{fw}' "
@@ -128,7 +130,8 @@ def _check_assessment(a: Assessment, doc: SourceDoc, library: Library) -> list[P
     profile = choose_profile(a).value
     if profile != "respondents" and profile not in library.profiles:
         choices = [*library.profiles, "respondents"]
-        found.append((("target", "profile"), checks.unknown("target profile", profile, choices)))
+        msg = checks.unknown("target profile", profile, choices) + library.looked()
+        found.append((("target", "profile"), msg))
     found += checks.duplicates([u.id for u in a.units], ("units",), "unit id")
     found += checks.duplicates([r.id for r in a.respondents], ("respondents",), "respondent id")
     units = [u.id for u in a.units]

@@ -65,9 +65,20 @@ def _placeholders(text: str) -> set[str]:
         return {"{"}
 
 
-@functools.cache
 def _one_language(file: Path) -> tuple[dict[str, str], tuple[Problem, ...]]:
-    """A `labels.LANG.yaml`: its texts, and its problems against the built-in keys."""
+    """A `labels.LANG.yaml`: its texts, and its problems against the built-in keys (read again
+    when the file changes)."""
+    try:
+        stat = file.stat()
+    except OSError:
+        return {}, (Problem(str(file), message="cannot be read"),)
+    return _read_one_language(file, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_one_language(
+    file: Path, _mtime: int, _size: int
+) -> tuple[dict[str, str], tuple[Problem, ...]]:
     doc, problems = parse_yaml(file)
     if doc is None:
         return {}, tuple(problems)
