@@ -317,3 +317,39 @@ def test_the_language_code_is_checked() -> None:
     assert _errors("frameworks", "show", "idic", "--lang", "fr") == [
         "language 'fr' is missing from framework 'idic' (en, vi)"
     ]
+
+
+def _form_labels_fr() -> dict[str, str]:
+    builtin = yaml.safe_load((REPO / "assessor/collect/labels.yaml").read_text("utf-8"))
+    real = {"lang_name": "Français", "start": "Commencer"}
+    return {key: real.get(key, f"{text['en']} (fr)") for key, text in builtin.items()}
+
+
+def test_the_web_form_speaks_french_with_the_librarys_form_labels(french: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from assessor.collect import invite
+    from assessor.collect.app import create_app
+    from assessor.errors import AssessorError
+    from assessor.loading import load_library
+
+    lib = french.parent / "lib"
+    questionnaire = load_library([lib]).questionnaire("service-check")
+    with pytest.raises(AssessorError) as refused:  # French texts, but no French form labels
+        create_app(french, questionnaire, None, (lib / "reports",))
+    assert refused.value.lines() == [
+        "no web form labels in 'fr' (the assessment's language): provide "
+        "reports/form-labels.fr.yaml in your library"
+    ]
+    (lib / "reports" / "form-labels.fr.yaml").write_text(
+        yaml.safe_dump(_form_labels_fr(), allow_unicode=True), "utf-8"
+    )
+    token = invite(french, name="Claire", role="sales").token
+    client = TestClient(create_app(french, questionnaire, None, (lib / "reports",)))
+    page = client.get(f"/r/{token}").text
+    assert '<html lang="fr">' in page and "Commencer" in page and "Revue du service" in page
+    assert '<a class="switch" href="?lang=en" lang="en" hreflang="en">English</a>' in page
+    english = client.get(f"/r/{token}?lang=en").text
+    assert '<html lang="en">' in english and "Service review" in english
+    assert '<a class="switch" href="?lang=fr" lang="fr" hreflang="fr">Français</a>' in english
+    assert "?lang=vi" not in english

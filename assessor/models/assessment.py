@@ -315,7 +315,7 @@ class Assessment(StrictModel):
     def _default_language(cls, data: Any, info: ValidationInfo) -> Any:
         """No `language:` and a questionnaire without Vietnamese: its first language."""
         langs = context_languages(info)
-        if isinstance(data, dict) and "language" not in data and "vi" not in langs:
+        if isinstance(data, dict) and "language" not in data and langs and "vi" not in langs:
             return {**data, "language": langs[0]}
         return data
 

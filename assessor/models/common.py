@@ -84,7 +84,7 @@ def context_languages(info: ValidationInfo | None) -> tuple[str, ...]:
     """The languages a file's text must be written in: its library's (passed to validation as
     `context={"languages": (...)}`), else the built-in ones."""
     context = info.context if info is not None else None
-    if isinstance(context, dict) and context.get("languages"):
+    if isinstance(context, dict) and "languages" in context:
         return tuple(context["languages"])
     return LANGUAGES
 
