@@ -23,12 +23,14 @@ from __future__ import annotations
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .answers import SKIPS, score_answer
 from .confidential import Grouping, group_respondents
-from .models import Framework, Questionnaire
+from .levels import NextLevel, level_of, level_reached, next_level
+from .models import Framework, Question, Questionnaire
 from .workspace import AnswerSheet, Workspace
 
 __all__ = [
@@ -45,49 +47,12 @@ __all__ = [
     "score_workspace",
 ]
 
-Entry = tuple[float, float]  # (score, weight)
 INDICATIVE_BELOW = 3  # a dimension scored from fewer questions than this is indicative
 
 
 def pct(score: float | None) -> float | None:
     """Percent of best practice: level 1 is 0 %, level 4 is 100 %."""
     return None if score is None else (score - 1.0) / 3.0 * 100.0
-
-
-def level_reached(shares: Iterable[tuple[float, float]], threshold: float) -> int:
-    """Highest level L such that parts carrying `threshold` of the weight are at L or above.
-
-    `shares` holds (value, weight) pairs; level 1 is always reached.
-    """
-    total, _, *at_least = _tally(shares)
-    return _level(at_least, total, threshold)
-
-
-def _tally(pairs: Iterable[tuple[float, float]]) -> tuple[float, float, float, float, float]:
-    """In one pass over (value, weight) pairs: the total weight, the weighted sum, and the
-    weight at level 2 or above, 3 or above, and 4."""
-    total = weighted = w2 = w3 = w4 = 0.0
-    for v, w in pairs:
-        total += w
-        weighted += v * w
-        if v >= 2 - 1e-9:
-            w2 += w
-            if v >= 3 - 1e-9:
-                w3 += w
-                if v >= 4 - 1e-9:
-                    w4 += w
-    return total, weighted, w2, w3, w4
-
-
-def _level(at_least: Sequence[float], total: float, threshold: float) -> int:
-    """The level from the weight at levels 2+, 3+ and 4 out of `total` (see level_reached)."""
-    if total <= 0:
-        return 1
-    best = 1
-    for level, weight in zip((2, 3, 4), at_least, strict=True):
-        if weight / total >= threshold - 1e-9:
-            best = level
-    return best
 
 
 @dataclass(frozen=True)
@@ -154,17 +119,6 @@ class FrameworkScore:
 
 
 @dataclass(frozen=True)
-class NextLevel:
-    """What the next overall level needs: `needed` of the `of` maturity frameworks at `level`
-    or above; `reached` are there now."""
-
-    level: int
-    needed: int
-    reached: int
-    of: int
-
-
-@dataclass(frozen=True)
 class Scores:
     """Everything the scoring stage produces."""
 
@@ -195,49 +149,89 @@ class Scores:
         return [d for f in self.frameworks for d in f.dimensions]
 
 
+# A question's part in scoring: the question, the dimensions it maps to, the tallies of those
+# (per respondent) with the mapping's weight, and the score of each distinct answer seen.
+_Plan = tuple[
+    Question, list[str], list[tuple[dict[str, list[float]], float]], dict[Any, float | None]
+]
+
+
 def _collect(
     sheets: Sequence[AnswerSheet], questionnaire: Questionnaire
-) -> tuple[dict[str, dict[str, list[Entry]]], dict[str, int], dict[str, set[str]]]:
-    """Per dimension path, per respondent: (score, weight) entries; excluded counts; and the
-    questions scored there."""
-    entries: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+) -> tuple[dict[str, dict[str, list[float]]], dict[str, int], dict[str, set[str]]]:
+    """Per dimension path, per respondent: a tally of their scored answers there (see levels.tally:
+    total weight, weighted sum, weight at levels 2+, 3+ and 4, and the number of answers);
+    excluded counts; and the questions scored there."""
+    tallies: dict[str, dict[str, list[float]]] = defaultdict(dict)
     excluded: dict[str, int] = defaultdict(int)
-    asked: dict[str, set[str]] = defaultdict(set)
-    index = questionnaire.question_index()
+    # Per question, once: the tallies its answers go to with their weights, and each distinct
+    # answer's score (a question sees a handful of distinct values across thousands of
+    # respondents).
+    plans: dict[str, _Plan] = {}
+    for question in questionnaire.questions():
+        if question.type != "text":
+            dims = [t.dimension for t in question.maps_to]
+            targets = [(tallies[t.dimension], t.weight) for t in question.maps_to]
+            plans[question.id] = (question, dims, targets, {})
+    scored: set[str] = set()
     for sheet in sheets:
+        rid = sheet.respondent.id
         for qid, answer in sheet.answers.items():
-            question = index.get(qid)
-            if question is None or question.type == "text":
+            plan = plans.get(qid)
+            if plan is None:
                 continue
-            value = score_answer(question, answer.value)
-            for target in question.maps_to:
-                if value is not None:
-                    entries[target.dimension][sheet.respondent.id].append((value, target.weight))
-                    asked[target.dimension].add(qid)
-                elif answer.value in SKIPS:
-                    excluded[target.dimension] += 1
-    return entries, excluded, asked
+            question, dims, targets, memo = plan
+            raw = answer.value
+            try:
+                value = memo[raw]
+            except KeyError:
+                value = memo[raw] = score_answer(question, raw)
+            except TypeError:  # a list (multiple choice) is not a dictionary key
+                value = score_answer(question, raw)
+            if value is None:
+                if raw in SKIPS:
+                    for dimension in dims:
+                        excluded[dimension] += 1
+                continue
+            scored.add(qid)
+            for per_resp, weight in targets:
+                t = per_resp.get(rid)
+                if t is None:
+                    t = per_resp[rid] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+                t[0] += weight
+                t[1] += value * weight
+                if value >= 2 - 1e-9:
+                    t[2] += weight
+                    if value >= 3 - 1e-9:
+                        t[3] += weight
+                        if value >= 4 - 1e-9:
+                            t[4] += weight
+                t[5] += 1
+    asked: dict[str, set[str]] = defaultdict(set)
+    for qid in scored:
+        for dimension in plans[qid][1]:
+            asked[dimension].add(qid)
+    return tallies, excluded, asked
 
 
 def _dimension(
     fw_id: str,
     dim_id: str,
-    per_resp: dict[str, list[Entry]],
+    per_resp: dict[str, list[float]],
     excluded: int,
     ws: Workspace,
     questions: int = 0,
 ) -> DimensionScore:
     threshold = ws.assessment.scoring.level_threshold
-    # One pass over each respondent's entries: their weighted mean, and for the level, the share
-    # of their weight at levels 2+, 3+ and 4 (every respondent's entries weigh 1 in all; the
-    # same as level_reached over (score, weight / respondent's total weight) pairs).
+    # From each respondent's tally: their weighted mean, and for the level, the share of their
+    # weight at levels 2+, 3+ and 4 (every respondent's answers weigh 1 in all; the same as
+    # level_reached over (score, weight / respondent's total weight) pairs).
     means: dict[str, float] = {}
     at_least = [0.0, 0.0, 0.0]
     weighed = 0.0
     answered = 0
-    for r, e in per_resp.items():
-        answered += len(e)
-        total, weighted, w2, w3, w4 = _tally(e)
+    for r, (total, weighted, w2, w3, w4, n) in per_resp.items():
+        answered += int(n)
         if total:
             means[r] = weighted / total
             at_least[0] += w2 / total
@@ -250,22 +244,29 @@ def _dimension(
         )
     values = list(means.values())
     low, high = min(values), max(values)
+    mean = statistics.fmean(values)
     return DimensionScore(
         framework=fw_id,
         id=dim_id,
-        score=statistics.fmean(values),
-        level=_level(at_least, weighed, threshold),
+        score=mean,
+        level=level_of(at_least, weighed, threshold),
         median=statistics.median(values),
         answered=answered,
         excluded=excluded,
         respondents=len(values),
-        sd=statistics.pstdev(values),
+        sd=_pstdev(values, mean),
         low=low,
         high=high,
         disagreement=high - low >= ws.assessment.scoring.disagreement - 1e-9,
         by_respondent=dict(sorted(means.items())),
         questions=questions,
     )
+
+
+def _pstdev(values: list[float], mean: float) -> float:
+    """The population standard deviation, in floating point (statistics.pstdev computes it
+    exactly in fractions, a hundred times slower; the two agree far below the decimals shown)."""
+    return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / len(values))
 
 
 def score_framework(fw: Framework, dims: list[DimensionScore], threshold: float) -> FrameworkScore:
@@ -325,18 +326,6 @@ def _breakdown(
             if len(scores) >= grouping.min_group:
                 table[g][d.path] = statistics.fmean(scores)
     return table, grouping
-
-
-def next_level(levels: Sequence[int], threshold: float) -> NextLevel | None:
-    """The level above the one `levels` reach together, and how many must get there."""
-    if not levels:
-        return None
-    now = level_reached([(float(v), 1.0) for v in levels], threshold)
-    if now >= 4:
-        return None
-    needed = max(1, math.ceil(threshold * len(levels) - 1e-9))
-    reached = sum(1 for v in levels if v >= now + 1)
-    return NextLevel(now + 1, needed, reached, len(levels))
 
 
 def overall(

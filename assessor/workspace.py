@@ -174,6 +174,7 @@ def _load_responses(
     first_seen: dict[str, str] = {}
     sheets: list[AnswerSheet] = []
     problems: list[Problem] = []
+    pool: dict[tuple[Any, ...], Answer] = {}
     for doc, found in _response_docs(folder, q):
         problems += found
         if doc.data is None or not isinstance(doc.data, dict):
@@ -206,8 +207,24 @@ def _load_responses(
         problems += check_answers(doc, response, respondent, q, lenient, also_answered=broken)
         if not more:
             answers = _shown(response.answers, respondent, q)
-            sheets.append(AnswerSheet(respondent, answers, str(doc.path)))
+            sheets.append(AnswerSheet(respondent, _shared(answers, pool), str(doc.path)))
     return sheets, problems
+
+
+def _shared(answers: dict[str, Answer], pool: dict[tuple[Any, ...], Answer]) -> dict[str, Answer]:
+    """The answers, each replaced by an equal one already seen (answers are frozen).
+
+    Thousands of respondents give a few hundred distinct answers (a value, mostly without a
+    comment), so sharing them keeps memory flat and lets the cache of checked responses store
+    and read back each distinct answer once.
+    """
+    shared = {}
+    for qid, a in answers.items():
+        v = a.value
+        key = (type(v), tuple(v) if isinstance(v, list) else v,
+               a.comment, a.confidence, a.importance, a.target)  # fmt: skip
+        shared[qid] = pool.setdefault(key, a)
+    return shared
 
 
 def _normalised(response: Response, q: Questionnaire) -> Response:

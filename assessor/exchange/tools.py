@@ -3,7 +3,8 @@
     Google Forms      .csv/.xlsx  Timestamp, [Email address], one column per question title
     Microsoft Forms   .xlsx/.csv  ID, Start time, Completion time, Email, Name, questions
     LimeSurvey        .csv        id, submitdate, lastpage, startlanguage, seed, Q1, Q2[SQ001], …
-                                  (metadata headings also in de/fr/es/nl/pt/vi; "code. text")
+                                  (metadata headings also in de/fr/es/nl/pt/vi, spaces as "_";
+                                  "code. text")
     SurveyMonkey      .csv/.xlsx  two header rows: question, then Response / option label
     Qualtrics         .csv        three header rows: names, question texts, ImportId JSON
     KoboToolbox       .csv/.xlsx  group/question paths, _uuid, _submission_time (often ';')
@@ -60,28 +61,66 @@ def _words(*groups: tuple[str, ...]) -> frozenset[str]:
     return frozenset(norm(w) for group in groups for w in group)
 
 
-# LimeSurvey writes its metadata headings in the survey admin's language unless the export
-# uses question codes; these are the spellings of its own translations.
-_LS_ID = ("id", "response id", "antwort id", "id de la réponse", "id de respuesta",
-          "antwoord id", "id da resposta", "id câu trả lời")  # fmt: skip
-_LS_SUBMITTED = ("submitdate", "date submitted", "datum abgeschickt", "date de soumission",
-                 "date soumise", "fecha de envío", "fecha de envio", "datum verstuurd",
-                 "data de envio", "data de submissão", "ngày gửi", "ngày nộp")  # fmt: skip
-_LS_LASTPAGE = ("lastpage", "last page", "letzte seite", "dernière page", "última página",
-                "ultima pagina", "laatste pagina", "trang cuối", "trang cuối cùng")  # fmt: skip
-_LS_LANGUAGE = ("startlanguage", "start language", "start-sprache", "langue de départ",
-                "lenguaje inicial", "idioma inicial", "starttaal", "ngôn ngữ bắt đầu")  # fmt: skip
-_LS_OTHER = ("seed", "zufallsstartwert", "semilla", "semente", "graine", "hạt giống", "token",
-             "zugangsschlüssel", "startdate", "date started", "datum gestartet",
-             "date de début", "date de commencement", "fecha de inicio", "datum gestart",
-             "data de início", "ngày bắt đầu", "datestamp", "date last action",
-             "datum letzte aktivität", "date de la dernière action",
-             "fecha de la última acción", "datum laatste actie", "data da última ação",
-             "ngày hoạt động cuối", "ipaddr", "ip address", "ip-adresse", "adresse ip",
-             "dirección ip", "ip-adres", "endereço ip", "địa chỉ ip", "refurl",
-             "referrer url", "referrer-url", "url de référence", "url de referencia",
-             "verwijzende url", "url de referência", "url giới thiệu", "interviewtime",
-             "total time", "gesamtzeit")  # fmt: skip
+def _underscored(*spellings: str) -> tuple[str, ...]:
+    """Spellings, and the same as LimeSurvey writes them when an export turns spaces into `_`."""
+    return spellings + tuple(s.replace(" ", "_") for s in spellings if " " in s)
+
+
+# LimeSurvey's metadata headings. With "question code" headings an export names these columns
+# by field (id, submitdate, …, interviewtime, groupTime12, Q1Time); with "full question text"
+# headings it writes LimeSurvey's translation of the English heading (Response ID, Date
+# submitted, …) into the exporting administrator's language. The spellings are those of
+# LimeSurvey's own message catalogues for de, fr, es, nl, pt (Portugal), pt-BR and vi, as of
+# LimeSurvey 1.92 (revised November 2011 to May 2012); a heading a catalogue leaves untranslated
+# (vi: Date last action and the three times; pt-BR: the times) is written in English. Exports
+# by current versions still carry the German and French ID, date, page and language headings;
+# Seed and Access code (the former Token) are later headings, Seed's German and French
+# spellings taken from such exports. Headings compare through `norm`, which folds case and
+# spaces only: hyphens, accents and the French "Temps total :" are spelled as LimeSurvey does.
+_LS_ID = _underscored(
+    "id", "response id", "antwort id", "id de la réponse", "id de respuesta", "respons id",
+    "id da resposta", "id da resopsta",  # pt-BR's catalogue misspells "resposta"
+    "id trả lời",
+)  # fmt: skip
+_LS_SUBMITTED = _underscored(
+    "submitdate", "date submitted", "datum abgeschickt", "date de soumission", "fecha de envío",
+    "datum verstuurd", "data de submissão", "data de envio", "ngày gửi",
+)  # fmt: skip
+_LS_LASTPAGE = _underscored(
+    "lastpage", "last page", "letzte seite", "dernière page", "última página", "laatste pagina",
+    "trang cuối cùng",
+)  # fmt: skip
+_LS_LANGUAGE = _underscored(
+    "startlanguage", "start language", "start-sprache", "langue de départ", "lenguaje inicial",
+    "start taal", "idioma inicial", "ngôn ngữ bắt đầu",
+)  # fmt: skip
+_LS_OTHER = _underscored(
+    "seed", "zufallsstartwert", "tête de série",
+    "semilla", "semente", "hạt giống",  # Seed in es, pt, vi: unverified, harmless as titles
+    "token", "access code", "schlüsselwort", "zugangsschlüssel", "code", "contraseña",
+    "toegangscode", "código", "código de acesso", "thẻ bài",
+    "startdate", "date started", "datum gestartet", "date de lancement", "fecha de inicio",
+    "startdatum", "data de início", "ngày bắt đầu",
+    "datestamp", "date last action", "datum letzte aktivität", "date de la dernière action",
+    "fecha de la última acción", "datum laatste actie", "data da última acção",
+    "data da última ação",
+    "ipaddr", "ip address", "ip-adresse", "adresse ip", "dirección ip", "ip adres",
+    "endereço ip", "địa chỉ ip",
+    "refurl", "referrer url", "weiterleitungs-url", "url référente", "url de referencia",
+    "verwijzer url", "url de referência", "url tham khảo",
+    "interviewtime", "total time", "gesamtzeit", "temps total :", "tiempo total", "totaaltijd",
+    "tempo total",
+)  # fmt: skip
+# The time spent on a group or a question is headed "Group time: <group name>" and "Question
+# time: <question code>" (groupTime12 and Q1Time with question codes).
+_LS_TIMES = (
+    "group time", "question time", "gruppenzeit", "fragenzeit", "durée pour le groupe",
+    "durée pour la question", "temporización del grupo", "temporización de la pregunta",
+    "groep tijd", "vraag tijd", "tempo do grupo", "tempo da pergunta",
+)  # fmt: skip
+_LS_SYSTEM = r"^(grouptime\d+|\S+time|({})[ _]?:.*)$".format(
+    "|".join(re.escape(t).replace(r"\ ", "[ _]") for t in _LS_TIMES)
+)
 
 _QUALTRICS = ("startdate", "enddate", "status", "ipaddress", "progress", "duration (in seconds)",
               "finished", "recordeddate", "responseid", "recipientlastname",
@@ -107,7 +146,7 @@ TOOLS = {
             "LimeSurvey",
             (_LS_ID, _LS_SUBMITTED, _LS_LASTPAGE),
             _words(_LS_ID, _LS_SUBMITTED, _LS_LASTPAGE, _LS_LANGUAGE, _LS_OTHER),
-            system_pattern=r"^(grouptime\d+|.+time|.+zeit)$",
+            system_pattern=_LS_SYSTEM,
             key=_LS_ID,
             submitted=_LS_SUBMITTED,
             language=_LS_LANGUAGE,

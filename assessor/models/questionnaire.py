@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from .common import Id, LocalText, StrictModel
 from .framework import _check_levels
@@ -233,6 +233,7 @@ class Questionnaire(StrictModel):
         "names the question to answer instead.",
     )
     sections: list[Section] = Field(min_length=1, description="Pages of questions.")
+    _index: dict[str, Question] | None = PrivateAttr(default=None)
 
     @field_validator("version", mode="before")
     @classmethod
@@ -243,4 +244,7 @@ class Questionnaire(StrictModel):
         return [q for s in self.sections for q in s.questions]
 
     def question_index(self) -> dict[str, Question]:
-        return {q.id: q for q in self.questions()}
+        """Questions by id, built once (read-only: every caller shares it)."""
+        if self._index is None:
+            self._index = {q.id: q for q in self.questions()}
+        return self._index
