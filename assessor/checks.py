@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from . import relevance
 from .errors import QUOTED, shown
-from .models import Framework, Profile, Question, Questionnaire
+from .models import Framework, GridQuestion, Profile, Question, Questionnaire
+from .sourcedoc import format_loc
 
 __all__ = [
     "Finding",
@@ -129,21 +130,46 @@ def dimension_problem(path: str, frameworks: Mapping[str, Framework]) -> str | N
 def check_questionnaire(q: Questionnaire, frameworks: Mapping[str, Framework]) -> list[Finding]:
     """Unique ids, known dimensions, sound conditions, and nothing scored that cannot be."""
     found = duplicates([s.id for s in q.sections], ("sections",), "section id")
-    seen: dict[str, tuple[int, int]] = {}
+    seen: dict[str, Loc] = {}
+    grids: list[str] = []
     conditions = " ".join(x.relevant or "" for x in q.questions())
+
+    def unique(ident: str, loc: Loc, what: str) -> None:
+        if ident in seen:
+            first = format_loc(seen[ident]) + (", a grid" if ident in grids else "")
+            found.append(((*loc, "id"), f"duplicate {what} id '{ident}' (first at {first})"))
+        seen.setdefault(ident, loc)
+
     for si, section in enumerate(q.sections):
-        for qi, question in enumerate(section.questions):
+        for qi, entry in enumerate(section.questions):
             loc: Loc = ("sections", si, "questions", qi)
-            if question.id in seen:
-                first = "sections[{}].questions[{}]".format(*seen[question.id])
-                found.append(
-                    ((*loc, "id"), f"duplicate question id '{question.id}' (first at {first})")
-                )
-            opens = f"${{{question.id}}}" in conditions
-            found += _check_question(question, loc, frameworks, list(seen), opens)
-            seen.setdefault(question.id, (si, qi))
-    found += _check_declared(q, frameworks) + _check_renamed(q, list(seen))
+            if not isinstance(entry, GridQuestion):
+                unique(entry.id, loc, "question")
+                opens = f"${{{entry.id}}}" in conditions
+                earlier = _asked(seen, grids)
+                found += _check_question(entry, loc, frameworks, earlier, opens, grids)
+                continue
+            unique(entry.id, loc, "grid")
+            if entry.id not in seen or seen[entry.id] == loc:
+                grids.append(entry.id)
+            items = entry.questions()
+            earlier = _asked(seen, grids)
+            found += _check_relevant(entry.id, entry.relevant, loc, earlier, grids)
+            if entry.options:
+                found += duplicates([o.id for o in entry.options], (*loc, "options"), "option id")
+            for k, item in enumerate(items):
+                item_loc = (*loc, "items", k)
+                unique(item.id, item_loc, "question")
+                opens = f"${{{item.id}}}" in conditions
+                found += _check_item(item, item_loc, frameworks, opens)
+    asked = _asked(seen, grids)
+    found += _check_declared(q, frameworks) + _check_renamed(q, asked)
     return found
+
+
+def _asked(seen: Mapping[str, Loc], grids: list[str]) -> list[str]:
+    """The ids seen so far that are answered (a grid's own id never is)."""
+    return [i for i in seen if i not in grids]
 
 
 def _check_declared(q: Questionnaire, frameworks: Mapping[str, Framework]) -> list[Finding]:
@@ -183,28 +209,50 @@ def _check_question(
     frameworks: Mapping[str, Framework],
     earlier: list[str],
     opens: bool = False,
+    grids: Sequence[str] = (),
 ) -> list[Finding]:
     """One question's references; `opens` when a later condition reads it (a fact that opens
     follow-up questions need not be scored)."""
+    found = _check_relevant(question.id, question.relevant, loc, earlier, grids)
+    if question.type == "text":
+        return found
+    return found + _check_item(question, loc, frameworks, opens)
+
+
+def _check_relevant(
+    ident: str, relevant: str | None, loc: Loc, earlier: list[str], grids: Sequence[str] = ()
+) -> list[Finding]:
+    """A condition that reads, naming only questions asked before it (a grid's statements,
+    never the grid)."""
     found: list[Finding] = []
-    if question.relevant is not None:
-        try:
-            expr = relevance.parse(question.relevant)
-        except relevance.ExpressionError as exc:
-            found.append(((*loc, "relevant"), f"cannot read condition: {exc}"))
-        else:
-            for ref in expr.references():
-                if ref not in earlier:
-                    where = "a later question" if ref == question.id else "no earlier question"
-                    hint = did_you_mean(ref, earlier)
-                    found.append(((*loc, "relevant"), f"'${{{ref}}}' names {where}{hint}"))
+    if relevant is None:
+        return found
+    try:
+        expr = relevance.parse(relevant)
+    except relevance.ExpressionError as exc:
+        return [((*loc, "relevant"), f"cannot read condition: {exc}")]
+    for ref in expr.references():
+        if ref in grids:
+            msg = f"'${{{ref}}}' names a grid, not a question: name one of its statements"
+            found.append(((*loc, "relevant"), msg))
+        elif ref not in earlier:
+            where = "a later question" if ref == ident else "no earlier question"
+            hint = did_you_mean(ref, earlier)
+            found.append(((*loc, "relevant"), f"'${{{ref}}}' names {where}{hint}"))
+    return found
+
+
+def _check_item(question: Question, loc: Loc, frameworks: Mapping[str, Framework],
+                opens: bool) -> list[Finding]:  # fmt: skip
+    """A scored question's dimensions, options and bands (a grid statement's too)."""
+    found: list[Finding] = []
     if question.type == "text":
         return found
     for i, target in enumerate(question.maps_to):
         problem = dimension_problem(target.dimension, frameworks)
         if problem:
             found.append(((*loc, "maps_to", i, "dimension"), problem))
-    if question.type in ("single_choice", "multi_choice"):
+    if question.type in ("single_choice", "multi_choice") and question.grid is None:
         found += duplicates([o.id for o in question.options], (*loc, "options"), "option id")
     if question.type in ("number", "percent") and question.bands:
         bounds = [b.below for b in question.bands[:-1]]

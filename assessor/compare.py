@@ -5,8 +5,10 @@
     comparison = compare(old, new)          # raises ResponseError if old is not new's baseline
     comparison.dimensions[0].verdict        # 'improved', 'declined', 'no_clear_change', …
 
-Every dimension, capability and framework is compared through its score, whatever questions
-measured it. A change counts only when it is larger than the respondents' spread allows
+Every dimension, capability and maturity framework is compared through its score, whatever
+questions measured it. The CRM strategy matrix is a position, not a maturity: it is compared as
+the quadrant then and now with its two axis scores (`Comparison.position`), never as a level or a
+verdict. A change counts only when it is larger than the respondents' spread allows
 (`margin`, docs/scoring.md "Comparing two assessments"):
 
     margin = max(1.96 × √(s₁²/n₁ + s₂²/n₂), 0.25)
@@ -34,12 +36,14 @@ from .scoring import DimensionScore
 from .yamlsource import SourceDoc, parse_yaml
 
 __all__ = [
+    "AxisChange",
     "Change",
     "Comparison",
     "InitiativeStatus",
     "KpiMove",
     "Measure",
     "Method",
+    "PositionChange",
     "baseline_problem",
     "check_baseline",
     "compare",
@@ -100,6 +104,36 @@ class KpiMove:
 
 
 @dataclass(frozen=True)
+class AxisChange:
+    """One axis of the strategy matrix, scored then and now (1–4; 2.5 or more is high)."""
+
+    id: str
+    name: LocalText
+    old: float | None
+    new: float | None
+    measured_differently: Method | None = None
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.old is None or self.new is None else self.new - self.old
+
+
+@dataclass(frozen=True)
+class PositionChange:
+    """The company's place on the strategy matrix then and now: a quadrant, never a level."""
+
+    framework: str
+    old: str | None  # the quadrant (a dimension id of the matrix framework); None: not placed
+    new: str | None
+    names: dict[str, LocalText]  # quadrant id → its name
+    axes: list[AxisChange]
+
+    @property
+    def moved(self) -> bool:
+        return self.old is not None and self.new is not None and self.old != self.new
+
+
+@dataclass(frozen=True)
 class InitiativeStatus:
     """An initiative of the earlier roadmap, and how far it has come (from `progress:`)."""
 
@@ -120,6 +154,7 @@ class Comparison:
     capabilities: list[Change]
     kpis: list[KpiMove]
     initiatives: list[InitiativeStatus]
+    position: PositionChange | None = None  # None when neither assessment used the matrix
 
     def moved(self) -> list[Change]:
         """Dimensions and capabilities that clearly moved, the largest change first."""
@@ -185,18 +220,37 @@ def _questions(q: Questionnaire, path: str) -> set[tuple[str, float]]:
     }
 
 
-def _method(old: AssessmentResult, new: AssessmentResult, path: str) -> Method | None:
-    a = _questions(old.workspace.questionnaire, path)
-    b = _questions(new.workspace.questionnaire, path)
+def _axis_questions(q: Questionnaire, axis: str) -> set[tuple[str, float]]:
+    return {(x.id, 1.0) for x in q.questions() if getattr(x, "axis", None) == axis}
+
+
+def _method(
+    old: AssessmentResult, new: AssessmentResult, path: str, axis: bool = False
+) -> Method | None:
+    questions = _axis_questions if axis else _questions
+    a = questions(old.workspace.questionnaire, path)
+    b = questions(new.workspace.questionnaire, path)
     if a == b:
         return None
     return Method(len(a), len(b), len({q for q, _ in a} & {q for q, _ in b}))
 
 
+def _positions(result: AssessmentResult) -> set[str]:
+    """The frameworks that place the company (the strategy matrix) rather than measure it."""
+    return {f.id for f in result.library.frameworks.values() if f.matrix is not None}
+
+
 def _dimension_changes(old: AssessmentResult, new: AssessmentResult) -> list[Change]:
     lib = new.library
-    paths = [d.path for f in new.scores.frameworks for d in f.dimensions]
-    paths += [d.path for f in old.scores.frameworks for d in f.dimensions if d.path not in paths]
+    skip = _positions(old) | _positions(new)
+    paths = [d.path for f in new.scores.frameworks if f.id not in skip for d in f.dimensions]
+    paths += [
+        d.path
+        for f in old.scores.frameworks
+        if f.id not in skip
+        for d in f.dimensions
+        if d.path not in paths
+    ]
     out = []
     for path in paths:
         fw_id, _, dim_id = path.partition("/")
@@ -214,6 +268,8 @@ def _dimension_measure(result: AssessmentResult, path: str) -> Measure | None:
 def _framework_changes(old: AssessmentResult, new: AssessmentResult) -> list[Change]:
     out = []
     for f in new.scores.frameworks:
+        if f.id in _positions(new):
+            continue
         framework = new.library.framework(f.id)
         weights = {f"{f.id}/{d.id}": d.weight for d in framework.dimensions}
         before = next((g for g in old.scores.frameworks if g.id == f.id), None)
@@ -255,6 +311,22 @@ def _overall(old: AssessmentResult, new: AssessmentResult) -> Change:
     return _change("overall", "overall", None, measure(old), measure(new))
 
 
+def _position(old: AssessmentResult, new: AssessmentResult) -> PositionChange | None:
+    """The quadrant then and now, and each axis's score, when the matrix is in either."""
+    in_scope = {f.id for r in (old, new) for f in r.workspace.frameworks} & _positions(new)
+    if not in_scope:
+        return None
+    fw = new.library.framework(sorted(in_scope)[0])
+    assert fw.matrix is not None
+    axes = [
+        AxisChange(a.id, a.name, old.strategy.axes.get(a.id), new.strategy.axes.get(a.id),
+                   _method(old, new, a.id, axis=True))
+        for a in fw.matrix.axes
+    ]  # fmt: skip
+    names = {d.id: d.name for d in fw.dimensions}
+    return PositionChange(fw.id, old.strategy.position, new.strategy.position, names, axes)
+
+
 def _kpis(old: AssessmentResult, new: AssessmentResult) -> list[KpiMove]:
     before = {k.id: k.value for k in old.kpis}
     return [KpiMove(k.id, k.unit, before.get(k.id), k.value) for k in new.kpis]
@@ -291,6 +363,7 @@ def compare(
     return Comparison(
         old, new, _overall(old, new), _framework_changes(old, new), dims,
         _capability_changes(old, new), _kpis(old, new), _initiatives(old, new),
+        _position(old, new),
     )  # fmt: skip
 
 

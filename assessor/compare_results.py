@@ -2,41 +2,31 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from .compare import MIN_MARGIN, SINGLE_SD, Change, Comparison, Measure, Z
-from .models.common import pick
+from .compare import (
+    MIN_MARGIN,
+    SINGLE_SD,
+    AxisChange,
+    Change,
+    Comparison,
+    Measure,
+    Method,
+    PositionChange,
+    Z,
+)
+from .report.labels import load_labels
 from .results import r3
 
 __all__ = ["COMPARE_HEADERS", "compare_data", "compare_rows", "compare_table", "label"]
 
-LABELS: dict[str, dict[str, str]] = {
-    "improved": {"en": "improved", "vi": "cải thiện"},
-    "declined": {"en": "declined", "vi": "giảm"},
-    "no_clear_change": {"en": "no clear change", "vi": "chưa thay đổi rõ"},
-    "new": {"en": "new", "vi": "mới"},
-    "dropped": {"en": "no longer assessed", "vi": "không còn đánh giá"},
-    "not_scored": {"en": "not scored", "vi": "chưa có điểm"},
-    "done": {"en": "done", "vi": "đã xong"},
-    "in_progress": {"en": "in progress", "vi": "đang làm"},
-    "not_started": {"en": "not started", "vi": "chưa bắt đầu"},
-    "not_reported": {"en": "not reported", "vi": "chưa cập nhật"},
-    "measured_differently": {
-        "en": "measured differently: {old} question(s) then, {new} now, {common} in common",
-        "vi": "đo bằng câu hỏi khác: {old} câu trước đây, {new} câu nay, {common} câu chung",
-    },
-    "overall": {"en": "Overall", "vi": "Tổng thể"},
-    "backlog": {"en": "later", "vi": "sau"},
-    "draft_head": {
-        "en": "# What became of the initiatives of the roadmap of {path} ({date}).\n"
-        "# Set each to done, in_progress or not_started; a note may say what was done,\n"
-        "# e.g. `id: {{status: done, note: {{en: ..., vi: ...}}}}`. Paste into assessment.yaml.",
-        "vi": "# Các sáng kiến trong lộ trình của {path} ({date}) nay ra sao.\n"
-        "# Ghi done (đã xong), in_progress (đang làm) hoặc not_started (chưa bắt đầu); có thể\n"
-        "# thêm ghi chú: `id: {{status: done, note: {{en: ..., vi: ...}}}}`. Dán vào assessment.yaml.",
-    },
-    "draft_phase": {"en": "phase", "vi": "giai đoạn"},
-}
+# a word for each key the comparison carries (reports/labels.yaml)
+_KEYS = {
+    **{v: f"verdict_{v}" for v in ("improved", "declined", "no_clear_change", "new", "dropped",
+                                   "not_scored")},
+    **{s: f"status_{s}" for s in ("done", "in_progress", "not_started", "not_reported")},
+}  # fmt: skip
 
 COMPARE_HEADERS = [
     "kind", "id", "name", "old", "new", "change", "margin", "verdict", "old_level", "new_level",
@@ -45,7 +35,11 @@ COMPARE_HEADERS = [
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    return pick(LABELS[key], lang).format(**values)
+    """The words for a verdict, an initiative status or another label key, in `lang`."""
+    return _words(lang).fill(_KEYS.get(key, key), **values)
+
+
+_words = functools.cache(load_labels)
 
 
 def _measure(m: Measure | None) -> dict[str, Any] | None:
@@ -65,15 +59,20 @@ def _name(c: Change, lang: str) -> str:
 
 
 def _note(c: Change, lang: str) -> str | None:
-    m = c.measured_differently
+    m = _method(c.measured_differently, lang)
+    return None if m is None else m["text"]
+
+
+def _method(m: Method | None, lang: str) -> dict[str, Any] | None:
     if m is None:
         return None
-    return label("measured_differently", lang, old=m.old_questions, new=m.new_questions,
+    text = label("measured_differently", lang, old=m.old_questions, new=m.new_questions,
                  common=m.common)  # fmt: skip
+    return {"old_questions": m.old_questions, "new_questions": m.new_questions,
+            "common": m.common, "text": text}  # fmt: skip
 
 
 def _change(c: Change, lang: str) -> dict[str, Any]:
-    method = c.measured_differently
     return {
         "id": c.id,
         "name": _name(c, lang),
@@ -83,10 +82,7 @@ def _change(c: Change, lang: str) -> dict[str, Any]:
         "margin": r3(c.margin),
         "verdict": c.verdict,
         "verdict_text": label(c.verdict, lang),
-        "measured_differently": None if method is None else {
-            "old_questions": method.old_questions, "new_questions": method.new_questions,
-            "common": method.common, "text": _note(c, lang),
-        },
+        "measured_differently": _method(c.measured_differently, lang),
     }  # fmt: skip
 
 
@@ -111,6 +107,7 @@ def compare_data(c: Comparison, lang: str) -> dict[str, Any]:
         "frameworks": [_change(x, lang) for x in c.frameworks],
         "capabilities": [_change(x, lang) for x in c.capabilities],
         "dimensions": [_change(x, lang) for x in c.dimensions],
+        "strategy_position": _position(c.position, lang),
         "kpis": [
             {"id": k.id, "unit": k.unit, "old": r3(k.old), "new": r3(k.new), "change": r3(k.delta)}
             for k in c.kpis
@@ -129,6 +126,52 @@ def compare_data(c: Comparison, lang: str) -> dict[str, Any]:
     }
 
 
+def _quadrant(p: PositionChange, which: str | None, lang: str) -> str:
+    return label("position_not_placed", lang) if which is None else p.names[which][lang]
+
+
+def _position(p: PositionChange | None, lang: str) -> dict[str, Any] | None:
+    """The strategy matrix then and now: a place, so a quadrant and two axis scores, no level."""
+    if p is None:
+        return None
+    return {
+        "framework": p.framework,
+        "old": p.old,
+        "new": p.new,
+        "old_name": _quadrant(p, p.old, lang),
+        "new_name": _quadrant(p, p.new, lang),
+        "moved": p.moved,
+        "text": label("position_moved" if p.moved else "position_same", lang),
+        "axes": [
+            {
+                "id": a.id, "name": a.name[lang], "old": r3(a.old), "new": r3(a.new),
+                "change": r3(a.delta), "measured_differently": _method(a.measured_differently, lang),
+            }
+            for a in p.axes
+        ],
+    }  # fmt: skip
+
+
+def _position_rows(p: PositionChange | None, lang: str) -> list[list[Any]]:
+    """The quadrant's row (then and now by name, no score, no level), then one row per axis."""
+    if p is None:
+        return []
+    state = label("position_moved" if p.moved else "position_same", lang)
+    then_now = f"{_quadrant(p, p.old, lang)} → {_quadrant(p, p.new, lang)}"
+    rows: list[list[Any]] = [
+        ["position", p.framework, then_now, p.old, p.new, None, None, state, None, None, None]
+    ]
+    for a in p.axes:
+        rows.append(["axis", a.id, a.name[lang], r3(a.old), r3(a.new), r3(a.delta), None, "",
+                     None, None, _axis_note(a, lang) or None])  # fmt: skip
+    return rows
+
+
+def _axis_note(a: AxisChange, lang: str) -> str:
+    m = _method(a.measured_differently, lang)
+    return "" if m is None else m["text"]
+
+
 def _row(c: Change, lang: str) -> list[Any]:
     old, new = c.old, c.new
     return [
@@ -139,19 +182,29 @@ def _row(c: Change, lang: str) -> list[Any]:
 
 
 def compare_rows(c: Comparison, lang: str) -> list[list[Any]]:
-    """One row per score compared: overall, frameworks, capabilities, dimensions."""
+    """One row per score compared: overall, frameworks, capabilities, dimensions; then the
+    strategy matrix (a position: its quadrant, then its two axes)."""
     changes = [c.overall, *c.frameworks, *c.capabilities, *c.dimensions]
-    return [_row(x, lang) for x in changes]
+    return [_row(x, lang) for x in changes] + _position_rows(c.position, lang)
 
 
 def compare_table(c: Comparison, lang: str) -> str:
-    """The terminal table: scores with their verdicts, then KPIs and initiatives."""
+    """The terminal table: scores with their verdicts, the strategy matrix's place, then KPIs
+    and initiatives."""
     from .textformat import to_table
 
+    changes = [c.overall, *c.frameworks, *c.capabilities, *c.dimensions]
     rows = [[r[0], r[1], r[2], r[3], r[4], _signed(r[5]), r[6], r[7], _levels(r[8], r[9]),
-             r[10] or ""] for r in compare_rows(c, lang)]  # fmt: skip
+             r[10] or ""] for r in (_row(x, lang) for x in changes)]  # fmt: skip
     heads = ["kind", "id", "name", "old", "new", "change", "±margin", "verdict", "level", "note"]
     parts = [to_table(heads, rows)]
+    if c.position is not None:
+        p = c.position
+        places: list[list[Any]] = [["position", _quadrant(p, p.old, lang), _quadrant(p, p.new, lang), "",
+                   label("position_moved" if p.moved else "position_same", lang)]]  # fmt: skip
+        places += [[a.id, r3(a.old), r3(a.new), _signed(r3(a.delta)), _axis_note(a, lang)]
+                   for a in p.axes]  # fmt: skip
+        parts.append(to_table(["strategy matrix", "old", "new", "change", "note"], places))
     kpis = [[k.id, r3(k.old), r3(k.new), _signed(r3(k.delta)), k.unit] for k in c.kpis]
     if any(k.old is not None or k.new is not None for k in c.kpis):
         parts.append(to_table(["kpi", "old", "new", "change", "unit"], kpis))

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["OTHERS", "Grouping", "group_respondents", "grouping_note"]
+__all__ = ["OTHERS", "Grouping", "group_respondents"]
 
 OTHERS = "others"
 
@@ -56,18 +56,3 @@ def group_respondents(key: str, members: Mapping[str, str | None], min_group: in
     if pooled:
         ordered[OTHERS] = pooled
     return Grouping(key, min_group, group_of, ordered, tuple(sorted(merged)), False)
-
-
-def grouping_note(grouping: Grouping) -> str | None:
-    """One plain sentence on what was merged or withheld, for the CLI and JSON; None if nothing."""
-    if grouping.withheld:
-        return (
-            f"by {grouping.key}: withheld, as no {grouping.key} has {grouping.min_group} or more "
-            "respondents once the smaller ones are merged"
-        )
-    if grouping.merged:
-        return (
-            f"by {grouping.key}: {', '.join(grouping.merged)} merged into '{OTHERS}' to keep every "
-            f"group to at least {grouping.min_group} respondents"
-        )
-    return None

@@ -4,12 +4,15 @@
     comparison = comparison_for(result)  # what moved since the baseline, or None
 
 A baseline is loaded like any workspace (its own problems come with its own file:line:col),
-once per process, and checked to be the same client's, earlier, with a dimension in common.
+once per process, and checked to be the same client's, earlier, with a dimension in common. Its
+path is relative to the folder of the assessment.yaml that names it, wherever the command runs
+from, so a pair of workspaces copied together keeps working.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,10 +25,28 @@ __all__ = ["MAX_HISTORY", "baseline_path", "comparison_for", "history", "load_ba
 MAX_HISTORY = 6  # assessments on a trend chart at most
 
 
+HINT = (
+    "a baseline is relative to the folder of the assessment.yaml naming it: copy the earlier "
+    "assessment's folder there, or correct the path"
+)
+
+
 def baseline_path(result: AssessmentResult) -> Path | None:
-    """The folder `baseline:` names, relative to the workspace; None without one."""
+    """The folder (or assessment.yaml) `baseline:` names, relative to the folder of the
+    workspace's assessment.yaml; None without one."""
     name = result.workspace.assessment.baseline
-    return None if name is None else result.workspace.path / name
+    if name is None:
+        return None
+    return Path(os.path.normpath(result.workspace.path.absolute() / name))
+
+
+def _missing(path: Path) -> str | None:
+    """Why `path` is not a workspace one can load, or None when it is one."""
+    if path.is_file() or (path / "assessment.yaml").is_file():
+        return None
+    if path.is_dir():
+        return f"not an assessment workspace: there is no {path / 'assessment.yaml'} ({HINT})"
+    return f"not found: there is no folder {path} ({HINT})"
 
 
 @functools.lru_cache(maxsize=16)
@@ -41,10 +62,8 @@ def load_baseline(
     path = baseline_path(result)
     if path is None:
         return None
-    if not (path / "assessment.yaml").is_file():
-        where = path / "assessment.yaml"
-        raise ResponseError([baseline_problem(result, "", f"not an assessment workspace "
-                                              f"(no {where})")])  # fmt: skip
+    if (why := _missing(path)) is not None:
+        raise ResponseError([baseline_problem(result, "", why)])
     old = _load(path.resolve(), tuple(library_dirs))
     check_baseline(old, result, progress=progress)
     return old

@@ -75,7 +75,7 @@ def require_language(
     `others` are further items as (what, id, item), e.g. ("profile", "balanced-3", profile).
     `label_dirs` are the report folders whose labels the command uses (None: it uses none).
     """
-    from .report.labels import label_problems
+    from .report.labels import label_problems, load_labels
 
     groups: dict[str, list[tuple[str, Any]]] = {}
     if questionnaire is not None:
@@ -92,6 +92,8 @@ def require_language(
         raise DefinitionError([Problem("", message=line), *(p for p in labels if p.path)])
     if labels:
         raise DefinitionError(labels)
+    if label_dirs is not None:
+        load_labels(lang, label_dirs)  # the labels every later step of the command reads
 
 
 def require_result_language(lang: str, result: AssessmentResult) -> None:

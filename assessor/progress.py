@@ -19,14 +19,18 @@ def progress_draft(comparison: Comparison, lang: str) -> str:
     old = comparison.old
     changes = {c.id: c for c in comparison.dimensions}
     current = comparison.new.workspace.assessment.progress
-    head = label("draft_head", lang, path=old.workspace.path, date=old.workspace.assessment.date)
+    head = label("progress_draft_head", lang, path=old.workspace.path,
+                 date=old.workspace.assessment.date)  # fmt: skip
     lines = [head, "progress:"]
     for planned in old.roadmap.items:
         ident = planned.initiative.id
         status = current[ident].status if ident in current else "not_started"
-        phase = label("backlog", lang) if planned.phase >= BACKLOG else planned.phase + 1
-        lines.append(f"  {ident}: {status}  # {label('draft_phase', lang)} {phase}: "
-                     f"{planned.initiative.title[lang]}")  # fmt: skip
+        phase = (
+            label("backlog", lang)
+            if planned.phase >= BACKLOG
+            else f"{label('phase', lang).lower()} {planned.phase + 1}"
+        )
+        lines.append(f"  {ident}: {status}  # {phase}: {planned.initiative.title[lang]}")
         for path in sorted({path for path, _ in planned.covers}):
             c = changes.get(path)
             if c is not None and c.old is not None and c.new is not None and c.delta is not None:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from .confidential import grouping_note
 from .gaps import Gap
 from .headline import headline
-from .models.common import pick
 from .pipeline import AssessmentResult
-from .report.labels import library_labels
+from .report.labels import Labels, load_labels
 from .roadmap import BACKLOG, PHASES, Planned
 from .roadmap_kpis import SHARE_12, SHARE_24, KpiTarget
-from .scoring import DimensionScore, Scores, pct
+from .scoring import DimensionScore, pct
 from .strategy import STRATEGY_FRAMEWORK
 
 __all__ = [
+    "breakdown_notes",
     "gap_rows",
     "gaps_data",
+    "group_notes",
     "roadmap_data",
     "roadmap_rows",
     "score_data",
@@ -83,7 +83,7 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "client": result.workspace.assessment.client.name,
         "questionnaire": result.workspace.questionnaire.id,
         "overall": {
-            "headline": headline(s, lang, library_labels(lang, result.library)).text,
+            "headline": headline(s, lang, load_labels(lang)).text,
             "level": s.level,
             "next_level": None
             if nxt is None
@@ -110,7 +110,7 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
             "min_group": result.workspace.assessment.scoring.min_group,
             "by_role": {g: {p: r3(v) for p, v in t.items()} for g, t in s.by_role.items()},
             "by_unit": {g: {p: r3(v) for p, v in t.items()} for g, t in s.by_unit.items()},
-            "notes": breakdown_notes(s),
+            "notes": breakdown_notes(result, lang),
         },
         "warnings": [str(w) for w in result.workspace.warnings],
     }
@@ -137,50 +137,52 @@ def _position(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "route_id": st.route_id,
         "route_name": None if route is None else route.name[lang],
         "chosen_by": st.source,
-        "reason": pick(st.reason, lang) if st.reason else None,
+        "reason": st.reason.get(lang),
     }
 
 
-def breakdown_notes(s: Scores) -> list[str]:
-    """What the role and unit breakdowns merged or withheld, one sentence each."""
-    return [n for g in s.groupings.values() if (n := grouping_note(g)) is not None]
+def breakdown_notes(result: AssessmentResult, lang: str) -> list[str]:
+    """What the role and unit breakdowns merged or withheld, one sentence each, in `lang`: the
+    reports' own words, for the command line, the JSON and the workshop workbook."""
+    return group_notes(result, lang, load_labels(lang))
+
+
+def group_notes(result: AssessmentResult, lang: str, labels: Labels) -> list[str]:
+    """One sentence per breakdown that merged or withheld groups."""
+    out = []
+    for key, g in result.scores.groupings.items():
+        by = labels["by_role" if key == "role" else "by_unit"]
+        if g.withheld:
+            out.append(labels.fill("group_withheld", by=by, n=g.min_group))
+        elif g.merged:
+            names = ", ".join(
+                labels.get(f"role_{m}", m)
+                if key == "role"
+                else result.workspace.assessment.unit_name(m, lang)
+                for m in g.merged
+            )
+            out.append(labels.fill("group_merged", by=by, groups=names, n=g.min_group))
+    return out
 
 
 def score_summary(data: dict[str, Any], lang: str = "en") -> str:
     """The lines under the score table, from `score_data`'s JSON: the headline first."""
     o, st = data["overall"], data["strategy_position"]
+    words = load_labels(lang)
     lines = [o["headline"]]
     if o["score"] is not None:
-        lines.append(pick(SCORE_NOTE, lang))
+        lines.append(words["score_columns"])
     if st["position"] is None:
-        lines.append(pick(POSITION_NONE, lang))
+        lines.append(words["position_none"])
     else:
-        lines.append(pick(POSITION_LINE, lang).format(
+        lines.append(words.fill("position_line",
             today=st["name"], target=st["target_name"] or "–",
             route=" → ".join(st["route_names"]) if st["route"] else "–",
         ))  # fmt: skip
         if st["reason"]:
             lines.append(st["reason"])
-    lines += [f"Confidentiality: {n}." for n in data["breakdowns"]["notes"]]
+    lines += [words.fill("confidentiality_note", note=n) for n in data["breakdowns"]["notes"]]
     return "\n".join(lines)
-
-
-SCORE_NOTE = {
-    "en": "level: staged, reached when 80% of the practice is at that level or above; "
-    "score: the average, 1–4; pct: % of best practice = (score − 1) / 3 × 100.",
-    "vi": "level: mức theo bậc, đạt khi 80% hoạt động ở mức đó trở lên; score: điểm trung bình "
-    "1–4; pct: % so với thực tiễn tốt nhất = (điểm − 1) / 3 × 100.",
-}
-POSITION_NONE = {
-    "en": "Strategy matrix: not placed (no answers on both axes).",
-    "vi": "Ma trận chiến lược: chưa xác định vị thế (chưa có câu trả lời trên cả hai trục).",
-}
-POSITION_LINE = {
-    "en": "Strategy matrix position (a place, not a level): {today}; target {target}; "
-    "route {route}.",
-    "vi": "Vị thế trên ma trận chiến lược (một vị trí, không phải một mức): {today}; "
-    "mục tiêu {target}; lộ trình {route}.",
-}
 
 
 def score_rows(result: AssessmentResult) -> list[list[Any]]:

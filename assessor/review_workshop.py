@@ -117,7 +117,9 @@ def _head(ws: Any, result: AssessmentResult, lang: str) -> None:
         ws[ref] = values[key]
         ws[ref].fill = _OPEN
         ws.merge_cells(f"{ref}:H{ref[1:]}")
-    ws["A5"] = " ".join(f"Confidentiality: {n}." for n in breakdown_notes(result.scores)) or None
+    words = load_labels(lang)
+    notes = [words.fill("confidentiality_note", note=n) for n in breakdown_notes(result, lang)]
+    ws["A5"] = " ".join(notes) or None
     for key, letter in COLUMNS.items():
         cell = ws[f"{letter}{FIRST_ROW - 1}"]
         cell.value = "id" if key == "id" else _w(key, lang)

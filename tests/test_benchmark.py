@@ -114,6 +114,21 @@ def test_the_example_client_among_the_portfolio(portfolio: list[Path], tmp_path:
     assert vision["target"] == round(q3, 2)
 
 
+def test_a_benchmark_not_found_is_one_line_at_its_key(tmp_path: Path) -> None:
+    ws = tmp_path / "client"
+    shutil.copytree(REPO / "examples/saigon-xanh", ws)
+    text = (ws / "assessment.yaml").read_text(encoding="utf-8").split("baseline:")[0]
+    (ws / "assessment.yaml").write_text(text + "benchmark: ../peers.json\n", encoding="utf-8")
+    line = len(text.splitlines()) + 1
+    with pytest.raises(ResponseError) as caught:
+        make_report(run_assessment(ws), lang="en", fmt="html")
+    assert caught.value.lines() == [
+        f"{ws / 'assessment.yaml'}:{line}:12: benchmark: '../peers.json' is not found: there is "
+        f"no file {tmp_path / 'peers.json'} (a benchmark is relative to the folder of the "
+        "assessment.yaml naming it)"
+    ]
+
+
 def test_a_benchmark_of_another_version_or_with_small_groups_is_one_line_each(
     tmp_path: Path,
 ) -> None:

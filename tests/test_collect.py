@@ -14,9 +14,11 @@ from assessor.cli import cli
 from assessor.collect import Store, export_responses, invite
 from assessor.collect.export import MARKER
 from assessor.collect.forms import parse_answer
+from assessor.collect.guard import MAX_BODY
 from assessor.collect.yamledit import append_to_list
 from assessor.errors import AssessorError
 from assessor.loading import load_library
+from assessor.models.common import COMMENT_MAX
 
 from .collect_helpers import collect_workspace, csrf_of, web_client
 
@@ -135,7 +137,7 @@ def test_posts_without_csrf_or_from_another_origin_are_refused(ws: Path) -> None
 def test_request_size_is_limited_and_static_has_no_listing(ws: Path) -> None:
     token = invite(ws, name="An", role="sales").token
     client = _client(ws)
-    huge = client.post(f"/r/{token}/save", content=b"x" * 200_000,
+    huge = client.post(f"/r/{token}/save", content=b"x" * (MAX_BODY + 1),
                        headers={"content-type": "application/x-www-form-urlencoded"})  # fmt: skip
     assert huge.status_code == 413
     assert huge.headers["content-security-policy"].startswith("default-src 'self'")
@@ -311,6 +313,61 @@ def test_a_comment_without_an_answer_is_refused_not_lost(ws: Path) -> None:
     assert "cần đi kèm một câu trả lời" in page.text
     assert ">Tôi chưa rõ</textarea>" in page.text  # shown back, so nothing typed is lost
     assert {k: a.value for k, a in Store.of(ws).answers("an").items()} == {"q2": "yes"}
+
+
+def test_a_comment_holds_what_a_response_file_holds_and_a_longer_one_is_refused_whole(
+    ws: Path,
+) -> None:
+    token = invite(ws, name="An", role="sales").token
+    client = _client(ws)
+    first = client.get(f"/r/{token}/s/1").text
+    csrf = _csrf(first)
+    # the form's limit is the file's, and no browser limit cuts a pasted text short
+    assert f'name="c-q1" rows="2" data-max="{COMMENT_MAX}"' in first and "maxlength" not in first
+    longest = "Ý kiến dài. " * (COMMENT_MAX // 12) + "x" * (COMMENT_MAX % 12)
+    assert len(longest.strip()) == COMMENT_MAX
+    ok = client.post(f"/r/{token}/save", data={"csrf": csrf, "question": "q1", "q-q1": "2",
+                                                "c-q1": longest})  # fmt: skip
+    assert ok.json()["saved"] is True
+    assert Store.of(ws).answers("an")["q1"].comment == longest.strip()
+    too_long = longest + "ạ"
+    reply = client.post(f"/r/{token}/save", data={"csrf": csrf, "question": "q1", "q-q1": "3",
+                                                   "c-q1": too_long})  # fmt: skip
+    assert (reply.status_code, reply.json()) == (422, {
+        "saved": False,
+        "error": "Ý kiến này có 5.001 ký tự: anh/chị vui lòng rút gọn còn tối đa 5.000 ký tự.",
+    })  # fmt: skip
+    saved = Store.of(ws).answers("an")["q1"]
+    assert (saved.value, saved.comment) == (2, longest.strip())  # the earlier answer stands
+    # the whole page posted at once: the message, and the comment shown back whole
+    page = client.post(f"/r/{token}/s/1?lang=en", data={"csrf": csrf, "q-q1": "3",
+                                                         "c-q1": too_long, "q-q2": "yes"})  # fmt: skip
+    assert page.status_code == 400
+    assert "This comment has 5,001 characters: please shorten it to 5,000 or fewer." in page.text
+    assert f">{too_long}</textarea>" in page.text
+    # the longest comment leaves in a response file that loads
+    _answer_all(ws, token)
+    client.post(f"/r/{token}/save", data={"csrf": csrf, "question": "q1", "q-q1": "2",
+                                          "c-q1": longest})  # fmt: skip
+    export_responses(ws, _library(ws), unfinished=True)
+    exported = yaml.safe_load((ws / "responses/an.yaml").read_text("utf-8"))
+    assert exported["answers"]["q1"]["comment"] == longest.strip()
+
+
+def test_a_text_answer_longer_than_its_question_allows_is_refused_in_the_respondents_language(
+    ws: Path,
+) -> None:
+    token = invite(ws, name="An", role="sales").token
+    client = _client(ws)
+    csrf = _csrf(client.get(f"/r/{token}/s/1?lang=en").text)
+    client.post(f"/r/{token}/save", data={"csrf": csrf, "question": "q2", "q-q2": "no"})
+    page = client.get(f"/r/{token}/s/1").text
+    assert 'name="q-q2-why" rows="4" data-max="4000"' in page
+    reply = client.post(f"/r/{token}/save", data={"csrf": csrf, "question": "q2-why",
+                                                   "q-q2-why": "a" * 4001})  # fmt: skip
+    assert reply.json()["error"] == (
+        "This answer has 4,001 characters: please shorten it to 4,000 or fewer."
+    )
 
 
 def test_figures_out_of_range_get_a_message_in_the_respondents_language(ws: Path) -> None:

@@ -104,6 +104,29 @@ def test_answers_survive_reload_across_sections(ws: Path, server: Server, browse
     assert answers["q1"].importance == 5
 
 
+def test_a_long_comment_counts_down_and_a_too_long_one_is_refused(
+    ws: Path, server: Server, browser: object
+) -> None:
+    token = invite(ws, name="Phạm Thị Lan", role="sales").token
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(f"{server.url}/r/{token}/s/1")
+    page.check("#q-q1 input[value='2']")
+    _saved(page, "q1")
+    page.click("#q-q1 summary")
+    box, count = "#q-q1 textarea[name='c-q1']", "#q-q1 .count"
+    page.fill(box, "Ý kiến ngắn.")
+    assert page.is_hidden(count)  # far from the limit: no counter
+    page.fill(box, "ạ" * 4500)
+    assert page.inner_text(count) == "4.500/5.000 ký tự"
+    page.locator(box).blur()  # saved on leaving the box, before any later save of it
+    page.fill(box, "ạ" * 5001)  # nothing cuts it short: the counter and the server say so
+    assert page.inner_text(count) == "5.001/5.000 ký tự: anh/chị vui lòng rút gọn"
+    page.wait_for_selector("#q-q1 .error:has-text('Ý kiến này có 5.001 ký tự')", timeout=5000)
+    assert len(page.input_value(box)) == 5001
+    page.close()
+    assert Store.of(ws).answers("pham-thi-lan")["q1"].comment == "ạ" * 4500
+
+
 def test_the_basic_flow_works_with_javascript_off(
     ws: Path, server: Server, browser: object
 ) -> None:
@@ -259,3 +282,45 @@ def test_a_phone_walk_through_in_each_language(
     assert page.is_visible(f"text={w['copy']}")  # shown where the browser can copy
     _shot(page, f"{lang}-6-status")
     page.close()
+
+
+def test_a_grid_on_a_phone_is_a_block_per_statement_with_the_scale_in_one_row(
+    tmp_path: Path, browser: object
+) -> None:
+    from .test_grid import FIXTURES
+
+    ws = collect_workspace(tmp_path)
+    (ws / "library" / "grid-q.yaml").write_text((FIXTURES / "grid-q.yaml").read_text("utf-8"))
+    assessment = ws / "assessment.yaml"
+    assessment.write_text(assessment.read_text("utf-8").replace("web-q", "grid-q"), "utf-8")
+    token = invite(ws, name="Phạm Thị Lan", role="sales").token
+    server = Server(ws).start()
+    try:
+        page = browser.new_page(viewport=PHONE)  # type: ignore[attr-defined]
+        page.goto(f"{server.url}/r/{token}/s/1?lang=en")
+        grid = page.locator("#g-g-culture")
+        assert grid.locator("h2").inner_text() == "How far do you agree with each statement?"
+        assert grid.locator(".question").count() == 3
+        points = page.locator("#q-c-share .scale .option")
+        boxes = [points.nth(i).bounding_box() for i in range(points.count())]
+        assert len(boxes) == 7
+        assert len({round(b["y"]) for b in boxes}) == 1  # one row, on a 390-pixel screen
+        assert boxes[-1]["x"] + boxes[-1]["width"] <= PHONE["width"]
+        assert points.nth(0).inner_text() == "1"
+        assert page.inner_text("#q-c-share .ends") == "1 = Strongly disagree\n7 = Strongly agree"
+        page.check("#q-c-share input[value='6']")
+        _saved(page, "c-share")
+        page.check("#q-c-complaints input[value='not_applicable']")
+        _saved(page, "c-complaints")
+        _shot(page, "grid-phone-en")
+        page.reload()
+        assert page.is_checked("#q-c-share input[value='6']")
+        assert "2 of 7 questions answered" in page.inner_text("#progress")
+        page.close()
+    finally:
+        server.stop()
+    answers = Store.of(ws).answers("pham-thi-lan")
+    assert {k: a.value for k, a in answers.items()} == {
+        "c-share": 6,
+        "c-complaints": "not_applicable",
+    }

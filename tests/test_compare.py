@@ -168,8 +168,62 @@ def test_a_baseline_that_is_not_a_workspace_is_one_line(build_file_tree: BuildTr
     result = CliRunner().invoke(cli, ["report", str(root / "ws"), "--format", "html"], obj={})
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{root / 'ws/assessment.yaml'}:14:11: baseline: '../x' is not an assessment workspace "
-        f"(no {root / 'ws/../x/assessment.yaml'})\n"
+        f"{root / 'ws/assessment.yaml'}:14:11: baseline: '../x' is not found: there is no folder "
+        f"{root / 'x'} (a baseline is relative to the folder of the assessment.yaml naming it: "
+        "copy the earlier assessment's folder there, or correct the path)\n"
+    )
+
+
+def _copy(tmp_path: Path, *names: str) -> Path:
+    import shutil
+
+    for name in names:
+        shutil.copytree(REPO / "examples" / name, tmp_path / "pair" / name)
+    return tmp_path / "pair"
+
+
+def test_a_pair_copied_together_keeps_its_baseline_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pair = _copy(tmp_path, "saigon-xanh", "saigon-xanh-2025")
+    (tmp_path / "elsewhere").mkdir()
+    for cwd, ws in ((tmp_path / "elsewhere", "../pair/saigon-xanh"), (pair / "saigon-xanh", ".")):
+        monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(cli, ["progress", "draft", ws], obj={})
+        assert result.exit_code == 0, result.output
+        assert f"roadmap of {pair.resolve() / 'saigon-xanh-2025'} (2025-10-21)" in result.stdout
+    # a baseline may also name the earlier assessment.yaml itself
+    yaml_file = pair / "saigon-xanh/assessment.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    yaml_file.write_text(text.replace("baseline: ../saigon-xanh-2025\n",
+                                      "baseline: ../saigon-xanh-2025/assessment.yaml\n"))  # fmt: skip
+    chain = history(run_assessment(Path("assessment.yaml")))
+    assert [r.workspace.assessment.date.year for r in chain] == [2025, 2026]
+
+
+def test_a_workspace_copied_without_its_baseline_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pair = _copy(tmp_path, "saigon-xanh")
+    monkeypatch.chdir(tmp_path)
+    lines = (pair / "saigon-xanh/assessment.yaml").read_text(encoding="utf-8").splitlines()
+    line = lines.index("baseline: ../saigon-xanh-2025") + 1
+    hint = (
+        "(a baseline is relative to the folder of the assessment.yaml naming it: copy the "
+        "earlier assessment's folder there, or correct the path)"
+    )
+    result = CliRunner().invoke(cli, ["report", "pair/saigon-xanh", "--format", "html"], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"pair/saigon-xanh/assessment.yaml:{line}:11: baseline: '../saigon-xanh-2025' is not "
+        f"found: there is no folder {pair / 'saigon-xanh-2025'} {hint}\n"
+    )
+    (pair / "saigon-xanh-2025").mkdir()  # a folder, but no assessment in it
+    result = CliRunner().invoke(cli, ["progress", "draft", "pair/saigon-xanh"], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"pair/saigon-xanh/assessment.yaml:{line}:11: baseline: '../saigon-xanh-2025' is not an "
+        f"assessment workspace: there is no {pair / 'saigon-xanh-2025/assessment.yaml'} {hint}\n"
     )
 
 
@@ -213,24 +267,28 @@ def test_compare_json_on_the_example_pair() -> None:
     assert [a.workspace.assessment.date.year for a in history(run_assessment(new))] == [2025, 2026]
 
 
-def _pdf_text(data: bytes) -> str:
+def _pdf_pages(data: bytes) -> list[str]:
     import io
 
     import pypdf
 
     reader = pypdf.PdfReader(io.BytesIO(data))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
 
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("vi", ["Tiến triển so với lần đánh giá trước", "So với 21/10/2025, 5/42 khía cạnh cải "
+        ("vi", ["Tiến triển so với lần đánh giá trước", "So với 21/10/2025, 4/38 khía cạnh cải "
                 "thiện rõ và 0 khía cạnh giảm", "Lộ trình lần trước: 6 đã xong, 4 đang làm, "
-                "6 chưa bắt đầu", "Năng lực qua các lần đánh giá", "Đã chạy ở miền Nam"]),
-        ("en", ["Progress since the last assessment", "Since 21 October 2025, 5 of 42 dimensions "
+                "6 chưa bắt đầu", "Năng lực qua các lần đánh giá", "Đã xong (6) Đặt số liệu nền",
+                "Vị thế trên ma trận chiến lược (một vị trí, không phải một mức): trước đây Bán "
+                "hàng dựa trên sản phẩm, nay Bán hàng dựa trên sản phẩm"]),
+        ("en", ["Progress since the last assessment", "Since 21 October 2025, 4 of 38 dimensions "
                 "clearly improved and 0 declined", "The previous roadmap: 6 done, 4 in progress, "
-                "6 not started", "Capabilities across assessments", "Live in the south"]),
+                "6 not started", "Capabilities across assessments", "Done (6) Set a baseline",
+                "Strategy matrix position (a place, not a level): Product-based selling then, "
+                "Product-based selling now"]),
     ],
 )  # fmt: skip
 def test_the_example_report_shows_progress_in_both_languages(
@@ -239,6 +297,68 @@ def test_the_example_report_shows_progress_in_both_languages(
     from assessor.report.build import make_report
 
     result = run_assessment(REPO / "examples/saigon-xanh")
-    text = _pdf_text(make_report(result, lang=lang, kind="executive"))
+    pages = _pdf_pages(make_report(result, lang=lang, kind="executive"))
+    text = " ".join(pages)
     for phrase in expected:
         assert phrase in text, phrase
+    # the progress section is one page: its title, trend and initiatives together
+    (page,) = [p for p in pages if expected[0] in p and expected[3] in p]
+    assert expected[2] in page and expected[4] in page
+    assert len(pages) <= 12
+    # the consultant's notes on each initiative are the full report's
+    full = " ".join(_pdf_pages(make_report(result, lang=lang, kind="full")))
+    assert ("Đã chạy ở miền Nam" if lang == "vi" else "Live in the south") in full
+    assert ("Đã chạy ở miền Nam" if lang == "vi" else "Live in the south") not in text
+
+
+def test_the_strategy_matrix_is_compared_as_a_position_not_a_maturity() -> None:
+    old, new = REPO / "examples/saigon-xanh-2025", REPO / "examples/saigon-xanh"
+    result = CliRunner().invoke(cli, ["compare", str(old), str(new), "--format", "json"], obj={})
+    data = json.loads(result.stdout)
+    # no level, verdict or "clearly moved" for the matrix's four positions
+    assert not [d for d in data["dimensions"] if d["id"].startswith("crm-strategy-levels/")]
+    assert "crm-strategy-levels" not in {f["id"] for f in data["frameworks"]}
+    assert data["strategy_position"] == {
+        "framework": "crm-strategy-levels",
+        "old": "product-based-selling",
+        "new": "product-based-selling",
+        "old_name": "Product-based selling",
+        "new_name": "Product-based selling",
+        "moved": False,
+        "text": "same position",
+        "axes": [
+            {"id": "customer-information", "name": "Depth of customer information", "old": 1.6,
+             "new": 1.7, "change": 0.1, "measured_differently": None},
+            {"id": "individualisation",
+             "name": "Degree of individualisation of the relationship",
+             "old": 2.2, "new": 2.0, "change": -0.2, "measured_differently": None},
+        ],
+    }  # fmt: skip
+    csv_out = CliRunner().invoke(cli, ["compare", str(old), str(new), "--format", "csv"], obj={})
+    lines = [x for x in csv_out.stdout.splitlines() if "crm-strategy-levels" in x]
+    assert lines == [
+        "position,crm-strategy-levels,Product-based selling → Product-based selling,"
+        "product-based-selling,product-based-selling,,,same position,,,"
+    ]
+    c = compare(run_assessment(old), run_assessment(new))
+    assert all(not d.id.startswith("crm-strategy-levels/") for d in c.moved())
+
+
+def test_a_move_on_the_matrix_is_told_as_a_change_of_place() -> None:
+    import dataclasses
+
+    from assessor.compare_results import compare_table
+    from assessor.report.labels import load_labels
+    from assessor.report.progress import _headline
+
+    c = comparison_for(run_assessment(REPO / "examples/saigon-xanh"))
+    assert c is not None and c.position is not None
+    moved = dataclasses.replace(c, position=dataclasses.replace(
+        c.position, new="customer-based-marketing"))  # fmt: skip
+    assert _headline(moved, "vi", load_labels("vi")).endswith(
+        "Trên ma trận chiến lược, doanh nghiệp đã chuyển từ Bán hàng dựa trên sản phẩm sang "
+        "Marketing dựa trên khách hàng."
+    )
+    assert not _headline(c, "en", load_labels("en")).endswith("matrix the company moved from")
+    table = compare_table(moved, "en").splitlines()
+    assert next(x for x in table if x.startswith("position")).split()[-1] == "moved"

@@ -72,15 +72,24 @@ def test_example_json_shows_no_group_under_three() -> None:
     assert _groups(data) == {"north": 4, "south": 6}
     assert set(data["breakdowns"]["by_unit"]) == {"north", "south"}
     assert data["breakdowns"]["notes"] == [
-        "by role: withheld, as no role has 3 or more respondents once the smaller ones are merged"
+        "By role: not shown, as no group would have 3 or more respondents."
+    ]
+    vi = json.loads(_score(["--format", "json", "--lang", "vi"]))
+    assert vi["breakdowns"]["notes"] == [
+        "Theo vai trò: không trình bày, vì không nhóm nào có từ 3 người trả lời trở lên."
     ]
 
 
 def test_example_table_and_csv_name_no_role() -> None:
     table = _score([])
     assert (
-        "Confidentiality: by role: withheld, as no role has 3 or more respondents once the "
-        "smaller ones are merged.\n" in table.split("\n\n")[0] + "\n"
+        "\nConfidentiality: By role: not shown, as no group would have 3 or more respondents.\n"
+        in table.split("\n\n")[0] + "\n"
+    )
+    # the note follows --lang like the rest of the summary
+    assert (
+        "\nBảo mật: Theo vai trò: không trình bày, vì không nhóm nào có từ 3 người trả lời trở "
+        "lên.\n" in _score(["--lang", "vi"]).split("\n\n")[0] + "\n"
     )
     cells = {c for line in _score(["--format", "csv"]).splitlines() for c in line.split(",")}
     assert cells.isdisjoint({"executive", "sales", "marketing", "it", "finance", "operations"})
@@ -155,3 +164,19 @@ def test_no_report_for_a_unit_too_small_to_stand_alone(build_file_tree: BuildTre
         for u in ("n", "s")
     ]
     assert [p.name for p in (ws / "reports").iterdir()] == ["executive-vi.html"]
+
+
+def test_the_bank_example_has_groups_large_enough_to_compare_roles() -> None:
+    # fourteen managers: three executives, three in sales, three in service, five others
+    result = run_assessment(REPO / "examples" / "phuong-dong-bank")
+    assert result.scores.role_counts == {"executive": 3, "sales": 3, "service": 3, "others": 5}
+    context = build_context(result, lang="en", kind="executive")
+    assert context.executive.insight.startswith(  # type: ignore[union-attr]
+        "Leadership rates the company 0.4 levels higher than the other managers do (3.0 against "
+        "2.6 on average)."
+    )
+    assert "<svg" in context.executive.insight_chart  # type: ignore[union-attr]
+    assert context.marks.group_notes == [  # type: ignore[union-attr]
+        "By role: Finance, IT, Marketing, Operations are shown together as “Others”, so that no "
+        "group has fewer than 3 respondents."
+    ]

@@ -150,4 +150,7 @@ def test_the_vietnamese_sheet_says_why_in_vietnamese(ws: Path, tmp_path: Path) -
     }
     strategy = rows["gartner-8bb/strategy"]
     assert strategy[3:5] == ("2,18 (mức 2)", "1,33–3,00")
+    assert load_workbook(sheet).worksheets[0]["A5"].value == (
+        "Bảo mật: Theo vai trò: không trình bày, vì không nhóm nào có từ 3 người trả lời trở lên."
+    )
     assert strategy[7] == "ý kiến người trả lời khác nhau (1,33–3,00)"

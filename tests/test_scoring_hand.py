@@ -291,8 +291,8 @@ def test_breakdowns(score: Any) -> None:
             "hn": {"fa/plan": 2.667, "fa/data": 2.333, "fb/people": 2.375, "fb/tools": 2.5},
         },
         "notes": [
-            "by role: executive, it merged into 'others' to keep every group to at least "
-            "2 respondents"
+            "By role: Executive, IT are shown together as “Others”, so that no group has fewer "
+            "than 2 respondents."
         ],
     }
 

@@ -14,7 +14,9 @@ from typing import Any
 
 from ..answers import SKIPS, answer_problem, visible
 from ..models import Questionnaire, Section
+from ..models.common import COMMENT_MAX
 from ..numbers import parse_number
+from .figures import grouped
 from .labels import Labels
 from .store import Entry, StoredAnswer
 
@@ -30,7 +32,6 @@ __all__ = [
     "visible_ids",
 ]
 
-COMMENT_MAX = 2000
 _EMPTY = object()
 
 
@@ -47,8 +48,9 @@ class Page:
 class Parsed:
     """A form field read as an answer: a value to save, nothing (cleared), or an error.
 
-    `kind` says what went wrong: 'number' (not a figure), 'range' (a figure out of bounds) or
-    'choice' (not one of the options), so the page can say it in the respondent's language.
+    `kind` says what went wrong: 'number' (not a figure), 'range' (a figure out of bounds),
+    'length' (a text longer than the question allows; `value` holds it) or 'choice' (not one of
+    the options), so the page can say it in the respondent's language.
     """
 
     value: Any = None
@@ -61,7 +63,7 @@ def pages_for(questionnaire: Questionnaire, role: str) -> list[Page]:
     """The sections that hold at least one question for `role`, numbered from 1."""
     pages: list[Page] = []
     for section in questionnaire.sections:
-        questions = [q for q in section.questions if not q.audience or role in q.audience]
+        questions = [q for q in section.asked() if not q.audience or role in q.audience]
         if questions:
             pages.append(Page(len(pages) + 1, section, questions))
     return pages
@@ -93,6 +95,8 @@ def parse_answer(question: Any, raw: Sequence[str], skip: str | None = None) -> 
     problem = answer_problem(question, value)
     if problem is None:
         return Parsed(value=value)
+    if question.type == "text" and len(value) > question.max_length:
+        return Parsed(value=value, error=problem, kind="length")
     return Parsed(
         error=problem, kind="range" if question.type in ("number", "percent") else "choice"
     )
@@ -102,7 +106,8 @@ def read_entry(question: Any, form: Any, L: Labels) -> tuple[Entry | None, str |
     """One question's fields of a posted form (anything with `getlist` and `get`, such as
     Starlette's FormData) as an answer to save (None: nothing to save) or a message.
 
-    A comment or an importance rating without an answer is refused rather than dropped.
+    A comment or an importance rating without an answer is refused rather than dropped, and so
+    is a comment longer than a response file holds (COMMENT_MAX): never cut short.
     """
     qid = question.id
     raw = [str(v) for v in form.getlist(f"q-{qid}")]
@@ -110,6 +115,8 @@ def read_entry(question: Any, form: Any, L: Labels) -> tuple[Entry | None, str |
     if parsed.error:
         return None, _message(question, parsed, L)
     comment = comment_of(str(form.get(f"c-{qid}") or ""))
+    if comment is not None and len(comment) > COMMENT_MAX:
+        return None, _too_long("comment_too_long", len(comment), COMMENT_MAX, L)
     importance = str(form.get(f"i-{qid}") or "")
     rating = int(importance) if importance in ("1", "2", "3", "4", "5") else None
     if parsed.cleared:
@@ -128,9 +135,15 @@ def draft_of(question: Any, form: Any) -> StoredAnswer:
     return StoredAnswer(value, comment_of(str(form.get(f"c-{qid}") or "")), rating, "", 0)
 
 
+def _too_long(key: str, length: int, limit: int, L: Labels) -> str:
+    return L.fmt(key, n=grouped(length, L.lang, 0), max=grouped(limit, L.lang, 0))
+
+
 def _message(question: Any, parsed: Parsed, L: Labels) -> str:
     if parsed.kind == "number":
         return L.not_a_number
+    if parsed.kind == "length":
+        return _too_long("answer_too_long", len(parsed.value), question.max_length, L)
     if parsed.kind != "range":
         return L.invalid_answer
     low = question.min if question.min is not None else (0 if question.type == "percent" else None)
@@ -166,8 +179,8 @@ def _not_a_number(question: Any) -> str:
 
 
 def comment_of(raw: str | None) -> str | None:
-    """A comment as stored: NFC, trimmed, at most COMMENT_MAX characters, or None."""
+    """A comment as sent: NFC, trimmed, or None; whole, even when too long to save (the page
+    shows it back so the respondent can shorten it)."""
     if raw is None:
         return None
-    text = unicodedata.normalize("NFC", raw).strip()
-    return text[:COMMENT_MAX] or None
+    return unicodedata.normalize("NFC", raw).strip() or None

@@ -6,7 +6,10 @@ from typing import Any
 
 __all__ = ["MAX_BODY", "LimitBody", "SecurityHeaders"]
 
-MAX_BODY = 64 * 1024  # a whole section of answers with comments fits many times over
+# A whole section posted at once (without the page's script) fits with ten comments at the
+# longest a response file holds (COMMENT_MAX, 5,000 characters), written in Vietnamese, where a
+# letter with its marks takes up to nine bytes in a form post.
+MAX_BODY = 512 * 1024
 
 _HEADERS = [
     (b"content-security-policy",

@@ -12,6 +12,7 @@ from typing import Any
 from ..answers import SKIPS, visible
 from ..models import Assessment, Questionnaire
 from ..models.assessment import text_in
+from ..models.common import COMMENT_MAX
 from ..textformat import local_date, local_time
 from .figures import Echo, echo
 from .forms import Page, pages_for, progress, visible_ids
@@ -21,6 +22,7 @@ from .store import Person, StoredAnswer
 __all__ = [
     "Choice",
     "Field",
+    "GridHead",
     "SectionState",
     "about",
     "overall",
@@ -37,6 +39,17 @@ class Choice:
     label: str
     checked: bool
     level: int | None = None
+
+
+@dataclass(frozen=True)
+class GridHead:
+    """The grid a field's statement belongs to: its text is shown once, above the first."""
+
+    id: str
+    text: str
+    help: str | None
+    first: bool
+    last: bool
 
 
 @dataclass(frozen=True)
@@ -58,9 +71,12 @@ class Field:
     maximum: float | None = None
     comment: str = ""
     importance: list[Choice] = field(default_factory=list)
+    max_length: int = 0  # the longest text answer the question accepts
+    comment_max: int = COMMENT_MAX  # the longest comment a response file holds
     error: str | None = None
     saved: bool = False
     echo: Echo | None = None
+    grid: GridHead | None = None
 
 
 def respondent_pages(questionnaire: Questionnaire, person: Person) -> list[Page]:
@@ -108,10 +124,21 @@ def _field(
         maximum=getattr(q, "max", None),
         comment=(answer.comment or "") if answer is not None else "",
         importance=_importance(q, answer),
+        max_length=getattr(q, "max_length", 0),
         error=error,
         saved=answer is not None and error is None,
         echo=echo(q, value, L) if error is None else None,
+        grid=_grid_head(q, lang),
     )
+
+
+def _grid_head(q: Any, lang: str) -> GridHead | None:
+    place = q.grid
+    if place is None:
+        return None
+    help_text = place.help[lang] if place.help is not None else None
+    return GridHead(place.grid, place.text[lang], help_text, place.index == 0,
+                    place.index == place.size - 1)  # fmt: skip
 
 
 def _choices(q: Any, chosen: set[str], L: Labels) -> list[Choice]:

@@ -4,7 +4,12 @@ Column titles are compared with the question texts in both languages (NFC, case-
 punctuation and leading numbers dropped; difflib ratio at least 0.8), or with question ids
 for code headers (`Q1`, `visioncustomer`); LimeSurvey `Q[SQ001]` columns also get an option,
 by id or, failing that, by position (flagged); so do `Question [Option]` columns (SurveyMonkey,
-LimeSurvey full-text headings) and Qualtrics' `Question - Option` ones. Columns nothing
+LimeSurvey full-text headings) and Qualtrics' `Question - Option` ones. The same shapes name a
+grid's statements when the part outside the brackets is a grid's text or id: Google Forms
+`Stem [Statement]`, SurveyMonkey's statement in the second header row, LimeSurvey array
+questions `CODE[SQ001]`, Qualtrics `Stem - Statement` (`Q1_1`); each column maps to the
+statement by id, by text, or by position (flagged). Microsoft Forms titles a grid's column with
+the statement alone, which matches the statement's text like any question's. Columns nothing
 matches are written with `question: null` and a comment, for a person to finish. Choice
 questions of Google and Microsoft Forms get `other: comment`, so an "Other" answer's text
 becomes the answer's comment.
@@ -22,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Questionnaire
+from ..models import GridQuestion, Questionnaire
 from .mapping import ColumnMap, FieldColumn, ImportMapping
 from .survey import Column, Table
 from .values import norm
@@ -77,6 +82,8 @@ class _Matcher:
             for question in self.questions
             for lang in question.text.languages
         ]
+        self.grids = q.grids()
+        self.grid_texts = [(g, _simple(g.text[lang])) for g in self.grids for lang in ("en", "vi")]
 
     def by_code(self, title: str) -> Any:
         key = _compact(title)
@@ -98,10 +105,12 @@ class _Matcher:
         sub = sub or _TEXT_SUB.match(title)
         if tool == "qualtrics" and sub is None:
             sub = _QUALTRICS_SUB.match(title)
+        missed = ""
         if sub:
             found = self._sub_column(title, sub.group("base"), sub.group("sq") or sub.group("sq2"))
             if found.question is not None or found.part == "comment":
                 return found
+            missed = found.note if found.note.startswith("no statement of grid") else ""
         question, score = self.best(title)
         if question is not None and score >= CUTOFF:
             note = (
@@ -109,16 +118,57 @@ class _Matcher:
                 if score == 1.0 and self.by_code(title)
                 else (f"{score:.0%} like the question text")
             )
-            other = tool in _CHOICE_TOOLS and question.type in ("single_choice", "multi_choice")
+            choice = question.type in ("single_choice", "multi_choice") and question.grid is None
+            other = tool in _CHOICE_TOOLS and choice  # a grid has no "Other"
             return Match(title, question.id, score=score, note=note, other=other)
         near = f" (closest: {question.id}, {score:.0%})" if question is not None else ""
-        return Match(title, None, score=score, note=f"no question matched{near}")
+        return Match(title, None, score=score, note=missed or f"no question matched{near}")
 
     def best(self, title: str) -> tuple[Any, float]:
         question = self.by_code(title)
         return (question, 1.0) if question is not None else self.by_text(title)
 
+    def grid(self, title: str) -> tuple[GridQuestion | None, float]:
+        """The grid whose id or text looks most like `title`, and how much (0–1)."""
+        key = _compact(title)
+        by_id = next((g for g in self.grids if _compact(g.id) == key), None)
+        if by_id is not None:
+            return by_id, 1.0
+        simple, best, score = _simple(title), None, 0.0
+        for grid, candidate in self.grid_texts:
+            ratio = difflib.SequenceMatcher(None, simple, candidate).ratio()
+            if ratio > score:
+                best, score = grid, ratio
+        return best, score
+
+    def _statement(self, title: str, grid: GridQuestion, score: float, code: str) -> Match:
+        """A grid's column per statement (`Stem [Statement]`, `G1[SQ001]`, `Stem - Statement`):
+        the statement by id, by text, or failing those by position (flagged)."""
+        items = grid.questions()
+        key = _compact(code)
+        item = next((x for x in items if _compact(x.id) == key), None)
+        if item is not None:
+            return Match(title, item.id, score=score, note=f"statement of grid {grid.id}")
+        simple, near, ratio = _simple(code), None, 0.0
+        for x in items:
+            for lang in ("en", "vi"):
+                r = difflib.SequenceMatcher(None, simple, _simple(x.text[lang])).ratio()
+                if r > ratio:
+                    near, ratio = x, r
+        if near is not None and ratio >= CUTOFF:
+            note = f"statement of grid {grid.id}, {ratio:.0%} like its text"
+            return Match(title, near.id, score=min(score, ratio), note=note)
+        position = re.fullmatch(r"sq0*(\d+)|a?0*(\d+)", norm(code))
+        n = int(position.group(1) or position.group(2)) if position else 0
+        if 1 <= n <= len(items):
+            note = f"statement {n} of grid {grid.id} by position: check it"
+            return Match(title, items[n - 1].id, score=0.5, note=note)
+        return Match(title, None, note=f"no statement of grid '{grid.id}' matches '{code}'")
+
     def _sub_column(self, title: str, base: str, code: str) -> Match:
+        grid, grid_score = self.grid(base)
+        if grid is not None and grid_score >= CUTOFF:
+            return self._statement(title, grid, grid_score, code)
         question, score = self.best(base)
         if question is None or score < CUTOFF:
             return Match(title, None, note=f"'{base}' is no question")

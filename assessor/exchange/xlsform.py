@@ -12,6 +12,9 @@ choice names its option ids or levels, so the tools' exports import back with no
     multi_choice                  select_multiple: option ids (space-separated in exports)
     number, percent               decimal with the question's limits (percent: 0–100)
     text                          text
+    grid                          a group (appearance field-list) of likert select_ones, one
+                                  per statement, sharing one choice list named after the grid:
+                                  <section>/<grid-id>/<statement-id>
 
 `relevant:` conditions become XPath (`==` → `=`); a question for some roles only is relevant
 when `${role}` is one of them.
@@ -24,7 +27,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..models import Question, Questionnaire
+from ..models import GridQuestion, Question, Questionnaire
 from ..models.common import pick
 from ..models.questionnaire import ROLES
 from .labels import text
@@ -169,15 +172,40 @@ def _sheets(
     for section in q.sections:
         survey.append({"type": "begin_group", "name": section.id,
                        **_labels("label", _both(section.title))})  # fmt: skip
-        for question in section.questions:
-            survey.append(_row(question))
-            if question.type not in ("number", "percent", "text"):
-                choices += [
-                    {"list_name": question.id, "name": name, **_labels("label", label)}
-                    for name, label in _choices(question)
-                ]
+        for entry in section.questions:
+            if isinstance(entry, GridQuestion):
+                rows, lists = _grid(entry)
+                survey += rows
+                choices += lists
+                continue
+            survey.append(_row(entry))
+            if entry.type not in ("number", "percent", "text"):
+                choices += _choice_rows(entry.id, entry)
         survey.append({"type": "end_group", "name": section.id})
     return survey, choices
+
+
+def _choice_rows(list_name: str, question: Question) -> list[dict[str, str]]:
+    return [
+        {"list_name": list_name, "name": name, **_labels("label", label)}
+        for name, label in _choices(question)
+    ]
+
+
+def _grid(grid: GridQuestion) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """A grid as a group on one screen (`field-list`), each statement a `likert` select_one
+    of the grid's one choice list; the group carries the grid's condition and audience."""
+    items = grid.questions()
+    head = {"type": "begin_group", "name": grid.id, "appearance": "field-list",
+            **_labels("label", _both(grid.text)), "relevant": _relevant(items[0])}  # fmt: skip
+    if grid.help is not None:
+        head |= _labels("hint", _both(grid.help))
+    rows = [head]
+    for item in items:
+        row = _row(item) | {"type": f"select_one {grid.id}", "appearance": "likert"}
+        rows.append(row | {"relevant": ""})
+    rows.append({"type": "end_group", "name": grid.id})
+    return rows, _choice_rows(grid.id, items[0])
 
 
 def _write(ws: Any, rows: list[dict[str, str]]) -> None:

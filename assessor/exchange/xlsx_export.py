@@ -2,6 +2,7 @@
 
     Instructions   who answers, how to answer, "not sure" and "not applicable"
     1. <section>   one sheet per section: hidden id | no. | question | answer | importance | comment
+                   (a grid: a row with its text, then one row per statement, each its own question)
     _lists         (hidden) one column per choice list, one defined name per list
     _meta          (hidden) questionnaire id and version, language, respondent, role
 
@@ -27,7 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..checks import unknown
 from ..errors import AssessorError
-from ..models import ROLES, Question, Questionnaire, Section
+from ..models import ROLES, GridQuestion, Question, Questionnaire, Section
 from .labels import text
 from .xlsx_cells import choices, notes, number_rule, skips
 
@@ -136,6 +137,15 @@ class _SectionSheet:
         if question.type == "multi_choice":
             self._option_rows(question)
 
+    def grid(self, grid: GridQuestion) -> None:
+        """A grid's own row: its text (and help) over its statements, with no answer cell."""
+        ws, r = self.ws, self.row
+        ws[f"C{r}"] = "\n\n".join(
+            [grid.text[self.lang], *([grid.help[self.lang]] if grid.help else [])]
+        )
+        ws[f"C{r}"].font, ws[f"C{r}"].alignment = Font(bold=True), _WRAP
+        self.row += 1
+
     def _rule(self, question: Question, ref: str) -> None:
         if question.type in ("number", "percent"):
             rule = number_rule(question, self.lang)
@@ -181,7 +191,7 @@ def _short(name: str, limit: int = 31) -> str:
     return f"{cut}…"
 
 
-def _for_role(question: Question, role: str | None) -> bool:
+def _for_role(question: Question | GridQuestion, role: str | None) -> bool:
     return role is None or not question.audience or role in question.audience
 
 
@@ -233,8 +243,13 @@ def build_workbook(
     for n, name in enumerate(_sheet_names(sections, lang, taken), start=1):
         section = sections[n - 1]
         sheet = _SectionSheet(wb.create_sheet(name), section, lang, lists, n)
-        for i, question in enumerate([x for x in section.questions if _for_role(x, role)], 1):
-            sheet.question(question, i)
+        number = 0
+        for entry in [x for x in section.questions if _for_role(x, role)]:
+            if isinstance(entry, GridQuestion):
+                sheet.grid(entry)
+            for question in entry.questions() if isinstance(entry, GridQuestion) else (entry,):
+                number += 1
+                sheet.question(question, number)
     _meta(wb, q, {"language": lang, "respondent": respondent, "role": role, "respondent_cell": who})
     wb.move_sheet(LISTS_SHEET, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(LISTS_SHEET))
     for ws in wb.worksheets:

@@ -296,8 +296,10 @@ class Assessment(StrictModel):
     )
     baseline: str | None = Field(
         default=None,
-        description="The same client's earlier assessment: its workspace folder, relative to "
-        "this one (e.g. '../acme-2025'). Reports then show what moved.",
+        description="The same client's earlier assessment: its workspace folder (or its "
+        "assessment.yaml), relative to the folder of this assessment.yaml wherever the command "
+        "runs from (e.g. '../acme-2025'); copy the two folders together. Reports then show what "
+        "moved.",
     )
     progress: dict[Id, InitiativeProgress] = Field(
         default_factory=dict,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
@@ -17,6 +18,10 @@ __all__ = [
     "Band",
     "ChoiceOption",
     "DimensionRef",
+    "Entry",
+    "GridItem",
+    "GridPlace",
+    "GridQuestion",
     "Question",
     "Questionnaire",
     "Section",
@@ -68,6 +73,18 @@ class DimensionRef(StrictModel):
         return self.dimension.split("/", 1)[1]
 
 
+@dataclass(frozen=True)
+class GridPlace:
+    """Where a grid's statement stands: the grid's id, stem and help, its position (from 0)
+    and how many statements the grid has. Only the channels that draw grids read it."""
+
+    grid: str
+    text: LocalText
+    help: LocalText | None
+    index: int
+    size: int
+
+
 class _Base(StrictModel):
     id: Id = Field(description="Unique across the questionnaire.")
     text: LocalText = Field(description="The question as the respondent reads it.")
@@ -79,6 +96,12 @@ class _Base(StrictModel):
     relevant: str | None = Field(
         default=None, description="Shown only when this expression holds, e.g. \"${q} == 'yes'\"."
     )
+    _grid: GridPlace | None = PrivateAttr(default=None)
+
+    @property
+    def grid(self) -> GridPlace | None:
+        """The grid this question is a statement of (None: a question of its own)."""
+        return self._grid
 
 
 class _Scored(_Base):
@@ -193,6 +216,114 @@ Question = Annotated[
     | TextQuestion,
     Field(discriminator="type"),
 ]
+
+
+class GridItem(StrictModel):
+    """One statement of a grid: answered, scored and reported as a question of its own."""
+
+    id: Id = Field(description="Unique across the questionnaire: the answer is saved under it.")
+    text: LocalText = Field(
+        description="The statement; reports quote it without the grid's text, so it should read "
+        "on its own."
+    )
+    help: LocalText | None = Field(default=None, description="What to look at before answering.")
+    maps_to: list[DimensionRef] = Field(
+        default_factory=list, description="Framework dimensions this statement scores."
+    )
+    axis: Literal["customer-information", "individualisation"] | None = Field(
+        default=None, description="Strategy-matrix axis this statement places the company on."
+    )
+    target: float | None = Field(
+        default=None, ge=1, le=4, description="Target level of this practice (1–4)."
+    )
+
+
+class GridQuestion(StrictModel):
+    """Several statements rated on one scale. Each statement is a question of its own (a
+    likert question on the grid's scale, or a single choice among its options); the grid only
+    gives them a shared text, scale, audience and condition."""
+
+    id: Id = Field(description="Unique across the questionnaire (questions and statements).")
+    type: Literal["grid"]
+    text: LocalText = Field(
+        description="What every statement answers, e.g. 'How far do you agree with each?'"
+    )
+    help: LocalText | None = Field(default=None, description="What to look at before answering.")
+    required: bool = Field(default=True, description="Every statement must be answered.")
+    audience: list[Role] = Field(
+        default_factory=list, description="Roles that answer it; empty means everyone."
+    )
+    relevant: str | None = Field(
+        default=None, description="Shown only when this expression holds, e.g. \"${q} == 'yes'\"."
+    )
+    points: int | None = Field(
+        default=None, ge=4, le=11, description="Points of a likert scale, 4 to 11 (default 5)."
+    )
+    labels: dict[int, LocalText] = Field(
+        default_factory=dict, description="Labels of the likert scale's points (the ends, say)."
+    )
+    options: list[ChoiceOption] = Field(
+        default_factory=list,
+        description="Instead of a likert scale: options with a score each, as a single choice has.",
+    )
+    items: list[GridItem] = Field(min_length=1, description="The statements, in order.")
+    _questions: tuple[LikertQuestion | SingleChoiceQuestion, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="after")
+    def _one_scale(self) -> GridQuestion:
+        if self.options and (self.points is not None or self.labels):
+            raise ValueError(
+                "a grid's scale is either `options` or `points` and `labels`, not both"
+            )
+        if len(self.options) == 1:
+            raise ValueError("options: a grid needs at least two options")
+        top = self.points or 5
+        outside = sorted(n for n in self.labels if not 1 <= n <= top)
+        if outside:
+            raise ValueError(f"labels: {', '.join(map(str, outside))} outside the scale 1–{top}")
+        self._questions = tuple(self._question(i, item) for i, item in enumerate(self.items))
+        return self
+
+    def _question(self, index: int, item: GridItem) -> LikertQuestion | SingleChoiceQuestion:
+        shared = {
+            "id": item.id,
+            "text": item.text,
+            "help": item.help,
+            "required": self.required,
+            "audience": self.audience,
+            "relevant": self.relevant,
+            "maps_to": item.maps_to,
+            "axis": item.axis,
+            "target": item.target,
+        }
+        question: LikertQuestion | SingleChoiceQuestion
+        if self.options:
+            question = SingleChoiceQuestion(type="single_choice", options=self.options, **shared)
+        else:
+            question = LikertQuestion(
+                type="likert", points=self.points or 5, labels=self.labels, **shared
+            )
+        question._grid = GridPlace(self.id, self.text, self.help, index, len(self.items))
+        return question
+
+    def questions(self) -> tuple[LikertQuestion | SingleChoiceQuestion, ...]:
+        """The statements as ordinary questions, in order (built once, when the grid is read)."""
+        return self._questions
+
+
+Entry = Annotated[
+    MaturityQuestion
+    | LikertQuestion
+    | YesNoQuestion
+    | SingleChoiceQuestion
+    | MultiChoiceQuestion
+    | NumberQuestion
+    | TextQuestion
+    | GridQuestion,
+    Field(discriminator="type"),
+]
+"""What a section lists: a question, or a grid of statements."""
+
 SCORED_TYPES = (
     "maturity",
     "likert",
@@ -210,7 +341,17 @@ class Section(StrictModel):
     id: Id = Field(description="Unique across the questionnaire.")
     title: LocalText = Field(description="Section title.")
     intro: LocalText | None = Field(default=None, description="A sentence before the questions.")
-    questions: list[Question] = Field(min_length=1, description="The questions, in order.")
+    questions: list[Entry] = Field(
+        min_length=1, description="The questions (and grids of statements), in order."
+    )
+
+    def asked(self) -> list[Question]:
+        """The questions as they are answered: each grid's statements in the grid's place."""
+        return [x for entry in self.questions for x in _expand(entry)]
+
+
+def _expand(entry: Question | GridQuestion) -> tuple[Question, ...]:
+    return entry.questions() if isinstance(entry, GridQuestion) else (entry,)
 
 
 class Questionnaire(StrictModel):
@@ -241,7 +382,12 @@ class Questionnaire(StrictModel):
         return str(value) if isinstance(value, int | float) else value
 
     def questions(self) -> list[Question]:
-        return [q for s in self.sections for q in s.questions]
+        """Every question in order, grids expanded into their statements: what is answered,
+        scored and reported."""
+        return [q for s in self.sections for q in s.asked()]
+
+    def grids(self) -> list[GridQuestion]:
+        return [x for s in self.sections for x in s.questions if isinstance(x, GridQuestion)]
 
     def question_index(self) -> dict[str, Question]:
         """Questions by id, built once (read-only: every caller shares it)."""

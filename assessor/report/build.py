@@ -62,8 +62,8 @@ def make_report(
     dirs = report_dirs(library_dirs)
     logo = _logo(result)
     context = build_context(result, lang=lang, kind=kind, report_dirs=dirs)
-    progress = progress_view(result, lang, library_dirs)
+    progress = progress_view(result, lang, library_dirs, context.labels)
     if progress is not None:  # the headline says what moved since the baseline
         context = dataclasses.replace(context, headline=f"{context.headline} {progress.headline}")
-    html = render_html(context, dirs, logo, progress, peers_view(result, lang))
+    html = render_html(context, dirs, logo, progress, peers_view(result, lang, context.labels))
     return html.encode("utf-8") if fmt == "html" else render_pdf(html, dirs, logo)

@@ -89,7 +89,7 @@ def _unit(result: AssessmentResult, k: Kpi, lang: str, labels: Labels) -> str:
 
 def _input_unit(result: AssessmentResult, input_id: str, lang: str) -> str:
     for section in result.workspace.questionnaire.sections:
-        for q in section.questions:
+        for q in section.asked():
             unit = getattr(q, "unit", None)
             if getattr(q, "kpi", None) == input_id and unit is not None:
                 return str(unit[lang])

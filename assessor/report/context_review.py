@@ -13,6 +13,7 @@ from ..confidential import OTHERS
 from ..models.assessment import text_in
 from ..models.review import Agreed, Quote
 from ..pipeline import AssessmentResult
+from ..results import group_notes
 from ..review_load import quotable
 from ..scoring import Scores
 from .labels import Labels, fmt_num
@@ -78,24 +79,6 @@ def marks(result: AssessmentResult, lang: str, labels: Labels) -> Marks:
         unit_name = a.unit_name(result.unit, lang)
         mark = labels.fill("unit_mark", unit=unit_name, n=result.scores.respondents)
     return Marks(line, unit_name, mark, group_notes(result, lang, labels))
-
-
-def group_notes(result: AssessmentResult, lang: str, labels: Labels) -> list[str]:
-    """One sentence per breakdown that merged or withheld groups."""
-    out = []
-    for key, g in result.scores.groupings.items():
-        by = labels["by_role" if key == "role" else "by_unit"]
-        if g.withheld:
-            out.append(labels.fill("group_withheld", by=by, n=g.min_group))
-        elif g.merged:
-            names = ", ".join(
-                labels.get(f"role_{m}", m)
-                if key == "role"
-                else result.workspace.assessment.unit_name(m, lang)
-                for m in g.merged
-            )
-            out.append(labels.fill("group_merged", by=by, groups=names, n=g.min_group))
-    return out
 
 
 def review_view(result: AssessmentResult, lang: str, labels: Labels) -> ReviewView | None:

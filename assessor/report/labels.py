@@ -133,12 +133,21 @@ def label_problems(lang: str, folders: tuple[Path, ...] = ()) -> list[Problem]:
     return []
 
 
+_brought: dict[str, tuple[Path, ...]] = {}
+"""Language beyond en and vi → the report folders that last brought its labels, for the callers
+that name no folders (a command checks its language, with its library's folders, first)."""
+
+
 def load_labels(lang: str, folders: tuple[Path, ...] = ()) -> Labels:
     """Labels in `lang`; a `labels.yaml` in a user's report folder overrides single keys, and a
     `labels.LANG.yaml` gives (or re-words) them in one language."""
+    if not folders and lang not in LANGUAGES:
+        folders = _brought.get(lang, ())
     problems = label_problems(lang, folders)
     if problems:
         raise DefinitionError(problems)
+    if lang not in LANGUAGES:
+        _brought[lang] = folders
     merged = dict(_all_labels(builtin_root() / "reports"))
     for folder in reversed(folders):
         if (folder / "labels.yaml").is_file():

@@ -21,6 +21,7 @@ from ..errors import RenderError
 from ..models import ROLES, Assessment, Question, Questionnaire
 from ..models.assessment import text_in
 from ..models.questionnaire import (
+    GridQuestion,
     LikertQuestion,
     MaturityQuestion,
     MultiChoiceQuestion,
@@ -34,6 +35,7 @@ from .labels import Labels, fmt_num, load_labels
 from .render import render_pdf, render_template, report_dirs
 
 __all__ = [
+    "GridRow",
     "PrintQuestion",
     "PrintSection",
     "QuestionnaireSheet",
@@ -57,11 +59,23 @@ class ScalePoint:
 
 
 @dataclass(frozen=True)
+class GridRow:
+    """One statement of a grid: a row of the grid's table, numbered as a question."""
+
+    number: int
+    id: str
+    text: str
+    help: str | None
+
+
+@dataclass(frozen=True)
 class PrintQuestion:
     """One numbered question, ready to print.
 
     `layout` picks the answer area: "choices" (a mark per entry of `choices`, one per line),
-    "inline" (the same side by side: yes/no), "scale" (1–5), "figure" (a ruled box) or "text".
+    "inline" (the same side by side: yes/no), "scale" (1–5), "figure" (a ruled box), "text",
+    or "grid": a table of `rows` (the statements, each numbered) with a column per point of
+    `scale` (a likert grid) or per entry of `choices` (a grid of options).
     `pick` is "one" (round marks: one answer) or "any" (square boxes: tick all that apply).
     """
 
@@ -82,6 +96,7 @@ class PrintQuestion:
     comment: bool
     lines: int
     pick: str = "one"
+    rows: tuple[GridRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,8 +174,9 @@ def build_sheet(
         (section, [q for q in section.questions if role is None or not q.audience or role in q.audience])
         for section in questionnaire.sections
     ]  # fmt: skip
-    kept = [(section, questions) for section, questions in kept if questions]
-    numbers = {q.id: n for n, q in enumerate((q for _, qs in kept for q in qs), start=1)}
+    kept = [(section, entries) for section, entries in kept if entries]
+    asked = (x for _, entries in kept for q in entries for x in _expand(q))
+    numbers = {q.id: n for n, q in enumerate(asked, start=1)}
     index = questionnaire.question_index()
     sections = tuple(
         PrintSection(
@@ -168,9 +184,14 @@ def build_sheet(
             labels.fill("q_section", n=number),
             section.title[lang],
             section.intro[lang] if section.intro else None,
-            tuple(_question(q, numbers[q.id], lang, labels, numbers, index) for q in questions),
+            tuple(
+                _grid(q, lang, labels, numbers, index)
+                if isinstance(q, GridQuestion)
+                else _question(q, numbers[q.id], lang, labels, numbers, index)
+                for q in entries
+            ),
         )
-        for number, (section, questions) in enumerate(kept, start=1)
+        for number, (section, entries) in enumerate(kept, start=1)
     )
     has_conditions = any(q.condition for s in sections for q in s.questions)
     skips = {"not_sure": labels["q_not_sure"], "not_applicable": labels["q_not_applicable"]}
@@ -269,6 +290,49 @@ def _question(
         comment=scored,
         lines=lines,
         pick="any" if isinstance(q, MultiChoiceQuestion) else "one",
+    )
+
+
+def _expand(entry: Question | GridQuestion) -> tuple[Question, ...]:
+    return entry.questions() if isinstance(entry, GridQuestion) else (entry,)
+
+
+def _grid(
+    grid: GridQuestion,
+    lang: str,
+    labels: Labels,
+    numbers: Mapping[str, int],
+    index: Mapping[str, Question],
+) -> PrintQuestion:
+    """A grid as one table: a row per statement, a column per point of the scale (likert:
+    the number, with the labels the grid gives) or per option."""
+    items = grid.questions()
+    choices = tuple(option.label[lang] for option in grid.options)
+    given = {value: text[lang] for value, text in grid.labels.items()}
+    top = 0 if grid.options else grid.points or 5
+    scale = tuple(ScalePoint(str(v), given.get(v, "")) for v in range(1, top + 1))
+    rows = tuple(
+        GridRow(numbers[q.id], q.id, q.text[lang], q.help[lang] if q.help else None) for q in items
+    )
+    condition = grid.relevant and _condition(grid.relevant, lang, labels, numbers, index)
+    return PrintQuestion(
+        number=rows[0].number,
+        id=grid.id,
+        layout="grid",
+        text=grid.text[lang],
+        help=grid.help[lang] if grid.help else None,
+        instruction=labels["q_grid_rows"],
+        choices=choices,
+        scale=scale,
+        unit="",
+        limits=None,
+        condition=condition or None,
+        optional=not grid.required,
+        skips=False,  # the table has a column for each
+        importance=False,
+        comment=False,
+        lines=0,
+        rows=rows,
     )
 
 

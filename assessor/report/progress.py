@@ -4,9 +4,10 @@
 
 What moved since the earlier assessment: a trend chart of every capability across the
 assessments of the `baseline:` chain (two or more), the capabilities and dimensions that
-clearly moved (a change larger than its margin, docs/scoring.md), the dimensions measured by
-other questions than before, and what became of the earlier roadmap's initiatives. It also
-gives the sentence the executive headline gains. The template is `_progress.html.j2`.
+clearly moved (a change larger than its margin, docs/scoring.md), the strategy matrix position
+then and now (a place, never a level), the dimensions measured by other questions than before,
+and what became of the earlier roadmap's initiatives. It also gives the sentence the executive
+headline gains. The words are reports/labels.yaml's; the template is `_progress.html.j2`.
 """
 
 from __future__ import annotations
@@ -15,68 +16,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..compare import Change, Comparison
+from ..compare import Change, Comparison, PositionChange
 from ..compare_results import label
 from ..history import comparison_for, history
-from ..models.common import pick
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG
 from . import charts
 from .context import _date as context_date
-from .labels import fmt_num
+from .labels import Labels, fmt_num, load_labels
 
-__all__ = ["ChangeRow", "InitiativeRow", "ProgressView", "progress_view", "trend_chart"]
+__all__ = [
+    "ChangeRow", "InitiativeGroup", "InitiativeRow", "ProgressView", "progress_view", "trend_chart",
+]  # fmt: skip
+STATUSES = ("done", "in_progress", "not_started", "not_reported")
 
-TEXT: dict[str, dict[str, str]] = {
-    "title": {
-        "en": "Progress since the last assessment",
-        "vi": "Tiến triển so với lần đánh giá trước",
-    },
-    "since": {
-        "en": "Compared with the assessment of {date} ({n} respondents). A change counts only "
-        "when it is larger than the respondents' spread allows (± margin); smaller ones are "
-        "“no clear change”.",
-        "vi": "So với lần đánh giá ngày {date} ({n} người trả lời). Một thay đổi chỉ được tính "
-        "khi lớn hơn mức dao động giữa những người trả lời cho phép (± biên); thay đổi nhỏ hơn "
-        "là “chưa thay đổi rõ”.",
-    },
-    "headline": {
-        "en": "Since {date}, {up} of {n} dimensions clearly improved and {down} declined; the "
-        "overall score went from {old} to {new} ({verdict}).",
-        "vi": "So với {date}, {up}/{n} khía cạnh cải thiện rõ và {down} khía cạnh giảm; điểm "
-        "tổng thể từ {old} thành {new} ({verdict}).",
-    },
-    "trend": {"en": "Capabilities across assessments", "vi": "Năng lực qua các lần đánh giá"},
-    "capability": {"en": "Capability", "vi": "Năng lực"},
-    "dimension": {"en": "Dimension", "vi": "Khía cạnh"},
-    "then": {"en": "Then", "vi": "Trước"},
-    "now": {"en": "Now", "vi": "Nay"},
-    "change": {"en": "Change", "vi": "Thay đổi"},
-    "margin": {"en": "± margin", "vi": "± biên"},
-    "verdict": {"en": "Verdict", "vi": "Kết luận"},
-    "moved": {"en": "Dimensions that clearly moved", "vi": "Khía cạnh thay đổi rõ"},
-    "none_moved": {
-        "en": "No dimension moved by more than its margin.",
-        "vi": "Không khía cạnh nào thay đổi vượt quá biên của nó.",
-    },
-    "differently": {"en": "Measured differently", "vi": "Đo lường khác trước"},
-    "differently_count": {
-        "en": "{n} of {total} dimensions were measured with questions that changed since "
-        "(questionnaire {old} then, {new} now): read their changes with that in mind; the full "
-        "report lists them.",
-        "vi": "{n}/{total} khía cạnh được đo bằng câu hỏi đã thay đổi (bảng câu hỏi {old} trước "
-        "đây, {new} hiện nay): cần lưu ý điều này khi đọc mức thay đổi; báo cáo đầy đủ liệt kê "
-        "từng khía cạnh.",
-    },
-    "initiatives": {
-        "en": "The previous roadmap: {summary}",
-        "vi": "Lộ trình lần trước: {summary}",
-    },
-    "initiative": {"en": "Initiative", "vi": "Sáng kiến"},
-    "phase": {"en": "Phase", "vi": "Giai đoạn"},
-    "status": {"en": "Status", "vi": "Tình trạng"},
-    "note": {"en": "Note", "vi": "Ghi chú"},
-}
 COLOURS = ("#c6ccd4", "#9aa5b1", "#6b7887", "#3e4a58")  # older assessments, lightest first
 
 
@@ -101,17 +54,28 @@ class InitiativeRow:
 
 
 @dataclass(frozen=True)
+class InitiativeGroup:
+    """The initiatives of one status, for the executive report's compact list."""
+
+    status: str
+    status_text: str
+    titles: list[str]
+
+
+@dataclass(frozen=True)
 class ProgressView:
-    text: dict[str, str]
     since: str
     headline: str
     trend: str
     capabilities: list[ChangeRow]
     moved: list[ChangeRow]
+    position: str  # the strategy matrix then and now, one sentence; "" without the matrix
     measured_differently: list[str]
-    differently_summary: str
+    differently_summary: str  # the executive report's: the full report lists them
+    differently_full: str
     initiatives_title: str
     initiatives: list[InitiativeRow]
+    initiative_groups: list[InitiativeGroup]
 
 
 def _date(result: AssessmentResult, lang: str) -> str:
@@ -135,25 +99,47 @@ def _dimension_name(result: AssessmentResult, c: Change, lang: str) -> str:
     return f"{c.name[lang] if c.name else c.id} ({short})"
 
 
-def _headline(c: Comparison, lang: str) -> str:
+def _headline(c: Comparison, lang: str, labels: Labels) -> str:
+    """What moved, in one sentence (two when the company moved on the strategy matrix)."""
     dims = c.dimensions
     o = c.overall
-    return pick(TEXT["headline"], lang).format(
-        date=_date(c.old, lang), up=sum(d.verdict == "improved" for d in dims),
+    text = labels.fill(
+        "progress_headline", date=_date(c.old, lang), up=sum(d.verdict == "improved" for d in dims),
         down=sum(d.verdict == "declined" for d in dims), n=len(dims),
         old=fmt_num(o.old.score if o.old else None, lang, 2),
         new=fmt_num(o.new.score if o.new else None, lang, 2), verdict=label(o.verdict, lang),
     )  # fmt: skip
+    p = c.position
+    if p is not None and p.moved and p.old is not None and p.new is not None:
+        moved = labels.fill("progress_position_moved", old=p.names[p.old][lang],
+                            new=p.names[p.new][lang])  # fmt: skip
+        text = f"{text} {moved}"
+    return text
 
 
-def _differently(c: Comparison, count: int, lang: str) -> str:
+def _position(p: PositionChange | None, lang: str, labels: Labels) -> str:
+    """The quadrant then and now with each axis's scores: a place, never a level."""
+    if p is None:
+        return ""
+
+    def name(which: str | None) -> str:
+        return labels["position_not_placed"] if which is None else p.names[which][lang]
+
+    axes = "; ".join(
+        labels.fill("progress_axis", name=a.name[lang], old=fmt_num(a.old, lang, 1),
+                    new=fmt_num(a.new, lang, 1))
+        for a in p.axes
+    )  # fmt: skip
+    return labels.fill("progress_position", old=name(p.old), new=name(p.new), axes=axes)
+
+
+def _differently(c: Comparison, count: int, key: str, labels: Labels) -> str:
     def edition(r: AssessmentResult) -> str:
         q = r.workspace.questionnaire
         return f"{q.id} {q.version}"
 
-    return pick(TEXT["differently_count"], lang).format(
-        n=count, total=len(c.dimensions), old=edition(c.old), new=edition(c.new)
-    )
+    return labels.fill(key, n=count, total=len(c.dimensions), old=edition(c.old),
+                       new=edition(c.new))  # fmt: skip
 
 
 def _phase(phase: int | None, lang: str) -> str:
@@ -162,47 +148,65 @@ def _phase(phase: int | None, lang: str) -> str:
     return label("backlog", lang) if phase >= BACKLOG else str(phase + 1)
 
 
-def _initiatives(c: Comparison, lang: str) -> tuple[str, list[InitiativeRow]]:
+def _initiatives(c: Comparison, lang: str, labels: Labels) -> tuple[str, list[InitiativeRow]]:
     rows = [
         InitiativeRow(i.title[lang], _phase(i.phase, lang), i.status,
                       label(i.status, lang), i.note[lang] if i.note else "")
         for i in c.initiatives
     ]  # fmt: skip
-    counts = [(s, sum(r.status == s for r in rows)) for s in
-              ("done", "in_progress", "not_started", "not_reported")]  # fmt: skip
+    counts = [(s, sum(r.status == s for r in rows)) for s in STATUSES]
     summary = ", ".join(f"{n} {label(s, lang)}" for s, n in counts if n)
-    return pick(TEXT["initiatives"], lang).format(summary=summary), rows
+    return labels.fill("progress_initiatives", summary=summary), rows
+
+
+def _groups(rows: list[InitiativeRow]) -> list[InitiativeGroup]:
+    """The initiatives by status, done first: a few lines instead of a table."""
+    return [
+        InitiativeGroup(s, rows_of[0].status_text, [r.title for r in rows_of])
+        for s in STATUSES
+        if (rows_of := [r for r in rows if r.status == s])
+    ]
 
 
 def progress_view(
-    result: AssessmentResult, lang: str, library_dirs: Iterable[Path] = ()
+    result: AssessmentResult,
+    lang: str,
+    library_dirs: Iterable[Path] = (),
+    labels: Labels | None = None,
 ) -> ProgressView | None:
     """The progress section of `result`'s reports, or None when it names no baseline."""
     c = comparison_for(result, library_dirs)
     if c is None:
         return None
+    words = labels if labels is not None else load_labels(lang)
     chain = history(result, library_dirs)
     lib = result.library
     names = {x.id: x.name[lang] for x in lib.capabilities.capabilities} if lib.capabilities else {}
     moved = [_row(d, lang, _dimension_name(result, d, lang)) for d in c.moved() if "/" in d.id]
     different = [
-        f"{_dimension_name(result, d, lang)}: {label('measured_differently', lang, old=m.old_questions, new=m.new_questions, common=m.common)}"
+        f"{_dimension_name(result, d, lang)}: " + label(
+            "measured_differently", lang, old=m.old_questions, new=m.new_questions,
+            common=m.common,
+        )
         for d in c.dimensions if (m := d.measured_differently) is not None
     ]  # fmt: skip
-    title, initiatives = _initiatives(c, lang)
+    title, initiatives = _initiatives(c, lang, words)
+    count = len(different)
     return ProgressView(
-        text={k: pick(v, lang) for k, v in TEXT.items()},
-        since=pick(TEXT["since"], lang).format(date=_date(c.old, lang), n=c.old.scores.respondents),
-        headline=_headline(c, lang),
-        trend=trend_chart(chain, names, lang),
+        since=words.fill("progress_since", date=_date(c.old, lang), n=c.old.scores.respondents),
+        headline=_headline(c, lang, words),
+        trend=trend_chart(chain, names, lang, words["progress_trend"]),
         capabilities=[_row(x, lang, names.get(x.id, x.id)) for x in c.capabilities],
-        moved=moved, measured_differently=different,
-        differently_summary=_differently(c, len(different), lang) if different else "",
-        initiatives_title=title, initiatives=initiatives,
+        moved=moved, position=_position(c.position, lang, words), measured_differently=different,
+        differently_summary=_differently(c, count, "progress_differently_count", words) if count else "",
+        differently_full=_differently(c, count, "progress_differently_full", words) if count else "",
+        initiatives_title=title, initiatives=initiatives, initiative_groups=_groups(initiatives),
     )  # fmt: skip
 
 
-def trend_chart(chain: Sequence[AssessmentResult], names: dict[str, str], lang: str) -> str:
+def trend_chart(
+    chain: Sequence[AssessmentResult], names: dict[str, str], lang: str, title: str
+) -> str:
     """One row per capability: a dot per assessment (older ones lighter) joined by a line."""
     label_w, plot_w, row_h, top = 150.0, 250.0, 15.0, 34.0
     rows = [row.capability for row in chain[-1].capabilities if row.mean is not None]
@@ -232,4 +236,4 @@ def trend_chart(chain: Sequence[AssessmentResult], names: dict[str, str], lang: 
         for v, c in values:
             body.append(f'<circle cx="{x(v):.1f}" cy="{y:.1f}" r="3.2" fill="{c}"/>')
     height = top + len(rows) * row_h + 4
-    return charts.svg(label_w + plot_w + 12, height, "".join(body), pick(TEXT["trend"], lang))
+    return charts.svg(label_w + plot_w + 12, height, "".join(body), title)

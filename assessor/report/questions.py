@@ -128,7 +128,7 @@ def question_views(result: AssessmentResult, lang: str, labels: Labels) -> list[
     sections, number = [], 0
     for section in result.workspace.questionnaire.sections:
         views = []
-        for q in section.questions:
+        for q in section.asked():
             number += 1
             views.append(_view(result, q, number, lang, labels))
         sections.append(SectionView(section.title[lang], views))

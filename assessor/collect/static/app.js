@@ -13,6 +13,29 @@
   });
 })();
 
+(function () {  // a counter under a long text once it nears the most a response file holds
+  "use strict";
+  var form = document.getElementById("answers");
+  if (!form) return;
+  var vi = document.documentElement.lang === "vi";
+  var number = window.Intl ? new Intl.NumberFormat(vi ? "vi-VN" : "en-GB") : null;
+  function shown(n) { return number ? number.format(n) : String(n); }
+  function count(el) {  // counted as the server counts: NFC, trimmed, in characters
+    var max = parseInt(el.dataset.max, 10), line = el.nextElementSibling;
+    if (!max || !line || !line.classList.contains("count")) return;
+    var text = (el.value.normalize ? el.value.normalize("NFC") : el.value).trim();
+    var n = Array.from ? Array.from(text).length : text.length, over = n > max;
+    line.hidden = n < max * 0.8;
+    line.classList.toggle("over", over);
+    line.textContent = (over ? form.dataset.over : form.dataset.count)
+      .replace("{n}", shown(n)).replace("{max}", shown(max));
+  }
+  form.querySelectorAll("textarea[data-max]").forEach(count);
+  form.addEventListener("input", function (event) {
+    if (event.target.tagName === "TEXTAREA") count(event.target);
+  });
+})();
+
 (function () {
   "use strict";
   var form = document.getElementById("answers");
@@ -60,6 +83,9 @@
     reply.visible.forEach(function (id) { shown[id] = true; });
     document.querySelectorAll(".question").forEach(function (box) {
       box.hidden = !shown[box.dataset.q];
+    });
+    document.querySelectorAll(".grid").forEach(function (grid) {  // a grid with no statement shown
+      grid.hidden = !grid.querySelector(".question:not([hidden])");
     });
     var items = document.querySelectorAll(".sections li");
     (reply.sections || []).forEach(function (section, i) {  // the navigation's done/skipped
