@@ -117,7 +117,7 @@ def _head(ws: Any, result: AssessmentResult, lang: str) -> None:
         ws[ref] = values[key]
         ws[ref].fill = _OPEN
         ws.merge_cells(f"{ref}:H{ref[1:]}")
-    words = load_labels(lang)
+    words = library_labels(lang, result.library)
     notes = [words.fill("confidentiality_note", note=n) for n in breakdown_notes(result, lang)]
     ws["A5"] = " ".join(notes) or None
     for key, letter in COLUMNS.items():

@@ -353,3 +353,12 @@ def test_the_web_form_speaks_french_with_the_librarys_form_labels(french: Path) 
     assert '<html lang="en">' in english and "Service review" in english
     assert '<a class="switch" href="?lang=fr" lang="fr" hreflang="fr">Français</a>' in english
     assert "?lang=vi" not in english
+
+
+def test_a_review_draft_is_written_in_the_questionnaires_languages(french: Path) -> None:
+    drafted = run("review", "draft", french, "--lang", "fr")
+    assert drafted.exit_code == 0, drafted.output
+    text = (french / "review.yaml").read_text("utf-8")
+    assert "\nmethod:\n  en: " in text and "\n  fr: " in text and "vi:" not in text
+    assert "    rationale:      # {en: …, fr: …}\n" in text
+    assert run("score", french, "--lang", "fr").exit_code == 0  # the draft is a valid review
