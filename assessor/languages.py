@@ -25,6 +25,7 @@ __all__ = [
     "default_language",
     "require_language",
     "require_result_language",
+    "result_language",
 ]
 
 
@@ -46,6 +47,18 @@ def default_language(item: Any) -> str:
     """Vietnamese when an item (a questionnaire) has it, else its first language."""
     langs = _languages(item)
     return "vi" if "vi" in langs else langs[0]
+
+
+def result_language(lang: str | None, result: AssessmentResult) -> str:
+    """The language a command shows a workspace in: `lang` as asked, else English, else (a
+    questionnaire without English) the assessment's language."""
+    if lang is not None:
+        return lang
+    return (
+        "en"
+        if "en" in _languages(result.workspace.questionnaire)
+        else (result.workspace.assessment.language)
+    )
 
 
 def _lacking(lang: str, what: str, items: Sequence[tuple[str, Any]]) -> str | None:

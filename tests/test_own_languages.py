@@ -362,3 +362,15 @@ def test_a_review_draft_is_written_in_the_questionnaires_languages(french: Path)
     assert "\nmethod:\n  en: " in text and "\n  fr: " in text and "vi:" not in text
     assert "    rationale:      # {en: …, fr: …}\n" in text
     assert run("score", french, "--lang", "fr").exit_code == 0  # the draft is a valid review
+
+
+def test_a_vietnamese_only_library_speaks_vietnamese_by_default(english: Path) -> None:
+    declared = english.parent / "own-library" / "library.yaml"
+    declared.write_text("kind: library\nlanguages: [vi]\n", "utf-8")  # plain text is now 'vi'
+    scored = run("score", english)  # no English: the assessment's language, Vietnamese
+    assert scored.exit_code == 0, scored.output
+    assert scored.stdout.startswith("Mức 1 — Khởi đầu.")
+    assert _errors("score", english, "--lang", "en") == [
+        "language 'en' is missing from questionnaire 'service-check' (vi), framework "
+        "'service-basics' (vi), target profile 'service-target' (vi)"
+    ]

@@ -74,10 +74,10 @@ def lang_option(func: F) -> F:
     return click.option(
         "--lang",
         type=LANGUAGE,
-        default="en",
+        default=None,
         envvar="CRM_ASSESS_LANG",
-        show_default=True,
-        help="Language of names and text: en, vi, or one your library is written in.",
+        help="Language of names and text: en, vi, or one your library is written in [default: "
+        "en, or the assessment's language when the questionnaire has no English].",
     )(func)
 
 
@@ -168,17 +168,24 @@ def _emit(
         click.echo(table if table is not None else to_table(headers, rows))
 
 
-def _run(ctx: click.Context, workspace: Path, lenient: bool, lang: str | None = None) -> Any:
-    """The workspace's results; with `lang`, after checking they can be shown in it."""
-    from ..languages import require_result_language
+def _run(ctx: click.Context, workspace: Path, lenient: bool) -> Any:
     from ..pipeline import run_assessment
 
     result = run_assessment(workspace, library_dirs=ctx.obj["library_dirs"], lenient=lenient)
     for warning in result.workspace.warnings:
         click.echo(str(warning), err=True)
-    if lang is not None:
-        require_result_language(lang, result)
     return result
+
+
+def _shown(ctx: click.Context, workspace: Path, lenient: bool, lang: str | None) -> Any:
+    """The workspace's results and the language to show them in (--lang, else English, else
+    the assessment's), once checked that they exist in it."""
+    from ..languages import require_result_language, result_language
+
+    result = _run(ctx, workspace, lenient)
+    lang = result_language(lang, result)
+    require_result_language(lang, result)
+    return result, lang
 
 
 from . import assessment, collect, content, exchange, history, peers, review  # noqa: E402,F401  (registers the commands)

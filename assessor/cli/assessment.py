@@ -13,6 +13,7 @@ from . import (
     _emit,
     _library,
     _run,
+    _shown,
     cli,
     format_option,
     jobs_option,
@@ -108,7 +109,7 @@ def init(
 @lenient_option
 @lang_option
 @click.pass_context
-def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
+def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str | None) -> None:
     """Score a workspace: every framework and dimension, with respondents' spread.
 
     \b
@@ -118,7 +119,7 @@ def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: st
     from ..results import SCORE_HEADERS, score_data, score_rows, score_summary
     from ..textformat import to_table
 
-    result = _run(ctx, workspace, lenient, lang)
+    result, lang = _shown(ctx, workspace, lenient, lang)
     data, rows = score_data(result, lang), score_rows(result)
     table = score_summary(data, lang) + "\n\n" + to_table(SCORE_HEADERS, _named(result, lang, rows))
     _emit(fmt, data, SCORE_HEADERS, rows, table)
@@ -130,7 +131,7 @@ def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: st
 @lenient_option
 @lang_option
 @click.pass_context
-def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
+def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str | None) -> None:
     """Gaps between current and target levels, highest priority first.
 
     \b
@@ -141,7 +142,7 @@ def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str
     from ..results import GAP_HEADERS, gap_rows, gaps_data
     from ..textformat import to_table
 
-    result = _run(ctx, workspace, lenient, lang)
+    result, lang = _shown(ctx, workspace, lenient, lang)
     rows = gap_rows(result)
     table = to_table(GAP_HEADERS, _named(result, lang, rows))
     _emit(fmt, gaps_data(result), GAP_HEADERS, rows, table)
@@ -153,7 +154,7 @@ def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str
 @lenient_option
 @lang_option
 @click.pass_context
-def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
+def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str | None) -> None:
     """The phased roadmap: initiatives for the gaps, in 0–3, 3–6, 6–12 and 12–24 months.
 
     \b
@@ -164,7 +165,7 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
     from ..results import ROADMAP_HEADERS, roadmap_data, roadmap_rows
     from ..textformat import to_table
 
-    result = _run(ctx, workspace, lenient, lang)
+    result, lang = _shown(ctx, workspace, lenient, lang)
     rows = roadmap_rows(result, lang)
     words = library_labels(lang, result.library)
     table = to_table(

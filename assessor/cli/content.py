@@ -21,7 +21,7 @@ def frameworks() -> None:
 )
 @lang_option
 @click.pass_context
-def frameworks_list(ctx: click.Context, fmt: str, lang: str) -> None:
+def frameworks_list(ctx: click.Context, fmt: str, lang: str | None) -> None:
     """List the frameworks, with their versions and dimension counts.
 
     \b
@@ -32,7 +32,7 @@ def frameworks_list(ctx: click.Context, fmt: str, lang: str) -> None:
     from ..languages import require_language
     from ..textformat import to_json, to_table
 
-    library = _library(ctx)
+    library, lang = _library(ctx), lang or "en"
     require_language(lang, frameworks=library.frameworks.values())
     rows = framework_summaries(library, lang)
     if fmt == "json":
@@ -56,7 +56,7 @@ def frameworks_list(ctx: click.Context, fmt: str, lang: str) -> None:
 )
 @lang_option
 @click.pass_context
-def frameworks_show(ctx: click.Context, framework_id: str, fmt: str, lang: str) -> None:
+def frameworks_show(ctx: click.Context, framework_id: str, fmt: str, lang: str | None) -> None:
     """Show one framework: dimensions, sub-elements and level 1–4 descriptors.
 
     \b
@@ -67,7 +67,7 @@ def frameworks_show(ctx: click.Context, framework_id: str, fmt: str, lang: str) 
     from ..languages import require_language
     from ..textformat import to_json, to_yaml
 
-    fw = _library(ctx).framework(framework_id)
+    fw, lang = _library(ctx).framework(framework_id), lang or "en"
     if fmt == "text":
         require_language(lang, frameworks=[fw])
     data = fw.model_dump(mode="json", exclude_none=True)
