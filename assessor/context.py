@@ -32,7 +32,7 @@ from .models import Assessment, BusinessContext, Framework, Profile
 __all__ = ["Choice", "Course", "Decisions", "chart_course", "choose_profile", "decide"]
 
 MANY_CUSTOMERS = 1000  # from this many active customers, personal service for each is too costly
-CAPACITY = {"small": [2, 3, 4, 6], "mid": [4, 5, 7, 9], "large": [5, 7, 9, 12]}
+CAPACITY = {"small": [2, 3, 5, 8], "mid": [4, 5, 8, 12], "large": [5, 7, 10, 15]}
 DEFAULT_PROFILE = "balanced-3"
 SMALL_PROFILE = "smb-foundation"
 TOP = "individualised-customer-management"

@@ -1,8 +1,9 @@
 """Checks on initiative catalogues that a schema cannot express.
 
-Unique ids, known dimensions and capabilities, prerequisites some initiative can meet, and an
-`after:` order that names known initiatives and has no cycle. Each check returns (location,
-message) pairs; the loader turns them into file:line:col problems.
+Unique ids, known dimensions, capabilities and matrix positions (`serves:`), prerequisites some
+initiative can meet, and an order (`after:`, `with:`) that names known initiatives and has no
+cycle. Each check returns (location, message) pairs; the loader turns them into file:line:col
+problems.
 """
 
 from __future__ import annotations
@@ -26,9 +27,16 @@ def raised_capabilities(item: Initiative, frameworks: Mapping[str, Framework]) -
     return caps
 
 
+def _edge(item: Initiative, other: str) -> str:
+    """How `item` waits for `other`: 'after' (it must have ended) or 'with' (started)."""
+    return "after" if other in item.after else "with"
+
+
 def after_cycles(items: Iterable[Initiative]) -> list[list[str]]:
-    """Every cycle in the `after:` graph, each once, starting at its smallest id."""
-    graph = {i.id: [a for a in i.after] for i in items}
+    """Every cycle in the order (`after:` and `with:` together), each once, starting at its
+    smallest id. A cycle of `with:` alone is one too: the planner places one initiative at a
+    time, so none of them could be placed first."""
+    graph = {i.id: [*i.after, *(w for w in i.with_ if w not in i.after)] for i in items}
     cycles: list[list[str]] = []
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     path: list[str] = []
@@ -62,6 +70,9 @@ def check_initiatives(
 ) -> list[Finding]:
     """Problems in one catalogue, `library` being every initiative of every catalogue."""
     found = duplicates([i.id for i in catalogue.initiatives], ("initiatives",), "initiative id")
+    positions = sorted(
+        d.id for fw in frameworks.values() if fw.matrix is not None for d in fw.dimensions
+    )
     caps = list(capabilities) if capabilities is not None else None
     raises = {(c, i.step) for i in library.values() for c in raised_capabilities(i, frameworks)}
     for n, item in enumerate(catalogue.initiatives):
@@ -77,16 +88,27 @@ def check_initiatives(
             elif (pre.capability, pre.level - 1) not in raises:
                 msg = f"no initiative raises '{pre.capability}' to level {pre.level}, so this can never start"
                 found.append(((*loc, "prerequisites", j), msg))
-        for j, other in enumerate(item.after):
-            if other not in library:
-                found.append(((*loc, "after", j), unknown("initiative", other, library)))
+        for key, ids in (("after", item.after), ("with", item.with_)):
+            for j, other in enumerate(ids):
+                if other not in library:
+                    found.append(((*loc, key, j), unknown("initiative", other, library)))
+        for j, position in enumerate(item.serves):
+            if position not in positions:
+                found.append(((*loc, "serves", j), unknown("position", position, positions)))
     mine = {i.id: n for n, i in enumerate(catalogue.initiatives)}
     for cycle in after_cycles(library.values()):
         if cycle[0] in mine:
             n = mine[cycle[0]]
+            first = catalogue.initiatives[n]
             nxt = cycle[1] if len(cycle) > 1 else cycle[0]
-            j = catalogue.initiatives[n].after.index(nxt)
+            key = _edge(first, nxt)
+            j = (first.after if key == "after" else first.with_).index(nxt)
+            links = [
+                _edge(library[a], b) for a, b in zip(cycle, [*cycle[1:], cycle[0]], strict=True)
+            ]
+            kinds = sorted(set(links))
+            said = f"'{kinds[0]}' forms" if len(kinds) == 1 else "'after' and 'with' form"
             chain = " → ".join([*cycle, cycle[0]])
-            msg = f"'after' forms a cycle ({chain}), so none of these can ever start"
-            found.append((("initiatives", n, "after", j), msg))
+            msg = f"{said} a cycle ({chain}), so none of these can ever start"
+            found.append((("initiatives", n, key, j), msg))
     return found

@@ -244,7 +244,7 @@ def gap_rows(result: AssessmentResult) -> list[list[Any]]:
 
 ROADMAP_HEADERS = [
     "phase", "start_month", "end_month", "initiative", "title", "owner", "effort", "months",
-    "priority", "dimensions", "depends_on", "kpis",
+    "priority", "dimensions", "depends_on", "starts_with", "kpis",
 ]  # fmt: skip
 
 
@@ -286,7 +286,8 @@ def _planned(p: Planned, lang: str, size: str) -> dict[str, Any]:
     return {
         "id": i.id, "title": i.title[lang], "summary": i.summary[lang], "owner": i.owner, "effort": i.effort,
         "months": i.months, "start_month": p.start_month, "end_month": p.end_month,
-        "quick_win": p.quick_win, "priority": r3(p.priority), "after": p.after, "unblocks": p.unblocks,
+        "quick_win": p.quick_win, "priority": r3(p.priority), "after": p.after, "with": p.with_,
+        "unblocks": p.unblocks, "urgent": i.urgent, "serves": list(i.serves), "serves_route": p.serves_route,
         "prerequisite_only": not p.covers, "step": i.step, "personal_data": i.personal_data,
         "cost_million_vnd": {"low": cost.low, "high": cost.high} if cost else None,
         "effect": i.effect[lang], "basis": i.basis[lang], "kpis": list(i.kpis),
@@ -302,6 +303,6 @@ def roadmap_rows(result: AssessmentResult, lang: str) -> list[list[Any]]:
         i = p.initiative
         rows.append([
             p.phase + 1 if p.phase < BACKLOG else "backlog", start, end, i.id, i.title[lang], i.owner, i.effort,
-            i.months, r3(p.priority), dims, " ".join(p.after), " ".join(i.kpis),
+            i.months, r3(p.priority), dims, " ".join(p.after), " ".join(p.with_), " ".join(i.kpis),
         ])  # fmt: skip
     return rows

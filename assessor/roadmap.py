@@ -6,47 +6,56 @@ Deterministic and pure. The rules (docs/roadmap.md):
    target (step 1 = level 1→2, 2 = 2→3, 3 = 3→4), each carrying the dimension's priority.
    The strategy matrix is a position, not a maturity: its dimensions have no needs.
 2. Choice. Needs are taken by priority; an uncovered need gets the catalogue initiative (of
-   those that suit the company's size) that covers the most outstanding priority (ties: smaller
-   effort, then id). An initiative covers (dimension, step) only for the dimensions it names
-   at its one step.
-3. Programme order. Everything an initiative's `after:` reaches (through initiatives not
-   planned) that is planned must end before it starts; one not planned is added when the
-   company has not yet reached the level it delivers on its dimensions. A capability
-   prerequisite is met by a planned initiative raising it through the step below, or an added
-   one. An initiative for step s of a dimension waits for those doing step s−1 of it.
-4. Months. In dependency order (most important first, importance passed down to what it
-   waits for), each starts when all it waits for has ended, in the first phase from then on
-   that has capacity left (S=1, M=2, L=3 effort points); its phase is the phase it starts in;
-   what cannot start within 24 months goes to the backlog.
+   those that suit the company's size and whose level the company has not yet reached) that
+   covers the most outstanding priority (ties: smaller effort, then id). An initiative covers
+   (dimension, step) only for the dimensions it names at its one step. One that serves a
+   position the client's route leads to (`serves:`) counts its priority twice (ROUTE_WEIGHT).
+3. Programme order. Everything an initiative's `after:` and `with:` reach (through initiatives
+   not planned) that is planned must have ended (`after:`) or started (`with:`; the last link
+   of the chain decides) before it starts. What comes right before a planned one is added when
+   the company has not yet reached the level it delivers; the walk stops at one reached. A
+   capability prerequisite is met by a planned initiative raising it through the step below,
+   or an added one. An initiative for step s of a dimension waits for those doing step s−1 of
+   it, unless it serves the route and they do not.
+4. Months. Urgent initiatives first, then in dependency order (the foundations first, then
+   the most important, importance passed down to what it waits for; what starts with another
+   right after it), each starts when all it waits for has ended (or, for `with:`, started), in
+   the first phase from then on that has capacity left (S=1, M=2, L=3 effort points); its
+   phase is the phase it starts in; what cannot start within 24 months goes to the backlog.
 """
 
 from __future__ import annotations
 
-import math
-import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .gaps import Gap
-from .initiative_checks import raised_capabilities
 from .kpis import Kpi
 from .loading import Library
 from .models import Framework, Initiative
+from .roadmap_choice import (
+    EFFORT_POINTS,
+    ROUTE_WEIGHT,
+    Need,
+    Plan,
+    choose,
+    close,
+    needs_of,
+    providers,
+    weight,
+)
 from .roadmap_kpis import KpiTarget, kpi_targets
 from .strategy import StrategyPosition
 
 __all__ = [
-    "BACKLOG", "EFFORT_POINTS", "PHASES", "KpiTarget", "Planned", "Roadmap", "plan_initiatives",
-    "plan_roadmap",
+    "BACKLOG", "EFFORT_POINTS", "PHASES", "ROUTE_WEIGHT", "KpiTarget", "Planned", "Roadmap",
+    "plan_initiatives", "plan_roadmap", "route_positions",
 ]  # fmt: skip
 
 PHASES: list[tuple[int, int]] = [(0, 3), (3, 6), (6, 12), (12, 24)]
-EFFORT_POINTS = {"S": 1, "M": 2, "L": 3}
 BACKLOG = len(PHASES)
 HORIZON = PHASES[-1][1]
 DEFAULT_SIZE = "mid"
-
-Need = tuple[str, int]  # (dimension path, step)
 
 
 @dataclass(frozen=True)
@@ -56,10 +65,12 @@ class Planned:
     initiative: Initiative
     phase: int  # the phase it starts in (index into PHASES); BACKLOG when it did not fit
     covers: list[Need]
-    priority: float  # the priority of the gaps it closes; 0 for a prerequisite only
-    after: list[str]  # initiative ids it waits for
+    priority: float  # of the gaps it closes, × ROUTE_WEIGHT on the route; 0 for a prerequisite
+    after: list[str]  # initiative ids that must have ended before it starts
     start_month: int | None = None  # None in the backlog
     unblocks: list[str] = field(default_factory=list)  # planned initiatives that wait for it
+    with_: list[str] = field(default_factory=list)  # ids that must have started before it starts
+    serves_route: bool = False  # it serves a position the client's route leads to
 
     @property
     def end_month(self) -> int | None:
@@ -92,228 +103,147 @@ class Roadmap:
         return [p for p in self.items if p.quick_win]
 
 
-def _needs(gaps: list[Gap], positions: set[str]) -> dict[Need, float]:
-    needs: dict[Need, float] = {}
-    for g in gaps:
-        if g.gap <= 0 or g.framework in positions:
-            continue
-        base = min(3, max(1, math.floor(g.current + 1e-9)))
-        top = max(base + 1, min(4, math.ceil(g.target - 1e-9)))
-        for step in range(base, top):
-            needs[(g.path, step)] = g.priority
-    return needs
-
-
-def _covered(item: Initiative, needs: Iterable[Need]) -> list[Need]:
-    return sorted((p, s) for p, s in needs if s == item.step and p in item.dimensions)
-
-
-def _choose(needs: dict[Need, float], catalogue: list[Initiative]) -> dict[str, list[Need]]:
-    chosen: dict[str, list[Need]] = {}
-    open_needs = dict(needs)
-    for need in sorted(needs, key=lambda n: (-needs[n], n)):
-        if need not in open_needs:
-            continue
-        candidates = [i for i in catalogue if _covered(i, [need])]
-        if not candidates:
-            continue
-        best = min(
-            candidates,
-            key=lambda i: (
-                -sum(open_needs[n] for n in _covered(i, open_needs)),
-                EFFORT_POINTS[i.effort],
-                i.id,
-            ),
-        )
-        covered = _covered(best, open_needs)
-        chosen[best.id] = covered
-        for n in covered:
-            open_needs.pop(n)
-    return chosen
-
-
 @dataclass
-class _Plan:
-    """What the planner works on: the catalogue as it applies to this company."""
+class _Waits:
+    """Per planned initiative, what it waits for: `after:` (must have ended), `with:` (must
+    have started), and the step and prerequisite waits (should have ended; broken in a loop)."""
 
-    items: dict[str, Initiative]  # the whole library, for walking `after:`
-    fits: set[str]  # ids that suit the company's size
-    frameworks: dict[str, Framework]
-    current: dict[str, float]  # dimension path → score
-    needs: dict[Need, float]
+    ended: dict[str, set[str]]
+    started: dict[str, set[str]]
+    soft: dict[str, set[str]]
 
-    def reached(self, item: Initiative) -> bool:
-        """Whether the company already has the level `item` delivers on its dimensions."""
-        scores = [self.current[p] for p in item.dimensions if p in self.current]
-        return not scores or statistics.fmean(scores) >= item.step + 1 - 1e-9
+    def hard(self, ident: str) -> set[str]:
+        return self.ended[ident] | self.started[ident]
 
-    def capability(self, cap: str) -> float:
-        scores = [
-            score
-            for path, score in self.current.items()
-            if cap in _dimension_caps(self.frameworks, path)
-        ]
-        return statistics.fmean(scores) if scores else 0.0
-
-    def upstream(self, ident: str) -> list[str]:
-        """Everything `after:` reaches from `ident` through initiatives that suit the company."""
-        seen: list[str] = []
-        todo = list(self.items[ident].after)
-        while todo:
-            other = todo.pop(0)
-            if other in seen or other not in self.fits:
-                continue
-            seen.append(other)
-            todo += self.items[other].after
-        return seen
+    def all(self, ident: str) -> set[str]:
+        return self.ended[ident] | self.started[ident] | self.soft[ident]
 
 
-def _dimension_caps(frameworks: dict[str, Framework], path: str) -> list[str]:
-    fw_id, _, dim_id = path.partition("/")
-    fw = frameworks.get(fw_id)
-    dim = next((d for d in fw.dimensions if d.id == dim_id), None) if fw else None
-    return list(dim.capabilities) if dim else []
-
-
-def _providers(plan: _Plan, ids: Iterable[str], capability: str, level: int) -> list[str]:
-    return [
-        i
-        for i in ids
-        if plan.items[i].step == level - 1
-        and capability in raised_capabilities(plan.items[i], plan.frameworks)
-    ]
-
-
-def _close(chosen: dict[str, list[Need]], plan: _Plan) -> None:
-    """Add what the programme order and the prerequisites call for that is not planned yet."""
-    pending = sorted(chosen)
-    while pending:
-        ident = pending.pop(0)
-        extra = [
-            other
-            for other in plan.upstream(ident)
-            if other not in chosen and not plan.reached(plan.items[other])
-        ]
-        for pre in plan.items[ident].prerequisites:
-            if plan.capability(pre.capability) >= pre.level or _providers(
-                plan, chosen, pre.capability, pre.level
-            ):
-                continue
-            options = _providers(plan, sorted(plan.fits), pre.capability, pre.level)
-            options.sort(key=lambda i: (EFFORT_POINTS[plan.items[i].effort], i))
-            extra += options[:1]
-        for other in extra:
-            if other not in chosen:
-                chosen[other] = _covered(plan.items[other], plan.needs)
-                pending.append(other)
-
-
-def _waits(
-    chosen: dict[str, list[Need]], plan: _Plan
-) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Per planned initiative: what it must wait for (`after:`), and what it should wait for."""
-    hard: dict[str, set[str]] = {}
+def _waits(chosen: dict[str, list[Need]], plan: Plan) -> _Waits:
+    ended: dict[str, set[str]] = {}
+    started: dict[str, set[str]] = {}
     soft: dict[str, set[str]] = {}
     for ident in chosen:
         item = plan.items[ident]
-        hard[ident] = {o for o in plan.upstream(ident) if o in chosen and o != ident}
+        up = {o: kind for o, kind in plan.upstream(ident).items() if o in chosen}
+        ended[ident] = {o for o, kind in up.items() if kind == "after"}
+        started[ident] = {o for o, kind in up.items() if kind == "with"}
         deps = {
             p
             for pre in item.prerequisites
             if plan.capability(pre.capability) < pre.level
-            for p in _providers(plan, chosen, pre.capability, pre.level)
+            for p in providers(plan, chosen, pre.capability, pre.level)
         }
+        on_route = plan.on_route(ident)
         deps |= {
             o
             for o in chosen
             if plan.items[o].step == item.step - 1
             and set(plan.items[o].dimensions) & set(item.dimensions)
+            and (plan.on_route(o) or not on_route)  # the route's moves come first
         }
-        soft[ident] = deps - hard[ident] - {ident}
-    return hard, soft
+        soft[ident] = deps - ended[ident] - started[ident] - {ident}
+    return _Waits(ended, started, soft)
 
 
 def _order(
-    chosen: dict[str, list[Need]],
-    waits: dict[str, set[str]],
-    hard: dict[str, set[str]],
-    needs: dict[Need, float],
-) -> dict[str, tuple[int, float, str]]:
-    """Which ready initiative is placed first: the one most others wait for by `after:` (the
-    programme's foundations), then the one whose own gaps, or those of what waits for it,
-    matter most."""
-    rank = {i: sum(needs.get(n, 0.0) for n in chosen[i]) for i in chosen}
+    chosen: dict[str, list[Need]], waits: _Waits, plan: Plan
+) -> dict[str, tuple[bool, int, float, str]]:
+    """Which ready initiative is placed first: an urgent one, then the one most others wait for
+    by `after:` or `with:` (the programme's foundations), then the one whose own gaps, or those
+    of what waits for it, matter most (route weight included)."""
+    rank = {i: plan.priority(i, chosen[i]) for i in chosen}
     changed = True
     while changed:
         changed = False
-        for ident, deps in waits.items():
-            for dep in deps:
+        for ident in chosen:
+            for dep in waits.all(ident):
                 if rank[dep] < rank[ident]:
                     rank[dep], changed = rank[ident], True
     waiting: dict[str, set[str]] = {i: set() for i in chosen}
     for ident in chosen:
-        todo = list(hard[ident])
+        todo = list(waits.hard(ident))
         while todo:
             dep = todo.pop()
             if ident not in waiting[dep] and dep != ident:
                 waiting[dep].add(ident)
-                todo += hard[dep]
-    return {i: (-len(waiting[i]), -rank[i], i) for i in chosen}
+                todo += waits.hard(dep)
+    key = {i: (len(waiting[i]), rank[i]) for i in chosen}
+    for ident in _by_start_waits(chosen, waits):  # what runs alongside shares the place of its lead
+        key[ident] = max([key[ident], *(key[lead] for lead in waits.started[ident])])
+    return {i: (not plan.items[i].urgent, -key[i][0], -key[i][1], i) for i in chosen}
+
+
+def _by_start_waits(chosen: dict[str, list[Need]], waits: _Waits) -> list[str]:
+    """The planned initiatives, each after those it starts with (`with:`)."""
+    done: list[str] = []
+    todo = sorted(chosen)
+    while todo:
+        ready = [i for i in todo if waits.started[i] <= set(done)]
+        done += ready
+        todo = [i for i in todo if i not in ready]
+    return done
 
 
 def _schedule(
-    chosen: dict[str, list[Need]],
-    hard: dict[str, set[str]],
-    soft: dict[str, set[str]],
-    plan: _Plan,
-    capacity: list[int],
+    chosen: dict[str, list[Need]], waits: _Waits, plan: Plan, capacity: list[int]
 ) -> list[Planned]:
     left = [capacity[i] if i < len(capacity) else 0 for i in range(len(PHASES))]
-    waits = {i: hard[i] | soft[i] for i in chosen}
-    order = _order(chosen, waits, hard, plan.needs)
+    order = _order(chosen, waits, plan)
     start: dict[str, int | None] = {}
     waited: dict[str, set[str]] = {}
     while len(start) < len(chosen):
-        ready = [i for i in chosen if i not in start and waits[i] <= set(start)]
-        if not ready:  # soft waits form a loop: release what only `after:` holds back
-            ready = [i for i in chosen if i not in start and hard[i] <= set(start)]
+        ready = [i for i in chosen if i not in start and waits.all(i) <= set(start)]
+        if not ready:  # soft waits form a loop: release what only `after:`/`with:` hold back
+            ready = [i for i in chosen if i not in start and waits.hard(i) <= set(start)]
         ident = min(ready, key=order.__getitem__)
         item = plan.items[ident]
-        waited[ident] = waits[ident] & set(start)
-        ends = [_end(plan, d, start[d]) for d in waited[ident]]
-        known = [e for e in ends if e is not None]
+        waited[ident] = waits.all(ident) & set(start)
+        times = [
+            start[d] if d in waits.started[ident] else _end(plan, d, start[d])
+            for d in waited[ident]
+        ]
+        known = [t for t in times if t is not None]
         start[ident] = (
-            _start(max(known, default=0), item.effort, left) if len(known) == len(ends) else None
+            _start(max(known, default=0), item.effort, left) if len(known) == len(times) else None
         )
+    after, along = _direct(list(start), waited, waits.started)
     planned = [
         Planned(
-            plan.items[i],
-            _phase_of(start[i]),
-            chosen[i],
-            sum(plan.needs.get(n, 0.0) for n in chosen[i]),
-            _direct(i, waited),
-            start[i],
-            sorted(o for o in chosen if i in waited[o]),
+            plan.items[i], _phase_of(start[i]), chosen[i], plan.priority(i, chosen[i]), after[i],
+            start[i], sorted(o for o in chosen if i in waited[o]), along[i],
+            weight(plan.items[i], plan.serving) > 1,
         )
         for i in start  # in the order they were placed
-    ]
+    ]  # fmt: skip
     # by start month; those starting together in the order they were placed
     return sorted(planned, key=lambda p: (p.start_month is None, p.start_month or 0))
 
 
-def _direct(ident: str, waited: dict[str, set[str]]) -> list[str]:
-    """What `ident` waits for, without what one of those already waits for (transitively)."""
-    below: set[str] = set()
-    todo = [d for w in waited[ident] for d in waited[w]]
-    while todo:
-        other = todo.pop()
-        if other not in below:
-            below.add(other)
-            todo += waited[other]
-    return sorted(waited[ident] - below)
+def _direct(
+    placed: list[str], waited: dict[str, set[str]], started: dict[str, set[str]]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """What each initiative waits for to end, and to start, without what another of its waits
+    already implies: a wait to end is implied by one that must itself end after it, a wait to
+    start by any that comes after it (transitively)."""
+    ends: dict[str, set[str]] = {}  # what has ended by the time it starts
+    before: dict[str, set[str]] = {}  # what has started by then
+    after: dict[str, list[str]] = {}
+    along: dict[str, list[str]] = {}
+    for ident in placed:  # each waits only for ones placed before it
+        mine = waited[ident]
+        ends[ident] = (mine - started[ident]).union(*(ends[w] for w in mine))
+        before[ident] = set(mine).union(*(before[w] for w in mine))
+        after[ident] = sorted(
+            d for d in mine - started[ident] if not any(d in ends[w] for w in mine - {d})
+        )
+        along[ident] = sorted(
+            d for d in mine & started[ident] if not any(d in before[w] for w in mine - {d})
+        )
+    return after, along
 
 
-def _end(plan: _Plan, ident: str, start: int | None) -> int | None:
+def _end(plan: Plan, ident: str, start: int | None) -> int | None:
     return None if start is None else start + plan.items[ident].months
 
 
@@ -333,21 +263,29 @@ def _start(earliest: int, effort: str, left: list[int]) -> int | None:
     return None
 
 
+def route_positions(strategy: StrategyPosition) -> set[str]:
+    """The positions the client's route leads to: those after today's on the route, or the
+    target itself when the company holds (or keeps) its position."""
+    ahead = set(strategy.route[1:])
+    return ahead or ({strategy.target} if strategy.target else set())
+
+
 def plan_initiatives(
-    gaps: list[Gap], library: Library, capacity: list[int], size: str | None = None
-) -> tuple[list[Planned], list[Need]]:
-    """The initiatives in months for a company of `size`, and the needs nothing covers."""
+    gaps: list[Gap], library: Library, capacity: list[int], size: str | None = None,
+    serving: Iterable[str] = (),
+) -> tuple[list[Planned], list[Need]]:  # fmt: skip
+    """The initiatives in months for a company of `size` whose route leads to the positions
+    `serving`, and the needs nothing covers."""
     items = library.initiatives
     positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
-    needs = _needs(gaps, positions)
+    needs = needs_of(gaps, positions)
     fits = {i for i, item in items.items() if (size or DEFAULT_SIZE) in item.sizes}
     current = {g.path: g.current for g in gaps if g.framework not in positions}
-    plan = _Plan(items, fits, dict(library.frameworks), current, needs)
-    chosen = _choose(needs, [items[i] for i in sorted(fits)])
-    _close(chosen, plan)
-    hard, soft = _waits(chosen, plan)
+    plan = Plan(items, fits, dict(library.frameworks), current, needs, set(serving))
+    chosen = choose(needs, [items[i] for i in sorted(fits)], plan)
+    close(chosen, plan)
     covered = {n for ns in chosen.values() for n in ns}
-    return _schedule(chosen, hard, soft, plan, capacity), sorted(
+    return _schedule(chosen, _waits(chosen, plan), plan, capacity), sorted(
         n for n in needs if n not in covered
     )
 
@@ -358,7 +296,7 @@ def plan_roadmap(
 ) -> Roadmap:  # fmt: skip
     """Plan the roadmap from the gap analysis, for a company of `size` (small, mid, large); the
     target position and route come from the strategy position (assessor/context.py)."""
-    planned, unmet = plan_initiatives(gaps, library, capacity, size)
+    planned, unmet = plan_initiatives(gaps, library, capacity, size, route_positions(strategy))
     moved: set[str] = {k for p in planned for k in p.initiative.kpis}
     return Roadmap(
         planned, strategy.route, strategy.route_id, strategy.target, kpi_targets(kpis, moved), unmet,

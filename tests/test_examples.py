@@ -1,9 +1,11 @@
 """The golden clients: each example workspace meets what its README says a consultant expects.
 
 Each README ends with a fenced `yaml` block of expectations: the position and target on the
-strategy matrix, the first three moves of the roadmap, initiatives that must not appear, and
-pairs that must come in order. The answers must be exactly what make_example.py writes from
-the workspace's story.
+strategy matrix, the first three moves of the roadmap, the key moves of the route (planned
+within the 24 months, with the route weight), initiatives that must not appear, pairs that must
+come in order and pairs that start together. The answers of the clients with a `story.yaml` must
+be exactly what make_example.py writes from it; the demo client, saigon-xanh, keeps the answers
+its first version wrote.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ import yaml
 
 from assessor.loading import load_library
 from assessor.pipeline import AssessmentResult, run_assessment
+from assessor.roadmap import route_positions
 
 from .conftest import REPO
 from .test_roadmap_properties import MAKE_EXAMPLE, check
 
-EXAMPLES = sorted(p.parent.name for p in (REPO / "examples").glob("*/story.yaml"))
+EXAMPLES = sorted(p.parent.name for p in (REPO / "examples").glob("*/README.md"))
+STORIES = sorted(p.parent.name for p in (REPO / "examples").glob("*/story.yaml"))
 
 
 def expectations(name: str) -> dict[str, Any]:
@@ -37,16 +41,17 @@ def result(name: str) -> AssessmentResult:
     return run_assessment(REPO / "examples" / name)
 
 
-def test_there_are_five_contrasting_golden_clients() -> None:
+def test_there_are_six_contrasting_golden_clients() -> None:
     assert EXAMPLES == [
         "an-khang-shop", "lua-viet-ecommerce", "minh-long-consulting", "phuong-dong-bank",
-        "tan-phat-industrial",
+        "saigon-xanh", "tan-phat-industrial",
     ]  # fmt: skip
+    assert set(STORIES) == set(EXAMPLES) - {"saigon-xanh"}
     contexts = [result(n).workspace.assessment.context for n in EXAMPLES]
     assert {c.company_size for c in contexts if c} == {"small", "mid", "large"}
 
 
-@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("name", STORIES)
 def test_the_answers_are_what_make_example_writes(name: str) -> None:
     folder = REPO / "examples" / name
     written = {
@@ -69,9 +74,15 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
         assert before in by_id and later in by_id, (before, later)
         end, start = by_id[before].end_month, by_id[later].start_month
         assert end is not None and start is not None and end <= start, (before, later)
+    # the route's key moves are planned within the 24 months, weighted as on the route
+    for ident in expect["route_moves"]:
+        move = by_id[ident]
+        assert move.start_month is not None and move.serves_route, ident
+    for later, lead in expect.get("starts_with", []):
+        assert by_id[later].start_month == by_id[lead].start_month is not None, (later, lead)
     assert r.roadmap.size == expect["size"]
     # and the invariants every roadmap keeps (tests/test_roadmap_properties.py)
-    check(items, r.gaps, r.roadmap.size)
+    check(items, r.gaps, r.roadmap.size, route_positions(r.strategy))
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

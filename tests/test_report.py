@@ -86,7 +86,7 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
     # what to do first, with owner, start, cost and effect; what it costs; the most telling insight
     assert "1. Set a baseline of five CRM KPIs Owner: Executive · Starts: month 1" in second
     assert "30–80 million đồng Management knows where the company starts on five KPIs" in second
-    assert "The first three moves: 160–460 million đồng. The whole 24-month roadmap:" in second
+    assert "The first three moves: 160–480 million đồng. The whole 24-month roadmap:" in second
     # two executives are too few to compare apart (min_group 3): where managers disagree instead
     assert story.insight.startswith("Managers disagree most on ") and story.insight in second
     assert "Contents" not in first + second

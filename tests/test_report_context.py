@@ -179,7 +179,7 @@ def test_empty_roadmap_says_why(mini: AssessmentResult) -> None:
         "6–12 months",
         "12–24 months",
     ]
-    assert [p.capacity for p in en.phases] == [4, 5, 7, 9]
+    assert [p.capacity for p in en.phases] == [4, 5, 8, 12]
 
 
 def test_small_money_per_customer_reads_in_dong_not_fractions_of_a_million(

@@ -41,29 +41,40 @@ def months(planned: list[Planned]) -> dict[str, tuple[int | None, int | None]]:
 def test_a_company_at_level_1_runs_the_programme_chain_in_order() -> None:
     planned, unmet = plan_initiatives(gaps_at(1.0, 2.0), LIBRARY, WIDE, "mid")
     got = months(planned)
-    # vision (1 month) → goals (2) and strategy (3) → consent (3) and data owners (2)
-    # → platform choice (2) → configure and migrate (3) → pilot (3) → rollout (5) → adoption (3)
+    # the legal baseline at once (2 months); vision (1) → goals (2) and strategy (3) → the consent
+    # design (3) and data owners (2) → platform choice (2) → configure and migrate (3) → pilot
+    # (3) → rollout (5), with training and adoption starting together with the rollout (3)
     assert [(i, got[i]) for i in (
-        "crm-vision-charter", "crm-goals-kpis", "crm-strategy-plan", "consent-data-protection",
-        "data-quality-ownership", "crm-platform-choice", "crm-configure-migrate", "crm-pilot",
-        "crm-phased-rollout", "training-adoption-programme",
+        "data-protection-baseline", "crm-vision-charter", "crm-goals-kpis", "crm-strategy-plan",
+        "consent-data-protection", "data-quality-ownership", "crm-platform-choice",
+        "crm-configure-migrate", "crm-pilot", "crm-phased-rollout", "training-adoption-programme",
     )] == [
-        ("crm-vision-charter", (0, 1)), ("crm-goals-kpis", (1, 3)), ("crm-strategy-plan", (1, 4)),
-        ("consent-data-protection", (4, 7)), ("data-quality-ownership", (4, 6)),
+        ("data-protection-baseline", (0, 2)), ("crm-vision-charter", (0, 1)), ("crm-goals-kpis", (1, 3)),
+        ("crm-strategy-plan", (1, 4)), ("consent-data-protection", (4, 7)), ("data-quality-ownership", (4, 6)),
         ("crm-platform-choice", (7, 9)), ("crm-configure-migrate", (9, 12)), ("crm-pilot", (12, 15)),
-        ("crm-phased-rollout", (15, 20)), ("training-adoption-programme", (20, 23)),
+        ("crm-phased-rollout", (15, 20)), ("training-adoption-programme", (15, 18)),
     ]  # fmt: skip
     assert unmet == []
     by_id = {p.initiative.id: p for p in planned}
-    # the rollout closes no step-1 gap: it is planned only because adoption comes after it
+    # the rollout closes no step-1 gap: it is planned only because training starts with it
     rollout = by_id["crm-phased-rollout"]
     assert (rollout.priority, rollout.covers, rollout.unblocks) == (
         0.0, [], ["training-adoption-programme"]
     )  # fmt: skip
+    training = by_id["training-adoption-programme"]
+    assert (training.after, training.with_) == ([], ["crm-phased-rollout"])
+    # the platform is chosen once consent, data owners, the sales process and a steering
+    # committee that owns the budget are in place
     assert by_id["crm-platform-choice"].after == [
-        "consent-data-protection", "data-quality-ownership", "sales-process-mapping"
+        "consent-data-protection", "crm-steering-committee", "data-quality-ownership",
+        "sales-process-mapping",
     ]  # fmt: skip
-    assert "crm-vision-charter" in [p.initiative.id for p in planned if p.quick_win]
+    assert by_id["consent-data-protection"].after == [
+        "crm-goals-kpis", "crm-strategy-plan", "data-protection-baseline"
+    ]  # fmt: skip
+    assert {"crm-vision-charter", "data-protection-baseline"} <= {
+        p.initiative.id for p in planned if p.quick_win
+    }
     assert {p.phase for p in planned if p.initiative.id in ("crm-pilot", "crm-phased-rollout")} == {
         3
     }
@@ -76,8 +87,13 @@ def test_a_small_firm_gets_a_saas_crm_and_a_spreadsheet_clean_up_not_a_platform_
     assert ids & {"crm-platform-choice", "crm-configure-migrate", "crm-pilot", "customer-data-platform",
                   "crm-steering-committee", "marketing-automation"} == set()  # fmt: skip
     got = months(planned)
-    assert got["consent-data-protection"][1] <= got["spreadsheet-cleanup"][0]  # type: ignore[operator]
-    assert got["spreadsheet-cleanup"][1] <= got["saas-crm-setup"][0]  # type: ignore[operator]
+    # the customer list is cleaned once the legal baseline says what may be kept; the SaaS CRM
+    # waits for the consent design too, and the owner's launch and the training start with it
+    assert got["data-protection-baseline"] == (0, 2)
+    assert got["data-protection-baseline"][1] <= got["spreadsheet-cleanup"][0]  # type: ignore[operator]
+    for before in ("spreadsheet-cleanup", "consent-data-protection"):
+        assert got[before][1] <= got["saas-crm-setup"][0]  # type: ignore[operator]
+    assert got["training-adoption-programme"][0] == got["saas-crm-setup"][0]
 
 
 def test_personal_data_waits_for_consent_even_in_a_mature_firm() -> None:
@@ -207,10 +223,114 @@ def test_roadmap_json_gives_months_costs_effects_and_quick_wins() -> None:
             assert i["cost_million_vnd"]["low"] <= i["cost_million_vnd"]["high"]
             assert i["effect"] and i["basis"]
     ends = {i["id"]: i["end_month"] for i in items}
+    starts = {i["id"]: i["start_month"] for i in items}
     for i in items:
         assert all(ends[a] <= i["start_month"] for a in i["after"]), i["id"]
+        assert all(starts[w] <= i["start_month"] for w in i["with"]), i["id"]
+    # the legal baseline starts at once; the route's moves say so and count double
+    assert starts["data-protection-baseline"] == 0
+    route = {i["id"] for i in items if i["serves_route"]}
+    assert "needs-based-segmentation" in route
+    assert all("customer-based-marketing" in i["serves"] for i in items if i["serves_route"])
     quick = {i["id"] for i in items if i["quick_win"]}
     assert set(data["quick_wins"]) == quick
     assert all(i["effort"] == "S" and i["end_month"] <= 3 for i in items if i["id"] in quick)
     assert all(i["start_month"] is None for i in data["backlog"])
     assert data["company_size"] == "mid"
+
+
+def test_the_route_counts_double_and_brings_its_key_move_into_the_24_months() -> None:
+    # a mid-sized firm at level 1 aiming at level 3, with a mid-sized firm's capacity: without a
+    # route, key account management waits in the backlog behind the CRM programme
+    gaps, capacity = gaps_at(1.0, 3.0), [4, 5, 8, 12]
+    plain, _ = plan_initiatives(gaps, LIBRARY, capacity, "mid")
+    steered, _ = plan_initiatives(gaps, LIBRARY, capacity, "mid", {"managed-service-support"})
+    before = {p.initiative.id: p for p in plain}["key-account-management"]
+    after = {p.initiative.id: p for p in steered}["key-account-management"]
+    # two needs of priority 1 each and a step 2 → 3 to take on both: 2 × (1 + 1) = 4 on the route
+    assert (before.priority, before.serves_route, before.start_month) == (4.0, False, None)
+    assert (after.priority, after.serves_route, after.start_month) == (8.0, True, 14)
+    # a welcome programme is not on the service route, so key accounts do not wait for it
+    assert "welcome-onboarding-programme" in before.after
+    assert "welcome-onboarding-programme" not in after.after
+    # consent still comes first: key account plans hold personal data
+    assert "consent-data-protection" in after.after
+
+
+def test_a_firm_that_has_piloted_and_rolled_out_its_crm_is_not_sent_back_to_configure_it() -> None:
+    # rolled out (project management and readiness at 3) but training, people and data at 1.2
+    weak = [
+        "payne-frow/employee-engagement",
+        "buttle-value-chain/people",
+        "qci/people-organisation",
+    ]
+    planned, _ = plan_initiatives(
+        gaps_at(3.0, 3.0, {p: 1.2 for p in weak}), LIBRARY, [4, 5, 8, 12], "mid"
+    )
+    ids = {p.initiative.id for p in planned}
+    assert ids & {"crm-phased-rollout", "crm-pilot", "crm-configure-migrate"} == set()
+    # an initiative whose level the company has reached on average is not chosen for one weak
+    # dimension: the rollout (step 2) is not chosen for data and IT at 2.5 when project
+    # management, readiness and technology are at 3.2
+    mostly = {"buttle-value-chain/data-it": 2.5}
+    planned, _ = plan_initiatives(gaps_at(3.2, 3.0, mostly), LIBRARY, WIDE, "mid")
+    assert "crm-phased-rollout" not in {p.initiative.id for p in planned}
+
+
+BAD_ORDER = """\
+kind: initiatives
+id: mine
+initiatives:
+  - id: first-move
+    title: {en: First, vi: Đầu}
+    summary: {en: First., vi: Đầu.}
+    dimensions: [gartner-8bb/vision]
+    step: 1
+    with: [second-move, crm-pilt]
+    serves: [top-right]
+    effort: S
+    months: 1
+    owner: executive
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    effect: {en: Done., vi: Xong.}
+    basis: {en: Practice., vi: Thông lệ.}
+  - id: second-move
+    title: {en: Second, vi: Hai}
+    summary: {en: Second., vi: Hai.}
+    dimensions: [gartner-8bb/vision]
+    step: 1
+    after: [first-move]
+    effort: S
+    months: 1
+    owner: executive
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    effect: {en: Done., vi: Xong.}
+    basis: {en: Practice., vi: Thông lệ.}
+"""
+
+
+def test_an_unknown_with_a_cycle_through_with_and_an_unknown_position_are_one_line_each(
+    build_file_tree: BuildTree,
+) -> None:
+    root = build_file_tree({"mine.yaml": BAD_ORDER})
+    result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{root}/mine.yaml:9:12: initiatives[0].with[0]: 'after' and 'with' form a cycle "
+        "(first-move → second-move → first-move), so none of these can ever start",
+        f"{root}/mine.yaml:9:25: initiatives[0].with[1]: unknown initiative 'crm-pilt' "
+        "(did you mean 'crm-pilot'?)",
+        f"{root}/mine.yaml:10:14: initiatives[0].serves[0]: unknown position 'top-right'",
+        "3 problem(s) in 1 file(s) checked.",
+    ]
+
+
+def test_backlog_rows_show_later_and_no_months_in_both_languages() -> None:
+    example = REPO / "examples" / "tan-phat-industrial"
+    for lang, later in (("en", "later"), ("vi", "để sau")):
+        result = CliRunner().invoke(cli, ["roadmap", str(example), "--lang", lang])
+        assert result.exit_code == 0, result.output
+        rows = [line for line in result.stdout.splitlines() if line.startswith(later)]
+        assert rows, lang
+        assert all(line.split()[len(later.split())] == "—" for line in rows), rows[0]
+        assert "None" not in result.stdout

@@ -12,10 +12,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from assessor.context import CAPACITY
 from assessor.gaps import Gap
 from assessor.loading import load_library
 from assessor.pipeline import run_assessment
-from assessor.roadmap import PHASES, Planned, plan_initiatives
+from assessor.roadmap import PHASES, ROUTE_WEIGHT, Planned, plan_initiatives, route_positions
 
 from .conftest import REPO
 
@@ -30,10 +31,13 @@ DIMENSIONS = [
     (fw.id, d.id) for fw in LIBRARY.frameworks.values() if fw.matrix is None for d in fw.dimensions
 ]
 SCORE = st.integers(10, 40).map(lambda n: n / 10)
+POSITIONS = sorted(
+    d.id for fw in LIBRARY.frameworks.values() if fw.matrix is not None for d in fw.dimensions
+)
 
 
 @st.composite
-def inputs(draw: st.DrawFn) -> tuple[list[Gap], list[int], str]:
+def inputs(draw: st.DrawFn) -> tuple[list[Gap], list[int], str, set[str]]:
     base = draw(SCORE)
     target = draw(st.sampled_from([2.0, 2.5, 3.0, 3.5, 4.0]))
     gaps = []
@@ -41,35 +45,59 @@ def inputs(draw: st.DrawFn) -> tuple[list[Gap], list[int], str]:
         current = draw(st.one_of(st.just(base), SCORE))
         gap = target - current
         gaps.append(Gap(fw, dim, current, target, gap, max(gap, 0.0), 1.0, 1.0))
-    capacity = [draw(st.integers(2, 10)) for _ in PHASES]
-    return gaps, capacity, draw(st.sampled_from(["small", "mid", "large"]))
+    # at least the smallest capacity the business context gives (a small firm's), which holds
+    # the legal baseline, the vision, the goals and the strategy in the first six months
+    capacity = [draw(st.integers(low, low + 8)) for low in CAPACITY["small"]]
+    serving = set(draw(st.lists(st.sampled_from(POSITIONS), max_size=2)))
+    return gaps, capacity, draw(st.sampled_from(["small", "mid", "large"])), serving
 
 
-def check(planned: list[Planned], gaps: list[Gap], size: str) -> None:
+def check(
+    planned: list[Planned], gaps: list[Gap], size: str, serving: set[str] | None = None
+) -> None:
     items = LIBRARY.initiatives
     by_id = {p.initiative.id: p for p in planned}
     behind = {g.path: g for g in gaps if g.gap > 0}
+    needs = {g.path: g.priority for g in gaps}
 
-    def upstream(ident: str) -> set[str]:
+    def upstream(ident: str, last: str) -> set[str]:
+        """What `ident` reaches through initiatives that suit the size, the final link being
+        `after:` ('after') or `with:` ('with')."""
         seen: set[str] = set()
-        todo = list(items[ident].after)
+        found: set[str] = set()
+        todo = [ident]
         while todo:
-            other = todo.pop()
-            if other not in seen and size in items[other].sizes:
-                seen.add(other)
-                todo += items[other].after
-        return seen
+            node = todo.pop()
+            found |= {o for o in (items[node].after if last == "after" else items[node].with_)
+                      if size in items[o].sizes}  # fmt: skip
+            for other in [*items[node].after, *items[node].with_]:
+                if other not in seen and size in items[other].sizes:
+                    seen.add(other)
+                    todo.append(other)
+        return found
 
     for p in planned:
         i = p.initiative
         assert size in i.sizes
-        # `after:` is respected by months, through initiatives that are not planned
         if p.start_month is not None:
-            for other in upstream(i.id) & set(by_id):
+            # `after:` is respected by months, through initiatives that are not planned: what
+            # it reaches by a last `after:` link has ended, by a last `with:` link has started
+            for other in upstream(i.id, "after") & set(by_id):
                 end = by_id[other].end_month
                 assert end is not None and end <= p.start_month, (other, i.id)
+            for other in upstream(i.id, "with") & set(by_id):
+                start = by_id[other].start_month
+                assert start is not None and start <= p.start_month, (other, i.id)
             begin, end = PHASES[p.phase]
             assert begin <= p.start_month < end
+        # the legal baseline on the personal data already held starts in the first two months
+        if i.urgent:
+            assert p.start_month is not None and p.start_month < 2, (i.id, p.start_month)
+        # the route counts double, and only the route
+        if serving is not None:
+            assert p.serves_route == bool(serving & set(i.serves))
+            weight = ROUTE_WEIGHT if p.serves_route else 1.0
+            assert p.priority == pytest.approx(weight * sum(needs[path] for path, _ in p.covers))
         # nothing handling personal data before consent
         if i.personal_data and "consent-data-protection" in by_id and p.start_month is not None:
             consent_end = by_id["consent-data-protection"].end_month
@@ -97,11 +125,13 @@ def check(planned: list[Planned], gaps: list[Gap], size: str) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(inputs())
-def test_the_roadmap_keeps_its_invariants(case: tuple[list[Gap], list[int], str]) -> None:
-    gaps, capacity, size = case
-    planned, unmet = plan_initiatives(gaps, LIBRARY, capacity, size)
-    check(planned, gaps, size)
-    again, _ = plan_initiatives(list(reversed(gaps)), LIBRARY, capacity, size)
+def test_the_roadmap_keeps_its_invariants(
+    case: tuple[list[Gap], list[int], str, set[str]],
+) -> None:
+    gaps, capacity, size, serving = case
+    planned, unmet = plan_initiatives(gaps, LIBRARY, capacity, size, serving)
+    check(planned, gaps, size, serving)
+    again, _ = plan_initiatives(list(reversed(gaps)), LIBRARY, capacity, size, serving)
     assert [(p.initiative.id, p.start_month) for p in again] == [
         (p.initiative.id, p.start_month) for p in planned
     ]
@@ -155,4 +185,4 @@ def test_generated_workspaces_keep_the_roadmap_invariants(
         (folder / "responses" / f"{person}.yaml").write_text(text, "utf-8")
     result = run_assessment(folder, library=LIBRARY)
     assert result.roadmap.size == context["company_size"]
-    check(result.roadmap.items, result.gaps, result.roadmap.size)
+    check(result.roadmap.items, result.gaps, result.roadmap.size, route_positions(result.strategy))

@@ -169,14 +169,14 @@ def test_initiatives_cover_every_dimension_and_step_for_each_company_size() -> N
 def test_the_catalogue_runs_the_programme_chain_and_personal_data_waits_for_consent() -> None:
     items = LIBRARY.initiatives
 
-    def upstream(ident: str) -> set[str]:
+    def upstream(ident: str, links: tuple[str, ...] = ("after", "with_")) -> set[str]:
         seen: set[str] = set()
-        todo = list(items[ident].after)
+        todo = [o for link in links for o in getattr(items[ident], link)]
         while todo:
             other = todo.pop()
             if other not in seen:
                 seen.add(other)
-                todo += items[other].after
+                todo += [o for link in links for o in getattr(items[other], link)]
         return seen
 
     chain = ["crm-vision-charter", "crm-goals-kpis", "consent-data-protection", "crm-platform-choice",
@@ -185,15 +185,45 @@ def test_the_catalogue_runs_the_programme_chain_and_personal_data_waits_for_cons
         assert before in upstream(later), (before, later)
     assert "crm-strategy-plan" in upstream("consent-data-protection")
     assert "data-quality-ownership" in upstream("crm-platform-choice")
+    # training runs with each rollout wave: it starts once the rollout has started
+    assert items["training-adoption-programme"].with_ == ["crm-phased-rollout", "saas-crm-setup"]
+    assert "crm-phased-rollout" not in items["training-adoption-programme"].after
+    # the law is in force: the baseline on the personal data already held waits for nothing and
+    # comes before the consent design and the clean-up of the data held
+    baseline = items["data-protection-baseline"]
+    assert (baseline.after, baseline.with_, baseline.urgent, baseline.personal_data) == (
+        [], [], True, False
+    )  # fmt: skip
+    for later in ("consent-data-protection", "customer-data-cleanup", "spreadsheet-cleanup"):
+        assert "data-protection-baseline" in items[later].after, later
+    # the consent design stays in the chain, after the goals and the strategy
+    assert {"crm-goals-kpis", "crm-strategy-plan"} <= set(items["consent-data-protection"].after)
     personal = [i.id for i in items.values() if i.personal_data]
     assert {"segment-campaigns", "marketing-automation", "loyalty-programme", "customer-data-platform",
             "next-best-action"} <= set(personal)  # fmt: skip
-    assert [i for i in personal if "consent-data-protection" not in upstream(i)] == []
+    # consent must have ended, not merely started: only `after:` links count
+    assert [i for i in personal if "consent-data-protection" not in upstream(i, ("after",))] == []
     assert items["customer-data-platform"].sizes == ["large"]
     assert (
         "small" in items["saas-crm-setup"].sizes
         and "small" not in items["crm-platform-choice"].sizes
     )
+
+
+def test_the_catalogue_names_what_builds_each_position_on_the_strategy_matrix() -> None:
+    serves = {
+        p: {i.id for i in LIBRARY.initiatives.values() if p in i.serves}
+        for p in ("managed-service-support", "customer-based-marketing", "individualised-customer-management")
+    }  # fmt: skip
+    assert {"key-account-management", "customer-promise-service-standards"} <= serves[
+        "managed-service-support"
+    ]
+    assert {"customer-value-segmentation", "segment-campaigns", "loyalty-programme"} <= serves[
+        "customer-based-marketing"
+    ]
+    assert {"next-best-action", "personalised-follow-up"} <= serves[
+        "individualised-customer-management"
+    ]
 
 
 def test_every_label_has_both_languages_and_every_template_label_exists() -> None:

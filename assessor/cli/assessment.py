@@ -168,10 +168,11 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
     result, lang = _shown(ctx, workspace, lenient, lang)
     rows = roadmap_rows(result, lang)
     words = library_labels(lang, result.library)
+    later = words["backlog_short"]  # after the 24 months: no phase, no months
     table = to_table(
         ["phase", "months", "initiative", "owner", "effort", "priority"],
-        [[r[0], f"{r[1]}–{r[2] or ''}", r[4], words.get(f"role_{r[5]}", r[5]), r[6], r[8]]
-         for r in rows],
+        [[later if r[1] is None else r[0], "—" if r[1] is None else f"{r[1]}–{r[2]}", r[4],
+          words.get(f"role_{r[5]}", r[5]), r[6], r[8]] for r in rows],
     )  # fmt: skip
     if result.roadmap.route:
         names = _positions(result, lang)

@@ -47,7 +47,7 @@ _SUB = re.compile(r"^(?P<base>.+?)(?:\[(?P<sq>[^\]]+)\]|_(?P<sq2>SQ\d+))$", re.I
 _TEXT_SUB = re.compile(r"^(?P<base>.+?)\s*\[(?P<sq>[^\]]+)\]$")
 _QUALTRICS_SUB = re.compile(r"^(?P<base>.+?) - (?P<sq>.+)$")
 _OTHER = ("other", "comment", "other (please specify)", "other - text", "sonstiges", "autre",
-          "otro", "anders", "outro", "khác")  # fmt: skip
+          "otro", "anders", "outro", "outros", "khác")  # fmt: skip
 _CHOICE_TOOLS = ("google-forms", "microsoft-forms", "qualtrics")
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[a-z][.)])\s+")
 

@@ -218,7 +218,7 @@ class RoadmapSettings(StrictModel):
         min_length=4,
         max_length=4,
         description="Effort points per phase (0–3, 3–6, 6–12, 12–24 months); S=1, M=2, L=3 "
-        "(default: from the company size in `context:`, else 4, 5, 7, 9).",
+        "(default: from the company size in `context:`, else 4, 5, 8, 12).",
     )
     position: Id | None = Field(
         default=None,

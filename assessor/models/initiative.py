@@ -66,6 +66,23 @@ class Initiative(StrictModel):
         default_factory=list,
         description="Initiatives that must have ended before this one starts (the programme order).",
     )
+    with_: list[Id] = Field(
+        default_factory=list,
+        alias="with",
+        description="Initiatives that must have started before this one starts: it runs alongside "
+        "them (e.g. training with each rollout wave).",
+    )
+    urgent: bool = Field(
+        default=False,
+        description="It cannot wait for the programme (a legal duty already in force): placed "
+        "before every other initiative, so it starts at month 0 unless what it waits for holds it "
+        "back.",
+    )
+    serves: list[Id] = Field(
+        default_factory=list,
+        description="Positions of the CRM strategy matrix it builds (e.g. "
+        "'managed-service-support'); it counts double when the client's route leads there.",
+    )
     personal_data: bool = Field(
         default=False,
         description="It collects or uses customers' personal data, so it waits for consent.",

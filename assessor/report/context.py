@@ -125,6 +125,8 @@ class InitiativeView:
     basis: str = ""
     quick_win: bool = False
     prerequisite_only: bool = False  # closes no gap itself: it is needed before `enables`
+    along: list[str] = field(default_factory=list)  # starts together with these (`with:`)
+    serves_route: bool = False  # builds a position the recommended route leads to
 
 
 @dataclass(frozen=True)
@@ -286,7 +288,8 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
         i.months, _duration(i.months, labels), start, p.phase, [titles[a].title[lang] for a in p.after if a in titles],
         [labels[f"kpi_{k}"] for k in i.kpis], closes, enables, p.end_month, span,
         labels.fill("cost_range", low=fmt_num(cost.low, lang, 0), high=fmt_num(cost.high, lang, 0)) if cost else "",
-        i.effect[lang], i.basis[lang], p.quick_win, not p.covers,
+        i.effect[lang], i.basis[lang], p.quick_win, not p.covers, [titles[w].title[lang] for w in p.with_ if w in titles],
+        p.serves_route,
     )  # fmt: skip
 
 

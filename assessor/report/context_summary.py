@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..headline import headline as one_headline
 from ..pipeline import AssessmentResult
-from ..roadmap import PHASES
+from ..roadmap import PHASES, route_positions
+from ..strategy import STRATEGY_FRAMEWORK
 from .labels import Labels, fmt_num
 
 __all__ = ["summary_parts"]
@@ -14,6 +15,16 @@ def _name(result: AssessmentResult, path: str, lang: str) -> tuple[str, str]:
     fw_id, _, dim_id = path.partition("/")
     fw = result.library.framework(fw_id)
     return fw.label(lang), fw.dimension(dim_id).name[lang]
+
+
+def _route_weight(result: AssessmentResult, lang: str, labels: Labels) -> str:
+    """', doubled when it builds a position the recommended route leads to (…)', or nothing."""
+    serving = route_positions(result.strategy)
+    fw = result.library.frameworks.get(STRATEGY_FRAMEWORK)
+    if not serving or fw is None:
+        return ""
+    names = [d.name[lang] for d in fw.dimensions if d.id in serving]
+    return labels.fill("method_route_weight", positions=", ".join(names))
 
 
 def summary_parts(
@@ -61,7 +72,9 @@ def summary_parts(
         labels["method_strategy"],
         labels["method_kpis"],
         labels.fill(
-            "method_roadmap", capacity=" / ".join(str(c) for c in result.decisions.capacity.value)
+            "method_roadmap", route=_route_weight(result, lang, labels),
+            capacity=" / ".join(str(c) for c in result.decisions.capacity.value),
         ),
-    ]
+        labels["method_costs"],
+    ]  # fmt: skip
     return headline, messages, method

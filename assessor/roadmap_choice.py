@@ -1,0 +1,167 @@
+"""Which initiatives a roadmap holds: the needs the gaps create, the initiative chosen for
+each (route weight, levels already reached), and what the programme order and the capability
+prerequisites add (docs/roadmap.md §1–4). assessor/roadmap.py places them in months."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .gaps import Gap
+from .initiative_checks import raised_capabilities
+from .models import Framework, Initiative
+
+__all__ = [
+    "EFFORT_POINTS", "ROUTE_WEIGHT", "Need", "Plan", "choose", "close", "credited", "needs_of",
+    "providers", "weight",
+]  # fmt: skip
+
+EFFORT_POINTS = {"S": 1, "M": 2, "L": 3}
+ROUTE_WEIGHT = 2.0  # an initiative serving a position on the client's route counts double
+
+Need = tuple[str, int]  # (dimension path, step)
+
+
+def needs_of(gaps: list[Gap], positions: set[str]) -> dict[Need, float]:
+    """Each level step from a dimension's current level to its target, with its priority; the
+    strategy matrix (`positions`: frameworks with a matrix) has none."""
+    needs: dict[Need, float] = {}
+    for g in gaps:
+        if g.gap <= 0 or g.framework in positions:
+            continue
+        base = min(3, max(1, math.floor(g.current + 1e-9)))
+        top = max(base + 1, min(4, math.ceil(g.target - 1e-9)))
+        for step in range(base, top):
+            needs[(g.path, step)] = g.priority
+    return needs
+
+
+def credited(item: Initiative, needs: Iterable[Need]) -> list[Need]:
+    """The needs among `needs` it is credited for: its dimensions at its step."""
+    return sorted((p, s) for p, s in needs if s == item.step and p in item.dimensions)
+
+
+def weight(item: Initiative, serving: set[str]) -> float:
+    """ROUTE_WEIGHT when the initiative serves a position the client's route leads to, else 1."""
+    return ROUTE_WEIGHT if serving & set(item.serves) else 1.0
+
+
+def choose(
+    needs: dict[Need, float], catalogue: list[Initiative], plan: Plan
+) -> dict[str, list[Need]]:
+    """For each need, highest priority first, the initiative covering the most outstanding
+    priority (× ROUTE_WEIGHT on the route), among those the company has not yet reached."""
+    chosen: dict[str, list[Need]] = {}
+    open_needs = dict(needs)
+    for need in sorted(needs, key=lambda n: (-needs[n], n)):
+        if need not in open_needs:
+            continue
+        candidates = [i for i in catalogue if credited(i, [need]) and not plan.reached(i)]
+        if not candidates:
+            continue
+        best = min(
+            candidates,
+            key=lambda i: (
+                -sum(open_needs[n] for n in credited(i, open_needs)) * weight(i, plan.serving),
+                EFFORT_POINTS[i.effort],
+                i.id,
+            ),
+        )
+        taken = credited(best, open_needs)
+        chosen[best.id] = taken
+        for n in taken:
+            open_needs.pop(n)
+    return chosen
+
+
+@dataclass
+class Plan:
+    """What the planner works on: the catalogue as it applies to this company."""
+
+    items: dict[str, Initiative]  # the whole library, for walking `after:`
+    fits: set[str]  # ids that suit the company's size
+    frameworks: dict[str, Framework]
+    current: dict[str, float]  # dimension path → score
+    needs: dict[Need, float]
+    serving: set[str] = field(default_factory=set)  # the positions the client's route leads to
+
+    def on_route(self, ident: str) -> bool:
+        """Whether it serves a position the client's route leads to."""
+        return bool(self.serving & set(self.items[ident].serves))
+
+    def priority(self, ident: str, covers: Iterable[Need]) -> float:
+        """The priority of the needs it covers, × ROUTE_WEIGHT when it serves the route."""
+        return sum(self.needs.get(n, 0.0) for n in covers) * weight(self.items[ident], self.serving)
+
+    def reached(self, item: Initiative) -> bool:
+        """Whether the company already has the level `item` delivers on its dimensions."""
+        scores = [self.current[p] for p in item.dimensions if p in self.current]
+        return not scores or statistics.fmean(scores) >= item.step + 1 - 1e-9
+
+    def capability(self, cap: str) -> float:
+        scores = [
+            score
+            for path, score in self.current.items()
+            if cap in _dimension_caps(self.frameworks, path)
+        ]
+        return statistics.fmean(scores) if scores else 0.0
+
+    def upstream(self, ident: str) -> dict[str, str]:
+        """Everything `after:` and `with:` reach from `ident` through initiatives that suit the
+        company, each with how `ident` waits for it: 'after' (it must have ended) when the
+        last link of some chain to it is `after:`, else 'with' (it must have started)."""
+        seen: list[str] = []
+        todo = [*self.items[ident].after, *self.items[ident].with_]
+        while todo:
+            other = todo.pop(0)
+            if other in seen or other not in self.fits or other == ident:
+                continue
+            seen.append(other)
+            todo += [*self.items[other].after, *self.items[other].with_]
+        ended = {a for i in (ident, *seen) for a in self.items[i].after}
+        return {o: "after" if o in ended else "with" for o in seen}
+
+
+def _dimension_caps(frameworks: dict[str, Framework], path: str) -> list[str]:
+    fw_id, _, dim_id = path.partition("/")
+    fw = frameworks.get(fw_id)
+    dim = next((d for d in fw.dimensions if d.id == dim_id), None) if fw else None
+    return list(dim.capabilities) if dim else []
+
+
+def providers(plan: Plan, ids: Iterable[str], capability: str, level: int) -> list[str]:
+    return [
+        i
+        for i in ids
+        if plan.items[i].step == level - 1
+        and capability in raised_capabilities(plan.items[i], plan.frameworks)
+    ]
+
+
+def close(chosen: dict[str, list[Need]], plan: Plan) -> None:
+    """Add what the programme order and the prerequisites call for that is not planned yet."""
+    pending = sorted(chosen)
+    while pending:
+        ident = pending.pop(0)
+        item = plan.items[ident]
+        # what comes right before it; the walk stops at one already reached (a company that
+        # has what it delivers has done what comes before it) and at one that does not suit
+        extra = [
+            other
+            for other in dict.fromkeys([*item.after, *item.with_])
+            if other in plan.fits and other not in chosen and not plan.reached(plan.items[other])
+        ]
+        for pre in plan.items[ident].prerequisites:
+            if plan.capability(pre.capability) >= pre.level or providers(
+                plan, chosen, pre.capability, pre.level
+            ):
+                continue
+            options = providers(plan, sorted(plan.fits), pre.capability, pre.level)
+            options.sort(key=lambda i: (EFFORT_POINTS[plan.items[i].effort], i))
+            extra += options[:1]
+        for other in extra:
+            if other not in chosen:
+                chosen[other] = credited(plan.items[other], plan.needs)
+                pending.append(other)
