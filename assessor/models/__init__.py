@@ -32,6 +32,7 @@ from .initiative import (
     InitiativeCatalogue,
     Prerequisite,
 )
+from .library import LibraryInfo
 from .questionnaire import (
     KPI_INPUTS,
     ROLES,
@@ -73,6 +74,7 @@ __all__ = [
     "Initiative",
     "InitiativeCatalogue",
     "Lang",
+    "LibraryInfo",
     "LocalText",
     "Matrix",
     "Prerequisite",
