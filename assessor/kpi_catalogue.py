@@ -27,12 +27,13 @@ class KpiTargetRule:
     """How a KPI's 12- and 24-month targets follow from today's value.
 
     With a `reference`, the target closes `share_12` (then `share_24`) of the distance from today's
-    value to it; the reference is an estimate, and `basis` says what it rests on. Without one,
-    today's value changes by `change_12` (then `change_24`), a fraction of itself.
+    value to it; the reference is an estimate, and the report label `kpi_basis_<id>` says what it
+    rests on. Without one, today's value changes by `change_12` (then `change_24`), a fraction of
+    itself.
     """
 
+    kpi: str
     reference: float | None
-    basis: dict[str, str]  # language → text
     share_12: float = 0.0
     share_24: float = 0.0
     change_12: float = 0.0
@@ -60,12 +61,6 @@ def _fail(where: str, what: str) -> CatalogueError:
     return CatalogueError(f"{PATH.name}: {where}: {what}")
 
 
-def _text(value: Any, where: str) -> dict[str, str]:
-    if not isinstance(value, dict) or set(value) != {"en", "vi"}:
-        raise _fail(where, "needs the text in 'en' and 'vi'")
-    return {k: str(v) for k, v in value.items()}
-
-
 def _fraction(value: Any, where: str) -> float:
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise _fail(where, f"expected a number, got {value!r}")
@@ -76,13 +71,12 @@ def _rule(kpi_id: str, raw: Any, close: dict[str, float], lower: bool) -> KpiTar
     where = f"kpis.{kpi_id}.target"
     if not isinstance(raw, dict):
         raise _fail(where, "every KPI needs a target rule")
-    basis = _text(raw.get("basis"), f"{where}.basis")
     if ("reference" in raw) == ("change" in raw):
         raise _fail(where, "give either a reference or a change")
     if "reference" in raw:
         reference = _fraction(raw["reference"], f"{where}.reference")
         return KpiTargetRule(
-            reference, basis, close["months_12"], close["months_24"], lower_is_better=lower
+            kpi_id, reference, close["months_12"], close["months_24"], lower_is_better=lower
         )
     change = raw["change"]
     if not isinstance(change, dict):
@@ -93,7 +87,7 @@ def _rule(kpi_id: str, raw: Any, close: dict[str, float], lower: bool) -> KpiTar
         raise _fail(
             f"{where}.change", f"must move towards better ({'lower' if lower else 'higher'})"
         )
-    return KpiTargetRule(None, basis, change_12=c12, change_24=c24, lower_is_better=lower)
+    return KpiTargetRule(kpi_id, None, change_12=c12, change_24=c24, lower_is_better=lower)
 
 
 def _spec(kpi_id: str, raw: Any, close: dict[str, float]) -> KpiSpec:

@@ -299,7 +299,8 @@ def _kpi_target(k: KpiTarget, lang: str) -> dict[str, Any]:
         if r.reference is not None
         else {"change_12_months": r.change_12, "change_24_months": r.change_24}
     )  # fmt: skip
-    rule |= {"lower_is_better": r.lower_is_better, "basis": r.basis[lang]}
+    basis = load_labels(lang)[f"kpi_basis_{k.id}"]  # what the reference rests on, or why none
+    rule |= {"lower_is_better": r.lower_is_better, "basis": basis}
     return {
         "id": k.id, "current": r3(k.current), "in_12_months": r3(k.in_12_months),
         "in_24_months": r3(k.in_24_months), "unit": k.unit, "rule": rule,

@@ -159,7 +159,7 @@ def test_every_kpi_computed_has_a_target_rule_labels_a_working_and_initiatives()
         labels = load_labels(lang)
         for kpi_id in KPI_IDS:
             assert labels[f"kpi_{kpi_id}"] and labels[f"kpi_formula_{kpi_id}"]
-            assert CATALOGUE[kpi_id].rule.basis[lang]
+            assert labels[f"kpi_basis_{kpi_id}"]  # what its reference value rests on
     # no KPI is computed that no initiative moves: each can get a target
     assert sorted(set(KPI_IDS) - moved) == []
     lower = sorted(k for k, spec in CATALOGUE.items() if spec.lower_is_better)
@@ -173,12 +173,12 @@ def test_a_broken_catalogue_entry_is_refused(
 
     text = kpi_catalogue.PATH.read_text(encoding="utf-8")
     broken = tmp_path / "kpis.yaml"
-    # CSAT's rule loses its reference and gains nothing in its place
+    # CSAT's rule loses its reference: the KPI is left without a target rule
     broken.write_text(text.replace("      reference: 85\n", "", 1), encoding="utf-8")
     monkeypatch.setattr(kpi_catalogue, "PATH", broken)
     kpi_catalogue.catalogue.cache_clear()
     try:
-        with pytest.raises(kpi_catalogue.CatalogueError, match=r"kpis\.csat\.target: give either"):
+        with pytest.raises(kpi_catalogue.CatalogueError, match=r"kpis\.csat\.target: every KPI needs a target rule"):
             kpi_catalogue.catalogue()
     finally:
         monkeypatch.undo()

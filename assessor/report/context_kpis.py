@@ -237,16 +237,15 @@ def rule_text(rule: KpiRule, unit: str, lang: str, labels: Labels, *, basis: boo
             share12=fmt_num(rule.share_12 * 100, lang, 0), share24=fmt_num(rule.share_24 * 100, lang, 0),
         )  # fmt: skip
         if basis:
-            text += " " + labels.fill(
-                "kpi_rule_estimate", reference=reference, basis=rule.basis[lang]
-            )
+            why = labels[f"kpi_basis_{rule.kpi}"]
+            text += " " + labels.fill("kpi_rule_estimate", reference=reference, basis=why)
         return text
     text = labels.fill(
         "kpi_rule_change",
         change12=f"{rule.change_12 * 100:+.0f}".replace("-", "−"),
         change24=f"{rule.change_24 * 100:+.0f}".replace("-", "−"),
     )
-    return text + (f" ({rule.basis[lang]}.)" if basis else "")
+    return text + (f" ({labels[f'kpi_basis_{rule.kpi}']}.)" if basis else "")
 
 
 def short_rule_text(t: KpiTarget, lang: str, labels: Labels) -> str:
