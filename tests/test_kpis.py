@@ -178,7 +178,9 @@ def test_a_broken_catalogue_entry_is_refused(
     monkeypatch.setattr(kpi_catalogue, "PATH", broken)
     kpi_catalogue.catalogue.cache_clear()
     try:
-        with pytest.raises(kpi_catalogue.CatalogueError, match=r"kpis\.csat\.target: every KPI needs a target rule"):
+        with pytest.raises(
+            kpi_catalogue.CatalogueError, match=r"kpis\.csat\.target: every KPI needs a target rule"
+        ):
             kpi_catalogue.catalogue()
     finally:
         monkeypatch.undo()
