@@ -6,6 +6,7 @@ from .assessment import (
     Answer,
     Assessment,
     BusinessContext,
+    InitiativeProgress,
     Profile,
     Respondent,
     Response,
