@@ -243,8 +243,9 @@ def gap_rows(result: AssessmentResult) -> list[list[Any]]:
 
 ROADMAP_HEADERS = [
     "phase", "start_month", "end_month", "initiative", "title", "owner", "effort", "months",
-    "priority", "dimensions", "depends_on", "starts_with", "kpis",
+    "priority", "dimensions", "depends_on", "starts_with", "kpis", "status", "measured",
 ]  # fmt: skip
+DONE = "done"  # a row's phase and status: done since the previous roadmap (`progress:`)
 
 
 def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
@@ -261,6 +262,7 @@ def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "phases": phases,
         "quick_wins": [p.initiative.id for p in rm.quick_wins],
         "backlog": [_planned(p, lang, rm.size) for p in rm.phase(BACKLOG)],
+        "done": [{"id": i.id, "title": i.title[lang]} for i in rm.done],
         "route": {"id": rm.route_id, "path": rm.route, "target": rm.target_position},
         "kpi_targets": [_kpi_target(k) for k in rm.kpi_targets],
         "unmet": [{"dimension": path, "step": step} for path, step in rm.unmet],
@@ -291,6 +293,7 @@ def _planned(p: Planned, lang: str, size: str) -> dict[str, Any]:
         "cost_million_vnd": {"low": cost.low, "high": cost.high} if cost else None,
         "effect": i.effect[lang], "basis": i.basis[lang], "kpis": list(i.kpis),
         "covers": [{"dimension": path, "step": step} for path, step in p.covers],
+        "status": p.status, "measured": p.measured,
     }  # fmt: skip
 
 
@@ -303,5 +306,9 @@ def roadmap_rows(result: AssessmentResult, lang: str) -> list[list[Any]]:
         rows.append([
             p.phase + 1 if p.phase < BACKLOG else "backlog", start, end, i.id, i.title[lang], i.owner, i.effort,
             i.months, r3(p.priority), dims, " ".join(p.after), " ".join(p.with_), " ".join(i.kpis),
+            p.status, p.measured,
         ])  # fmt: skip
+    for i in result.roadmap.done:
+        rows.append([DONE, None, None, i.id, i.title[lang], i.owner, i.effort, i.months, None, "", "", "",
+                     " ".join(i.kpis), DONE, None])  # fmt: skip
     return rows

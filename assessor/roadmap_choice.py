@@ -187,7 +187,9 @@ def close(chosen: dict[str, list[Need]], plan: Plan) -> None:
                 chosen[other] = credited(plan.items[other], plan.needs)
 
 
-def _bridged(item: Initiative, later: Initiative, chosen: dict[str, list[Need]], plan: Plan) -> bool:
+def _bridged(
+    item: Initiative, later: Initiative, chosen: dict[str, list[Need]], plan: Plan
+) -> bool:
     """Whether `item`, reached, is redone between planned work: everything it comes right after
     (its `after:` that suit the company) is planned, and `later`, planned right after it, raises
     a dimension one of those raises. A new configuration of technology and data is piloted

@@ -73,6 +73,7 @@ __all__ = [
     "Id",
     "Initiative",
     "InitiativeCatalogue",
+    "InitiativeProgress",
     "Lang",
     "LocalText",
     "Matrix",

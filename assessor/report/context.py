@@ -17,7 +17,7 @@ from ..gaps import Gap
 from ..leadership import leadership_gap
 from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
-from ..roadmap import BACKLOG, EFFORT_POINTS, PHASES, Planned
+from ..roadmap import BACKLOG, CONTINUED, EFFORT_POINTS, PHASES, Planned
 from ..textformat import local_date
 from . import charts_story, context_charts
 from .charts_grid import TimelineItem
@@ -127,6 +127,7 @@ class InitiativeView:
     prerequisite_only: bool = False  # closes no gap itself: it is needed before `enables`
     along: list[str] = field(default_factory=list)  # starts together with these (`with:`)
     serves_route: bool = False  # builds a position the recommended route leads to
+    note: str = ""  # continued from the previous roadmap, or not measured by the questionnaire
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ class ReportContext:
     first_moves: list[InitiativeView] = field(default_factory=list)
     marks: Marks | None = None  # confidentiality line, unit marks, notes on merged groups
     review: ReviewView | None = None  # the consultant's review, when there is one
+    done: list[str] = field(default_factory=list)  # done since the previous roadmap (`progress:`)
 
 
 def _generated_date() -> dt.date:
@@ -289,8 +291,15 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
         [labels[f"kpi_{k}"] for k in i.kpis], closes, enables, p.end_month, span,
         labels.fill("cost_range", low=fmt_num(cost.low, lang, 0), high=fmt_num(cost.high, lang, 0)) if cost else "",
         i.effect[lang], i.basis[lang], p.quick_win, not p.covers, [titles[w].title[lang] for w in p.with_ if w in titles],
-        p.serves_route,
+        p.serves_route, initiative_note(p, labels),
     )  # fmt: skip
+
+
+def initiative_note(p: Planned, labels: Labels) -> str:
+    """What the reader should know about how an initiative came into the plan: continued from
+    the previous roadmap, or a legal duty the questionnaire does not measure (check it)."""
+    notes = [labels["roadmap_continued"]] if p.status == CONTINUED else []
+    return "; ".join([*notes, *([] if p.measured else [labels["roadmap_not_measured"]])])
 
 
 def _outcome(result: AssessmentResult, planned: list[Planned], labels: Labels, lang: str) -> str:
@@ -417,4 +426,5 @@ def build_context(
         decisions=decision_views(result, lang, labels),
         questions=question_views(result, lang, labels) if full else [],
         first_moves=[i for i in items if i.phase < BACKLOG][:3], marks=mark, review=review,
+        done=[i.title[lang] for i in result.roadmap.done],
     )  # fmt: skip
