@@ -316,7 +316,7 @@ def plan_initiatives(
     )  # fmt: skip
     chosen = choose(needs, [items[i] for i in sorted(fits)], plan)
     close(chosen, plan)
-    covered = {n for ns in chosen.values() for n in ns}
+    covered = {n for ns in chosen.values() for n in ns} | plan.met_by_done()
     return _schedule(chosen, _waits(chosen, plan), plan, capacity), sorted(
         n for n in needs if n not in covered
     )

@@ -57,10 +57,11 @@ def choose(
     needs: dict[Need, float], catalogue: list[Initiative], plan: Plan
 ) -> dict[str, list[Need]]:
     """Work under way since the last assessment first, with the needs it covers; then for each
-    need, highest priority first, the initiative covering the most outstanding priority
-    (× ROUTE_WEIGHT on the route), among those the company has not yet reached or done."""
+    need that work done since then does not meet, highest priority first, the initiative
+    covering the most outstanding priority (× ROUTE_WEIGHT on the route), among those the
+    company has not yet reached or done."""
     chosen: dict[str, list[Need]] = {}
-    open_needs = dict(needs)
+    open_needs = {n: v for n, v in needs.items() if n not in plan.met_by_done()}
     for ident in sorted(plan.continued):
         chosen[ident] = credited(plan.items[ident], open_needs)
         for n in chosen[ident]:
@@ -110,6 +111,11 @@ class Plan:
     def priority(self, ident: str, covers: Iterable[Need]) -> float:
         """The priority of the needs it covers, × ROUTE_WEIGHT when it serves the route."""
         return sum(self.needs.get(n, 0.0) for n in covers) * weight(self.items[ident], self.serving)
+
+    def met_by_done(self) -> set[Need]:
+        """The needs the work done since the last assessment is credited for: met, whatever the
+        scores say yet (the work was done; practice follows)."""
+        return {n for i in self.done for n in credited(self.items[i], self.needs)}
 
     def measured(self, item: Initiative) -> bool:
         """Whether the assessment scored any of the dimensions `item` raises."""
