@@ -137,6 +137,7 @@ class PhaseView:
     points: int
     capacity: int | None
     outcome: str
+    load: str = ""  # "Uses 5 of 8 effort points", with why a phase holds more than its capacity
 
 
 @dataclass(frozen=True)
@@ -326,16 +327,30 @@ def _phases(
         planned = result.roadmap.phase(n)
         mine = [i for i in items if i.phase == n]
         points = sum(EFFORT_POINTS[p.initiative.effort] for p in planned)
+        room = capacity[n] if n < len(capacity) else None
         phases.append(
             PhaseView(
                 labels[f"phase_{n + 1}"],
                 mine,
                 points,
-                capacity[n] if n < len(capacity) else None,
+                room,
                 _outcome(result, planned, labels, lang),
+                _load(planned, points, room, labels),
             )
         )
     return phases  # fmt: skip
+
+
+def _load(planned: list[Planned], points: int, room: int | None, labels: Labels) -> str:
+    """How much of a phase's capacity its initiatives use; beyond it, why: work under way since
+    the previous roadmap, or work that does not wait for room (docs/roadmap.md §5)."""
+    if not room:
+        return ""
+    continued = sum(EFFORT_POINTS[p.initiative.effort] for p in planned if p.status == CONTINUED)
+    if continued:
+        return labels.fill("phase_load_continued", points=points, capacity=room, continued=continued)
+    key = "phase_load_over" if points > room else "phase_load"
+    return labels.fill(key, points=points, capacity=room)
 
 
 def _capabilities(result: AssessmentResult, lang: str) -> list[CapabilityView]:
