@@ -18,8 +18,9 @@ Deterministic and pure. The rules (docs/roadmap.md):
 4. Programme order. Everything an initiative's `after:` and `with:` reach (through initiatives
    not planned) that is planned must have ended (`after:`) or started (`with:`; the last link
    of the chain decides) before it starts. What comes right before a planned one is added when
-   the company has not yet reached the level it delivers, or when what comes right before it
-   is planned too; the walk stops at one reached. A capability prerequisite is met by a planned
+   the company has not yet reached the level it delivers; the walk stops at one reached, unless
+   everything it comes right after is planned and what follows it raises a dimension of those
+   (a new configuration is piloted again before its rollout). A capability prerequisite is met by a planned
    initiative raising it through the step below, or an added one. An initiative for step s of a
    dimension waits for those doing step s−1 of it, unless it serves the route and they do not.
 5. Months. Continued work first, at month 0, in what room the first phase has left; then
