@@ -89,7 +89,10 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
         "Continued first, under way since the previous roadmap (their costs are not counted "
         "again below): Audit and clean customer data; Record who buys" in second
     )
-    assert "1. Segment customers by needs, with contact rules Owner: Marketing · Starts: month 4" in second
+    assert (
+        "1. Segment customers by needs, with contact rules Owner: Marketing · Starts: month 4"
+        in second
+    )
     assert "80–250 million đồng Each segment has its own contact plan" in second
     assert "The first three moves: 140–410 million đồng. The whole 24-month roadmap:" in second
     # two executives are too few to compare apart (min_group 3): where managers disagree instead

@@ -237,7 +237,9 @@ def test_roadmap_json_gives_months_costs_effects_and_quick_wins() -> None:
     continued = [i for i in items if i["status"] == "continued"]
     assert [i["id"] for i in items[: len(continued)]] == [i["id"] for i in continued]
     assert len(continued) == 5 and all(i["start_month"] == 0 for i in continued)
-    assert {i["status"] for i in items} == {"continued", "new"} and all(i["measured"] for i in items)
+    assert {i["status"] for i in items} == {"continued", "new"} and all(
+        i["measured"] for i in items
+    )
     # the route's moves say so and count double
     route = {i["id"] for i in items if i["serves_route"]}
     assert "needs-based-segmentation" in route
@@ -414,7 +416,9 @@ def test_work_that_starts_with_another_does_not_slip_a_phase_for_want_of_room() 
     saas = got["saas-crm-setup"][0]
     assert saas is not None and saas < 12
     assert got["training-adoption-programme"][0] == got["owner-led-crm-launch"][0] == saas
-    used = [sum(EFFORT_POINTS[p.initiative.effort] for p in planned if p.phase == n) for n in range(4)]
+    used = [
+        sum(EFFORT_POINTS[p.initiative.effort] for p in planned if p.phase == n) for n in range(4)
+    ]
     assert sum(used) <= sum(capacity)
 
 

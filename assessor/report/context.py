@@ -348,7 +348,9 @@ def _load(planned: list[Planned], points: int, room: int | None, labels: Labels)
         return ""
     continued = sum(EFFORT_POINTS[p.initiative.effort] for p in planned if p.status == CONTINUED)
     if continued:
-        return labels.fill("phase_load_continued", points=points, capacity=room, continued=continued)
+        return labels.fill(
+            "phase_load_continued", points=points, capacity=room, continued=continued
+        )
     key = "phase_load_over" if points > room else "phase_load"
     return labels.fill(key, points=points, capacity=room)
 
