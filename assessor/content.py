@@ -16,6 +16,7 @@ from .history import progress_check
 from .kinds import KINDS, WORKSPACE_KINDS
 from .loading import Library, iter_content_files, load_library
 from .models import Framework
+from .models.common import pick
 from .pipeline import workspace_library
 from .workspace import load_workspace
 
@@ -60,7 +61,7 @@ _LABELS = {
 
 def framework_text(fw: Framework, lang: str) -> str:
     """A readable plain-text description of a framework, in one language."""
-    t = _LABELS[lang]
+    t = pick(_LABELS, lang)
     out = [fw.name[lang], "=" * len(fw.name[lang]), "", fw.description[lang], ""]
     out.append(f"{t['version']}: {fw.version}")
     out += [f"{t['sources']}:"] + [f"  - {s.citation}" for s in fw.sources]

@@ -70,7 +70,7 @@ def _say(key: str, **values: Any) -> Text:
 def _num(value: Any, lang: str) -> str:
     if isinstance(value, int):
         text = f"{value:,}"
-        return text.replace(",", ".") if lang == "vi" else text
+        return text if lang == "en" else text.replace(",", ".")
     return str(value)
 
 

@@ -9,6 +9,7 @@ from typing import get_args
 
 from .errors import ResponseError
 from .fsio import write_atomic
+from .languages import default_language, require_language
 from .loading import Library
 from .models.assessment import Industry
 
@@ -19,9 +20,9 @@ _TEMPLATE = """\
 kind: assessment
 client:
   name: {client_json}
-title: {{en: "CRM assessment {year}", vi: "Đánh giá CRM {year}"}}   # the reports' title
+title: {title}   # the reports' title
 date: {date}
-language: {language}            # default report language: vi or en
+language: {language}            # default report language: {languages}
 questionnaire: {questionnaire}
 frameworks: []                  # empty: every framework the questionnaire maps onto
 # The client's business chooses the target profile, the target on the strategy matrix, the route
@@ -45,13 +46,27 @@ branding:
 """
 
 
+_TITLES = {"en": "CRM assessment {year}", "vi": "Đánh giá CRM {year}"}
+
+
+def _title(langs: tuple[str, ...], year: int) -> str:
+    """The title in the questionnaire's languages: {en: …, vi: …}, or one text (in English where
+    crm-assess has no words of that language, to translate)."""
+    known = [lang for lang in langs if lang in _TITLES]
+    if len(langs) > 1 and known == list(langs):
+        return (
+            "{" + ", ".join(f'{lang}: "{_TITLES[lang].format(year=year)}"' for lang in langs) + "}"
+        )
+    return json.dumps(_TITLES[known[0] if known else "en"].format(year=year), ensure_ascii=False)
+
+
 def init_workspace(
     folder: Path,
     *,
     client: str,
     questionnaire: str,
     library: Library,
-    language: str = "vi",
+    language: str | None = None,
     profile: str | None = None,
     today: dt.date | None = None,
     force: bool = False,
@@ -59,15 +74,18 @@ def init_workspace(
     """Write `folder/assessment.yaml` and create `folder/responses/`; return the file."""
     if not client.strip():
         raise ResponseError("--client: the company name must not be empty")
-    library.questionnaire(questionnaire)
+    q = library.questionnaire(questionnaire)
+    language = language or default_language(q)
+    require_language(language, questionnaire=q)
     if profile is not None:
         library.profile(profile)
     text = _TEMPLATE.format(
         client=" ".join(client.split()),  # a comment line: no line breaks
         client_json=json.dumps(client, ensure_ascii=False),
         date=(today or dt.date.today()).isoformat(),
-        year=(today or dt.date.today()).year,
+        title=_title(q.title.languages, (today or dt.date.today()).year),
         language=language,
+        languages=", ".join(q.title.languages),
         questionnaire=questionnaire,
         profile_line=(
             f"profile: {profile}"

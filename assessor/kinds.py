@@ -14,6 +14,7 @@ from .models import (
     Framework,
     Glossary,
     InitiativeCatalogue,
+    LibraryInfo,
     Profile,
     Questionnaire,
     Response,
@@ -29,6 +30,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "profile": Profile,
     "initiatives": InitiativeCatalogue,
     "glossary": Glossary,
+    "library": LibraryInfo,
 }
 # Workspace files: validated with the workspace, not part of the library.
 WORKSPACE_KINDS: dict[str, type[BaseModel]] = {

@@ -7,7 +7,7 @@ file before giving up, so a user fixes them all in one pass.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,13 +18,24 @@ from . import checks
 from .errors import DefinitionError, Problem, shown
 from .initiative_checks import check_initiatives
 from .kinds import KINDS, fields_at
-from .models import CapabilityCatalogue, Framework, Initiative, Profile, Questionnaire
+from .models import (
+    LANGUAGES,
+    CapabilityCatalogue,
+    Framework,
+    Initiative,
+    LibraryInfo,
+    Profile,
+    Questionnaire,
+)
 from .yamlsource import SourceDoc, parse_yaml
 
 __all__ = [
     "CONTENT_FOLDERS",
+    "LIBRARY_FILE",
+    "Declaration",
     "Library",
     "builtin_root",
+    "declaration",
     "iter_content_files",
     "load_document",
     "load_library",
@@ -34,6 +45,7 @@ __all__ = [
 M = TypeVar("M", bound=BaseModel)
 
 CONTENT_FOLDERS = ("frameworks", "questionnaires", "profiles", "initiatives")
+LIBRARY_FILE = "library.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = {"reports", "examples", "tests", "bench", "schemas", "node_modules"}
 
@@ -59,11 +71,7 @@ def validation_problems(
         kind, msg = err["type"], str(err["msg"])
         if kind == "missing":
             key = str(err["loc"][-1])
-            if key in ("en", "vi"):
-                lang = "Vietnamese" if key == "vi" else "English"
-                problems.append(doc.problem(loc, f"missing {lang} text ('{key}')"))
-            else:
-                problems.append(doc.problem(loc, f"missing required key '{key}'"))
+            problems.append(doc.problem(loc, f"missing required key '{key}'"))
         elif kind == "extra_forbidden":
             key = str(err["loc"][-1])
             hint = checks.did_you_mean(key, fields_at(model, tuple(err["loc"][:-1])))
@@ -103,10 +111,21 @@ def doc_loc(doc: SourceDoc, loc: Sequence[str | int]) -> tuple[str | int, ...]:
     return tuple(kept)
 
 
+Context = Callable[[Any], dict[str, Any]]
+"""What a file's validation needs to know beyond the file (its languages), from its data."""
+
+
 def load_document(
-    path: Path, text: str | None = None, kinds: Mapping[str, type[BaseModel]] = KINDS
+    path: Path,
+    text: str | None = None,
+    kinds: Mapping[str, type[BaseModel]] = KINDS,
+    context: Context | None = None,
 ) -> tuple[Any, SourceDoc | None, list[Problem]]:
-    """Parse and validate one content file of any kind. Returns (model or None, doc, problems)."""
+    """Parse and validate one content file of any kind. Returns (model or None, doc, problems).
+
+    Its text is checked against the languages of its library (`declaration`), unless `context`
+    says otherwise (a workspace file: its questionnaire's languages).
+    """
     doc, problems = parse_yaml(path, text)
     if doc is None:
         return None, None, problems
@@ -122,13 +141,35 @@ def load_document(
     if kind not in kinds:
         msg = checks.unknown("kind", str(kind), kinds)
         return None, doc, [*problems, doc.problem(("kind",), msg)]
-    model, more = validate_as(kinds[kind], doc)
+    if context is None:
+        context = declaration(path).context if kind != "library" else _no_context
+    model, more = validate_as(kinds[kind], doc, context(doc.data))
     return model, doc, problems + more
 
 
-def validate_as(model_type: type[M], doc: SourceDoc) -> tuple[M | None, list[Problem]]:
+def _no_context(_: Any) -> dict[str, Any]:
+    return {}
+
+
+def workspace_context(library: Library | None, languages: Sequence[str] = ()) -> Context:
+    """How a workspace file's text is checked: a text per language has at least the languages
+    of the questionnaire the file names (or `languages`), and may have others."""
+
+    def context(data: Any) -> dict[str, Any]:
+        q_id = data.get("questionnaire") if isinstance(data, dict) else None
+        known = library.questionnaires if library is not None else {}
+        langs = known[q_id].title.languages if isinstance(q_id, str) and q_id in known else ()
+        langs = langs or tuple(languages)
+        return {"languages": langs, "open": True}
+
+    return context
+
+
+def validate_as(
+    model_type: type[M], doc: SourceDoc, context: dict[str, Any] | None = None
+) -> tuple[M | None, list[Problem]]:
     try:
-        model = model_type.model_validate(doc.data)
+        model = model_type.model_validate(doc.data, context=context)
     except ValidationError as exc:
         return None, validation_problems(doc, exc, model_type)
     return model, []
@@ -154,6 +195,55 @@ def iter_content_files(root: Path, *, recursive: bool = True) -> Iterator[Path]:
             yield entry
 
 
+@dataclass(frozen=True)
+class Declaration:
+    """The languages a content file is written in, and the library.yaml that says so (None: a
+    library that declares nothing, in English and Vietnamese like the built-in content)."""
+
+    languages: tuple[str, ...] = LANGUAGES
+    file: Path | None = None
+    problems: tuple[Problem, ...] = ()
+
+    def context(self, _: Any = None) -> dict[str, Any]:
+        return {"languages": self.languages, "declared": self.file is not None}
+
+
+_declared: dict[tuple[Path, int, int], Declaration] = {}
+
+
+def declaration(path: Path) -> Declaration:
+    """The nearest library.yaml in the folder of `path` or above it (the built-in content's
+    folder ends the search): what it declares, with its own problems if it is broken."""
+    builtin = builtin_root()
+    folder = path.absolute().parent
+    for candidate in (folder, *folder.parents):
+        if candidate == builtin:
+            break
+        file = candidate / LIBRARY_FILE
+        try:
+            stat = file.stat()
+        except OSError:
+            if file.is_symlink():  # a broken link: reported when read
+                return _read_declaration(file, None)
+            continue
+        return _read_declaration(file, (stat.st_mtime_ns, stat.st_size))
+    return Declaration()
+
+
+def _read_declaration(file: Path, stamp: tuple[int, int] | None) -> Declaration:
+    key = (file, *(stamp or (0, 0)))
+    if stamp is not None and key in _declared:
+        return _declared[key]
+    model, _, problems = load_document(file, kinds={"library": LibraryInfo})
+    if isinstance(model, LibraryInfo) and not problems:
+        found = Declaration(tuple(model.languages), file)
+    else:
+        found = Declaration(LANGUAGES, file, tuple(problems))
+    if stamp is not None:
+        _declared[key] = found
+    return found
+
+
 @dataclass
 class Library:
     """Everything the engine knows: frameworks, questionnaires and catalogues, by id."""
@@ -165,18 +255,14 @@ class Library:
     searched: list[Path] = field(default_factory=list)
     """The user folders searched before the built-in content (for 'unknown …' messages)."""
 
-    def _looked(self, always: bool = False) -> str:
-        """Where the library came from, for an 'unknown …' message (always, or when the user
-        gave folders of their own)."""
-        folders = [str(d) for d in self.searched]
-        if not folders and not always:
-            return ""
-        return f" (looked in {', '.join([*folders, 'the built-in content'])})"
+    def looked(self) -> str:
+        """Where the library came from, for an 'unknown …' message."""
+        return f" (looked in {', '.join([*map(str, self.searched), 'the built-in content'])})"
 
     def framework(self, fw_id: str) -> Framework:
         if fw_id not in self.frameworks:
             raise DefinitionError(
-                checks.unknown("framework", fw_id, self.frameworks) + self._looked()
+                checks.unknown("framework", fw_id, self.frameworks) + self.looked()
             )
         return self.frameworks[fw_id]
 
@@ -196,13 +282,13 @@ class Library:
     def questionnaire(self, q_id: str) -> Questionnaire:
         if q_id not in self.questionnaires:
             raise DefinitionError(
-                checks.unknown("questionnaire", q_id, self.questionnaires) + self._looked()
+                checks.unknown("questionnaire", q_id, self.questionnaires) + self.looked()
             )
         return self.questionnaires[q_id]
 
     def profile(self, p_id: str) -> Profile:
         if p_id not in self.profiles:
-            raise DefinitionError(checks.unknown("profile", p_id, self.profiles) + self._looked())
+            raise DefinitionError(checks.unknown("profile", p_id, self.profiles) + self.looked())
         return self.profiles[p_id]
 
     def of_kind(self, kind: str) -> dict[str, Any]:
@@ -211,6 +297,8 @@ class Library:
     def add(self, model: Any, doc: SourceDoc) -> Problem | None:
         """Add a model unless one with the same kind and id came from the same folder."""
         kind = model.kind
+        if kind == "library":  # what a library says about itself: read with its files
+            return None
         if kind == "capabilities":
             if self.capabilities is None:
                 self.capabilities = model
@@ -246,13 +334,15 @@ def workspace_library(path: Path) -> list[Path]:
     """A workspace's own content: its `library/` folder, then the folders assessment.yaml lists
     under `library:` (relative to the file). A listed folder that is missing is an error."""
     folder = path if path.is_dir() else path.parent
-    own = [folder / "library"] if (folder / "library").is_dir() else []
+    own, problems = _own_library(folder / "library")
     file = path if path.is_file() else folder / "assessment.yaml"
     doc, _ = parse_yaml(file) if file.is_file() else (None, [])
     listed = doc.data.get("library") if doc is not None and isinstance(doc.data, dict) else None
     if not isinstance(listed, list):
+        if problems:
+            raise DefinitionError(problems)
         return own
-    found, problems = list(own), []
+    found = list(own)
     for i, entry in enumerate(listed):
         target = (folder / str(entry)).resolve()
         if not target.is_dir():
@@ -263,6 +353,21 @@ def workspace_library(path: Path) -> list[Path]:
     if problems:
         raise DefinitionError(problems)
     return found
+
+
+def _own_library(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """A workspace's `library/` folder: [it] if it is one; a problem if the name is taken by a
+    broken link or something that is not a folder (never skipped in silence)."""
+    if folder.is_dir():
+        return [folder], []
+    if folder.is_symlink():
+        target = os.readlink(folder)
+        msg = f"the workspace's library folder is a broken link (to {target}): fix or remove it"
+        return [], [Problem(str(folder), message=msg)]
+    if folder.exists():
+        msg = "not a folder: a workspace's library/ holds its own content (rename this file)"
+        return [], [Problem(str(folder), message=msg)]
+    return [], []
 
 
 def load_library(user_dirs: Iterable[Path] = (), extra_files: Iterable[Path] = ()) -> Library:
@@ -284,6 +389,8 @@ def load_library(user_dirs: Iterable[Path] = (), extra_files: Iterable[Path] = (
         if model is not None and doc is not None:
             clash = library.add(model, doc)
             problems += [clash] if clash else []
+            problems += declaration(path).problems
+    problems = list(dict.fromkeys(problems))  # a broken library.yaml, once
     problems += cross_check(library)
     if any(p.severity == "error" for p in problems):
         raise DefinitionError(problems)

@@ -6,6 +6,7 @@ from typing import Any
 
 from .gaps import Gap
 from .headline import headline
+from .models.common import pick
 from .pipeline import AssessmentResult
 from .report.labels import Labels, load_labels
 from .roadmap import BACKLOG, PHASES, Planned
@@ -137,7 +138,7 @@ def _position(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "route_id": st.route_id,
         "route_name": None if route is None else route.name[lang],
         "chosen_by": st.source,
-        "reason": st.reason.get(lang),
+        "reason": pick(st.reason, lang) if st.reason else None,
     }
 
 

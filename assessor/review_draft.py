@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from .models.assessment import text_in
+from .models.common import pick
 from .pipeline import AssessmentResult
 from .report.labels import fmt_num
 from .review_notes import DimensionNotes, comments, dimension_notes
@@ -25,10 +26,21 @@ _HEAD = """\
 # beside them. The schema: `crm-assess schema review`; the guide: docs/review.md.
 kind: review
 moderator: {moderator}
-method:
-  en: "Consensus workshop on (date) with (who took part); levels agreed on the evidence listed."
-  vi: "Hội thảo đồng thuận ngày (ngày) với (thành phần tham dự); mức được thống nhất theo các bằng chứng nêu dưới đây."
+method:{method}
 """
+_METHOD = {
+    "en": "Consensus workshop on (date) with (who took part); levels agreed on the evidence listed.",
+    "vi": "Hội thảo đồng thuận ngày (ngày) với (thành phần tham dự); mức được thống nhất theo các "
+    "bằng chứng nêu dưới đây.",
+}
+
+
+def _method(langs: tuple[str, ...]) -> str:
+    """The method in each language of the questionnaire (English where crm-assess has no words
+    of a language, to translate); plain text for a questionnaire of one language."""
+    if len(langs) == 1:
+        return " " + _q(pick(_METHOD, langs[0]))
+    return "".join(f"\n  {lang}: {_q(pick(_METHOD, lang))}" for lang in langs)
 
 
 def _q(text: str) -> str:
@@ -48,8 +60,8 @@ _WORDS = {
 }  # fmt: skip
 
 
-def _entry(n: DimensionNotes, lang: str) -> list[str]:
-    s, (mine, unscored, by_role, split) = n.score, _WORDS[lang]
+def _entry(n: DimensionNotes, lang: str, per_language: str) -> list[str]:
+    s, (mine, unscored, by_role, split) = n.score, pick(_WORDS, lang)
     if s.score is not None:
         mine = mine.format(score=fmt_num(s.score, lang, 2), level=s.level)
     else:
@@ -64,7 +76,7 @@ def _entry(n: DimensionNotes, lang: str) -> list[str]:
     lines += [
         f"  - dimension: {n.path}",
         "    level:          # 1–4, once agreed",
-        "    rationale:      # {en: …, vi: …}",
+        f"    rationale:      # {per_language}",
         "    evidence: []    # - {kind: document | interview | observation, ref: short reference}",
     ]
     return lines
@@ -74,13 +86,17 @@ def draft_review(result: AssessmentResult, lang: str) -> str:
     """The text of a starting review.yaml for `result` (names in `lang`)."""
     a = result.workspace.assessment
     moderator = _q(text_in(a.branding.consultancy, lang) or "(moderator's name and firm)")
-    out = [_HEAD.format(client=_one_line(a.client.name, 80), moderator=moderator)]
+    langs = result.workspace.questionnaire.title.languages
+    per_language = "{" + ", ".join(f"{x}: …" for x in langs) + "}" if len(langs) > 1 else "text"
+    head = _HEAD.format(client=_one_line(a.client.name, 80), moderator=moderator,
+                        method=_method(langs))  # fmt: skip
+    out = [head]
     notes = [n for n in dimension_notes(result, lang) if n.flags()]
     out.append("agreed:" if notes else "agreed: []  # nothing stands out in the scores")
     for n in notes:
-        out += _entry(n, lang)
+        out += _entry(n, lang, per_language)
     out += [
-        "key_messages: []   # up to five {en: …, vi: …}; they replace the generated ones",
+        f"key_messages: []   # up to five {per_language}; they replace the generated ones",
         "quotes: []         # - {respondent: id, question: id}; shown without a name",
     ]
     found = comments(result)

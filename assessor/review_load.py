@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from . import checks
 from .answers import SKIPS
 from .errors import Problem
-from .loading import load_document
+from .loading import load_document, workspace_context
+from .models.common import LANGUAGES
 from .models.framework import Framework
 from .models.questionnaire import Questionnaire
 from .models.review import Agreed, Review
@@ -32,12 +33,15 @@ def load_review(
     frameworks: Sequence[Framework],
     questionnaire: Questionnaire,
     sheets: Sequence[AnswerSheet],
+    languages: Sequence[str] = LANGUAGES,
 ) -> tuple[Review | None, list[Problem]]:
-    """The review in `root`, if there is one, and every problem found in it."""
+    """The review in `root`, if there is one, and every problem found in it; its text is in
+    `languages` (the questionnaire's)."""
     file = root / REVIEW_FILE
     if not file.is_file():
         return None, []
-    model, doc, problems = load_document(file, kinds={"review": Review})
+    context = workspace_context(None, languages)
+    model, doc, problems = load_document(file, kinds={"review": Review}, context=context)
     if not isinstance(model, Review) or doc is None:
         return None, problems
     found = _check_agreed(model, frameworks) + _check_quotes(model, questionnaire, sheets)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answers import score_answer
+from .models.common import pick
 from .pipeline import AssessmentResult
 from .report.labels import fmt_num
 from .review_load import quotable
@@ -36,7 +37,7 @@ class DimensionNotes:
 
     def flags(self, lang: str = "en") -> list[str]:
         """Why to discuss it, in `lang` (empty: nothing stands out)."""
-        s, out, words = self.score, [], _FLAGS[lang]
+        s, out, words = self.score, [], pick(_FLAGS, lang)
         if s.disagreement and s.low is not None and s.high is not None:
             out.append(words[0].format(low=fmt_num(s.low, lang, 2), high=fmt_num(s.high, lang, 2)))
         if self.thin:

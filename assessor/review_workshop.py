@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .models.assessment import text_in
 from .pipeline import AssessmentResult
-from .report.labels import fmt_num, load_labels
+from .report.labels import fmt_num, library_labels
 from .results import breakdown_notes
 from .review_notes import DimensionNotes, dimension_notes
 
@@ -86,7 +86,7 @@ def build_workshop(result: AssessmentResult, lang: str) -> bytes:
         for e in (result.workspace.review.agreed if result.workspace.review else [])
         if e.dimension
     }
-    roles = load_labels(lang)
+    roles = library_labels(lang, result.library)
     for row, notes in enumerate(dimension_notes(result, lang), start=FIRST_ROW):
         _row(ws, row, notes, lang, roles)
         entry = agreed.get(notes.path)
@@ -117,7 +117,7 @@ def _head(ws: Any, result: AssessmentResult, lang: str) -> None:
         ws[ref] = values[key]
         ws[ref].fill = _OPEN
         ws.merge_cells(f"{ref}:H{ref[1:]}")
-    words = load_labels(lang)
+    words = library_labels(lang, result.library)
     notes = [words.fill("confidentiality_note", note=n) for n in breakdown_notes(result, lang)]
     ws["A5"] = " ".join(notes) or None
     for key, letter in COLUMNS.items():

@@ -19,18 +19,19 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
 
 
 def local_date(d: dt.date, lang: str) -> str:
-    """20/10/2026 in Vietnamese, 20 October 2026 in English (whatever the machine's locale)."""
-    if lang == "vi":
+    """20 October 2026 in English, 20/10/2026 in Vietnamese and every other language (whatever
+    the machine's locale)."""
+    if lang != "en":
         return f"{d.day:02d}/{d.month:02d}/{d.year}"
     return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
 
 
 def local_time(stamp: str, lang: str, zone: dt.tzinfo | None = None) -> str:
     """An ISO timestamp in the local time zone (`zone`, else the machine's), as people write it:
-    '04/12/2026 14:05' in Vietnamese, '4 Dec 2026, 14:05' in English."""
+    '4 Dec 2026, 14:05' in English, '04/12/2026 14:05' in Vietnamese and every other language."""
     moment = dt.datetime.fromisoformat(stamp).astimezone(zone)
     clock = f"{moment.hour:02d}:{moment.minute:02d}"
-    if lang == "vi":
+    if lang != "en":
         return f"{local_date(moment.date(), lang)} {clock}"
     return f"{moment.day} {_MONTHS_EN[moment.month - 1][:3]} {moment.year}, {clock}"
 

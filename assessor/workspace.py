@@ -22,7 +22,7 @@ from . import checks
 from .answers import answer_problem, normalised, visible
 from .context import choose_profile
 from .errors import Problem, ResponseError, shown
-from .loading import Library, load_document, validate_as
+from .loading import Library, load_document, validate_as, workspace_context
 from .models import Answer, Assessment, Framework, Profile, Questionnaire, Respondent, Response
 from .models.review import Review
 from .response_cache import cached_responses
@@ -66,7 +66,9 @@ def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Wo
     """Load and validate a workspace; raise ResponseError listing every problem."""
     file = path / "assessment.yaml" if path.is_dir() else path
     root = file.parent
-    model, doc, problems = load_document(file, kinds={"assessment": Assessment})
+    model, doc, problems = load_document(
+        file, kinds={"assessment": Assessment}, context=workspace_context(library)
+    )
     if model is not None and not isinstance(model, Assessment):
         problems.append(
             Problem(str(file), message=f"expected kind 'assessment', not '{model.kind}'")
@@ -89,7 +91,8 @@ def load_workspace(path: Path, library: Library, *, lenient: bool = False) -> Wo
     chosen = choose_profile(model).value
     profile = None if chosen == "respondents" else library.profile(chosen)
     warnings = [p for p in found if p.severity != "error"]
-    review, found = load_review(root, frameworks, questionnaire, sheets)
+    langs = questionnaire.title.languages
+    review, found = load_review(root, frameworks, questionnaire, sheets, langs)
     if found:
         raise ResponseError(found)
     return Workspace(root, model, questionnaire, frameworks, profile, sheets, warnings, review)
@@ -106,13 +109,15 @@ def _check_assessment(a: Assessment, doc: SourceDoc, library: Library) -> list[P
         found.append(
             (
                 ("questionnaire",),
-                checks.unknown("questionnaire", a.questionnaire, library.questionnaires),
+                checks.unknown("questionnaire", a.questionnaire, library.questionnaires)
+                + library.looked(),
             )
         )
     declared = getattr(library.questionnaires.get(a.questionnaire), "frameworks", [])
     for i, fw in enumerate(a.frameworks):
         if fw not in library.frameworks:
-            found.append((("frameworks", i), checks.unknown("framework", fw, library.frameworks)))
+            msg = checks.unknown("framework", fw, library.frameworks) + library.looked()
+            found.append((("frameworks", i), msg))
         elif declared and fw not in declared:
             msg = (
                 f"questionnaire '{a.questionnaire}' does not score '{fw}' "
@@ -125,7 +130,8 @@ def _check_assessment(a: Assessment, doc: SourceDoc, library: Library) -> list[P
     profile = choose_profile(a).value
     if profile != "respondents" and profile not in library.profiles:
         choices = [*library.profiles, "respondents"]
-        found.append((("target", "profile"), checks.unknown("target profile", profile, choices)))
+        msg = checks.unknown("target profile", profile, choices) + library.looked()
+        found.append((("target", "profile"), msg))
     found += checks.duplicates([u.id for u in a.units], ("units",), "unit id")
     found += checks.duplicates([r.id for r in a.respondents], ("respondents",), "respondent id")
     units = [u.id for u in a.units]

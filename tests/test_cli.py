@@ -70,7 +70,10 @@ def test_show_text_and_yaml() -> None:
 def test_unknown_framework_suggests() -> None:
     result = run("frameworks", "show", "gartner-8b")
     assert result.exit_code == 1
-    assert result.stderr == "unknown framework 'gartner-8b' (did you mean 'gartner-8bb'?)\n"
+    assert result.stderr == (
+        "unknown framework 'gartner-8b' (did you mean 'gartner-8bb'?) "
+        "(looked in the built-in content)\n"
+    )
 
 
 def test_validate_shipped_content_is_clean() -> None:
@@ -118,6 +121,7 @@ def test_missing_library_folder_is_an_error(tmp_path: Path) -> None:
         "assessment",
         "response",
         "import-mapping",
+        "library",
     ],
 )
 def test_checked_in_schemas_are_current(kind: str) -> None:

@@ -74,7 +74,7 @@ def test_schema_lists_the_kinds() -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "unknown kind 'xyz'; the kinds are framework, capabilities, questionnaire, profile, "
-        "initiatives, glossary, assessment, response, review, import-mapping\n"
+        "initiatives, glossary, library, assessment, response, review, import-mapping\n"
     )
 
 
@@ -107,3 +107,31 @@ def test_init_writes_a_title(tmp_path: Path) -> None:
     text = (tmp_path / "ws" / "assessment.yaml").read_text("utf-8")
     year = text.split("date: ")[1][:4]
     assert f'title: {{en: "CRM assessment {year}", vi: "Đánh giá CRM {year}"}}' in text
+
+
+def test_unknown_content_says_where_it_looked(shared: Path, tmp_path: Path) -> None:
+    (tmp_path / "ours").mkdir()
+    result = run("--library", tmp_path / "ours", "questionnaire", "coverage", "nope")
+    assert result.stderr == (
+        f"unknown questionnaire 'nope' (looked in {tmp_path / 'ours'}, the built-in content)\n"
+    )
+    assert run("questionnaire", "coverage", "nope").stderr == (
+        "unknown questionnaire 'nope' (looked in the built-in content)\n"
+    )
+    text = (shared / "assessment.yaml").read_text("utf-8")
+    (shared / "assessment.yaml").write_text(text.replace("mini-target}", "mini-targt}"), "utf-8")
+    lines = run("score", shared).stderr.splitlines()
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "target.profile: unknown target profile 'mini-targt' (did you mean 'mini-target'?) "
+        f"(looked in {(shared.parent / 'our-content').resolve()}, the built-in content)"
+    ]
+
+
+def test_a_broken_library_link_in_a_workspace_is_one_line(shared: Path) -> None:
+    (shared / "library").symlink_to(shared.parent / "moved-away")
+    result = run("score", shared)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{shared / 'library'}: the workspace's library folder is a broken link (to "
+        f"{shared.parent / 'moved-away'}): fix or remove it\n"
+    )

@@ -345,7 +345,11 @@ CHANGED = "the workbook's _meta sheet was changed: {}, export a fresh workbook"
             "respondent_cell", None, "_meta!B7", "respondent_cell is missing", id="cleared"
         ),
         pytest.param(
-            "language", "fr", "_meta!B4", "language 'fr' is neither 'en' nor 'vi'", id="language"
+            "language",
+            "fr",
+            "_meta!B4",
+            "language 'fr' is not one of the questionnaire's (en, vi)",
+            id="language",
         ),
         pytest.param(
             "role", "boss", "_meta!B6", "role 'boss' is not a role crm-assess knows", id="role"

@@ -10,6 +10,7 @@ Heavy modules (WeasyPrint, Jinja2) are imported inside the commands that need th
 from __future__ import annotations
 
 import gc
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -53,14 +54,30 @@ def _is_utf8(arg: str) -> bool:
     return True
 
 
+class _Language(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.3
+    """A language code: en, vi, or one a library of your own is written in (fr, pt-BR, …)."""
+
+    name = "LANG"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ..models.common import LANGUAGE_CODE
+
+        if isinstance(value, str) and re.match(LANGUAGE_CODE, value):
+            return value
+        self.fail(f"'{value}' is not a language code (e.g. en, vi, fr)", param, ctx)
+
+
+LANGUAGE = _Language()
+
+
 def lang_option(func: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(["en", "vi"]),
-        default="en",
+        type=LANGUAGE,
+        default=None,
         envvar="CRM_ASSESS_LANG",
-        show_default=True,
-        help="Language of names and text (English or Vietnamese).",
+        help="Language of names and text: en, vi, or one your library is written in [default: "
+        "en, or the assessment's language when the questionnaire has no English].",
     )(func)
 
 
@@ -158,6 +175,17 @@ def _run(ctx: click.Context, workspace: Path, lenient: bool) -> Any:
     for warning in result.workspace.warnings:
         click.echo(str(warning), err=True)
     return result
+
+
+def _shown(ctx: click.Context, workspace: Path, lenient: bool, lang: str | None) -> Any:
+    """The workspace's results and the language to show them in (--lang, else English, else
+    the assessment's), once checked that they exist in it."""
+    from ..languages import require_result_language, result_language
+
+    result = _run(ctx, workspace, lenient)
+    lang = result_language(lang, result)
+    require_result_language(lang, result)
+    return result, lang
 
 
 from . import assessment, collect, content, exchange, history, peers, review  # noqa: E402,F401  (registers the commands)

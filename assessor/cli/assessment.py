@@ -9,9 +9,11 @@ import click
 
 from ..errors import AssessorError
 from . import (
+    LANGUAGE,
     _emit,
     _library,
     _run,
+    _shown,
     cli,
     format_option,
     jobs_option,
@@ -61,10 +63,10 @@ def _named(result: Any, lang: str, rows: list[list[Any]]) -> list[list[Any]]:
 )
 @click.option(
     "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Default report language.",
+    type=LANGUAGE,
+    default=None,
+    help="Default report language [default: vi, or the questionnaire's first language when it "
+    "has no Vietnamese].",
 )
 @click.option("--force", is_flag=True, help="Replace an existing assessment.yaml.")
 @click.pass_context
@@ -74,7 +76,7 @@ def init(
     client: str,
     questionnaire_id: str,
     profile: str | None,
-    lang: str,
+    lang: str | None,
     force: bool,
 ) -> None:
     """Create an assessment workspace: FOLDER/assessment.yaml and FOLDER/responses/.
@@ -107,7 +109,7 @@ def init(
 @lenient_option
 @lang_option
 @click.pass_context
-def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
+def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str | None) -> None:
     """Score a workspace: every framework and dimension, with respondents' spread.
 
     \b
@@ -117,7 +119,7 @@ def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: st
     from ..results import SCORE_HEADERS, score_data, score_rows, score_summary
     from ..textformat import to_table
 
-    result = _run(ctx, workspace, lenient)
+    result, lang = _shown(ctx, workspace, lenient, lang)
     data, rows = score_data(result, lang), score_rows(result)
     table = score_summary(data, lang) + "\n\n" + to_table(SCORE_HEADERS, _named(result, lang, rows))
     _emit(fmt, data, SCORE_HEADERS, rows, table)
@@ -129,7 +131,7 @@ def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: st
 @lenient_option
 @lang_option
 @click.pass_context
-def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
+def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str | None) -> None:
     """Gaps between current and target levels, highest priority first.
 
     \b
@@ -140,7 +142,7 @@ def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str
     from ..results import GAP_HEADERS, gap_rows, gaps_data
     from ..textformat import to_table
 
-    result = _run(ctx, workspace, lenient)
+    result, lang = _shown(ctx, workspace, lenient, lang)
     rows = gap_rows(result)
     table = to_table(GAP_HEADERS, _named(result, lang, rows))
     _emit(fmt, gaps_data(result), GAP_HEADERS, rows, table)
@@ -152,20 +154,20 @@ def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str
 @lenient_option
 @lang_option
 @click.pass_context
-def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str) -> None:
+def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str | None) -> None:
     """The phased roadmap: initiatives for the gaps, in 0–3, 3–6, 6–12 and 12–24 months.
 
     \b
     The CSV imports into a spreadsheet or a project tool:
       crm-assess roadmap examples/saigon-xanh --format csv > roadmap.csv
     """
-    from ..report.labels import load_labels
+    from ..report.labels import library_labels
     from ..results import ROADMAP_HEADERS, roadmap_data, roadmap_rows
     from ..textformat import to_table
 
-    result = _run(ctx, workspace, lenient)
+    result, lang = _shown(ctx, workspace, lenient, lang)
     rows = roadmap_rows(result, lang)
-    words = load_labels(lang)
+    words = library_labels(lang, result.library)
     # after the 24 months: no phase, no months; done since the previous roadmap: no priority
     phase = {"backlog": words["backlog_short"], "done": words["status_done"]}
     note = {
@@ -189,9 +191,9 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
 @click.argument("workspaces", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--lang",
-    type=click.Choice(["vi", "en"]),
+    type=LANGUAGE,
     default=None,
-    help="Report language [default: the assessment's].",
+    help="Report language: en, vi, or one your library is written in [default: the assessment's].",
 )
 @click.option(
     "--kind", type=click.Choice(["executive", "full"]), default="executive", show_default=True

@@ -108,12 +108,12 @@ def serve(
     from ..collect.app import create_app
     from ..collect.invite import read_assessment, serving_base
     from ..collect.store import Store
+    from ..report.labels import library_report_dirs
 
-    questionnaire = _library_of(ctx, workspace).questionnaire(
-        read_assessment(workspace).questionnaire
-    )
+    library = _library_of(ctx, workspace)
+    questionnaire = library.questionnaire(read_assessment(workspace).questionnaire)
     port, base, warning = serving_base(workspace, host, port, base_url)
-    app = create_app(workspace, questionnaire, base_url)
+    app = create_app(workspace, questionnaire, base_url, library_report_dirs(library))
     click.echo(f"Serving {workspace} on http://{host}:{port} (Ctrl+C to stop).", err=True)
     if warning:
         click.echo(f"warning: {warning}", err=True)

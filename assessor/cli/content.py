@@ -21,7 +21,7 @@ def frameworks() -> None:
 )
 @lang_option
 @click.pass_context
-def frameworks_list(ctx: click.Context, fmt: str, lang: str) -> None:
+def frameworks_list(ctx: click.Context, fmt: str, lang: str | None) -> None:
     """List the frameworks, with their versions and dimension counts.
 
     \b
@@ -29,9 +29,12 @@ def frameworks_list(ctx: click.Context, fmt: str, lang: str) -> None:
       crm-assess frameworks list --format json --lang vi
     """
     from ..content import framework_summaries
+    from ..languages import require_language
     from ..textformat import to_json, to_table
 
-    rows = framework_summaries(_library(ctx), lang)
+    library, lang = _library(ctx), lang or "en"
+    require_language(lang, frameworks=library.frameworks.values())
+    rows = framework_summaries(library, lang)
     if fmt == "json":
         click.echo(to_json(rows))
         return
@@ -49,11 +52,11 @@ def frameworks_list(ctx: click.Context, fmt: str, lang: str) -> None:
     type=click.Choice(["text", "json", "yaml"]),
     default="text",
     show_default=True,
-    help="json and yaml carry both languages.",
+    help="json and yaml carry every language of the framework.",
 )
 @lang_option
 @click.pass_context
-def frameworks_show(ctx: click.Context, framework_id: str, fmt: str, lang: str) -> None:
+def frameworks_show(ctx: click.Context, framework_id: str, fmt: str, lang: str | None) -> None:
     """Show one framework: dimensions, sub-elements and level 1–4 descriptors.
 
     \b
@@ -61,9 +64,12 @@ def frameworks_show(ctx: click.Context, framework_id: str, fmt: str, lang: str) 
       crm-assess frameworks show gartner-8bb --lang vi
     """
     from ..content import framework_text
+    from ..languages import require_language
     from ..textformat import to_json, to_yaml
 
-    fw = _library(ctx).framework(framework_id)
+    fw, lang = _library(ctx).framework(framework_id), lang or "en"
+    if fmt == "text":
+        require_language(lang, frameworks=[fw])
     data = fw.model_dump(mode="json", exclude_none=True)
     if fmt == "json":
         click.echo(to_json(data))

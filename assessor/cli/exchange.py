@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from . import _library, cli, stage_note
+from . import LANGUAGE, _library, cli, stage_note
 
 
 @cli.group()
@@ -27,10 +27,10 @@ def questionnaire() -> None:
 )
 @click.option(
     "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Language of the questions and instructions.",
+    type=LANGUAGE,
+    default=None,
+    help="Language of the questions and instructions: en, vi, or one your library is written "
+    "in [default: vi, or the questionnaire's first language when it has no Vietnamese].",
 )
 @click.option("--respondent", help="Who answers it (a respondent's id or name in assessment.yaml).")
 @click.option(
@@ -53,7 +53,7 @@ def export_questionnaire(
     ctx: click.Context,
     questionnaire_id: str,
     fmt: str,
-    lang: str,
+    lang: str | None,
     respondent: str | None,
     workspace: Path | None,
     role: str | None,
@@ -75,12 +75,20 @@ def export_questionnaire(
     Import a filled-in workbook with `crm-assess responses import WORKSPACE FILE`.
     """
     from ..fsio import write_atomic
+    from ..languages import default_language, require_language
+    from ..report.render import report_dirs
 
     q = _library(ctx).questionnaire(questionnaire_id)
+    lang = lang or default_language(q)
+    dirs = report_dirs(ctx.obj["library_dirs"])
+    # the paper form and the XLSForm's role names use the report labels; the workbook does not
+    require_language(lang, questionnaire=q, label_dirs=None if fmt == "xlsx" else dirs)
     if fmt == "xlsform":
         from ..exchange.xlsform import build_xlsform
 
-        data = build_xlsform(q, lang=lang)
+        for other in q.title.languages:  # the XLSForm has every language of the questionnaire
+            require_language(other, label_dirs=dirs)
+        data = build_xlsform(q, lang=lang, label_dirs=dirs)
         if role or respondent:
             click.echo(
                 "warning: --role and --respondent are not used: an XLSForm asks both", err=True

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import AssessorError
-from . import _emit, _run, cli, format_option, lang_option
+from . import _emit, _shown, cli, format_option, lang_option
 
 
 @cli.command()
@@ -16,7 +16,7 @@ from . import _emit, _run, cli, format_option, lang_option
 @format_option("table", "json", "csv")
 @lang_option
 @click.pass_context
-def compare(ctx: click.Context, old: Path, new: Path, fmt: str, lang: str) -> None:
+def compare(ctx: click.Context, old: Path, new: Path, fmt: str, lang: str | None) -> None:
     """What moved between an earlier assessment OLD of a client and a later one NEW.
 
     Per framework, capability and dimension: the change with its margin (a change within the
@@ -30,7 +30,7 @@ def compare(ctx: click.Context, old: Path, new: Path, fmt: str, lang: str) -> No
     from ..compare import compare as compare_results
     from ..compare_results import COMPARE_HEADERS, compare_data, compare_rows, compare_table
 
-    before, after = _load(ctx, old), _load(ctx, new)
+    (before, lang), (after, _) = _load(ctx, old, lang), _load(ctx, new, lang)
     c = compare_results(before, after, where=str(old))
     for warning in c.warnings:  # on `progress:`: names outside the baseline's roadmap, gaps
         click.echo(str(warning), err=True)
@@ -39,10 +39,10 @@ def compare(ctx: click.Context, old: Path, new: Path, fmt: str, lang: str) -> No
     )
 
 
-def _load(ctx: click.Context, path: Path):  # type: ignore[no-untyped-def]
+def _load(ctx: click.Context, path: Path, lang: str | None):  # type: ignore[no-untyped-def]
     if not (path / "assessment.yaml").is_file() and not path.is_file():
         raise AssessorError(f"{path}: not an assessment workspace (no assessment.yaml)")
-    return _run(ctx, path, False)
+    return _shown(ctx, path, False, lang)
 
 
 @cli.group()
@@ -54,7 +54,7 @@ def progress() -> None:
 @click.argument("workspace", type=click.Path(path_type=Path))
 @lang_option
 @click.pass_context
-def progress_draft(ctx: click.Context, workspace: Path, lang: str) -> None:
+def progress_draft(ctx: click.Context, workspace: Path, lang: str | None) -> None:
     """Print a `progress:` section for WORKSPACE's assessment.yaml, from its baseline's roadmap.
 
     Each initiative is listed with its phase and how the dimensions it was to raise have moved.
@@ -67,7 +67,7 @@ def progress_draft(ctx: click.Context, workspace: Path, lang: str) -> None:
     from ..history import load_baseline
     from ..progress import progress_draft as draft
 
-    result = _load(ctx, workspace)
+    result, lang = _load(ctx, workspace, lang)
     old = load_baseline(result, ctx.obj["library_dirs"], progress=False)
     if old is None:
         raise AssessorError(

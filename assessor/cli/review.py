@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import AssessorError, Problem
-from . import _run, cli, lang_option
+from . import _run, _shown, cli, lang_option
 
 _WORKSPACE = click.argument(
     "workspace", type=click.Path(exists=True, file_okay=False, path_type=Path)
@@ -31,7 +31,7 @@ def review() -> None:
 @click.option("--force", is_flag=True, help="Replace an existing review.yaml.")
 @lang_option
 @click.pass_context
-def review_draft(ctx: click.Context, workspace: Path, force: bool, lang: str) -> None:
+def review_draft(ctx: click.Context, workspace: Path, force: bool, lang: str | None) -> None:
     """Write WORKSPACE/review.yaml to start from: the dimensions worth discussing.
 
     Respondents' disagreement, thin evidence and many 'not sure' answers are listed as comments
@@ -50,7 +50,7 @@ def review_draft(ctx: click.Context, workspace: Path, force: bool, lang: str) ->
         raise AssessorError(
             [Problem(str(target), message="already exists (use --force to replace it)")]
         )
-    result = _run(ctx, workspace, lenient=False)
+    result, lang = _shown(ctx, workspace, False, lang)
     write_atomic(target, draft_review(result, lang), force=True)
     click.echo(str(target))
 
@@ -63,7 +63,7 @@ def review_draft(ctx: click.Context, workspace: Path, force: bool, lang: str) ->
 @lang_option
 @click.pass_context
 def review_workshop(
-    ctx: click.Context, workspace: Path, output: Path, force: bool, lang: str
+    ctx: click.Context, workspace: Path, output: Path, force: bool, lang: str | None
 ) -> None:
     """Export the consensus-workshop sheet: per dimension the spread, who disagrees by role,
     the questions that split them, and columns for the agreed level, rationale and evidence.
@@ -75,7 +75,7 @@ def review_workshop(
     from ..fsio import write_atomic
     from ..review_workshop import build_workshop
 
-    result = _run(ctx, workspace, lenient=False)
+    result, lang = _shown(ctx, workspace, False, lang)
     write_atomic(output, build_workshop(result, lang), force=force)
     click.echo(str(output))
 

@@ -29,13 +29,15 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..errors import DefinitionError
+from ..languages import require_language
 from ..models import LANGUAGES, Assessment, Questionnaire
 from ..textformat import local_time
 from .figures import echo
 from .forms import Page, draft_of, read_entry, visible_ids
 from .guard import LimitBody, SecurityHeaders
 from .invite import read_assessment
-from .labels import Labels, labels
+from .labels import Labels, form_label_file, labels, use_form_labels
 from .store import GroupWriter, Person, Store, token_digest
 from .views import about, overall, question_fields, respondent_pages, section_states, status_row
 
@@ -54,6 +56,15 @@ class _Site:
     default_lang: str
     env: Any
     public_origin: str | None = None  # e.g. https://survey.client.vn behind a reverse proxy
+    languages: tuple[str, ...] = LANGUAGES  # those the form speaks: questionnaire and labels
+
+    def speak(self, lang: str | None) -> str:
+        """`lang` if the form speaks it, else the assessment's language."""
+        return lang if lang in self.languages else self.default_lang
+
+    def others(self, lang: str) -> list[tuple[str, str]]:
+        """The other languages to switch to: (code, its name in itself)."""
+        return [(o, labels(o).lang_name) for o in self.languages if o != lang]
 
     def title(self, lang: str) -> str:
         return self.assessment.title_in(lang) or self.questionnaire.title[lang]
@@ -68,16 +79,30 @@ class _Site:
 
 
 def create_app(
-    workspace: Path, questionnaire: Questionnaire, base_url: str | None = None
+    workspace: Path,
+    questionnaire: Questionnaire,
+    base_url: str | None = None,
+    label_dirs: tuple[Path, ...] = (),
 ) -> Starlette:
     """The collection app of one workspace (its questionnaire already loaded).
 
     `base_url` is the address respondents use when it is not this server's own (behind a
-    reverse proxy): posts from that origin are accepted as well as from the Host's.
+    reverse proxy): posts from that origin are accepted as well as from the Host's. The form
+    speaks the questionnaire's languages it has texts in: English, Vietnamese, and those of a
+    library's `form-labels.LANG.yaml` in `label_dirs`.
     """
     import jinja2
 
     assessment = read_assessment(workspace)
+    require_language(assessment.language, questionnaire=questionnaire)
+    langs, problems = use_form_labels(questionnaire.title.languages, label_dirs)
+    if problems:
+        raise DefinitionError(problems)
+    if assessment.language not in langs:
+        file = form_label_file(assessment.language)
+        msg = (f"no web form labels in '{assessment.language}' (the assessment's language): "
+               f"provide reports/{file} in your library")  # fmt: skip
+        raise DefinitionError(msg)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(HERE / "templates")),
         autoescape=True,
@@ -93,6 +118,7 @@ def create_app(
         assessment.language,
         env,
         _origin(base_url) if base_url else None,
+        langs,
     )
     routes = [
         Route("/r/{token}", _welcome, methods=["GET"]),
@@ -129,10 +155,11 @@ def _person(request: Request) -> Person:
 async def _lang(request: Request, person: Person) -> str:
     """?lang= switches the language (and remembers it); else the last one chosen."""
     asked = request.query_params.get("lang")
-    if asked in LANGUAGES and asked != person.lang:  # a write: off the event loop
-        await run_in_threadpool(_site(request).store.set_language, person.id, asked)
+    site = _site(request)
+    if asked in site.languages and asked != person.lang:  # a write: off the event loop
+        await run_in_threadpool(site.store.set_language, person.id, asked)
         return asked
-    return person.lang or _site(request).default_lang
+    return site.speak(person.lang)
 
 
 def _origin(url: str) -> str:
@@ -171,7 +198,7 @@ def _base(request: Request, person: Person, lang: str, **values: Any) -> dict[st
     return {
         "L": labels(lang),
         "lang": lang,
-        "other_lang": "en" if lang == "vi" else "vi",
+        "other_langs": site.others(lang),
         "title": site.title(lang),
         "client": site.client,
         "person": person,
@@ -293,7 +320,7 @@ async def _save_one(request: Request) -> Response:
     pages = respondent_pages(site.questionnaire, person)
     if question is None or question.id not in {q.id for p in pages for q in p.questions}:
         return JSONResponse({"saved": False, "error": "unknown question"}, status_code=400)
-    entry, error = read_entry(question, form, labels(person.lang or site.default_lang))
+    entry, error = read_entry(question, form, labels(site.speak(person.lang)))
     if error:
         return JSONResponse({"saved": False, "error": error}, status_code=422)
     if entry is None:
@@ -304,7 +331,7 @@ async def _save_one(request: Request) -> Response:
     values = {k: a.value for k, a in stored.items()}
     answered, total = overall(site.questionnaire, person, stored)
     shown = sorted(visible_ids(pages, person.role, values))
-    lang = person.lang or site.default_lang
+    lang = site.speak(person.lang)
     said = echo(question, entry.value if entry else None, labels(lang))
     states = [{"state": st.state, "badge": st.badge}
               for st in section_states(site.questionnaire, person, stored, lang)]  # fmt: skip
@@ -348,8 +375,7 @@ async def _status(request: Request) -> Response:
     site = _site(request)
     if not site.store.is_status_token(request.path_params["token"]):
         raise HTTPException(404)
-    lang = request.query_params.get("lang", site.default_lang)
-    lang = lang if lang in LANGUAGES else site.default_lang
+    lang = site.speak(request.query_params.get("lang"))
     L = labels(lang)
     rows = [status_row(site.questionnaire, site.assessment, p, site.store.answers(p.id), lang)
             for p in site.store.people()]  # fmt: skip
@@ -359,7 +385,7 @@ async def _status(request: Request) -> Response:
         "status.html",
         L=L,
         lang=lang,
-        other_lang="en" if lang == "vi" else "vi",
+        other_langs=site.others(lang),
         title=site.title(lang),
         client=site.client,
         rows=rows,
@@ -374,8 +400,7 @@ async def _status(request: Request) -> Response:
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     site = _site(request)
-    lang = request.query_params.get("lang", site.default_lang)
-    L = labels(lang if lang in LANGUAGES else site.default_lang)
+    L = labels(site.speak(request.query_params.get("lang")))
     if request.url.path.endswith("/save"):
         return JSONResponse({"saved": False, "error": exc.detail}, status_code=exc.status_code)
     heading, text = {

@@ -29,7 +29,7 @@ class Echo:
 def grouped(value: float, lang: str, decimals: int = 2) -> str:
     """48000 → '48.000' (vi) or '48,000' (en); 12.5 → '12,5' or '12.5'."""
     text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:,.0f}"
-    if lang == "vi":
+    if lang != "en":
         text = text.translate(str.maketrans(",.", ".,"))
     return text
 

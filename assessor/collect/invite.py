@@ -12,7 +12,7 @@ import yaml
 
 from ..errors import AssessorError, Problem
 from ..fsio import write_atomic
-from ..loading import load_document
+from ..loading import load_document, workspace_context
 from ..models import ROLES, Assessment, Respondent
 from ..yamlsource import nfc
 from .store import Store
@@ -92,7 +92,8 @@ def read_assessment(workspace: Path) -> Assessment:
     if not file.is_file():
         msg = "no assessment.yaml: not an assessment workspace (create one with `crm-assess init`)"
         raise AssessorError([Problem(str(workspace), message=msg)])
-    model, _doc, problems = load_document(file, kinds={"assessment": Assessment})
+    context = workspace_context(None)  # text per language: checked by `validate`, with the library
+    model, _doc, problems = load_document(file, kinds={"assessment": Assessment}, context=context)
     if problems or not isinstance(model, Assessment):
         raise AssessorError(problems or [Problem(str(file), message="not an assessment")])
     return model

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import Problem, ResponseError
 from ..fsio import write_atomic
-from ..loading import Library, load_document, load_library
+from ..loading import Library, load_document, load_library, workspace_context
 from ..models import Assessment, Questionnaire, Respondent, Response
 from ..pipeline import workspace_library
 from .drafts import Draft, check_draft, match_respondent, response_text
@@ -81,7 +81,8 @@ def _assessment_file(workspace: Path) -> Path:
 def _open(workspace: Path, library_dirs: Iterable[Path]) -> tuple[Assessment, Questionnaire]:
     library: Library = load_library([*library_dirs, *workspace_library(workspace)])
     file = _assessment_file(workspace)
-    model, _, problems = load_document(file, kinds={"assessment": Assessment})
+    context = workspace_context(library)
+    model, _, problems = load_document(file, kinds={"assessment": Assessment}, context=context)
     if not isinstance(model, Assessment) or problems:
         raise ResponseError(problems or [Problem(str(file), message="not an assessment")])
     return model, library.questionnaire(model.questionnaire)

@@ -80,7 +80,7 @@ class _Matcher:
         self.texts = [
             (question, _simple(question.text[lang]))
             for question in self.questions
-            for lang in ("en", "vi")
+            for lang in question.text.languages
         ]
         self.grids = q.grids()
         self.grid_texts = [(g, _simple(g.text[lang])) for g in self.grids for lang in ("en", "vi")]
@@ -178,7 +178,7 @@ class _Matcher:
             return Match(title, None, note=f"'{question.id}' is not a multi-choice question")
         by_id = next(
             (o for o in question.options if _compact(code) in (_compact(o.id),
-             _compact(o.label.en), _compact(o.label.vi))), None,
+             *map(_compact, o.label.root.values()))), None,
         )  # fmt: skip
         if by_id is not None:
             return Match(title, question.id, by_id.id, score, "matches the option")

@@ -63,10 +63,10 @@ def _skip(text: str) -> str | None:
 
 
 def option_table(question: Any) -> dict[str, str]:
-    """Normalised id and labels (both languages) → option id, for choice questions."""
+    """Normalised id and labels (every language) → option id, for choice questions."""
     table: dict[str, str] = {}
     for option in question.options:
-        for key in (option.id, option.label.en, option.label.vi):
+        for key in (option.id, *option.label.root.values()):
             table.setdefault(norm(key), option.id)
     return table
 
@@ -84,7 +84,7 @@ def _level(question: Any, raw: Any) -> Parsed:
             return int(match.group(1)), None
         labels = question.options if question.type == "maturity" else question.labels
         for level, label in labels.items():
-            if norm(raw) in (norm(label.en), norm(label.vi)):
+            if norm(raw) in [norm(text) for text in label.root.values()]:
                 return level, None
     top = 4 if question.type == "maturity" else question.points
     return None, f"cannot read {raw!r} as a level from 1 to {top} (or 'Not sure')"

@@ -24,16 +24,18 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 from ..models import GridQuestion, Question, Questionnaire
+from ..models.common import pick
 from ..models.questionnaire import ROLES
 from .labels import text
 from .xlsx_cells import level_choice
 
 __all__ = ["build_xlsform"]
 
-_LANGS = {"en": "English (en)", "vi": "Tiếng Việt (vi)"}
+_LANGS = {"en": "English (en)", "vi": "Tiếng Việt (vi)"}  # other languages: their code
 _SKIPS = (("not_sure", "not-sure"), ("not_applicable", "not-applicable"))
 _ROLE_WORDS = {
     "en": ("Your name", "Your role"),
@@ -42,38 +44,39 @@ _ROLE_WORDS = {
 
 
 def _labels(prefix: str, texts: dict[str, str]) -> dict[str, str]:
-    return {f"{prefix}::{_LANGS[lang]}": value for lang, value in texts.items()}
+    return {f"{prefix}::{_LANGS.get(lang, lang)}": value for lang, value in texts.items()}
 
 
 def _both(question_text: Any) -> dict[str, str]:
-    return {lang: str(question_text[lang]) for lang in _LANGS}
+    """A text in each of its languages (the questionnaire's)."""
+    return {lang: str(question_text[lang]) for lang in question_text.languages}
 
 
-def _skips() -> list[tuple[str, dict[str, str]]]:
-    return [(name, {lang: text(key, lang) for lang in _LANGS}) for name, key in _SKIPS]
+def _skips(langs: tuple[str, ...]) -> list[tuple[str, dict[str, str]]]:
+    return [(name, {lang: text(key, lang) for lang in langs}) for name, key in _SKIPS]
 
 
 def _choices(question: Question) -> list[tuple[str, dict[str, str]]]:
     """The choice list of a select question: (name, label per language)."""
-    kind = question.type
+    kind, langs = question.type, question.text.languages
     if kind == "maturity":
         levels = question.options  # type: ignore[union-attr]
         items = [
-            (str(n), {lang: level_choice(n, levels[n][lang]) for lang in _LANGS})
+            (str(n), {lang: level_choice(n, levels[n][lang]) for lang in langs})
             for n in sorted(levels)
         ]
     elif kind == "likert":
         labels = question.labels  # type: ignore[union-attr]
         items = [
             (str(n), {lang: level_choice(n, labels[n][lang]) if n in labels else str(n)
-                      for lang in _LANGS})
+                      for lang in langs})
             for n in range(1, question.points + 1)  # type: ignore[union-attr]
         ]  # fmt: skip
     elif kind == "yes_no":
-        items = [(w, {lang: text(w, lang) for lang in _LANGS}) for w in ("yes", "no")]
+        items = [(w, {lang: text(w, lang) for lang in langs}) for w in ("yes", "no")]
     else:
         items = [(o.id, _both(o.label)) for o in question.options]  # type: ignore[union-attr]
-    return items + _skips()
+    return items + _skips(langs)
 
 
 def _xpath(expression: str) -> str:
@@ -115,7 +118,8 @@ def _limits(question: Question) -> tuple[str, dict[str, str]]:
         "low": f"{low:g}" if low is not None else "",
         "high": f"{high:g}" if high is not None else "",
     }
-    return " and ".join(rules), {lang: text(key, lang, **values) for lang in _LANGS}
+    langs = question.text.languages
+    return " and ".join(rules), {lang: text(key, lang, **values) for lang in langs}
 
 
 def _row(question: Question) -> dict[str, str]:
@@ -145,21 +149,24 @@ def _row(question: Question) -> dict[str, str]:
     return row
 
 
-def _sheets(q: Questionnaire) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+def _sheets(
+    q: Questionnaire, label_dirs: tuple[Path, ...]
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     from ..report.labels import load_labels
 
-    words = {lang: load_labels(lang) for lang in _LANGS}
+    langs = q.title.languages
+    words = {lang: load_labels(lang, label_dirs) for lang in langs}
     survey = [
         {"type": "start", "name": "start"},
         {"type": "end", "name": "end"},
         {"type": "text", "name": "respondent", "required": "yes",
-         **_labels("label", {lang: _ROLE_WORDS[lang][0] for lang in _LANGS})},
+         **_labels("label", {lang: pick(_ROLE_WORDS, lang)[0] for lang in langs})},
         {"type": "select_one roles", "name": "role", "required": "yes",
-         **_labels("label", {lang: _ROLE_WORDS[lang][1] for lang in _LANGS})},
+         **_labels("label", {lang: pick(_ROLE_WORDS, lang)[1] for lang in langs})},
     ]  # fmt: skip
     choices = [
         {"list_name": "roles", "name": r, **_labels("label", {lang: words[lang][f"role_{r}"]
-                                                              for lang in _LANGS})}
+                                                              for lang in langs})}
         for r in ROLES
     ]  # fmt: skip
     for section in q.sections:
@@ -208,11 +215,14 @@ def _write(ws: Any, rows: list[dict[str, str]]) -> None:
         ws.append([row.get(c, "") for c in columns])
 
 
-def build_xlsform(q: Questionnaire, *, lang: str = "vi") -> bytes:
-    """The questionnaire as an XLSForm workbook; `lang` is the form's default language."""
+def build_xlsform(
+    q: Questionnaire, *, lang: str = "vi", label_dirs: tuple[Path, ...] = ()
+) -> bytes:
+    """The questionnaire as an XLSForm workbook in each of its languages; `lang` is the form's
+    default one. `label_dirs`: report folders with the labels of languages beyond en and vi."""
     from openpyxl import Workbook
 
-    survey, choices = _sheets(q)
+    survey, choices = _sheets(q, label_dirs)
     wb = Workbook()
     _write(wb.active, survey)
     wb.active.title = "survey"
@@ -221,7 +231,7 @@ def build_xlsform(q: Questionnaire, *, lang: str = "vi") -> bytes:
         "form_title": str(q.title[lang]),
         "form_id": q.id,
         "version": str(q.version),
-        "default_language": _LANGS[lang],
+        "default_language": _LANGS.get(lang, lang),
         "instance_name": "concat(${respondent}, ' – ', ${role})",
     }
     _write(wb.create_sheet("settings"), [settings])

@@ -96,8 +96,8 @@ def _header_problems(path: Path, wb: Any, meta: _Meta, q: Questionnaire) -> list
         return [meta.place("questionnaire").problem(path, msg)]
     problems = []
     language, role = meta.get("language"), meta.get("role")
-    if language not in (None, "en", "vi"):
-        what = f"language {language!r} is neither 'en' nor 'vi'"
+    if language is not None and language not in q.title.languages:
+        what = f"language {language!r} is not one of the questionnaire's ({', '.join(q.title.languages)})"
         problems.append(meta.changed(path, "language", what))
     if role is not None and role not in ROLES:
         problems.append(meta.changed(path, "role", f"role {role!r} is not a role crm-assess knows"))

@@ -33,6 +33,7 @@ from .initiative import (
     InitiativeCatalogue,
     Prerequisite,
 )
+from .library import LibraryInfo
 from .questionnaire import (
     KPI_INPUTS,
     ROLES,
@@ -75,6 +76,7 @@ __all__ = [
     "InitiativeCatalogue",
     "InitiativeProgress",
     "Lang",
+    "LibraryInfo",
     "LocalText",
     "Matrix",
     "Prerequisite",

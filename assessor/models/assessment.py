@@ -12,13 +12,15 @@ from pydantic import (
     StrictInt,
     StrictStr,
     ValidationError,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
     field_validator,
+    model_validator,
 )
 
 from ..errors import shown
-from .common import COMMENT_MAX, NAME_MAX, Id, Lang, LocalText, StrictModel
+from .common import COMMENT_MAX, NAME_MAX, Id, Lang, LocalText, StrictModel, context_languages
 from .questionnaire import DimensionPath, Role
 
 __all__ = [
@@ -45,14 +47,14 @@ NOT_APPLICABLE = "not_applicable"
 Level = Annotated[float, Field(ge=1, le=4)]
 
 
-def _one_or_both(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+def _one_or_both(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
     """A mapping is a text per language; report its own problems, not the union's."""
     texts = list(value.values()) if isinstance(value, dict) else [value]
     longest = max((len(t) for t in texts if isinstance(t, str)), default=0)
     if longest > NAME_MAX:
         raise ValueError(f"text longer than {NAME_MAX:,} characters (got {longest:,}); shorten it")
     if isinstance(value, dict):
-        return LocalText.model_validate(value)
+        return LocalText.model_validate(value, context=info.context)
     if isinstance(value, str):
         if not value.strip():
             raise ValueError("is empty: write the text, or leave the key out")
@@ -264,7 +266,11 @@ class Assessment(StrictModel):
         description="Title of the assessment: one text for both reports, or {en: …, vi: …}.",
     )
     date: dt.date = Field(description="Date of the assessment (YYYY-MM-DD).")
-    language: Lang = Field(default="vi", description="Default report language.")
+    language: Lang = Field(
+        default="vi",
+        description="Default report language: one of the questionnaire's (without this key: "
+        "Vietnamese, or the questionnaire's first language when it has no Vietnamese).",
+    )
     questionnaire: Id = Field(description="Questionnaire id.")
     frameworks: list[Id] = Field(
         default_factory=list, description="Frameworks in scope; empty = all the questionnaire maps."
@@ -305,6 +311,15 @@ class Assessment(StrictModel):
         description="A peer benchmark file from `crm-assess benchmark build`, relative to "
         "this folder. Reports then place the client among its peers.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_language(cls, data: Any, info: ValidationInfo) -> Any:
+        """No `language:` and a questionnaire without Vietnamese: its first language."""
+        langs = context_languages(info)
+        if isinstance(data, dict) and "language" not in data and langs and "vi" not in langs:
+            return {**data, "language": langs[0]}
+        return data
 
     @field_validator("progress", mode="before")
     @classmethod

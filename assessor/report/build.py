@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import checks
 from ..errors import RenderError
+from ..languages import require_result_language
 from ..pipeline import AssessmentResult
 from .context import build_context
 from .peers import peers_view
@@ -50,6 +51,7 @@ def make_report(
         raise RenderError(checks.unknown("report kind", kind, KINDS))
     if fmt not in ("pdf", "html"):
         raise RenderError(checks.unknown("format", fmt, ("pdf", "html")))
+    require_result_language(lang, result)
     if result.scores.score is None:
         # A report now would put the company at level 1 and find nothing to do.
         raise RenderError(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..gaps import Gap
+from ..models.common import pick
 from ..pipeline import AssessmentResult
 from ..scoring import FrameworkScore
 from . import charts
@@ -30,7 +31,7 @@ GREY = charts.TARGET
 
 
 def _decimal(lang: str) -> str:
-    return "," if lang == "vi" else "."
+    return "." if lang == "en" else ","
 
 
 def radar(result: AssessmentResult, fs: FrameworkScore, lang: str, labels: Labels, accent: str,
@@ -120,7 +121,7 @@ def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -
         route_text=route_def.description[lang] if route_def else "",
         axes=axes,
         matrix=svg,
-        reason=st.reason.get(lang, ""),
+        reason=pick(st.reason, lang) if st.reason else "",
     )
 
 

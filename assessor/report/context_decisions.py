@@ -4,6 +4,7 @@ reason; or that defaults were used because the assessment gives no context."""
 
 from __future__ import annotations
 
+from ..models.common import pick
 from ..pipeline import AssessmentResult
 from .context_checks import CheckView
 from .labels import Labels, fmt_num
@@ -30,9 +31,9 @@ def decision_views(result: AssessmentResult, lang: str, labels: Labels) -> list[
     profile = result.workspace.profile
     name = profile.name[lang] if profile is not None else str(d.profile.value)
     views.append(
-        CheckView(labels.fill("decision_profile", profile=name), d.profile.reason.get(lang, ""))
+        CheckView(labels.fill("decision_profile", profile=name), pick(d.profile.reason, lang))
     )
     if st.reason:
-        views.append(CheckView(labels["decision_target"], st.reason.get(lang, "")))
-    views.append(CheckView(labels["decision_capacity"], d.capacity.reason.get(lang, "")))
+        views.append(CheckView(labels["decision_target"], pick(st.reason, lang)))
+    views.append(CheckView(labels["decision_capacity"], pick(d.capacity.reason, lang)))
     return views

@@ -218,7 +218,7 @@ def _insight(
                 (labels["insight_leaders"], labels["insight_others"]),
                 accent,
                 labels["insight_title_leadership"],
-                decimal="," if lang == "vi" else ".",
+                decimal="." if lang == "en" else ",",
             )
             return labels["insight_title_leadership"], text, chart
     flagged = [
@@ -271,7 +271,7 @@ def executive_view(
     continued = [p.initiative.title[lang] for p in result.roadmap.items if p.status == CONTINUED]
     title, text, chart = _insight(result, caps, lang, labels, accent)
     used: set[str] = set()
-    decimal = "," if lang == "vi" else "."
+    decimal = "." if lang == "en" else ","
     bars = [charts.Bar(c.name, labels.count("n_frameworks", len({g.framework for g in c.entries})), c.current, c.target)
             for c in behind[:6]]  # fmt: skip
     legend = (labels["below_target"], labels["at_target"], labels["target_mark"], labels["gap"])

@@ -1,16 +1,36 @@
-"""The reports' labels (reports/labels.yaml) and locale-aware number formatting."""
+"""The reports' labels (reports/labels.yaml) and locale-aware number formatting.
+
+The built-in labels are in English and Vietnamese, `{en: …, vi: …}` per key; a `labels.yaml`
+in a library's `reports/` folder re-words single keys. A library brings another language with
+`reports/labels.LANG.yaml` (`labels.fr.yaml`): one text per key, every key of the built-in
+file, the same `{placeholders}`. It may also re-word an English or Vietnamese label that way.
+"""
 
 from __future__ import annotations
 
 import functools
+import re
+import string
+from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import DefinitionError
-from ..loading import builtin_root
-from ..models import LocalText
+from ..checks import did_you_mean
+from ..errors import DefinitionError, Problem
+from ..loading import Library, builtin_root
+from ..models import LANGUAGES, LocalText
 from ..yamlsource import parse_yaml
 
-__all__ = ["Labels", "fmt_num", "load_labels"]
+__all__ = [
+    "Labels",
+    "fmt_num",
+    "label_file",
+    "label_languages",
+    "label_problems",
+    "library_labels",
+    "load_labels",
+]
+
+_LANG_FILE = re.compile(r"^labels\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$")
 
 
 class Labels(dict[str, str]):
@@ -33,20 +53,126 @@ def _all_labels(folder: Path) -> dict[str, LocalText]:
     return {key: LocalText.model_validate(value) for key, value in doc.data.items()}
 
 
+def label_file(lang: str) -> str:
+    """The name of a library's label file for `lang`: 'labels.fr.yaml'."""
+    return f"labels.{lang}.yaml"
+
+
+def _placeholders(text: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:  # a lone brace: reported as such below
+        return {"{"}
+
+
+def _one_language(file: Path) -> tuple[dict[str, str], tuple[Problem, ...]]:
+    """A `labels.LANG.yaml`: its texts, and its problems against the built-in keys (read again
+    when the file changes)."""
+    try:
+        stat = file.stat()
+    except OSError:
+        return {}, (Problem(str(file), message="cannot be read"),)
+    return _read_one_language(file, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_one_language(
+    file: Path, _mtime: int, _size: int
+) -> tuple[dict[str, str], tuple[Problem, ...]]:
+    doc, problems = parse_yaml(file)
+    if doc is None:
+        return {}, tuple(problems)
+    if not isinstance(doc.data, dict):
+        return {}, (*problems, doc.problem((), "expected a mapping of label → text"))
+    builtin = _all_labels(builtin_root() / "reports")
+    texts: dict[str, str] = {}
+    for key, value in doc.data.items():
+        if key not in builtin:
+            msg = f"unknown label '{key}'{did_you_mean(str(key), builtin)}"
+            problems.append(doc.problem((key,), msg, key=True))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(doc.problem((key,), "expected the label's text"))
+        elif not _placeholders(value) <= _placeholders(builtin[key]["en"]):
+            allowed = sorted(_placeholders(builtin[key]["en"]))
+            names = ", ".join("{" + n + "}" for n in allowed) or "none"
+            msg = f"placeholders must be among those of the English label ({names})"
+            problems.append(doc.problem((key,), msg))
+        else:
+            texts[str(key)] = value.strip()
+    return texts, tuple(problems)
+
+
+def label_languages(folders: Iterable[Path] = ()) -> tuple[str, ...]:
+    """The languages there are report labels in: the built-in ones, then those a library's
+    `labels.LANG.yaml` brings."""
+    found = list(LANGUAGES)
+    for folder in folders:
+        if folder.is_dir():
+            for entry in sorted(folder.iterdir()):
+                match = _LANG_FILE.match(entry.name)
+                if match and match.group(1) not in found:
+                    found.append(match.group(1))
+    return tuple(found)
+
+
+def label_problems(lang: str, folders: tuple[Path, ...] = ()) -> list[Problem]:
+    """Why the labels in `lang` cannot be used (nothing when they can)."""
+    files = [f / label_file(lang) for f in folders if (f / label_file(lang)).is_file()]
+    problems = [p for file in files for p in _one_language(file)[1]]
+    if lang in LANGUAGES or problems:
+        return problems
+    if not files:
+        where = f"reports/{label_file(lang)} in your library"
+        return [Problem("", message=f"no report labels in '{lang}': provide {where}")]
+    have = {key for file in files for key in _one_language(file)[0]}
+    missing = [k for k in _all_labels(builtin_root() / "reports") if k not in have]
+    if missing:
+        shown = ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")
+        msg = f"lacks {len(missing)} of the report labels: {shown}"
+        return [Problem(str(files[0]), message=msg)]
+    return []
+
+
+_brought: dict[str, tuple[Path, ...]] = {}
+"""Language beyond en and vi → the report folders that last brought its labels, for the callers
+that name no folders (a command checks its language, with its library's folders, first)."""
+
+
 def load_labels(lang: str, folders: tuple[Path, ...] = ()) -> Labels:
-    """Labels in `lang`; a `labels.yaml` in a user's report folder overrides single keys."""
+    """Labels in `lang`; a `labels.yaml` in a user's report folder overrides single keys, and a
+    `labels.LANG.yaml` gives (or re-words) them in one language."""
+    if not folders and lang not in LANGUAGES:
+        folders = _brought.get(lang, ())
+    problems = label_problems(lang, folders)
+    if problems:
+        raise DefinitionError(problems)
+    if lang not in LANGUAGES:
+        _brought[lang] = folders
     merged = dict(_all_labels(builtin_root() / "reports"))
     for folder in reversed(folders):
         if (folder / "labels.yaml").is_file():
             merged.update(_all_labels(folder))
-    return Labels({key: text[lang] for key, text in merged.items()})
+    texts = {key: text[lang] for key, text in merged.items()}
+    for folder in reversed(folders):
+        if (folder / label_file(lang)).is_file():
+            texts.update(_one_language(folder / label_file(lang))[0])
+    return Labels(texts)
+
+
+def library_labels(lang: str, library: Library) -> Labels:
+    """Labels in `lang` from the report folders of a loaded library's own folders."""
+    return load_labels(lang, library_report_dirs(library))
+
+
+def library_report_dirs(library: Library) -> tuple[Path, ...]:
+    return tuple(d / "reports" for d in library.searched if (d / "reports").is_dir())
 
 
 def fmt_num(value: float | None, lang: str, digits: int = 1) -> str:
-    """1234.5 → '1,234.5' (en) or '1.234,5' (vi); None → '–'."""
+    """1234.5 → '1,234.5' (en) or '1.234,5' (vi and every language but English); None → '–'."""
     if value is None:
         return "–"
     text = f"{value:,.{digits}f}"
-    if lang == "vi":
+    if lang != "en":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text

@@ -18,7 +18,7 @@ from typing import Any
 from .. import checks
 from ..answers import as_bool
 from ..errors import RenderError
-from ..models import LANGUAGES, ROLES, Assessment, Question, Questionnaire
+from ..models import ROLES, Assessment, Question, Questionnaire
 from ..models.assessment import text_in
 from ..models.questionnaire import (
     GridQuestion,
@@ -163,8 +163,10 @@ def build_sheet(
     assessment: Assessment | None = None,
 ) -> QuestionnaireSheet:
     """The printable context: the questions `role` answers (all when None), numbered from 1."""
-    if lang not in LANGUAGES:
-        raise RenderError(checks.unknown("language", lang, LANGUAGES))
+    if lang not in questionnaire.title.languages:
+        langs = questionnaire.title.languages
+        raise RenderError(checks.unknown("language", lang, langs) + f" (questionnaire "
+                          f"'{questionnaire.id}' is in {', '.join(langs)})")  # fmt: skip
     if role is not None and role not in ROLES:
         raise RenderError(checks.unknown("role", role, ROLES))
     labels = load_labels(lang, dirs)
