@@ -14,7 +14,8 @@ Deterministic and pure. The rules (docs/roadmap.md):
    covers the most outstanding priority (ties: smaller effort, then id). An initiative covers
    (dimension, step) only for the dimensions it names at its one step. One that serves a
    position the client's route leads to (`serves:`) counts its priority twice (ROUTE_WEIGHT).
-   A legal duty in force (`urgent:`) the questionnaire does not measure is planned anyway.
+   A legal duty in force (`urgent:`) the questionnaire does not measure is planned with
+   anything else.
 4. Programme order. Everything an initiative's `after:` and `with:` reach (through initiatives
    not planned) that is planned must have ended (`after:`) or started (`with:`; the last link
    of the chain decides) before it starts. What comes right before a planned one is added when

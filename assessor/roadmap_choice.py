@@ -174,10 +174,11 @@ def providers(plan: Plan, ids: Iterable[str], capability: str, level: int) -> li
 
 def close(chosen: dict[str, list[Need]], plan: Plan) -> None:
     """Add what the law, the programme order and the prerequisites call for that is not
-    planned yet: an urgent initiative the assessment could not measure; what comes right
+    planned yet: with anything planned (a CRM programme handles customers' personal data), an
+    urgent initiative the assessment could not measure; what comes right
     before a planned one, unless reached (and not redone between planned work); what a
     prerequisite needs. Until nothing more is added."""
-    for ident in sorted(plan.fits - plan.done - set(chosen)):
+    for ident in sorted(plan.fits - plan.done - set(chosen)) if chosen else []:
         item = plan.items[ident]
         if item.urgent and not plan.measured(item):  # the law applies whatever was measured
             chosen[ident] = []
