@@ -438,6 +438,9 @@ def test_a_legal_duty_the_questionnaire_does_not_measure_is_planned_and_says_so(
     assert not by_id["consent-data-protection"].measured
     assert "consent-data-protection" in by_id["crm-platform-choice"].after
     assert all(p.measured for p in planned if p.covers)
+    # it comes with a CRM programme: a roadmap with nothing else in it stays empty
+    at_target = [g for g in gaps_at(3.0, 3.0) if g.path in QUICK_SCAN]
+    assert plan_initiatives(at_target, LIBRARY, [4, 5, 8, 12], "mid") == ([], [])
 
 
 def test_the_quick_scan_roadmap_says_what_to_check(tmp_path: Path) -> None:
