@@ -25,12 +25,12 @@ import math
 import statistics
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from . import checks
 from .errors import Problem, ResponseError
 from .models import LocalText, Questionnaire
 from .pipeline import AssessmentResult
+from .progress_checks import progress_problems
 from .roadmap import BACKLOG
 from .scoring import DimensionScore
 from .yamlsource import SourceDoc, parse_yaml
@@ -155,6 +155,7 @@ class Comparison:
     kpis: list[KpiMove]
     initiatives: list[InitiativeStatus]
     position: PositionChange | None = None  # None when neither assessment used the matrix
+    warnings: list[Problem] = field(default_factory=list)  # on `progress:` (progress_checks)
 
     def moved(self) -> list[Change]:
         """Dimensions and capabilities that clearly moved, the largest change first."""
@@ -360,10 +361,11 @@ def compare(
     """What moved from `old` to `new`; ResponseError when `old` cannot be new's baseline."""
     check_baseline(old, new, where=where, progress=progress)
     dims = _dimension_changes(old, new)
+    warnings = progress_problems(old, new.workspace, new.library.initiatives) if progress else []
     return Comparison(
         old, new, _overall(old, new), _framework_changes(old, new), dims,
         _capability_changes(old, new), _kpis(old, new), _initiatives(old, new),
-        _position(old, new),
+        _position(old, new), [w for w in warnings if w.severity != "error"],
     )  # fmt: skip
 
 
@@ -392,7 +394,9 @@ def check_baseline(
             f"'{old.workspace.questionnaire.id}' and '{new.workspace.questionnaire.id}')"
         )
     problems = [baseline_problem(new, where, msg) for msg in found]
-    problems += _progress_problems(old, new) if progress else []
+    if progress:
+        found_there = progress_problems(old, new.workspace, new.library.initiatives)
+        problems += [p for p in found_there if p.severity == "error"]
     if problems:
         raise ResponseError(problems)
 
@@ -409,15 +413,3 @@ def baseline_problem(new: AssessmentResult, where: str, message: str) -> Problem
     if doc is None:
         return Problem.at(where or str(new.workspace.path), message)
     return doc.problem(("baseline",), f"'{name}' is {message}")
-
-
-def _progress_problems(old: AssessmentResult, new: AssessmentResult) -> list[Problem]:
-    known = [p.initiative.id for p in old.roadmap.items] + list(new.library.initiatives)
-    unknown = [i for i in new.workspace.assessment.progress if i not in known]
-    doc = _yaml(new) if unknown else None
-    if doc is None:
-        return []
-    return [
-        doc.problem(("progress", i), checks.unknown("initiative", i, known), key=True)
-        for i in unknown
-    ]

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from . import checks
 from .errors import AssessorError, DefinitionError, Problem
+from .history import progress_check
 from .kinds import KINDS, WORKSPACE_KINDS
 from .loading import Library, iter_content_files, load_library
 from .models import Framework
@@ -111,6 +112,7 @@ def validate_paths(
             lib = load_library([*user_dirs, *own], extra_files=files) if own else library
             loaded = load_workspace(ws, lib)
             problems += loaded.warnings
+            problems += progress_check(loaded, lib, [*user_dirs, *own])
             files += [ws] + [Path(s.source) for s in loaded.sheets]
         except AssessorError as exc:
             problems += exc.problems

@@ -17,10 +17,17 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .compare import Comparison, baseline_problem, check_baseline, compare
-from .errors import ResponseError
+from .errors import AssessorError, Problem, ResponseError
+from .loading import Library
 from .pipeline import AssessmentResult, run_assessment
+from .progress_checks import progress_problems
+from .workspace import Workspace
+from .yamlsource import parse_yaml
 
-__all__ = ["MAX_HISTORY", "baseline_path", "comparison_for", "history", "load_baseline"]
+__all__ = [
+    "MAX_HISTORY", "baseline_path", "comparison_for", "history", "load_baseline",
+    "progress_check",
+]  # fmt: skip
 
 MAX_HISTORY = 6  # assessments on a trend chart at most
 
@@ -31,13 +38,14 @@ HINT = (
 )
 
 
-def baseline_path(result: AssessmentResult) -> Path | None:
+def baseline_path(result: AssessmentResult | Workspace) -> Path | None:
     """The folder (or assessment.yaml) `baseline:` names, relative to the folder of the
     workspace's assessment.yaml; None without one."""
-    name = result.workspace.assessment.baseline
+    workspace = result.workspace if isinstance(result, AssessmentResult) else result
+    name = workspace.assessment.baseline
     if name is None:
         return None
-    return Path(os.path.normpath(result.workspace.path.absolute() / name))
+    return Path(os.path.normpath(workspace.path.absolute() / name))
 
 
 def _missing(path: Path) -> str | None:
@@ -88,3 +96,23 @@ def comparison_for(
     """What moved since the baseline, or None when the assessment names none."""
     old = load_baseline(result, library_dirs)
     return None if old is None else compare(old, result)
+
+
+def progress_check(
+    workspace: Workspace, library: Library, library_dirs: Iterable[Path] = ()
+) -> list[Problem]:
+    """`validate`'s check of a workspace's `progress:` section against the roadmap of the
+    baseline it names, as planned now (assessor/progress_checks.py); nothing without both."""
+    path = baseline_path(workspace)
+    if path is None or not workspace.assessment.progress:
+        return []
+    if (why := _missing(path)) is not None:
+        doc, _ = parse_yaml(workspace.path / "assessment.yaml")
+        at = workspace.path / "assessment.yaml"
+        message = f"'{workspace.assessment.baseline}' is {why}"
+        return [doc.problem(("baseline",), message) if doc else Problem.at(at, message)]
+    try:
+        old = _load(path.resolve(), tuple(library_dirs))
+    except AssessorError as exc:
+        return exc.problems
+    return progress_problems(old, workspace, library.initiatives)

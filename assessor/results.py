@@ -8,7 +8,7 @@ from .gaps import Gap
 from .headline import headline
 from .models.common import pick
 from .pipeline import AssessmentResult
-from .report.context_marks import all_indicative, indicative_note
+from .report.context_marks import all_indicative, indicative_note, is_indicative
 from .report.labels import Labels, load_labels
 from .roadmap import BACKLOG, PHASES, Planned
 from .roadmap_kpis import KpiTarget
@@ -267,8 +267,9 @@ def gap_rows(result: AssessmentResult) -> list[list[Any]]:
 
 ROADMAP_HEADERS = [
     "phase", "start_month", "end_month", "initiative", "title", "owner", "effort", "months",
-    "priority", "dimensions", "depends_on", "starts_with", "kpis", "indicative",
+    "priority", "dimensions", "depends_on", "starts_with", "kpis", "status", "measured", "indicative",
 ]  # fmt: skip
+DONE = "done"  # a row's phase and status: done since the previous roadmap (`progress:`)
 
 
 def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
@@ -285,6 +286,7 @@ def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "phases": phases,
         "quick_wins": [p.initiative.id for p in rm.quick_wins],
         "backlog": [_planned(result, p, lang) for p in rm.phase(BACKLOG)],
+        "done": [{"id": i.id, "title": i.title[lang]} for i in rm.done],
         "route": {"id": rm.route_id, "path": rm.route, "target": rm.target_position},
         "kpi_targets": [_kpi_target(k, lang) for k in rm.kpi_targets],
         "unmet": [{"dimension": path, "step": step} for path, step in rm.unmet],
@@ -319,8 +321,9 @@ def _planned(result: AssessmentResult, p: Planned, lang: str) -> dict[str, Any]:
         "prerequisite_only": not p.covers, "step": i.step, "personal_data": i.personal_data,
         "cost_million_vnd": {"low": cost.low, "high": cost.high} if cost else None,
         "effect": i.effect[lang], "basis": i.basis[lang], "kpis": list(i.kpis),
-        "covers": [{"dimension": path, "step": step, "indicative": s.dimension(path).indicative}
+        "covers": [{"dimension": path, "step": step, "indicative": is_indicative(s, path)}
                    for path, step in p.covers],
+        "status": p.status, "measured": p.measured,
         "indicative": all_indicative(s, (path for path, _ in p.covers)),
     }  # fmt: skip
 
@@ -334,6 +337,10 @@ def roadmap_rows(result: AssessmentResult, lang: str) -> list[list[Any]]:
         rows.append([
             p.phase + 1 if p.phase < BACKLOG else "backlog", start, end, i.id, i.title[lang], i.owner, i.effort,
             i.months, r3(p.priority), dims, " ".join(p.after), " ".join(p.with_), " ".join(i.kpis),
+            p.status, p.measured,
             "yes" if all_indicative(result.scores, (path for path, _ in p.covers)) else "",
         ])  # fmt: skip
+    for i in result.roadmap.done:
+        rows.append([DONE, None, None, i.id, i.title[lang], i.owner, i.effort, i.months, None, "", "", "",
+                     " ".join(i.kpis), DONE, None, ""])  # fmt: skip
     return rows

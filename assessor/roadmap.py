@@ -2,39 +2,50 @@
 
 Deterministic and pure. The rules (docs/roadmap.md):
 
-1. Needs. A dimension with a positive gap needs the level steps from floor(score) up to the
-   target (step 1 = level 1→2, 2 = 2→3, 3 = 3→4), each carrying the dimension's priority.
-   The strategy matrix is a position, not a maturity: its dimensions have no needs.
-2. Choice. Needs are taken by priority; an uncovered need gets the catalogue initiative (of
+1. Needs. A dimension with a gap of at least MIN_GAP (a quarter level) needs the level steps
+   from floor(score) up to the target (step 1 = level 1→2, 2 = 2→3, 3 = 3→4), each carrying the
+   dimension's priority. The strategy matrix is a position, not a maturity: its dimensions
+   have no needs.
+2. Progress. In a re-assessment, initiatives of the previous roadmap marked `done` in
+   `progress:` are not planned again and count as ended; those `in_progress` are continued:
+   planned first, from month 0, waiting for nothing.
+3. Choice. Needs are taken by priority; an uncovered need gets the catalogue initiative (of
    those that suit the company's size and whose level the company has not yet reached) that
    covers the most outstanding priority (ties: smaller effort, then id). An initiative covers
    (dimension, step) only for the dimensions it names at its one step. One that serves a
    position the client's route leads to (`serves:`) counts its priority twice (ROUTE_WEIGHT).
-3. Programme order. Everything an initiative's `after:` and `with:` reach (through initiatives
+   A legal duty in force (`urgent:`) the questionnaire does not measure is planned with
+   anything else.
+4. Programme order. Everything an initiative's `after:` and `with:` reach (through initiatives
    not planned) that is planned must have ended (`after:`) or started (`with:`; the last link
    of the chain decides) before it starts. What comes right before a planned one is added when
-   the company has not yet reached the level it delivers; the walk stops at one reached. A
-   capability prerequisite is met by a planned initiative raising it through the step below,
-   or an added one. An initiative for step s of a dimension waits for those doing step s−1 of
-   it, unless it serves the route and they do not.
-4. Months. Urgent initiatives first, then in dependency order (the foundations first, then
-   the most important, importance passed down to what it waits for; what starts with another
-   right after it), each starts when all it waits for has ended (or, for `with:`, started), in
-   the first phase from then on that has capacity left (S=1, M=2, L=3 effort points); its
-   phase is the phase it starts in; what cannot start within 24 months goes to the backlog.
+   the company has not yet reached the level it delivers; the walk stops at one reached, unless
+   everything it comes right after is planned and what follows it raises a dimension of those
+   (a new configuration is piloted again before its rollout). A capability prerequisite is met by a planned
+   initiative raising it through the step below, or an added one. An initiative for step s of a
+   dimension waits for those doing step s−1 of it, unless it serves the route and they do not.
+5. Months. Continued work first, at month 0, in what room the first phase has left; then
+   urgent initiatives, then in dependency order (the foundations first, then the most
+   important, importance passed down to what it waits for; what starts with another right
+   after it), each starts when all it waits for has ended (or, for `with:`, started), in the
+   first phase from then on that has capacity left (S=1, M=2, L=3 effort points); urgent and
+   start-together work does not wait for room: it takes its points from the first phase from
+   its start with room left. Its phase is the phase it starts in; what cannot start within 24
+   months goes to the backlog.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .gaps import Gap
 from .kpis import Kpi
 from .loading import Library
-from .models import Framework, Initiative
+from .models import Framework, Initiative, InitiativeProgress
 from .roadmap_choice import (
     EFFORT_POINTS,
+    MIN_GAP,
     ROUTE_WEIGHT,
     Need,
     Plan,
@@ -48,14 +59,15 @@ from .roadmap_kpis import KpiTarget, kpi_targets
 from .strategy import StrategyPosition
 
 __all__ = [
-    "BACKLOG", "EFFORT_POINTS", "PHASES", "ROUTE_WEIGHT", "KpiTarget", "Planned", "Roadmap",
-    "plan_initiatives", "plan_roadmap", "route_positions",
+    "BACKLOG", "CONTINUED", "EFFORT_POINTS", "MIN_GAP", "NEW", "PHASES", "ROUTE_WEIGHT",
+    "KpiTarget", "Planned", "Roadmap", "plan_initiatives", "plan_roadmap", "route_positions",
 ]  # fmt: skip
 
 PHASES: list[tuple[int, int]] = [(0, 3), (3, 6), (6, 12), (12, 24)]
 BACKLOG = len(PHASES)
 HORIZON = PHASES[-1][1]
 DEFAULT_SIZE = "mid"
+NEW, CONTINUED = "new", "continued"  # Planned.status: started in this roadmap, or before it
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,8 @@ class Planned:
     unblocks: list[str] = field(default_factory=list)  # planned initiatives that wait for it
     with_: list[str] = field(default_factory=list)  # ids that must have started before it starts
     serves_route: bool = False  # it serves a position the client's route leads to
+    status: str = NEW  # CONTINUED: in progress since the previous roadmap, from month 0
+    measured: bool = True  # False: the questionnaire scores none of its dimensions (check it)
 
     @property
     def end_month(self) -> int | None:
@@ -94,6 +108,7 @@ class Roadmap:
     kpi_targets: list[KpiTarget]
     unmet: list[Need] = field(default_factory=list)
     size: str = DEFAULT_SIZE
+    done: list[Initiative] = field(default_factory=list)  # marked done in `progress:`
 
     def phase(self, index: int) -> list[Planned]:
         return [p for p in self.items if p.phase == index]
@@ -125,6 +140,9 @@ def _waits(chosen: dict[str, list[Need]], plan: Plan) -> _Waits:
     soft: dict[str, set[str]] = {}
     for ident in chosen:
         item = plan.items[ident]
+        if ident in plan.continued:  # started before this roadmap: it waits for nothing
+            ended[ident], started[ident], soft[ident] = set(), set(), set()
+            continue
         up = {o: kind for o, kind in plan.upstream(ident).items() if o in chosen}
         ended[ident] = {o for o, kind in up.items() if kind == "after"}
         started[ident] = {o for o, kind in up.items() if kind == "with"}
@@ -148,10 +166,11 @@ def _waits(chosen: dict[str, list[Need]], plan: Plan) -> _Waits:
 
 def _order(
     chosen: dict[str, list[Need]], waits: _Waits, plan: Plan
-) -> dict[str, tuple[bool, int, float, str]]:
-    """Which ready initiative is placed first: an urgent one, then the one most others wait for
-    by `after:` or `with:` (the programme's foundations), then the one whose own gaps, or those
-    of what waits for it, matter most (route weight included)."""
+) -> dict[str, tuple[bool, bool, int, float, float, str]]:
+    """Which ready initiative is placed first: continued work, an urgent one, then the one most
+    others wait for by `after:` or `with:` (the programme's foundations), then the one whose own
+    gaps, or those of what waits for it, matter most (route weight included); among those that
+    start with the same one, the most important first."""
     rank = {i: plan.priority(i, chosen[i]) for i in chosen}
     changed = True
     while changed:
@@ -171,7 +190,10 @@ def _order(
     key = {i: (len(waiting[i]), rank[i]) for i in chosen}
     for ident in _by_start_waits(chosen, waits):  # what runs alongside shares the place of its lead
         key[ident] = max([key[ident], *(key[lead] for lead in waits.started[ident])])
-    return {i: (not plan.items[i].urgent, -key[i][0], -key[i][1], i) for i in chosen}
+    return {
+        i: (i not in plan.continued, not plan.items[i].urgent, -key[i][0], -key[i][1], -rank[i], i)
+        for i in chosen
+    }
 
 
 def _by_start_waits(chosen: dict[str, list[Need]], waits: _Waits) -> list[str]:
@@ -204,15 +226,21 @@ def _schedule(
             for d in waited[ident]
         ]
         known = [t for t in times if t is not None]
-        start[ident] = (
-            _start(max(known, default=0), item.effort, left) if len(known) == len(times) else None
-        )
+        if ident in plan.continued:  # under way: at month 0, in what room the first phase has
+            start[ident] = 0
+            left[0] -= min(left[0], EFFORT_POINTS[item.effort])
+        elif len(known) == len(times):  # urgent and start-together work does not wait for room
+            pinned = item.urgent or bool(waits.started[ident])
+            start[ident] = _start(max(known, default=0), item.effort, left, pinned)
+        else:
+            start[ident] = None
     after, along = _direct(list(start), waited, waits.started)
     planned = [
         Planned(
             plan.items[i], _phase_of(start[i]), chosen[i], plan.priority(i, chosen[i]), after[i],
             start[i], sorted(o for o in chosen if i in waited[o]), along[i],
-            weight(plan.items[i], plan.serving) > 1,
+            weight(plan.items[i], plan.serving) > 1, CONTINUED if i in plan.continued else NEW,
+            plan.measured(plan.items[i]),
         )
         for i in start  # in the order they were placed
     ]  # fmt: skip
@@ -253,14 +281,16 @@ def _phase_of(month: int | None) -> int:
     return next(n for n, (begin, end) in enumerate(PHASES) if begin <= month < end)
 
 
-def _start(earliest: int, effort: str, left: list[int]) -> int | None:
-    """The first month from `earliest` in a phase with room for the effort; takes the room."""
+def _start(earliest: int, effort: str, left: list[int], pinned: bool = False) -> int | None:
+    """The first month from `earliest` in a phase with room for the effort; takes the room.
+    Pinned work starts at `earliest` whatever the room: it takes its points from the first
+    phase from there with room for them, if any."""
     cost = EFFORT_POINTS[effort]
     for index, (begin, end) in enumerate(PHASES):
         if end > earliest and left[index] >= cost:
             left[index] -= cost
-            return max(begin, earliest)
-    return None
+            return earliest if pinned else max(begin, earliest)
+    return earliest if pinned and earliest < HORIZON else None
 
 
 def route_positions(strategy: StrategyPosition) -> set[str]:
@@ -272,19 +302,23 @@ def route_positions(strategy: StrategyPosition) -> set[str]:
 
 def plan_initiatives(
     gaps: list[Gap], library: Library, capacity: list[int], size: str | None = None,
-    serving: Iterable[str] = (),
+    serving: Iterable[str] = (), done: Iterable[str] = (), continued: Iterable[str] = (),
 ) -> tuple[list[Planned], list[Need]]:  # fmt: skip
     """The initiatives in months for a company of `size` whose route leads to the positions
-    `serving`, and the needs nothing covers."""
+    `serving`, and the needs nothing covers; `done` and `continued` are the initiatives the
+    consultant marked done and in progress since the previous roadmap."""
     items = library.initiatives
     positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
     needs = needs_of(gaps, positions)
     fits = {i for i, item in items.items() if (size or DEFAULT_SIZE) in item.sizes}
     current = {g.path: g.current for g in gaps if g.framework not in positions}
-    plan = Plan(items, fits, dict(library.frameworks), current, needs, set(serving))
+    plan = Plan(
+        items, fits, dict(library.frameworks), current, needs, set(serving),
+        {i for i in done if i in items}, {i for i in continued if i in items} - set(done),
+    )  # fmt: skip
     chosen = choose(needs, [items[i] for i in sorted(fits)], plan)
     close(chosen, plan)
-    covered = {n for ns in chosen.values() for n in ns}
+    covered = {n for ns in chosen.values() for n in ns} | plan.met_by_done()
     return _schedule(chosen, _waits(chosen, plan), plan, capacity), sorted(
         n for n in needs if n not in covered
     )
@@ -292,13 +326,19 @@ def plan_initiatives(
 
 def plan_roadmap(
     gaps: list[Gap], library: Library, frameworks: list[Framework], strategy: StrategyPosition, kpis: list[Kpi],
-    capacity: list[int], size: str | None = None,
+    capacity: list[int], size: str | None = None, progress: Mapping[str, InitiativeProgress] | None = None,
 ) -> Roadmap:  # fmt: skip
     """Plan the roadmap from the gap analysis, for a company of `size` (small, mid, large); the
-    target position and route come from the strategy position (assessor/context.py)."""
-    planned, unmet = plan_initiatives(gaps, library, capacity, size, route_positions(strategy))
+    target position and route come from the strategy position (assessor/context.py); `progress`
+    says what became of the previous roadmap's initiatives (assessment.yaml `progress:`)."""
+    status = {i: e.status for i, e in (progress or {}).items() if i in library.initiatives}
+    done = [i for i, s in status.items() if s == "done"]
+    continued = [i for i, s in status.items() if s == "in_progress"]
+    planned, unmet = plan_initiatives(
+        gaps, library, capacity, size, route_positions(strategy), done, continued
+    )
     moved: set[str] = {k for p in planned for k in p.initiative.kpis}
     return Roadmap(
         planned, strategy.route, strategy.route_id, strategy.target, kpi_targets(kpis, moved), unmet,
-        size or DEFAULT_SIZE,
+        size or DEFAULT_SIZE, [library.initiatives[i] for i in done],
     )  # fmt: skip

@@ -1,6 +1,7 @@
-"""Which initiatives a roadmap holds: the needs the gaps create, the initiative chosen for
-each (route weight, levels already reached), and what the programme order and the capability
-prerequisites add (docs/roadmap.md §1–4). assessor/roadmap.py places them in months."""
+"""Which initiatives a roadmap holds: the needs the gaps create (a gap of at least MIN_GAP),
+the initiative chosen for each (route weight, levels already reached, work done or under way
+since the last assessment), and what the programme order and the capability prerequisites add
+(docs/roadmap.md §1–4). assessor/roadmap.py places them in months."""
 
 from __future__ import annotations
 
@@ -14,22 +15,26 @@ from .initiative_checks import raised_capabilities
 from .models import Framework, Initiative
 
 __all__ = [
-    "EFFORT_POINTS", "ROUTE_WEIGHT", "Need", "Plan", "choose", "close", "credited", "needs_of",
-    "providers", "weight",
+    "EFFORT_POINTS", "MIN_GAP", "ROUTE_WEIGHT", "Need", "Plan", "choose", "close", "credited",
+    "needs_of", "providers", "weight",
 ]  # fmt: skip
 
 EFFORT_POINTS = {"S": 1, "M": 2, "L": 3}
 ROUTE_WEIGHT = 2.0  # an initiative serving a position on the client's route counts double
+# A gap smaller than a quarter level creates no need: the respondents' answers cannot tell it
+# from none (the same floor as a clear change between two assessments, docs/scoring.md §10).
+MIN_GAP = 0.25
 
 Need = tuple[str, int]  # (dimension path, step)
 
 
 def needs_of(gaps: list[Gap], positions: set[str]) -> dict[Need, float]:
-    """Each level step from a dimension's current level to its target, with its priority; the
-    strategy matrix (`positions`: frameworks with a matrix) has none."""
+    """Each level step from a dimension's current level to its target, with its priority, for
+    a gap of at least MIN_GAP; the strategy matrix (`positions`: frameworks with a matrix) has
+    none."""
     needs: dict[Need, float] = {}
     for g in gaps:
-        if g.gap <= 0 or g.framework in positions:
+        if g.gap < MIN_GAP - 1e-9 or g.framework in positions:
             continue
         base = min(3, max(1, math.floor(g.current + 1e-9)))
         top = max(base + 1, min(4, math.ceil(g.target - 1e-9)))
@@ -51,14 +56,24 @@ def weight(item: Initiative, serving: set[str]) -> float:
 def choose(
     needs: dict[Need, float], catalogue: list[Initiative], plan: Plan
 ) -> dict[str, list[Need]]:
-    """For each need, highest priority first, the initiative covering the most outstanding
-    priority (× ROUTE_WEIGHT on the route), among those the company has not yet reached."""
+    """Work under way since the last assessment first, with the needs it covers; then for each
+    need that work done since then does not meet, highest priority first, the initiative
+    covering the most outstanding priority (× ROUTE_WEIGHT on the route), among those the
+    company has not yet reached or done."""
     chosen: dict[str, list[Need]] = {}
-    open_needs = dict(needs)
+    open_needs = {n: v for n, v in needs.items() if n not in plan.met_by_done()}
+    for ident in sorted(plan.continued):
+        chosen[ident] = credited(plan.items[ident], open_needs)
+        for n in chosen[ident]:
+            open_needs.pop(n)
     for need in sorted(needs, key=lambda n: (-needs[n], n)):
         if need not in open_needs:
             continue
-        candidates = [i for i in catalogue if credited(i, [need]) and not plan.reached(i)]
+        candidates = [
+            i
+            for i in catalogue
+            if credited(i, [need]) and not plan.reached(i) and i.id not in plan.done
+        ]
         if not candidates:
             continue
         best = min(
@@ -86,6 +101,8 @@ class Plan:
     current: dict[str, float]  # dimension path → score
     needs: dict[Need, float]
     serving: set[str] = field(default_factory=set)  # the positions the client's route leads to
+    done: set[str] = field(default_factory=set)  # marked done in `progress:`: not planned again
+    continued: set[str] = field(default_factory=set)  # in progress: planned first, from month 0
 
     def on_route(self, ident: str) -> bool:
         """Whether it serves a position the client's route leads to."""
@@ -95,10 +112,20 @@ class Plan:
         """The priority of the needs it covers, × ROUTE_WEIGHT when it serves the route."""
         return sum(self.needs.get(n, 0.0) for n in covers) * weight(self.items[ident], self.serving)
 
+    def met_by_done(self) -> set[Need]:
+        """The needs the work done since the last assessment is credited for: met, whatever the
+        scores say yet (the work was done; practice follows)."""
+        return {n for i in self.done for n in credited(self.items[i], self.needs)}
+
+    def measured(self, item: Initiative) -> bool:
+        """Whether the assessment scored any of the dimensions `item` raises."""
+        return any(p in self.current for p in item.dimensions)
+
     def reached(self, item: Initiative) -> bool:
-        """Whether the company already has the level `item` delivers on its dimensions."""
+        """Whether the company already has the level `item` delivers on its dimensions (the
+        mean of those scored); never for one none of whose dimensions was scored."""
         scores = [self.current[p] for p in item.dimensions if p in self.current]
-        return not scores or statistics.fmean(scores) >= item.step + 1 - 1e-9
+        return bool(scores) and statistics.fmean(scores) >= item.step + 1 - 1e-9
 
     def capability(self, cap: str) -> float:
         scores = [
@@ -111,15 +138,20 @@ class Plan:
     def upstream(self, ident: str) -> dict[str, str]:
         """Everything `after:` and `with:` reach from `ident` through initiatives that suit the
         company, each with how `ident` waits for it: 'after' (it must have ended) when the
-        last link of some chain to it is `after:`, else 'with' (it must have started)."""
+        last link of some chain to it is `after:`, else 'with' (it must have started). Work
+        done since the last assessment has ended: the walk stops there; work under way is
+        reached but not walked through (what came before it is behind it)."""
         seen: list[str] = []
         todo = [*self.items[ident].after, *self.items[ident].with_]
         while todo:
             other = todo.pop(0)
-            if other in seen or other not in self.fits or other == ident:
+            if other in seen or other == ident or other in self.done:
+                continue
+            if other not in self.fits and other not in self.continued:
                 continue
             seen.append(other)
-            todo += [*self.items[other].after, *self.items[other].with_]
+            if other not in self.continued:
+                todo += [*self.items[other].after, *self.items[other].with_]
         ended = {a for i in (ident, *seen) for a in self.items[i].after}
         return {o: "after" if o in ended else "with" for o in seen}
 
@@ -141,27 +173,66 @@ def providers(plan: Plan, ids: Iterable[str], capability: str, level: int) -> li
 
 
 def close(chosen: dict[str, list[Need]], plan: Plan) -> None:
-    """Add what the programme order and the prerequisites call for that is not planned yet."""
-    pending = sorted(chosen)
-    while pending:
-        ident = pending.pop(0)
+    """Add what the law, the programme order and the prerequisites call for that is not
+    planned yet: with anything planned (a CRM programme handles customers' personal data), an
+    urgent initiative the assessment could not measure; what comes right
+    before a planned one, unless reached (and not redone between planned work); what a
+    prerequisite needs. Until nothing more is added."""
+    for ident in sorted(plan.fits - plan.done - set(chosen)) if chosen else []:
         item = plan.items[ident]
-        # what comes right before it; the walk stops at one already reached (a company that
-        # has what it delivers has done what comes before it) and at one that does not suit
+        if item.urgent and not plan.measured(item):  # the law applies whatever was measured
+            chosen[ident] = []
+    while True:
         extra = [
-            other
-            for other in dict.fromkeys([*item.after, *item.with_])
-            if other in plan.fits and other not in chosen and not plan.reached(plan.items[other])
-        ]
-        for pre in plan.items[ident].prerequisites:
-            if plan.capability(pre.capability) >= pre.level or providers(
-                plan, chosen, pre.capability, pre.level
-            ):
-                continue
-            options = providers(plan, sorted(plan.fits), pre.capability, pre.level)
-            options.sort(key=lambda i: (EFFORT_POINTS[plan.items[i].effort], i))
-            extra += options[:1]
+            other for ident in sorted(chosen) if ident not in plan.continued
+            for other in _before(ident, chosen, plan)
+        ]  # fmt: skip
+        if not extra:
+            return
         for other in extra:
             if other not in chosen:
                 chosen[other] = credited(plan.items[other], plan.needs)
-                pending.append(other)
+
+
+def _bridged(
+    item: Initiative, later: Initiative, chosen: dict[str, list[Need]], plan: Plan
+) -> bool:
+    """Whether `item`, reached, is redone between planned work: everything it comes right after
+    (its `after:` that suit the company) is planned, and `later`, planned right after it, raises
+    a dimension one of those raises. A new configuration of technology and data is piloted
+    again before the rollout takes that technology and data to everyone."""
+    before = [a for a in item.after if a in plan.fits]
+    return (
+        bool(before)
+        and all(a in chosen for a in before)
+        and any(set(plan.items[a].dimensions) & set(later.dimensions) for a in before)
+    )
+
+
+def _before(ident: str, chosen: dict[str, list[Need]], plan: Plan) -> list[str]:
+    """What planned `ident` calls for that is not planned: what comes right before it, and
+    what meets its capability prerequisites."""
+    item = plan.items[ident]
+    # what comes right before it; the walk stops at one done since the last assessment, at
+    # one that does not suit, and at one already reached (a company that has what it
+    # delivers has done what comes before it) unless it is redone between planned work
+    extra = [
+        other
+        for other in dict.fromkeys([*item.after, *item.with_])
+        if other in plan.fits
+        and other not in chosen
+        and other not in plan.done
+        and (
+            not plan.reached(plan.items[other])
+            or (other in item.after and _bridged(plan.items[other], item, chosen, plan))
+        )
+    ]
+    for pre in item.prerequisites:
+        if plan.capability(pre.capability) >= pre.level or providers(
+            plan, chosen, pre.capability, pre.level
+        ):
+            continue
+        options = providers(plan, sorted(plan.fits - plan.done), pre.capability, pre.level)
+        options.sort(key=lambda i: (EFFORT_POINTS[plan.items[i].effort], i))
+        extra += options[:1]
+    return extra

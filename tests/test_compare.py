@@ -125,7 +125,16 @@ def test_progress_marks_the_earlier_roadmap(build_file_tree: BuildTree) -> None:
     assert c is not None
     statuses = {i.id: (i.status, i.note and i.note.vi) for i in c.initiatives}
     assert statuses[first] == ("done", None) and statuses[second] == ("in_progress", "Được nửa.")
-    assert len(statuses) == 2
+    # the mini questionnaire does not measure data protection: the legal baseline is planned
+    # (and checked); the roadmap's third initiative has no status
+    (third,) = (p.initiative.id for p in old.roadmap.items[2:])
+    assert first == "data-protection-baseline" and statuses[third] == ("not_reported", None)
+    assert len(statuses) == 3
+    assert [str(w) for w in c.warnings] == [
+        f"{root / 'ws/assessment.yaml'}:15:1: warning: progress: no status for 1 initiative(s) of "
+        f"the baseline's roadmap, shown as not reported: {third} (crm-assess progress draft "
+        "lists them)"
+    ]
     draft = CliRunner().invoke(cli, ["progress", "draft", str(root / "ws")], obj={})
     assert draft.exit_code == 0, draft.output
     assert f"  {first}: done  # phase 1: " in draft.stdout
@@ -280,13 +289,13 @@ def _pdf_pages(data: bytes) -> list[str]:
     ("lang", "expected"),
     [
         ("vi", ["Tiến triển so với lần đánh giá trước", "So với 21/10/2025, 4/38 khía cạnh cải "
-                "thiện rõ và 0 khía cạnh giảm", "Lộ trình lần trước: 6 đã xong, 4 đang làm, "
-                "6 chưa bắt đầu", "Năng lực qua các lần đánh giá", "Đã xong (6) Đặt số liệu nền",
+                "thiện rõ và 0 khía cạnh giảm", "Lộ trình lần trước: 6 đã xong, 5 đang làm, "
+                "6 chưa bắt đầu", "Năng lực qua các lần đánh giá", "Đã xong (6) Đưa dữ liệu cá nhân",
                 "Vị thế trên ma trận chiến lược (một vị trí, không phải một mức): trước đây Bán "
                 "hàng dựa trên sản phẩm, nay Bán hàng dựa trên sản phẩm"]),
         ("en", ["Progress since the last assessment", "Since 21 October 2025, 4 of 38 dimensions "
-                "clearly improved and 0 declined", "The previous roadmap: 6 done, 4 in progress, "
-                "6 not started", "Capabilities across assessments", "Done (6) Set a baseline",
+                "clearly improved and 0 declined", "The previous roadmap: 6 done, 5 in progress, "
+                "6 not started", "Capabilities across assessments", "Done (6) Bring the personal data",
                 "Strategy matrix position (a place, not a level): Product-based selling then, "
                 "Product-based selling now"]),
     ],
@@ -362,3 +371,39 @@ def test_a_move_on_the_matrix_is_told_as_a_change_of_place() -> None:
     assert not _headline(c, "en", load_labels("en")).endswith("matrix the company moved from")
     table = compare_table(moved, "en").splitlines()
     assert next(x for x in table if x.startswith("position")).split()[-1] == "moved"
+
+
+def test_the_example_pair_is_in_step_and_a_progress_out_of_step_is_warned_about(
+    tmp_path: Path,
+) -> None:
+    # the example's progress names the 2025 roadmap as it is planned now, every one of its
+    # initiatives within the 24 months
+    for command in (["validate", "examples/saigon-xanh"],
+                    ["compare", "examples/saigon-xanh-2025", "examples/saigon-xanh"]):  # fmt: skip
+        result = CliRunner().invoke(cli, [command[0], *(str(REPO / p) for p in command[1:])])
+        assert result.exit_code == 0 and result.stderr == "", result.output
+    # a status for an initiative that roadmap does not hold, and none for one it holds
+    pair = _copy(tmp_path, "saigon-xanh", "saigon-xanh-2025")
+    yaml_file = pair / "saigon-xanh/assessment.yaml"
+    lines = yaml_file.read_text(encoding="utf-8").splitlines()
+    at = lines.index("  handoff-slas: done")
+    lines[at] = "  crm-configure-migrate: done"
+    yaml_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    head = lines.index("progress:") + 1
+    expected = [
+        f"{yaml_file}:{head}:1: warning: progress: no status for 1 initiative(s) of the "
+        "baseline's roadmap, shown as not reported: handoff-slas (crm-assess progress draft "
+        "lists them)",
+        f"{yaml_file}:{at + 1}:3: warning: progress.crm-configure-migrate: "
+        "'crm-configure-migrate' is not in the roadmap of the baseline '../saigon-xanh-2025' as "
+        "it is planned now: its status is shown apart from that roadmap's (check the id)",
+    ]
+    old, new = str(pair / "saigon-xanh-2025"), str(pair / "saigon-xanh")
+    result = CliRunner().invoke(cli, ["compare", old, new, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == expected
+    status = {i["id"]: i["status"] for i in json.loads(result.stdout)["initiatives"]}
+    assert (status["handoff-slas"], status["crm-configure-migrate"]) == ("not_reported", "done")
+    result = CliRunner().invoke(cli, ["validate", new])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == expected

@@ -3,7 +3,8 @@
 Each README ends with a fenced `yaml` block of expectations: the position and target on the
 strategy matrix, the first three moves of the roadmap, the key moves of the route (planned
 within the 24 months, with the route weight), initiatives that must not appear, pairs that must
-come in order and pairs that start together. The answers of the clients with a `story.yaml` must
+come in order and pairs that start together; for a re-assessment, the work continued from the
+previous roadmap and the work done since. The answers of the clients with a `story.yaml` must
 be exactly what make_example.py writes from it; the demo client, saigon-xanh, keeps the answers
 its first version wrote.
 """
@@ -19,7 +20,7 @@ import yaml
 
 from assessor.loading import load_library
 from assessor.pipeline import AssessmentResult, run_assessment
-from assessor.roadmap import route_positions
+from assessor.roadmap import CONTINUED, route_positions
 
 from .conftest import REPO
 from .test_roadmap_properties import MAKE_EXAMPLE, check
@@ -81,8 +82,14 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
     for later, lead in expect.get("starts_with", []):
         assert by_id[later].start_month == by_id[lead].start_month is not None, (later, lead)
     assert r.roadmap.size == expect["size"]
+    # a re-assessment: what is under way continues from month 0, what is done is not planned
+    continued = {p.initiative.id for p in items if p.status == CONTINUED}
+    assert continued == set(expect.get("continued", []))
+    assert all(by_id[i].start_month == 0 for i in continued)
+    done = [i.id for i in r.roadmap.done]
+    assert done == expect.get("done", [])
     # and the invariants every roadmap keeps (tests/test_roadmap_properties.py)
-    check(items, r.gaps, r.roadmap.size, route_positions(r.strategy))
+    check(items, r.gaps, r.roadmap.size, route_positions(r.strategy), set(done), continued)
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

@@ -84,9 +84,17 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
     ]
     assert all(f.name in first and f.today in first for f in story.findings)
     # what to do first, with owner, start, cost and effect; what it costs; the most telling insight
-    assert "1. Set a baseline of five CRM KPIs Owner: Executive · Starts: month 1" in second
-    assert "30–80 million đồng Management knows where the company starts on five KPIs" in second
-    assert "The first three moves: 160–480 million đồng. The whole 24-month roadmap:" in second
+    # a year into the programme: the work under way continues first, its costs not counted again
+    assert (
+        "Continued first, under way since the previous roadmap (their costs are not counted "
+        "again below): Audit and clean customer data; Record who buys" in second
+    )
+    assert (
+        "1. Segment customers by needs, with contact rules Owner: Marketing · Starts: month 4"
+        in second
+    )
+    assert "80–250 million đồng Each segment has its own contact plan" in second
+    assert "The first three moves: 140–410 million đồng. The whole 24-month roadmap:" in second
     # two executives are too few to compare apart (min_group 3): where managers disagree instead
     assert story.insight.startswith("Managers disagree most on ") and story.insight in second
     assert "Contents" not in first + second

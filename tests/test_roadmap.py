@@ -8,13 +8,15 @@ one score, a target for all), so each expectation can be checked by hand against
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 
 from assessor.cli import cli
 from assessor.gaps import Gap
 from assessor.loading import load_library
-from assessor.roadmap import Planned, plan_initiatives
+from assessor.roadmap import EFFORT_POINTS, Planned, plan_initiatives
 from assessor.roadmap_kpis import KPI_RULES, kpi_targets
 
 from .conftest import REPO, BuildTree
@@ -227,8 +229,18 @@ def test_roadmap_json_gives_months_costs_effects_and_quick_wins() -> None:
     for i in items:
         assert all(ends[a] <= i["start_month"] for a in i["after"]), i["id"]
         assert all(starts[w] <= i["start_month"] for w in i["with"]), i["id"]
-    # the legal baseline starts at once; the route's moves say so and count double
-    assert starts["data-protection-baseline"] == 0
+    # last year's legal baseline is done: listed as done, not planned again; the work under
+    # way since last year is continued first, from month 0
+    assert {"id": "data-protection-baseline", "title": "Bring the personal data already held "
+            "into line with the law (Law 91/2025, Decree 13/2023)"} in data["done"]  # fmt: skip
+    assert "data-protection-baseline" not in starts
+    continued = [i for i in items if i["status"] == "continued"]
+    assert [i["id"] for i in items[: len(continued)]] == [i["id"] for i in continued]
+    assert len(continued) == 5 and all(i["start_month"] == 0 for i in continued)
+    assert {i["status"] for i in items} == {"continued", "new"} and all(
+        i["measured"] for i in items
+    )
+    # the route's moves say so and count double
     route = {i["id"] for i in items if i["serves_route"]}
     assert "needs-based-segmentation" in route
     assert all("customer-based-marketing" in i["serves"] for i in items if i["serves_route"])
@@ -334,3 +346,127 @@ def test_backlog_rows_show_later_and_no_months_in_both_languages() -> None:
         assert rows, lang
         assert all(line.split()[len(later.split())] == "—" for line in rows), rows[0]
         assert "None" not in result.stdout
+
+
+def test_a_gap_under_a_quarter_level_creates_no_initiative() -> None:
+    # the managers' answers cannot tell a gap of 0.2 from none (docs/scoring.md §12)
+    planned, unmet = plan_initiatives(gaps_at(2.8, 3.0), LIBRARY, WIDE, "large")
+    assert (planned, unmet) == ([], [])
+    # a quarter level is a gap: every dimension at 2.75 needs step 2 → 3
+    planned, _ = plan_initiatives(gaps_at(2.75, 3.0), LIBRARY, WIDE, "large")
+    assert planned and all(p.initiative.step == 2 for p in planned if p.covers)
+
+
+def test_a_re_assessment_plans_nothing_done_and_continues_the_work_under_way() -> None:
+    # a year on, the foundations and the legal work are done; the platform is being chosen
+    done = {"data-protection-baseline", "crm-vision-charter", "crm-goals-kpis",
+            "crm-strategy-plan", "consent-data-protection"}  # fmt: skip
+    planned, unmet = plan_initiatives(
+        gaps_at(1.0, 2.0), LIBRARY, [4, 5, 8, 12], "mid", (), done, {"crm-platform-choice"}
+    )
+    by_id = {p.initiative.id: p for p in planned}
+    assert set(by_id) & done == set()
+    # the needs of the work done count as met, even before the scores move
+    assert unmet == []
+    # the platform choice is continued first, from month 0, waiting for nothing
+    choice = planned[0]
+    assert (choice.initiative.id, choice.status, choice.start_month, choice.after) == (
+        "crm-platform-choice", "continued", 0, []
+    )  # fmt: skip
+    # what waited for the work done starts at once: the data clean-up came after the vision and
+    # the legal baseline, both done; the configuration waits for the platform choice under way
+    assert (by_id["customer-data-cleanup"].start_month, by_id["customer-data-cleanup"].after) == (
+        0, []
+    )  # fmt: skip
+    configure = by_id["crm-configure-migrate"]
+    assert configure.after == [
+        "crm-platform-choice", "customer-data-cleanup", "sales-process-mapping"
+    ]  # fmt: skip
+    assert configure.start_month == max(by_id[a].end_month or 0 for a in configure.after)
+
+
+def test_a_new_configuration_is_piloted_before_its_rollout_even_when_piloting_is_reached() -> None:
+    # project management and readiness at 2.2 (the pilot's level, 2, is reached); technology,
+    # data and IT at 1.5: the CRM is configured again, and the new configuration is piloted
+    # before it is rolled out
+    reached = {"payne-frow/project-management": 2.2, "payne-frow/crm-readiness": 2.2}
+    planned, _ = plan_initiatives(gaps_at(1.5, 3.0, reached), LIBRARY, WIDE, "mid")
+    got = months(planned)
+    configure, pilot, rollout = (
+        got[i] for i in ("crm-configure-migrate", "crm-pilot", "crm-phased-rollout")
+    )
+    assert configure[1] == pilot[0] and pilot[1] == rollout[0]  # type: ignore[index]
+    pilot_item = {p.initiative.id: p for p in planned}["crm-pilot"]
+    assert pilot_item.covers == [] and "crm-phased-rollout" in pilot_item.unblocks
+    # a rollout of a CRM already configured and live with a first group needs no new pilot
+    live = {**reached, "qci/information-technology": 2.2, "buttle-value-chain/data-it": 2.2,
+            "gartner-8bb/technology": 2.2}  # fmt: skip
+    planned, _ = plan_initiatives(gaps_at(1.5, 3.0, live), LIBRARY, WIDE, "mid")
+    ids = {p.initiative.id for p in planned}
+    assert "crm-phased-rollout" in ids and ids & {"crm-pilot", "crm-configure-migrate"} == set()
+
+
+def test_work_that_starts_with_another_does_not_slip_a_phase_for_want_of_room() -> None:
+    # a small firm at level 1 with a small firm's capacity: months 6–12 hold the consent design,
+    # the clean-up and the SaaS CRM; the owner's launch and the training start with the CRM,
+    # and take their room from the next phase
+    capacity = [2, 3, 5, 8]
+    planned, _ = plan_initiatives(gaps_at(1.0, 3.0), LIBRARY, capacity, "small")
+    got = months(planned)
+    saas = got["saas-crm-setup"][0]
+    assert saas is not None and saas < 12
+    assert got["training-adoption-programme"][0] == got["owner-led-crm-launch"][0] == saas
+    used = [
+        sum(EFFORT_POINTS[p.initiative.effort] for p in planned if p.phase == n) for n in range(4)
+    ]
+    assert sum(used) <= sum(capacity)
+
+
+QUICK_SCAN = ["gartner-8bb/" + d.id for d in LIBRARY.frameworks["gartner-8bb"].dimensions]
+
+
+def test_a_legal_duty_the_questionnaire_does_not_measure_is_planned_and_says_so() -> None:
+    # the quick scan scores Gartner's eight building blocks only: nothing says whether the
+    # personal data held is in line with the law, which applies to every company
+    gaps = [g for g in gaps_at(1.5, 3.0) if g.path in QUICK_SCAN]
+    planned, _ = plan_initiatives(gaps, LIBRARY, [4, 5, 8, 12], "mid")
+    by_id = {p.initiative.id: p for p in planned}
+    baseline = by_id["data-protection-baseline"]
+    assert (baseline.start_month, baseline.measured, baseline.covers) == (0, False, [])
+    # what comes before a planned initiative is not taken as done because nothing measured it:
+    # the platform is chosen after the consent design, which the quick scan does not measure
+    assert not by_id["consent-data-protection"].measured
+    assert "consent-data-protection" in by_id["crm-platform-choice"].after
+    assert all(p.measured for p in planned if p.covers)
+    # it comes with a CRM programme: a roadmap with nothing else in it stays empty
+    at_target = [g for g in gaps_at(3.0, 3.0) if g.path in QUICK_SCAN]
+    assert plan_initiatives(at_target, LIBRARY, [4, 5, 8, 12], "mid") == ([], [])
+
+
+def test_the_quick_scan_roadmap_says_what_to_check(tmp_path: Path) -> None:
+    from .test_roadmap_properties import MAKE_EXAMPLE
+
+    assessment = {
+        "kind": "assessment", "client": {"name": "Công ty Thử"}, "date": "2026-10-01",
+        "questionnaire": "crm-quick-scan",
+        "respondents": [{"id": f"r{n}", "name": f"Người {n}", "role": role}
+                        for n, role in enumerate(["executive", "sales", "it"])],
+    }  # fmt: skip
+    (tmp_path / "assessment.yaml").write_text(yaml.safe_dump(assessment, allow_unicode=True))
+    (tmp_path / "story.yaml").write_text(yaml.safe_dump({"seed": 3, "default": 1.6}))
+    (tmp_path / "responses").mkdir()
+    for person, data in MAKE_EXAMPLE.responses(tmp_path, LIBRARY).items():
+        text = yaml.safe_dump(data, allow_unicode=True)
+        (tmp_path / "responses" / f"{person}.yaml").write_text(text, "utf-8")
+    for lang, note in (("en", "(not measured: check)"), ("vi", "(chưa đo: cần kiểm tra)")):
+        out = CliRunner().invoke(cli, ["roadmap", str(tmp_path), "--lang", lang])
+        assert out.exit_code == 0, out.output
+        title = LIBRARY.initiatives["data-protection-baseline"].title[lang]
+        assert f"{title} {note}" in out.stdout
+    data = json.loads(
+        CliRunner().invoke(cli, ["roadmap", str(tmp_path), "--format", "json"]).stdout
+    )
+    first = data["phases"][0]["initiatives"]
+    assert {"id": "data-protection-baseline", "measured": False, "start_month": 0} in [
+        {k: i[k] for k in ("id", "measured", "start_month")} for i in first
+    ]

@@ -16,7 +16,15 @@ from assessor.context import CAPACITY
 from assessor.gaps import Gap
 from assessor.loading import load_library
 from assessor.pipeline import run_assessment
-from assessor.roadmap import PHASES, ROUTE_WEIGHT, Planned, plan_initiatives, route_positions
+from assessor.roadmap import (
+    CONTINUED,
+    MIN_GAP,
+    PHASES,
+    ROUTE_WEIGHT,
+    Planned,
+    plan_initiatives,
+    route_positions,
+)
 
 from .conftest import REPO
 
@@ -36,6 +44,20 @@ POSITIONS = sorted(
 )
 
 
+PILOT_CHAIN = ("crm-configure-migrate", "crm-pilot", "crm-phased-rollout")
+
+
+@st.composite
+def progress(draw: st.DrawFn) -> tuple[set[str], set[str]]:
+    """What the consultant marked done and in progress since the previous roadmap: a few
+    initiatives of the catalogue, the programme chain's among them more often."""
+    ids = sorted(LIBRARY.initiatives)
+    chain = ["crm-goals-kpis", "consent-data-protection", *PILOT_CHAIN, "data-protection-baseline"]
+    marked = draw(st.lists(st.sampled_from([*ids, *chain, *chain]), max_size=8, unique=True))
+    continued = set(draw(st.lists(st.sampled_from(marked), max_size=3))) if marked else set()
+    return set(marked) - continued, continued
+
+
 @st.composite
 def inputs(draw: st.DrawFn) -> tuple[list[Gap], list[int], str, set[str]]:
     base = draw(SCORE)
@@ -53,32 +75,47 @@ def inputs(draw: st.DrawFn) -> tuple[list[Gap], list[int], str, set[str]]:
 
 
 def check(
-    planned: list[Planned], gaps: list[Gap], size: str, serving: set[str] | None = None
-) -> None:
+    planned: list[Planned], gaps: list[Gap], size: str, serving: set[str] | None = None,
+    done: set[str] = frozenset(), continued: set[str] = frozenset(),  # type: ignore[assignment]
+) -> None:  # fmt: skip
     items = LIBRARY.initiatives
     by_id = {p.initiative.id: p for p in planned}
-    behind = {g.path: g for g in gaps if g.gap > 0}
+    behind = {g.path: g for g in gaps if g.gap >= MIN_GAP}
     needs = {g.path: g.priority for g in gaps}
+    current = {g.path: g.current for g in gaps}
+
+    def level(ident: str) -> float | None:
+        scores = [current[d] for d in items[ident].dimensions if d in current]
+        return sum(scores) / len(scores) if scores else None
 
     def upstream(ident: str, last: str) -> set[str]:
         """What `ident` reaches through initiatives that suit the size, the final link being
-        `after:` ('after') or `with:` ('with')."""
+        `after:` ('after') or `with:` ('with'); done work has ended (the walk stops there),
+        continued work is reached but not walked through."""
         seen: set[str] = set()
         found: set[str] = set()
         todo = [ident]
         while todo:
             node = todo.pop()
             found |= {o for o in (items[node].after if last == "after" else items[node].with_)
-                      if size in items[o].sizes}  # fmt: skip
+                      if o not in done and (size in items[o].sizes or o in continued)}  # fmt: skip
             for other in [*items[node].after, *items[node].with_]:
-                if other not in seen and size in items[other].sizes:
+                if other in seen or other in done or other in continued:
+                    continue
+                if size in items[other].sizes:
                     seen.add(other)
                     todo.append(other)
         return found
 
+    # nothing done is planned again; what is under way is continued from month 0
+    assert set(by_id) & done == set()
+    assert continued <= set(by_id)
     for p in planned:
         i = p.initiative
-        assert size in i.sizes
+        if i.id in continued:
+            assert (p.status, p.start_month, p.after, p.with_) == (CONTINUED, 0, [], []), i.id
+            continue
+        assert p.status == "new" and size in i.sizes
         if p.start_month is not None:
             # `after:` is respected by months, through initiatives that are not planned: what
             # it reaches by a last `after:` link has ended, by a last `with:` link has started
@@ -90,6 +127,10 @@ def check(
                 assert start is not None and start <= p.start_month, (other, i.id)
             begin, end = PHASES[p.phase]
             assert begin <= p.start_month < end
+            # what starts with another, and waits for nothing to end, starts with it: it does
+            # not slip a phase for want of room
+            if p.with_ and not p.after:
+                assert p.start_month == max(by_id[w].start_month or 0 for w in p.with_), i.id
         # the legal baseline on the personal data already held starts in the first two months
         if i.urgent:
             assert p.start_month is not None and p.start_month < 2, (i.id, p.start_month)
@@ -105,20 +146,33 @@ def check(
         # no large quick win; a quick win ends in the first phase
         if p.quick_win:
             assert i.effort == "S" and p.end_month is not None and p.end_month <= PHASES[0][1]
-        # it covers a gap it is credited for, or it is needed before something that does
+        # it covers a gap (of at least a quarter level) it is credited for, or it is needed
+        # before something that does, or it is a legal duty the questionnaire does not measure
         for path, step in p.covers:
             assert path in i.dimensions and step == i.step and path in behind
-        assert p.covers or p.unblocks, i.id
-    # configure → pilot → rollout
-    chain = [
-        by_id[i] for i in ("crm-configure-migrate", "crm-pilot", "crm-phased-rollout") if i in by_id
-    ]
+        assert p.covers or p.unblocks or (i.urgent and level(i.id) is None), i.id
+        assert p.measured == (level(i.id) is not None)
+    # configure → pilot → rollout: with both planned the pilot is planned between them, unless
+    # it was done since the last assessment; a rollout without a pilot is of a CRM already
+    # configured and live with a first group (the pilot's level reached, no configuration
+    # planned); a new configuration without a pilot goes into a CRM the company has piloted
+    configure, pilot, rollout = (by_id.get(i) for i in PILOT_CHAIN)
+    new = {p.initiative.id for p in planned if p.status != CONTINUED}
+    if pilot is None and "crm-pilot" not in done and size in items["crm-pilot"].sizes:
+        if {"crm-configure-migrate", "crm-phased-rollout"} <= set(by_id):
+            assert "crm-phased-rollout" in continued, "a configuration rolled out unpiloted"
+        for later in {"crm-configure-migrate", "crm-phased-rollout"} & new:
+            reached = level("crm-pilot")
+            assert reached is not None and reached >= 2 - 1e-9, later
+    chain = [p for p in (configure, pilot, rollout) if p is not None]
     for before, after in itertools.pairwise(chain):
-        if after.start_month is not None:
+        if after.start_month is not None and after.initiative.id not in continued:
             assert before.end_month is not None and before.end_month <= after.start_month
     # goals and KPIs, and the CRM strategy, start in the first six months when they are missing
+    # (in a first assessment: in a re-assessment, work under way takes the first phase's room,
+    # and what was done since may already rest on them)
     for ident in ("crm-goals-kpis", "crm-strategy-plan"):
-        if ident in by_id:
+        if ident in by_id and not continued and not done:
             start = by_id[ident].start_month
             assert start is not None and start < 6, (ident, start)
 
@@ -136,6 +190,20 @@ def test_the_roadmap_keeps_its_invariants(
         (p.initiative.id, p.start_month) for p in planned
     ]
     assert all(step in (1, 2, 3) for _, step in unmet)
+
+
+@settings(max_examples=60, deadline=None)
+@given(inputs(), progress())
+def test_a_re_assessment_plans_nothing_done_and_continues_what_is_under_way(
+    case: tuple[list[Gap], list[int], str, set[str]], marked: tuple[set[str], set[str]]
+) -> None:
+    gaps, capacity, size, serving = case
+    done, continued = marked
+    planned, _ = plan_initiatives(gaps, LIBRARY, capacity, size, serving, done, continued)
+    check(planned, gaps, size, serving, done, continued)
+    # what is under way is placed first, before any new work
+    statuses = [p.status for p in planned]
+    assert statuses == sorted(statuses, key=lambda s: s != CONTINUED)
 
 
 CAPABILITIES = ["direction", "segmentation", "knowledge", "proposition", "experience", "lifecycle",
@@ -165,17 +233,22 @@ def workspaces(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
 @settings(
     max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(workspaces())
+@given(workspaces(), progress())
 def test_generated_workspaces_keep_the_roadmap_invariants(
-    tmp_path_factory: pytest.TempPathFactory, case: tuple[dict[str, Any], dict[str, Any]]
-) -> None:
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[dict[str, Any], dict[str, Any]],
+    marked: tuple[set[str], set[str]],
+) -> None:  # fmt: skip
     context, story = case
+    done, continued = marked
     folder = tmp_path_factory.mktemp("ws")
     assessment = {
         "kind": "assessment", "client": {"name": "Công ty Thử"}, "date": "2026-10-01",
         "questionnaire": "crm-full", "context": context,
         "respondents": [{"id": f"r{n}", "name": f"Người {n}", "role": role}
                         for n, role in enumerate(["executive", "sales", "service", "it"])],
+        # a re-assessment: what became of the previous roadmap (`progress:`)
+        "progress": {**dict.fromkeys(sorted(done), "done"),
+                     **dict.fromkeys(sorted(continued), "in_progress")},
     }  # fmt: skip
     (folder / "assessment.yaml").write_text(yaml.safe_dump(assessment, allow_unicode=True), "utf-8")
     (folder / "story.yaml").write_text(yaml.safe_dump(story), "utf-8")
@@ -185,4 +258,6 @@ def test_generated_workspaces_keep_the_roadmap_invariants(
         (folder / "responses" / f"{person}.yaml").write_text(text, "utf-8")
     result = run_assessment(folder, library=LIBRARY)
     assert result.roadmap.size == context["company_size"]
-    check(result.roadmap.items, result.gaps, result.roadmap.size, route_positions(result.strategy))
+    assert [i.id for i in result.roadmap.done] == sorted(done)
+    check(result.roadmap.items, result.gaps, result.roadmap.size, route_positions(result.strategy),
+          done, continued)  # fmt: skip

@@ -170,11 +170,17 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
     result, lang = _shown(ctx, workspace, lenient, lang)
     rows = roadmap_rows(result, lang)
     words = library_labels(lang, result.library)
-    later = words["backlog_short"]  # after the 24 months: no phase, no months
+    # after the 24 months: no phase, no months; done since the previous roadmap: no priority
+    phase = {"backlog": words["backlog_short"], "done": words["status_done"]}
+    note = {
+        "continued": f" ({words['roadmap_continued_short']})",
+        False: f" ({words['roadmap_not_measured_short']})",
+    }
     table = to_table(
         ["phase", "months", "initiative", "owner", "effort", "priority", "indicative"],
-        [[later if r[1] is None else r[0], "—" if r[1] is None else f"{r[1]}–{r[2]}", r[4],
-          words.get(f"role_{r[5]}", r[5]), r[6], r[8], r[-1]] for r in rows],
+        [[phase.get(r[0], r[0]) if r[1] is None else r[0], "—" if r[1] is None else f"{r[1]}–{r[2]}",
+          r[4] + note.get(r[13], "") + note.get(r[14], ""), words.get(f"role_{r[5]}", r[5]), r[6],
+          "—" if r[8] is None else r[8], r[-1]] for r in rows],
     )  # fmt: skip
     if any(r[-1] for r in rows):
         table += f"\n\n{words['indicative_legend']}"

@@ -32,6 +32,8 @@ def compare(ctx: click.Context, old: Path, new: Path, fmt: str, lang: str | None
 
     (before, lang), (after, _) = _load(ctx, old, lang), _load(ctx, new, lang)
     c = compare_results(before, after, where=str(old))
+    for warning in c.warnings:  # on `progress:`: names outside the baseline's roadmap, gaps
+        click.echo(str(warning), err=True)
     _emit(
         fmt, compare_data(c, lang), COMPARE_HEADERS, compare_rows(c, lang), compare_table(c, lang)
     )

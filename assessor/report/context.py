@@ -17,7 +17,7 @@ from ..gaps import Gap
 from ..leadership import leadership_gap
 from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
-from ..roadmap import BACKLOG, EFFORT_POINTS, PHASES, Planned
+from ..roadmap import BACKLOG, CONTINUED, EFFORT_POINTS, PHASES, Planned
 from ..textformat import local_date
 from . import charts_story, context_charts
 from .charts_grid import TimelineItem
@@ -130,6 +130,7 @@ class InitiativeView:
     prerequisite_only: bool = False  # closes no gap itself: it is needed before `enables`
     along: list[str] = field(default_factory=list)  # starts together with these (`with:`)
     serves_route: bool = False  # builds a position the recommended route leads to
+    note: str = ""  # continued from the previous roadmap, or not measured by the questionnaire
     indicative: str = ""  # every gap it closes is on an indicative dimension: it says so
 
 
@@ -140,6 +141,7 @@ class PhaseView:
     points: int
     capacity: int | None
     outcome: str
+    load: str = ""  # "Uses 5 of 8 effort points", with why a phase holds more than its capacity
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,7 @@ class ReportContext:
     first_moves: list[InitiativeView] = field(default_factory=list)
     marks: Marks | None = None  # confidentiality line, unit marks, notes on merged groups
     review: ReviewView | None = None  # the consultant's review, when there is one
+    done: list[str] = field(default_factory=list)  # done since the previous roadmap (`progress:`)
     indicative_note: str = ""  # how many dimensions are indicative, under the headline
     indicative_legend: str = ""  # what the roadmap's "indicative" beside an initiative means
 
@@ -297,8 +300,15 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
         [labels[f"kpi_{k}"] for k in i.kpis], closes, enables, p.end_month, span,
         labels.fill("cost_range", low=fmt_num(cost.low, lang, 0), high=fmt_num(cost.high, lang, 0)) if cost else "",
         i.effect[lang], i.basis[lang], p.quick_win, not p.covers, [titles[w].title[lang] for w in p.with_ if w in titles],
-        p.serves_route, group_mark(result.scores, (path for path, _ in p.covers), labels),
+        p.serves_route, initiative_note(p, labels), group_mark(result.scores, (path for path, _ in p.covers), labels),
     )  # fmt: skip
+
+
+def initiative_note(p: Planned, labels: Labels) -> str:
+    """What the reader should know about how an initiative came into the plan: continued from
+    the previous roadmap, or a legal duty the questionnaire does not measure (check it)."""
+    notes = [labels["roadmap_continued"]] if p.status == CONTINUED else []
+    return "; ".join([*notes, *([] if p.measured else [labels["roadmap_not_measured"]])])
 
 
 def _outcome(result: AssessmentResult, planned: list[Planned], labels: Labels, lang: str) -> str:
@@ -325,16 +335,32 @@ def _phases(
         planned = result.roadmap.phase(n)
         mine = [i for i in items if i.phase == n]
         points = sum(EFFORT_POINTS[p.initiative.effort] for p in planned)
+        room = capacity[n] if n < len(capacity) else None
         phases.append(
             PhaseView(
                 labels[f"phase_{n + 1}"],
                 mine,
                 points,
-                capacity[n] if n < len(capacity) else None,
+                room,
                 _outcome(result, planned, labels, lang),
+                _load(planned, points, room, labels),
             )
         )
     return phases  # fmt: skip
+
+
+def _load(planned: list[Planned], points: int, room: int | None, labels: Labels) -> str:
+    """How much of a phase's capacity its initiatives use; beyond it, why: work under way since
+    the previous roadmap, or work that does not wait for room (docs/roadmap.md §5)."""
+    if not room:
+        return ""
+    continued = sum(EFFORT_POINTS[p.initiative.effort] for p in planned if p.status == CONTINUED)
+    if continued:
+        return labels.fill(
+            "phase_load_continued", points=points, capacity=room, continued=continued
+        )
+    key = "phase_load_over" if points > room else "phase_load"
+    return labels.fill(key, points=points, capacity=room)
 
 
 def _capabilities(result: AssessmentResult, lang: str) -> list[CapabilityView]:
@@ -425,6 +451,7 @@ def build_context(
         decisions=decision_views(result, lang, labels),
         questions=question_views(result, lang, labels) if full else [],
         first_moves=[i for i in items if i.phase < BACKLOG][:3], marks=mark, review=review,
+        done=[i.title[lang] for i in result.roadmap.done],
         indicative_note=indicative_note(s, labels),
         indicative_legend=labels["indicative_legend"] if any(i.indicative for i in items) else "",
     )  # fmt: skip

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..gaps import Gap
 from ..pipeline import AssessmentResult
-from ..roadmap import BACKLOG, PHASES, Planned
+from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
 from . import charts, charts_story
 from .context_marks import group_mark
 from .labels import Labels, fmt_num
@@ -75,7 +75,7 @@ class MoveView:
 class ExecutiveView:
     action_title: str
     findings: list[FindingView]
-    moves: list[MoveView]
+    moves: list[MoveView]  # new work; what continues from the previous roadmap is `continued`
     first_cost: str  # the first moves together; "" when the catalogue gives no costs
     total_cost: str  # every initiative planned in the 24 months
     costs_note: str  # what the costs cover, for which company size
@@ -85,6 +85,7 @@ class ExecutiveView:
     capability_chart: str
     capability_radar: str
     key_messages: list[str]  # the consultant's, from review.yaml: they replace the findings
+    continued: str = ""  # the work under way since the previous roadmap, continued first
 
 
 def _is_position(result: AssessmentResult, fw_id: str) -> bool:
@@ -185,8 +186,9 @@ def _move(result: AssessmentResult, p: Planned, lang: str, labels: Labels) -> Mo
 
 
 def first_moves(result: AssessmentResult) -> list[Planned]:
-    """The initiatives that start first (highest priority first among those starting together)."""
-    planned = [p for p in result.roadmap.items if p.phase < BACKLOG]
+    """The new initiatives that start first (highest priority first among those starting
+    together); work continued from the previous roadmap is listed on its own."""
+    planned = [p for p in result.roadmap.items if p.phase < BACKLOG and p.status != CONTINUED]
     return sorted(planned, key=lambda p: (_start_month(p), p.phase, -p.priority, p.initiative.id))
 
 
@@ -274,7 +276,8 @@ def executive_view(
     behind = [c for c in caps if c.gap > 0]
     size = result.roadmap.size
     moves = first_moves(result)
-    planned = [p for p in result.roadmap.items if p.phase < BACKLOG]
+    planned = [p for p in result.roadmap.items if p.phase < BACKLOG and p.status != CONTINUED]
+    continued = [p.initiative.title[lang] for p in result.roadmap.items if p.status == CONTINUED]
     title, text, chart = _insight(result, caps, lang, labels, accent)
     used: set[str] = set()
     decimal = "." if lang == "en" else ","
@@ -300,4 +303,5 @@ def executive_view(
         if bars else "",
         capability_radar=radar,
         key_messages=[m[lang] for m in review.key_messages] if (review := result.workspace.review) else [],
+        continued=labels.fill("roadmap_continued_list", titles="; ".join(continued)) if continued else "",
     )  # fmt: skip

@@ -17,7 +17,10 @@ from collections.abc import Iterable
 from ..scoring import DimensionScore, FrameworkScore, Scores
 from .labels import Labels
 
-__all__ = ["all_indicative", "dimension_mark", "framework_mark", "group_mark", "indicative_note"]
+__all__ = [
+    "all_indicative", "dimension_mark", "framework_mark", "group_mark", "indicative_note",
+    "is_indicative",
+]  # fmt: skip
 
 
 def dimension_mark(d: DimensionScore, labels: Labels) -> str:
@@ -25,10 +28,19 @@ def dimension_mark(d: DimensionScore, labels: Labels) -> str:
     return labels.count("indicative_flag", d.questions) if d.indicative else ""
 
 
+def is_indicative(scores: Scores, path: str) -> bool:
+    """The dimension is scored on fewer than three questions; a dimension outside the
+    assessment's frameworks (an initiative the questionnaire does not measure) is not."""
+    fw_id, _, dim_id = path.partition("/")
+    fw = next((f for f in scores.frameworks if f.id == fw_id), None)
+    d = next((d for d in fw.dimensions if d.id == dim_id), None) if fw else None
+    return d is not None and d.indicative
+
+
 def all_indicative(scores: Scores, paths: Iterable[str]) -> bool:
     """Every one of these dimensions is indicative, and there is at least one."""
-    dims = [scores.dimension(p) for p in dict.fromkeys(paths)]
-    return bool(dims) and all(d.indicative for d in dims)
+    unique = list(dict.fromkeys(paths))
+    return bool(unique) and all(is_indicative(scores, p) for p in unique)
 
 
 def group_mark(scores: Scores, paths: Iterable[str], labels: Labels) -> str:
