@@ -26,6 +26,7 @@ else:
     KpiId = Literal[KPI_IDS]
 
 COMPANY_SIZES: tuple[CompanySize, ...] = ("small", "mid", "large")
+LEGAL_THEME = "compliance"  # the theme that makes an initiative a legal duty
 
 
 class Prerequisite(StrictModel):
@@ -102,6 +103,13 @@ class Initiative(StrictModel):
     prerequisites: list[Prerequisite] = Field(default_factory=list, description="Needed first.")
     kpis: list[KpiId] = Field(default_factory=list, description="KPIs it moves.")
     themes: list[Id] = Field(default_factory=list, description="Tags, e.g. 'single-customer-view'.")
+
+    @property
+    def legal_duty(self) -> bool:
+        """It carries out a legal duty: one in force (`urgent`) or tagged `compliance` (the
+        consent design). A legal duty applies whatever the scores say, so the reports never call
+        it indicative."""
+        return self.urgent or LEGAL_THEME in self.themes
 
     @model_validator(mode="after")
     def _costed_for_each_size(self) -> Initiative:

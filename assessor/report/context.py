@@ -26,7 +26,7 @@ from .context_checks import CheckView, checks, framework_working, level_note
 from .context_decisions import decision_views
 from .context_exec import ExecutiveView, executive_view
 from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
-from .context_marks import dimension_mark, framework_mark, group_mark, indicative_note
+from .context_marks import dimension_mark, framework_mark, indicative_note, initiative_marks
 from .context_review import Marks, ReviewView, marks, review_method, review_view
 from .context_types import CrmTypeView, crm_type_views, size_guidance
 from .labels import Labels, fmt_num, load_labels
@@ -132,6 +132,7 @@ class InitiativeView:
     serves_route: bool = False  # builds a position the recommended route leads to
     note: str = ""  # continued from the previous roadmap, or not measured by the questionnaire
     indicative: str = ""  # every gap it closes is on an indicative dimension: it says so
+    legal: str = ""  # a legal duty on indicative dimensions: the duty applies regardless
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,7 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
         [labels[f"kpi_{k}"] for k in i.kpis], closes, enables, p.end_month, span,
         labels.fill("cost_range", low=fmt_num(cost.low, lang, 0), high=fmt_num(cost.high, lang, 0)) if cost else "",
         i.effect[lang], i.basis[lang], p.quick_win, not p.covers, [titles[w].title[lang] for w in p.with_ if w in titles],
-        p.serves_route, initiative_note(p, labels), group_mark(result.scores, (path for path, _ in p.covers), labels),
+        p.serves_route, initiative_note(p, labels), *initiative_marks(result.scores, p, labels),
     )  # fmt: skip
 
 
@@ -418,7 +419,7 @@ def build_context(
     bands = charts_story.level_bands(
         "bands", s.level, step.reached / step.needed if step and step.needed else 0.0, level_names, accent,
         labels["overall_level"], labels.fill("bands_today", level=s.level or 1),
-        labels.fill("bands_next", reached=step.reached, needed=step.needed, next=step.level) if step else "",
+        labels.fill("bands_next", reached=step.reached, needed=step.needed, next=step.level, count=step.of) if step else "",
     )  # fmt: skip
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],

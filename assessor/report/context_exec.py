@@ -10,6 +10,7 @@ to dimensions.
 
 from __future__ import annotations
 
+import math
 import statistics
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from ..gaps import Gap
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
 from . import charts, charts_story
-from .context_marks import group_mark
+from .context_marks import group_mark, initiative_marks
 from .labels import Labels, fmt_num
 
 __all__ = [
@@ -57,6 +58,7 @@ class FindingView:
     today: str  # what practice looks like today, in the weakest dimension's own words
     evidence: str  # the dimensions behind it, with their scores
     indicative: str = ""  # every dimension behind it rests on fewer than three questions
+    today_label: str = ""  # "Today (closest to level 2)": the level whose words `today` are
 
 
 @dataclass(frozen=True)
@@ -69,11 +71,14 @@ class MoveView:
     effect: str
     basis: str
     indicative: str = ""  # every gap it closes is on an indicative dimension
+    legal: str = ""  # a legal duty on indicative dimensions: the duty applies regardless
 
 
 @dataclass(frozen=True)
 class ExecutiveView:
     action_title: str
+    action_plan: str  # where the plan starts: the first moves by name, and their months
+    target_note: str  # what the findings' target is: whose, and that it is not the 24-month result
     findings: list[FindingView]
     moves: list[MoveView]  # new work; what continues from the previous roadmap is `continued`
     first_cost: str  # the first moves together; "" when the catalogue gives no costs
@@ -121,12 +126,14 @@ def _finding(
     result: AssessmentResult, cap: CapabilityScore, lang: str, labels: Labels, used: set[str]
 ) -> FindingView:
     """A capability behind target; `today` describes its weakest dimension that no earlier
-    finding described, so two findings never tell the same story."""
+    finding described, so two findings never tell the same story, in the words of the level
+    its score is closest to (`descriptor_level`)."""
     fresh = [g for g in cap.entries if g.path not in used] or cap.entries
     weakest = min(fresh, key=lambda g: (g.current, g.path))
     used.add(weakest.path)
     fw = result.library.framework(weakest.framework)
-    level = result.scores.dimension(weakest.path).level
+    score = result.scores.dimension(weakest.path).score
+    level = descriptor_level(score) if score is not None else None
     today = fw.dimension(weakest.dimension).levels[level][lang] if level else ""
     shown = sorted(cap.entries, key=lambda g: (g.current, g.path))[:3]
     evidence = " · ".join(
@@ -145,7 +152,17 @@ def _finding(
         today,
         evidence,
         group_mark(result.scores, (g.path for g in cap.entries), labels),
+        labels.fill("finding_today", level=level) if level else "",
     )
+
+
+def descriptor_level(score: float) -> int:
+    """The level whose description reads closest to a score: the level it rounds to, a half
+    rounding down (2.5 reads as level 2), so the words never claim practice the score does not
+    reach half-way. A dimension at 1.8 is described in its level-2 words though its staged level
+    (80 % of its answers at a level) is still 1: the words are those of the practice its answers
+    are closest to."""
+    return max(1, min(4, math.ceil(score - 0.5)))
 
 
 def _start_month(p: Planned) -> int:
@@ -181,7 +198,7 @@ def _move(result: AssessmentResult, p: Planned, lang: str, labels: Labels) -> Mo
         i.title[lang], labels[f"role_{i.owner}"], labels.fill("month_n", n=_start_month(p) + 1),
         f"{labels[f'effort_{i.effort}']} · {duration}",
         money_range(*cost, lang, labels) if cost else labels["cost_not_given"],
-        i.effect[lang], i.basis[lang], group_mark(result.scores, (path for path, _ in p.covers), labels),
+        i.effect[lang], i.basis[lang], *initiative_marks(result.scores, p, labels),
     )  # fmt: skip
 
 
@@ -239,27 +256,58 @@ def _insight(
         d = max(flagged, key=lambda d: ((d.high or 0) - (d.low or 0), d.path))
         fw_id, _, dim_id = d.path.partition("/")
         fw = result.library.framework(fw_id)
-        text = labels.fill("insight_disagreement", dimension=fw.dimension(dim_id).name[lang], framework=fw.label(lang),
-                           low=fmt_num(d.low, lang), high=fmt_num(d.high, lang),
-                           count=len([x for x in result.scores.all_dimensions() if x.disagreement]))  # fmt: skip
+        count = len([x for x in result.scores.all_dimensions() if x.disagreement])
+        text = labels.count("insight_disagreement", count, dimension=fw.dimension(dim_id).name[lang],
+                            framework=fw.label(lang), low=fmt_num(d.low, lang), high=fmt_num(d.high, lang))  # fmt: skip
         return labels["insight_title_disagreement"], text, ""
     return labels["insight_title_agreement"], labels["insight_agreement"], ""
 
 
+def _listed(names: list[str], labels: Labels) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(names) == 1:
+        return names[0]
+    return labels.fill("list_and", first=", ".join(names[:-1]), last=names[-1])
+
+
 def _action_title(caps: list[CapabilityScore], level: int | None, labels: Labels) -> str:
-    """Page 1's title: the conclusion and the action, from the three largest capability gaps."""
+    """Page 1's title: where the largest capability gaps are. It does not say to close them
+    first: what comes first is the plan's order (`_action_plan`), which may start elsewhere."""
     behind = [c for c in caps if c.gap > 0][:FINDINGS]
     if not behind:
         return labels["action_title_at_target"]
     names = [labels.get(f"capability_short_{c.id}") or _short(c.name) for c in behind]
-    listed = (
-        names[0]
-        if len(names) == 1
-        else labels.fill("list_and", first=", ".join(names[:-1]), last=names[-1])
+    key = "action_title_top" if level is not None and level >= 4 else "action_title"
+    return labels.fill(key, capabilities=_listed(names, labels))
+
+
+def _action_plan(moves: list[Planned], continued: bool, lang: str, labels: Labels) -> str:
+    """Under the title: the moves the plan starts with, the same as "What to do first", and the
+    months from the first one's start to the last one's end; beside the work continued from the
+    previous roadmap, when there is some."""
+    if not moves:
+        return ""
+    titles = [labels.fill("action_plan_move", title=p.initiative.title[lang]) for p in moves]
+    first = min(_start_month(p) for p in moves) + 1
+    last = max(_start_month(p) + p.initiative.months for p in moves)
+    months = (
+        labels.fill("month_n", n=first)
+        if first == last
+        else labels.fill("months_range", start=first, end=last)
     )
-    if level is None or level >= 4:
-        return labels.fill("action_title_top", capabilities=listed)
-    return labels.fill("action_title", level=level, next=level + 1, capabilities=listed)
+    key = "action_plan_continued" if continued else "action_plan"
+    return labels.fill(key, moves=_listed(titles, labels), months=months)
+
+
+def _target_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
+    """What "target" means beside a finding: the profile's levels, a longer-term aim."""
+    profile = result.workspace.profile
+    source = (
+        labels.fill("target_note_profile", profile=profile.name[lang])
+        if profile is not None
+        else labels["target_note_respondents"]
+    )
+    return labels.fill("target_note", source=source)
 
 
 def _short(name: str) -> str:
@@ -293,6 +341,8 @@ def executive_view(
     ) if ordered else ""  # fmt: skip
     return ExecutiveView(
         action_title=_action_title(caps, result.scores.level, labels),
+        action_plan=_action_plan(moves[:MOVES], bool(continued), lang, labels),
+        target_note=_target_note(result, lang, labels),
         findings=[_finding(result, c, lang, labels, used) for c in behind[:FINDINGS]],
         moves=[_move(result, p, lang, labels) for p in moves[:MOVES]],
         first_cost=_sum_costs(moves[:MOVES], size, lang, labels),

@@ -3,6 +3,9 @@
 - **Indicative** (a dimension): it rests on fewer than three questions, so its score is a first
   reading, not a measurement. A finding or an initiative whose dimensions are all indicative is
   indicative too.
+  An initiative that carries out a legal duty (`Initiative.legal_duty`) is never called
+  indicative: the law applies whatever the scores say. Where its gaps are indicative it says so
+  in those words (`indicative_legal`) instead.
 - **Partial** (a framework): the questionnaire scores only some of its dimensions, so its score
   and level cover those only.
 
@@ -14,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..roadmap import Planned
 from ..scoring import DimensionScore, FrameworkScore, Scores
 from .labels import Labels
 
 __all__ = [
     "all_indicative", "dimension_mark", "framework_mark", "group_mark", "indicative_note",
-    "is_indicative",
+    "initiative_marks", "is_indicative",
 ]  # fmt: skip
 
 
@@ -54,6 +58,15 @@ def group_mark(scores: Scores, paths: Iterable[str], labels: Labels) -> str:
     return labels["indicative_group"]
 
 
+def initiative_marks(scores: Scores, p: Planned, labels: Labels) -> tuple[str, str]:
+    """(indicative, legal): an initiative's indicative mark, or for a legal duty resting on
+    indicative dimensions, no mark and the words that the duty applies regardless."""
+    mark = group_mark(scores, (path for path, _ in p.covers), labels)
+    if mark and p.initiative.legal_duty:
+        return "", labels["indicative_legal"]
+    return mark, ""
+
+
 def framework_mark(f: FrameworkScore, labels: Labels) -> str:
     """'partial: 5 of 9 dimensions assessed; …', or '' for a framework scored in full."""
     return (
@@ -69,4 +82,4 @@ def indicative_note(scores: Scores, labels: Labels) -> str:
         return ""
     if n == len(scored):
         return labels["indicative_note_all"]
-    return labels.fill("indicative_note", n=n, total=len(scored))
+    return labels.count("indicative_note", n, total=len(scored))
