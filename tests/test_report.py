@@ -68,10 +68,16 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
     reader = pypdf.PdfReader(io.BytesIO(make_report(result, lang="en", kind="executive")))
     first, second = (" ".join(reader.pages[i].extract_text().split()) for i in (0, 1))
     # an action title, where the company stands (the level first, the average second)
-    assert story.action_title.startswith(
-        "To move from level 1 to level 2, close the gaps in customer"
+    assert story.action_title == (
+        "The largest gaps are in customer data, customer knowledge and measurement"
     )
     assert story.action_title in first
+    # where the plan starts: the same new work as "What to do first", beside the work under way
+    assert story.action_plan.startswith(
+        "Besides the work under way since the previous roadmap, the new work starts with "
+        f"“{story.moves[0].title}”, “{story.moves[1].title}” and “{story.moves[2].title}” (months "
+    )
+    assert story.action_plan in first
     level = first.index(
         "Level 1 — Initial. Level 2 needs 4 of 5 frameworks at level 2 or above; now 0."
     )

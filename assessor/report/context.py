@@ -419,7 +419,7 @@ def build_context(
     bands = charts_story.level_bands(
         "bands", s.level, step.reached / step.needed if step and step.needed else 0.0, level_names, accent,
         labels["overall_level"], labels.fill("bands_today", level=s.level or 1),
-        labels.fill("bands_next", reached=step.reached, needed=step.needed, next=step.level, count=step.of) if step else "",
+        labels.count("bands_next", step.needed, reached=step.reached, needed=step.needed, next=step.level, count=step.of) if step else "",
     )  # fmt: skip
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],

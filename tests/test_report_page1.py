@@ -1,0 +1,173 @@
+"""Page 1 of the executive report does not contradict itself or the client's facts: the title
+names the largest gaps and where the plan really starts, the findings' target is explained,
+"today" is worded at the level the score is closest to, legal duties are never "indicative", and
+counts agree in number."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+import pypdf
+import pytest
+
+from assessor.pipeline import AssessmentResult, run_assessment
+from assessor.report.build import make_report
+from assessor.report.context import build_context
+from assessor.report.context_exec import ExecutiveView, descriptor_level, first_moves
+
+from .conftest import REPO
+
+
+@cache
+def _result(name: str) -> AssessmentResult:
+    return run_assessment(REPO / "examples" / name)
+
+
+def _story(name: str, lang: str) -> ExecutiveView:
+    story = build_context(_result(name), lang=lang, kind="executive").executive
+    assert story is not None
+    return story
+
+
+@cache
+def _pages(name: str, lang: str) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(make_report(_result(name), lang=lang, kind="executive")))
+    return [" ".join(page.extract_text().split()) for page in reader.pages[:2]]
+
+
+def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations() -> None:
+    en, vi = _story("tan-phat-industrial", "en"), _story("tan-phat-industrial", "vi")
+    assert en.action_title == (
+        "The largest gaps are in segmentation, lifecycle execution and measurement"
+    )
+    assert en.action_plan == (
+        "The plan starts with “Set a CRM vision and executive sponsor”, “Bring the personal data "
+        "already held into line with the law (Law 91/2025, Decree 13/2023)” and “Write a CRM "
+        "strategy: target customers and objectives” (months 1–4)."
+    )
+    assert vi.action_title == (
+        "Khoảng cách lớn nhất nằm ở phân khúc khách hàng, triển khai theo vòng đời khách hàng "
+        "và đo lường"
+    )
+    assert vi.action_plan == (
+        "Kế hoạch bắt đầu với “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ”, “Đưa dữ liệu cá nhân "
+        "đang nắm giữ vào khuôn khổ pháp luật (Luật 91/2025, Nghị định 13/2023)” và “Xây dựng "
+        "chiến lược CRM: khách hàng mục tiêu và mục tiêu” (tháng 1–4)."
+    )
+
+
+@pytest.mark.parametrize("name", ["tan-phat-industrial", "an-khang-shop", "saigon-xanh"])
+def test_the_title_never_calls_the_largest_gaps_first_and_names_the_first_moves(name: str) -> None:
+    result = _result(name)
+    moves = first_moves(result)[:3]
+    for lang in ("en", "vi"):
+        story = _story(name, lang)
+        assert "first" not in story.action_title and "trước hết" not in story.action_title
+        # the same initiatives, in the same order, as "What to do first"
+        titles = [p.initiative.title[lang] for p in moves]
+        assert [m.title for m in story.moves] == titles
+        at = [story.action_plan.index(f"“{t}”") for t in titles]
+        assert at == sorted(at)
+    # both on page 1, with every finding; page 2 opens with what to do first
+    first, second = _pages(name, "en")
+    story = _story(name, "en")
+    assert story.action_title in first and story.action_plan in first
+    assert all(f.today in first for f in story.findings)
+    assert second.startswith("What to do first")
+
+
+def test_an_khang_plan_starts_with_the_legal_baseline_not_the_crm() -> None:
+    assert _story("an-khang-shop", "en").action_plan == (
+        "The plan starts with “Bring the personal data already held into line with the law "
+        "(Law 91/2025, Decree 13/2023)”, “Set a CRM vision and executive sponsor” and “Set a "
+        "baseline of five CRM KPIs” (months 1–5)."
+    )
+
+
+def test_saigon_xanh_plan_is_the_new_work_beside_the_work_under_way() -> None:
+    assert _story("saigon-xanh", "vi").action_plan == (
+        "Bên cạnh các việc đang làm từ lộ trình trước, phần việc mới bắt đầu với “Phân khúc theo "
+        "nhu cầu và quy tắc tiếp xúc”, “Đo chất lượng dữ liệu khách hàng hằng tháng theo chỉ "
+        "tiêu” và “Chăm sóc khách hàng theo lịch sử mua của từng người” (tháng 4–7)."
+    )
+
+
+def test_the_findings_target_is_explained_where_it_is_shown() -> None:
+    en, vi = _story("an-khang-shop", "en"), _story("an-khang-shop", "vi")
+    assert en.target_note == (
+        "Target: the level the target profile “Small-firm foundation” sets for the capability; "
+        "a longer-term aim, not the 24-month result."
+    )
+    assert vi.target_note == (
+        "Mục tiêu: mức mà hồ sơ mục tiêu “Nền tảng cho doanh nghiệp nhỏ” đặt cho năng lực; "
+        "là đích đến dài hạn, không phải kết quả sau 24 tháng."
+    )
+    first = _pages("an-khang-shop", "en")[0]
+    # under "What matters most", before the first finding's "target 2.7"
+    assert first.index("What matters most") < first.index(en.target_note)
+    assert first.index(en.target_note) < first.index("1.5 of 4 today · target 2.7")
+
+
+def test_the_gauge_counts_the_frameworks_needed_as_the_headline_does() -> None:
+    first = _pages("tan-phat-industrial", "en")[0]
+    assert "Level 2 needs 4 of 5 frameworks at level 2 or above; now 0." in first
+    assert "to level 2: 0 of the 4 frameworks needed (out of 5)" in first
+
+
+@pytest.mark.parametrize(
+    ("score", "level"),
+    [(1.0, 1), (1.49, 1), (1.5, 1), (1.51, 2), (1.8, 2), (2.5, 2), (2.6, 3), (3.5, 3), (4.0, 4)],
+)
+def test_today_is_worded_at_the_level_the_score_is_closest_to(score: float, level: int) -> None:
+    assert descriptor_level(score) == level
+
+
+def test_saigon_xanh_today_matches_its_crm_live_in_the_south() -> None:
+    result = _result("saigon-xanh")
+    data = _story("saigon-xanh", "en").findings[0]
+    weakest = result.scores.dimension("payne-frow/information-management")
+    assert weakest.level == 1 and weakest.score is not None and 1.5 < weakest.score < 2.5
+    assert data.today_label == "Today (closest to level 2)"
+    assert data.today.startswith("A departmental database or CRM module holds customer records")
+    assert "no shared customer repository" not in " ".join(_pages("saigon-xanh", "en"))
+    assert _story("saigon-xanh", "vi").findings[0].today_label == "Hiện nay (gần nhất với mức 2)"
+
+
+def test_legal_duties_are_never_indicative() -> None:
+    result = _result("an-khang-shop")
+    legal = {"data-protection-baseline", "consent-data-protection"}
+    for lang, words in (
+        ("en", "the score behind it is a first reading; the legal duty applies regardless"),
+        ("vi", "mức hiện tại chỉ mang tính tham khảo; nghĩa vụ pháp lý vẫn bắt buộc"),
+    ):
+        full = build_context(result, lang=lang, kind="full")
+        views = {i.id: i for p in full.phases for i in p.initiatives}
+        for ident in legal:  # both rest on indicative dimensions only at An Khang
+            assert (views[ident].indicative, views[ident].legal) == ("", words), ident
+        assert any(i.indicative for i in views.values())  # others still carry the mark
+        move = _story("an-khang-shop", lang).moves[0]
+        assert move.title.startswith(("Bring the personal data", "Đưa dữ liệu cá nhân"))
+        assert (move.indicative, move.legal) == ("", words)
+    second = _pages("an-khang-shop", "en")[1]
+    assert "the score behind it is a first reading; the legal duty applies regardless" in second
+    assert "indicative" not in second
+
+
+def test_counts_agree_in_number() -> None:
+    # Tân Phát's managers disagree on one dimension only
+    assert _story("tan-phat-industrial", "en").insight == (
+        "Managers disagree most on Proposition (QCi CMAT): their own scores run from 1.0 to 2.5. "
+        "It is the only dimension flagged this way; agree on the facts there before acting."
+    )
+    assert _story("tan-phat-industrial", "vi").insight.endswith(
+        "Đây là khía cạnh duy nhất có bất đồng như vậy; cần thống nhất thực trạng ở đây trước "
+        "khi hành động."
+    )
+    assert "2 dimensions are flagged this way" in _story("an-khang-shop", "en").insight
+    # one indicative dimension of 38
+    first = _pages("tan-phat-industrial", "en")[0]
+    assert (
+        "Indicative scores: 1 of the 38 dimensions scored rests on fewer than three questions. "
+        "Its score is a first reading" in first
+    )
