@@ -287,7 +287,7 @@ def _action_plan(moves: list[Planned], continued: bool, lang: str, labels: Label
     previous roadmap, when there is some."""
     if not moves:
         return ""
-    titles = [labels.fill("action_plan_move", title=p.initiative.title[lang]) for p in moves]
+    titles = [f"“{p.initiative.title[lang]}”" for p in moves]  # quoted in both languages
     first = min(_start_month(p) for p in moves) + 1
     last = max(_start_month(p) + p.initiative.months for p in moves)
     months = (
