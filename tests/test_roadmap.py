@@ -514,12 +514,16 @@ def test_a_not_for_condition_matches_when_every_field_it_gives_matches() -> None
 def test_a_not_for_condition_that_says_nothing_or_an_inverted_range_is_an_error(
     build_file_tree: BuildTree,
 ) -> None:
-    text = CATALOGUE.replace(
-        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}}\n",
-        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}\n",
-    ).replace("after: [second-move]", "after: []").replace(
-        "after: [first-move, crm-vison-charter]",
-        "after: [first-move]\n    not_for: [{}, {min_customers: 10, max_customers: 5}]",
+    text = (
+        CATALOGUE.replace(
+            "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}}\n",
+            "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}\n",
+        )
+        .replace("after: [second-move]", "after: []")
+        .replace(
+            "after: [first-move, crm-vison-charter]",
+            "after: [first-move]\n    not_for: [{}, {min_customers: 10, max_customers: 5}]",
+        )
     )
     root = build_file_tree({"mine.yaml": text})
     result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
@@ -550,6 +554,10 @@ def test_segments_key_accounts_and_data_owners_come_in_a_consultants_order() -> 
     # someone answers for the customer data before it is cleaned up
     assert before("data-quality-ownership", "customer-data-cleanup")
     small, _ = plan_initiatives(gaps_at(1.0, 3.0), LIBRARY, WIDE, "small")
-    assert dict(months(small))["data-quality-ownership"][1] <= months(small)["spreadsheet-cleanup"][0]  # type: ignore[operator]
+    owners_end, cleanup_start = (
+        months(small)["data-quality-ownership"][1],
+        months(small)["spreadsheet-cleanup"][0],
+    )
+    assert owners_end is not None and cleanup_start is not None and owners_end <= cleanup_start
     # a CRM rollout is a business programme
     assert by_id["crm-phased-rollout"].initiative.owner == "sales"

@@ -152,7 +152,6 @@ class Initiative(StrictModel):
             raise ValueError(f"cost: no range for company size '{missing[0]}'")
         return self
 
-
     def suits(self, size: str, context: BusinessContext | None) -> bool:
         """Whether it suits a company of `size` in `context` (no context: by size alone)."""
         if size not in self.sizes:
