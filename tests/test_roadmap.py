@@ -561,3 +561,27 @@ def test_segments_key_accounts_and_data_owners_come_in_a_consultants_order() -> 
     assert owners_end is not None and cleanup_start is not None and owners_end <= cleanup_start
     # a CRM rollout is a business programme
     assert by_id["crm-phased-rollout"].initiative.owner == "sales"
+
+
+def test_a_new_configuration_is_always_piloted_even_when_nothing_calls_for_the_rollout() -> None:
+    # only the technology is behind (1.5 against a target of 2: a step-1 need, which the
+    # configuration meets and the rollout, a step-2 initiative, does not); the pilot's dimensions
+    # are at 1.6 with no gap of their own: `then: [crm-pilot]` brings the pilot right after it
+    pilot = LIBRARY.initiatives["crm-pilot"]
+    tech = {"qci/information-technology", "buttle-value-chain/data-it", "gartner-8bb/technology"}
+    gaps = []
+    for fw in LIBRARY.frameworks.values():
+        for d in fw.dimensions:
+            path = f"{fw.id}/{d.id}"
+            now, aim = (
+                (1.5, 2.0)
+                if path in tech
+                else (1.6, 1.6)
+                if path in pilot.dimensions
+                else (3.0, 3.0)
+            )
+            gaps.append(Gap(fw.id, d.id, now, aim, aim - now, max(aim - now, 0.0), 1.0, 1.0))
+    planned, _ = plan_initiatives(gaps, LIBRARY, WIDE, "mid")
+    got = months(planned)
+    assert "crm-phased-rollout" not in got
+    assert got["crm-configure-migrate"][1] == got["crm-pilot"][0]

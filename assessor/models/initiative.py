@@ -108,6 +108,12 @@ class Initiative(StrictModel):
         description="Initiatives that must have started before this one starts: it runs alongside "
         "them (e.g. training with each rollout wave).",
     )
+    then: list[Id] = Field(
+        default_factory=list,
+        description="Initiatives that must follow this one whenever it is planned, unless the "
+        "company already has what they deliver or did them since the last assessment (e.g. a "
+        "newly configured CRM is piloted).",
+    )
     urgent: bool = Field(
         default=False,
         description="It cannot wait for the programme (a legal duty already in force): placed "
