@@ -43,7 +43,7 @@ def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations(
     )
     assert en.action_plan == (
         "The plan starts with “Set a CRM vision and executive sponsor”, “Bring the personal data "
-        "already held into line with the law (Law 91/2025, Decree 13/2023)” and “Write a CRM "
+        "already held into line with the law (Law 91/2025, Decree 356/2025)” and “Write a CRM "
         "strategy: target customers and objectives” (months 1–4)."
     )
     assert vi.action_title == (
@@ -52,7 +52,7 @@ def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations(
     )
     assert vi.action_plan == (
         "Kế hoạch bắt đầu với “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ”, “Đưa dữ liệu cá nhân "
-        "đang nắm giữ vào khuôn khổ pháp luật (Luật 91/2025, Nghị định 13/2023)” và “Xây dựng "
+        "đang nắm giữ vào khuôn khổ pháp luật (Luật 91/2025, Nghị định 356/2025)” và “Xây dựng "
         "chiến lược CRM: khách hàng mục tiêu và mục tiêu” (tháng 1–4)."
     )
 
@@ -80,7 +80,7 @@ def test_the_title_never_calls_the_largest_gaps_first_and_names_the_first_moves(
 def test_an_khang_plan_starts_with_the_legal_baseline_not_the_crm() -> None:
     assert _story("an-khang-shop", "en").action_plan == (
         "The plan starts with “Bring the personal data already held into line with the law "
-        "(Law 91/2025, Decree 13/2023)”, “Set a CRM vision and executive sponsor” and “Set a "
+        "(Law 91/2025, Decree 356/2025)”, “Set a CRM vision and executive sponsor” and “Set a "
         "baseline of five CRM KPIs” (months 1–5)."
     )
 
