@@ -88,7 +88,7 @@ def check_initiatives(
             elif (pre.capability, pre.level - 1) not in raises:
                 msg = f"no initiative raises '{pre.capability}' to level {pre.level}, so this can never start"
                 found.append(((*loc, "prerequisites", j), msg))
-        for key, ids in (("after", item.after), ("with", item.with_)):
+        for key, ids in (("after", item.after), ("with", item.with_), ("then", item.then)):
             for j, other in enumerate(ids):
                 if other not in library:
                     found.append(((*loc, key, j), unknown("initiative", other, library)))

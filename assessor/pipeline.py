@@ -66,7 +66,7 @@ def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     context = workspace.assessment.context
     roadmap = plan_roadmap(
         gaps, library, workspace.frameworks, strategy, kpis, decisions.capacity.value,
-        context.company_size if context else None, workspace.assessment.progress,
+        context.company_size if context else None, workspace.assessment.progress, context,
     )  # fmt: skip
     return AssessmentResult(
         library, workspace, scores, strategy, kpis, gaps, capabilities, roadmap, decisions

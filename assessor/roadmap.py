@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from .gaps import Gap
 from .kpis import Kpi
 from .loading import Library
-from .models import Framework, Initiative, InitiativeProgress
+from .models import BusinessContext, Framework, Initiative, InitiativeProgress
 from .roadmap_choice import (
     EFFORT_POINTS,
     MIN_GAP,
@@ -303,14 +303,16 @@ def route_positions(strategy: StrategyPosition) -> set[str]:
 def plan_initiatives(
     gaps: list[Gap], library: Library, capacity: list[int], size: str | None = None,
     serving: Iterable[str] = (), done: Iterable[str] = (), continued: Iterable[str] = (),
+    context: BusinessContext | None = None,
 ) -> tuple[list[Planned], list[Need]]:  # fmt: skip
     """The initiatives in months for a company of `size` whose route leads to the positions
     `serving`, and the needs nothing covers; `done` and `continued` are the initiatives the
-    consultant marked done and in progress since the previous roadmap."""
+    consultant marked done and in progress since the previous roadmap; an initiative whose
+    `not_for:` matches `context` (the business context) is left out."""
     items = library.initiatives
     positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
     needs = needs_of(gaps, positions)
-    fits = {i for i, item in items.items() if (size or DEFAULT_SIZE) in item.sizes}
+    fits = {i for i, item in items.items() if item.suits(size or DEFAULT_SIZE, context)}
     current = {g.path: g.current for g in gaps if g.framework not in positions}
     plan = Plan(
         items, fits, dict(library.frameworks), current, needs, set(serving),
@@ -327,6 +329,7 @@ def plan_initiatives(
 def plan_roadmap(
     gaps: list[Gap], library: Library, frameworks: list[Framework], strategy: StrategyPosition, kpis: list[Kpi],
     capacity: list[int], size: str | None = None, progress: Mapping[str, InitiativeProgress] | None = None,
+    context: BusinessContext | None = None,
 ) -> Roadmap:  # fmt: skip
     """Plan the roadmap from the gap analysis, for a company of `size` (small, mid, large); the
     target position and route come from the strategy position (assessor/context.py); `progress`
@@ -335,7 +338,7 @@ def plan_roadmap(
     done = [i for i, s in status.items() if s == "done"]
     continued = [i for i, s in status.items() if s == "in_progress"]
     planned, unmet = plan_initiatives(
-        gaps, library, capacity, size, route_positions(strategy), done, continued
+        gaps, library, capacity, size, route_positions(strategy), done, continued, context
     )
     moved: set[str] = {k for p in planned for k in p.initiative.kpis}
     return Roadmap(

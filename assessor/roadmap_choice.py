@@ -176,8 +176,9 @@ def close(chosen: dict[str, list[Need]], plan: Plan) -> None:
     """Add what the law, the programme order and the prerequisites call for that is not
     planned yet: with anything planned (a CRM programme handles customers' personal data), an
     urgent initiative the assessment could not measure; what comes right
-    before a planned one, unless reached (and not redone between planned work); what a
-    prerequisite needs. Until nothing more is added."""
+    before a planned one, unless reached (and not redone between planned work); what must
+    follow a planned one (`then:`), unless reached or done; what a prerequisite needs. Until
+    nothing more is added."""
     for ident in sorted(plan.fits - plan.done - set(chosen)) if chosen else []:
         item = plan.items[ident]
         if item.urgent and not plan.measured(item):  # the law applies whatever was measured
@@ -210,9 +211,17 @@ def _bridged(
 
 
 def _before(ident: str, chosen: dict[str, list[Need]], plan: Plan) -> list[str]:
-    """What planned `ident` calls for that is not planned: what comes right before it, and
-    what meets its capability prerequisites."""
+    """What planned `ident` calls for that is not planned: what comes right before it, what
+    must follow it (`then:`), and what meets its capability prerequisites."""
     item = plan.items[ident]
+    follow = [
+        other
+        for other in item.then
+        if other in plan.fits
+        and other not in chosen
+        and other not in plan.done
+        and not plan.reached(plan.items[other])
+    ]
     # what comes right before it; the walk stops at one done since the last assessment, at
     # one that does not suit, and at one already reached (a company that has what it
     # delivers has done what comes before it) unless it is redone between planned work
@@ -235,4 +244,4 @@ def _before(ident: str, chosen: dict[str, list[Need]], plan: Plan) -> list[str]:
         options = providers(plan, sorted(plan.fits - plan.done), pre.capability, pre.level)
         options.sort(key=lambda i: (EFFORT_POINTS[plan.items[i].effort], i))
         extra += options[:1]
-    return extra
+    return [*follow, *extra]

@@ -14,26 +14,22 @@ import yaml
 
 __all__ = ["local_date", "local_time", "to_csv", "to_json", "to_table", "to_yaml", "width"]
 
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")  # fmt: skip
-
 
 def local_date(d: dt.date, lang: str) -> str:
-    """20 October 2026 in English, 20/10/2026 in Vietnamese and every other language (whatever
-    the machine's locale)."""
-    if lang != "en":
-        return f"{d.day:02d}/{d.month:02d}/{d.year}"
-    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+    """A date as the language writes it (its `date_format` label): 20 October 2026 in English,
+    20/10/2026 in Vietnamese, whatever the machine's locale."""
+    from .report.labels import local_style
+
+    return local_style(lang).day(d)
 
 
 def local_time(stamp: str, lang: str, zone: dt.tzinfo | None = None) -> str:
-    """An ISO timestamp in the local time zone (`zone`, else the machine's), as people write it:
-    '4 Dec 2026, 14:05' in English, '04/12/2026 14:05' in Vietnamese and every other language."""
-    moment = dt.datetime.fromisoformat(stamp).astimezone(zone)
-    clock = f"{moment.hour:02d}:{moment.minute:02d}"
-    if lang != "en":
-        return f"{local_date(moment.date(), lang)} {clock}"
-    return f"{moment.day} {_MONTHS_EN[moment.month - 1][:3]} {moment.year}, {clock}"
+    """An ISO timestamp in the local time zone (`zone`, else the machine's), as the language
+    writes it (its `time_format` label): '4 Dec 2026, 14:05' in English, '04/12/2026 14:05' in
+    Vietnamese."""
+    from .report.labels import local_style
+
+    return local_style(lang).moment(dt.datetime.fromisoformat(stamp).astimezone(zone))
 
 
 def width(text: str) -> int:

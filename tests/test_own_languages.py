@@ -4,6 +4,7 @@ the questionnaire, the frameworks and the report labels exist in."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 from pathlib import Path
@@ -150,6 +151,11 @@ FRENCH_LABELS = {
     "executive_report": "Rapport de direction",
     "report_title": "Évaluation de la maturité de la stratégie CRM",
     "summary": "Synthèse pour la direction",
+    "number_format": "1\u00a0234,5",
+    "date_format": "D MMMM YYYY",
+    "time_format": "DD/MM/YYYY hh:mm",
+    "month_names": "janvier, février, mars, avril, mai, juin, juillet, août, septembre, "
+    "octobre, novembre, décembre",
 }
 
 
@@ -251,7 +257,7 @@ def test_a_french_report_from_a_library_with_french_labels(french: Path) -> None
                    "Connaître nos clients", "Synthèse pour la direction"):  # fmt: skip
         assert wanted in text, wanted
     assert "Knowing our customers" not in text
-    assert "2/11/2026" in text or "02/11/2026" in text  # a date as French writes it
+    assert "2 novembre 2026" in text  # the date as the library's French labels write it
     english = run("report", french, "--lang", "en", "-o", french.parent / "en.pdf")
     assert english.exit_code == 0, english.output
     assert "Knowing our customers" in _pdf_text((french.parent / "en.pdf").read_bytes())
@@ -373,4 +379,39 @@ def test_a_vietnamese_only_library_speaks_vietnamese_by_default(english: Path) -
     assert _errors("score", english, "--lang", "en") == [
         "language 'en' is missing from questionnaire 'service-check' (vi), framework "
         "'service-basics' (vi), target profile 'service-target' (vi)"
+    ]
+
+
+def test_a_language_writes_numbers_and_dates_its_own_way(french: Path) -> None:
+    from assessor.report.labels import local_style
+
+    english, vietnamese = local_style("en"), local_style("vi")
+    assert (english.number(1234.5), vietnamese.number(1234.5)) == ("1,234.5", "1.234,5")
+    day = dt.date(2026, 10, 20)
+    assert (english.day(day), vietnamese.day(day)) == ("20 October 2026", "20/10/2026")
+    moment = dt.datetime(2026, 12, 4, 14, 5)
+    assert (english.moment(moment), vietnamese.moment(moment)) == (
+        "4 Dec 2026, 14:05",
+        "04/12/2026 14:05",
+    )
+    assert run("validate", french.parent / "lib", french).exit_code == 0  # French, as data
+    french_way = local_style("fr")
+    assert (french_way.number(1234.5, 2), french_way.day(day)) == (
+        "1\u00a0234,50",
+        "20 octobre 2026",
+    )
+
+
+def test_a_language_that_cannot_say_how_it_writes_numbers(french: Path) -> None:
+    labels = french.parent / "lib" / "reports" / "labels.fr.yaml"
+    texts = {**_labels_fr(), "number_format": "1234", "date_format": "le jour",
+             "month_names": "janvier, février"}  # fmt: skip
+    labels.write_text(yaml.safe_dump(texts, allow_unicode=True, sort_keys=False), "utf-8")
+    lines = _errors("score", french, "--lang", "fr")
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "number_format: write the number 1234.5 as the language writes it, e.g. '1,234.5' or "
+        "'1 234,5'",
+        "date_format: write the pattern with YYYY, MM or MMMM, DD (and hh:mm for a time), e.g. "
+        "'DD/MM/YYYY'",
+        "month_names: write the twelve month names, separated by commas",
     ]

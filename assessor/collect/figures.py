@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..report.labels import local_style
 from .labels import Labels
 
 __all__ = ["Echo", "echo", "grouped"]
@@ -29,9 +30,8 @@ class Echo:
 def grouped(value: float, lang: str, decimals: int = 2) -> str:
     """48000 → '48.000' (vi) or '48,000' (en); 12.5 → '12,5' or '12.5'."""
     text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:,.0f}"
-    if lang != "en":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text
+    style = local_style(lang)
+    return text.replace(",", "\x00").replace(".", style.decimal).replace("\x00", style.group)
 
 
 def echo(question: Any, value: Any, L: Labels) -> Echo | None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, model_validator
 
 from ..kpi_catalogue import KPI_IDS
+from .assessment import BusinessContext, Industry, Market
 from .common import CompanySize, Id, LocalText, StrictModel
 from .questionnaire import DimensionPath, Role
 
@@ -16,6 +17,7 @@ __all__ = [
     "CostRange",
     "Initiative",
     "InitiativeCatalogue",
+    "Misfit",
     "Prerequisite",
 ]
 
@@ -48,6 +50,41 @@ class CostRange(StrictModel):
         return self
 
 
+class Misfit(StrictModel):
+    """A business the initiative does not fit: it matches a client's context when every field
+    given matches (e.g. a consumer business with 1,000 customers or more)."""
+
+    market: list[Market] | None = Field(
+        default=None, min_length=1, description="context.market is one of these."
+    )
+    industry: list[Industry] | None = Field(
+        default=None, min_length=1, description="context.industry is one of these."
+    )
+    min_customers: int | None = Field(
+        default=None, ge=1, description="context.active_customers is at least this."
+    )
+    max_customers: int | None = Field(
+        default=None, ge=1, description="context.active_customers is at most this."
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Misfit:
+        if not self.model_fields_set:
+            raise ValueError("give at least one of market, industry, min_customers, max_customers")
+        low, high = self.min_customers, self.max_customers
+        if low is not None and high is not None and high < low:
+            raise ValueError("max_customers must not be below min_customers")
+        return self
+
+    def matches(self, ctx: BusinessContext) -> bool:
+        return (
+            (self.market is None or ctx.market in self.market)
+            and (self.industry is None or ctx.industry in self.industry)
+            and (self.min_customers is None or ctx.active_customers >= self.min_customers)
+            and (self.max_customers is None or ctx.active_customers <= self.max_customers)
+        )
+
+
 class Initiative(StrictModel):
     """A concrete piece of work that raises named dimensions by one level step."""
 
@@ -71,6 +108,12 @@ class Initiative(StrictModel):
         description="Initiatives that must have started before this one starts: it runs alongside "
         "them (e.g. training with each rollout wave).",
     )
+    then: list[Id] = Field(
+        default_factory=list,
+        description="Initiatives that must follow this one whenever it is planned, unless the "
+        "company already has what they deliver or did them since the last assessment (e.g. a "
+        "newly configured CRM is piloted).",
+    )
     urgent: bool = Field(
         default=False,
         description="It cannot wait for the programme (a legal duty already in force): placed "
@@ -91,6 +134,11 @@ class Initiative(StrictModel):
         min_length=1,
         description="Company sizes it suits (context.company_size); all by default.",
     )
+    not_for: list[Misfit] = Field(
+        default_factory=list,
+        description="Businesses it does not fit, by the client's context (market, industry, "
+        "active customers): it is never planned for a client matching any of them.",
+    )
     effort: Literal["S", "M", "L"] = Field(description="Effort: S, M or L.")
     months: int = Field(ge=1, le=24, description="Typical duration in months.")
     owner: Role = Field(description="Role that owns it.")
@@ -109,6 +157,12 @@ class Initiative(StrictModel):
         if missing:
             raise ValueError(f"cost: no range for company size '{missing[0]}'")
         return self
+
+    def suits(self, size: str, context: BusinessContext | None) -> bool:
+        """Whether it suits a company of `size` in `context` (no context: by size alone)."""
+        if size not in self.sizes:
+            return False
+        return context is None or not any(m.matches(context) for m in self.not_for)
 
 
 class InitiativeCatalogue(StrictModel):

@@ -13,7 +13,7 @@ from ..pipeline import AssessmentResult
 from ..scoring import FrameworkScore
 from . import charts
 from .charts_grid import HEAT_PALETTE, TimelineItem, gantt, heat_class
-from .labels import Labels, fmt_num
+from .labels import Labels, fmt_num, local_style
 
 __all__ = [
     "AgreementView",
@@ -31,7 +31,7 @@ GREY = charts.TARGET
 
 
 def _decimal(lang: str) -> str:
-    return "." if lang == "en" else ","
+    return local_style(lang).decimal
 
 
 def radar(result: AssessmentResult, fs: FrameworkScore, lang: str, labels: Labels, accent: str,

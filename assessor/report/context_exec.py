@@ -18,7 +18,7 @@ from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
 from . import charts, charts_story
 from .context_marks import group_mark
-from .labels import Labels, fmt_num
+from .labels import Labels, fmt_num, local_style
 
 __all__ = [
     "CapabilityScore",
@@ -245,7 +245,7 @@ def _insight(
                 (labels["insight_leaders"], labels["insight_others"]),
                 accent,
                 labels["insight_title_leadership"],
-                decimal="." if lang == "en" else ",",
+                decimal=local_style(lang).decimal,
             )
             return labels["insight_title_leadership"], text, chart
     flagged = [
@@ -298,7 +298,7 @@ def executive_view(
     continued = [p.initiative.title[lang] for p in result.roadmap.items if p.status == CONTINUED]
     title, text, chart = _insight(result, caps, lang, labels, accent)
     used: set[str] = set()
-    decimal = "." if lang == "en" else ","
+    decimal = local_style(lang).decimal
     bars = [charts.Bar(c.name, labels.count("n_frameworks", len({g.framework for g in c.entries})), c.current, c.target)
             for c in behind[:6]]  # fmt: skip
     legend = (labels["below_target"], labels["at_target"], labels["target_mark"], labels["gap"])

@@ -8,10 +8,12 @@ file, the same `{placeholders}`. It may also re-word an English or Vietnamese la
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import string
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks import did_you_mean
@@ -22,12 +24,14 @@ from ..yamlsource import parse_yaml
 
 __all__ = [
     "Labels",
+    "LocalStyle",
     "fmt_num",
     "label_file",
     "label_languages",
     "label_problems",
     "library_labels",
     "load_labels",
+    "local_style",
 ]
 
 _LANG_FILE = re.compile(r"^labels\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.yaml$")
@@ -92,6 +96,8 @@ def _read_one_language(
             problems.append(doc.problem((key,), msg, key=True))
         elif not isinstance(value, str) or not value.strip():
             problems.append(doc.problem((key,), "expected the label's text"))
+        elif (wrong := style_problem(str(key), value)) is not None:
+            problems.append(doc.problem((key,), wrong))
         elif not _placeholders(value) <= _placeholders(builtin[key]["en"]):
             allowed = sorted(_placeholders(builtin[key]["en"]))
             names = ", ".join("{" + n + "}" for n in allowed) or "none"
@@ -169,10 +175,76 @@ def library_report_dirs(library: Library) -> tuple[Path, ...]:
 
 
 def fmt_num(value: float | None, lang: str, digits: int = 1) -> str:
-    """1234.5 → '1,234.5' (en) or '1.234,5' (vi and every language but English); None → '–'."""
+    """1234.5 → '1,234.5' (en), '1.234,5' (vi), as the language's `number_format` label writes
+    numbers; None → '–'."""
     if value is None:
         return "–"
-    text = f"{value:,.{digits}f}"
-    if lang != "en":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    return local_style(lang).number(value, digits)
+
+
+@dataclass(frozen=True)
+class LocalStyle:
+    """How a language writes numbers and dates, from its labels `number_format` (1234.5 as the
+    language writes it), `date_format`, `time_format` and `month_names`."""
+
+    decimal: str
+    group: str
+    date: str
+    time: str
+    months: tuple[str, ...]
+
+    def number(self, value: float, digits: int = 1) -> str:
+        text = f"{value:,.{digits}f}"
+        return text.replace(",", "\x00").replace(".", self.decimal).replace("\x00", self.group)
+
+    def day(self, d: dt.date) -> str:
+        return self._fill(self.date, d.year, d.month, d.day)
+
+    def moment(self, m: dt.datetime) -> str:
+        return self._fill(self.time, m.year, m.month, m.day, m.hour, m.minute)
+
+    def _fill(
+        self, pattern: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0
+    ) -> str:
+        name = self.months[month - 1]
+        values = {"YYYY": str(year), "MMMM": name, "MMM": name[:3], "MM": f"{month:02d}",
+                  "M": str(month), "DD": f"{day:02d}", "D": str(day), "hh": f"{hour:02d}",
+                  "mm": f"{minute:02d}"}  # fmt: skip
+        return _DATE_TOKEN.sub(lambda t: values[t.group(0)], pattern)
+
+
+_NUMBER_SAMPLE = re.compile(r"^1(\D{0,2})234(\D)5$")
+_DATE_TOKEN = re.compile(r"YYYY|MMMM|MMM|MM|M|DD|D|hh|mm")
+
+
+def style_problem(key: str, text: str) -> str | None:
+    """Why a language's `number_format`, `date_format`, `time_format` or `month_names` label
+    cannot be used (None when it can)."""
+    if key == "number_format":
+        match = _NUMBER_SAMPLE.match(text)
+        if match is None or match.group(1) == match.group(2):
+            return "write the number 1234.5 as the language writes it, e.g. '1,234.5' or '1 234,5'"
+    elif key in ("date_format", "time_format") and not _DATE_TOKEN.search(text):
+        return (
+            "write the pattern with YYYY, MM or MMMM, DD (and hh:mm for a time), e.g. 'DD/MM/YYYY'"
+        )
+    elif key == "month_names" and len([m for m in text.split(",") if m.strip()]) != 12:
+        return "write the twelve month names, separated by commas"
+    return None
+
+
+def local_style(lang: str) -> LocalStyle:
+    """How `lang` writes numbers and dates (its labels, as `load_labels` finds them)."""
+    return _style(lang, () if lang in LANGUAGES else _brought.get(lang, ()))
+
+
+@functools.lru_cache(maxsize=16)
+def _style(lang: str, folders: tuple[Path, ...]) -> LocalStyle:
+    try:
+        labels = load_labels(lang, folders)
+    except DefinitionError:  # a language with form labels only (the web form): English's way
+        labels = load_labels("en")
+    match = _NUMBER_SAMPLE.match(labels["number_format"])
+    decimal, group = (match.group(2), match.group(1)) if match else (".", ",")
+    months = tuple(m.strip() for m in labels["month_names"].split(","))
+    return LocalStyle(decimal, group, labels["date_format"], labels["time_format"], months)
