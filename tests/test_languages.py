@@ -82,8 +82,8 @@ def test_the_roadmap_table_names_owners_and_the_route_in_the_chosen_language() -
     example = Path(__file__).parent.parent / "examples" / "saigon-xanh"
     runner = CliRunner()
     vi = runner.invoke(cli, ["roadmap", str(example), "--lang", "vi"]).stdout
-    assert "Lộ trình trên ma trận chiến lược CRM: Bán hàng dựa trên sản phẩm → " in vi
+    assert "Lộ trình đề xuất trên ma trận chiến lược CRM: Bán hàng dựa trên sản phẩm → " in vi
     assert "Ban lãnh đạo" in vi and " executive " not in vi and "product-based" not in vi
     en = runner.invoke(cli, ["roadmap", str(example), "--lang", "en"]).stdout
-    assert "Route on the CRM strategy matrix: Product-based selling → " in en
+    assert "Recommended route on the CRM strategy matrix: Product-based selling → " in en
     assert "Marketing " in en and "Executive " in en  # owners' names, not role ids

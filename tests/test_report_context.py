@@ -277,8 +277,12 @@ def test_the_new_kpis_get_targets_with_their_reference_and_its_basis() -> None:
     assert (en["csat"].in_12, en["csat"].in_24) == ("74.5", "78.0")
     assert en["cac"].rule.endswith("(no reference value fits every company.)")
     # the executive report says the same in a few words; the basis is the full report's
-    assert rt.rule_short == "lower is better; 25 % and 50 % of the way to 24 hours, an estimate"
-    assert vi["csat"].rule_short == "thu hẹp 25% và 50% khoảng cách tới 85%, giá trị ước tính"
+    assert rt.rule_short == (
+        "lower is better; 25 % (in 12 months), then 50 % (in 24) of the way to 24 hours, an estimate"
+    )
+    assert vi["csat"].rule_short == (
+        "thu hẹp 25% (sau 12 tháng) rồi 50% (sau 24 tháng) khoảng cách tới mức tham chiếu ước tính 85%"
+    )
 
 
 def test_a_kpi_beyond_its_reference_keeps_its_value_and_says_so() -> None:
@@ -296,3 +300,24 @@ def test_a_kpi_beyond_its_reference_keeps_its_value_and_says_so() -> None:
     assert short_rule_text(target, "vi", load_labels("vi")) == (
         "đã đạt hoặc vượt 30% (giá trị ước tính): giữ nguyên"
     )
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "en", "vi"),
+    [
+        (150, 400, "150–400 million đồng", "150–400 triệu đồng"),
+        (300, 300, "300 million đồng", "300 triệu đồng"),
+        (300, 1200, "300 million – 1.2 billion đồng", "300 triệu – 1,2 tỷ đồng"),
+        (1280, 4070, "1.28–4.07 billion đồng", "1,28–4,07 tỷ đồng"),
+        (1000, 2000, "1–2 billion đồng", "1–2 tỷ đồng"),
+        (2500, 2500, "2.5 billion đồng", "2,5 tỷ đồng"),
+    ],
+)
+def test_costs_from_a_thousand_million_up_are_said_in_billions(
+    low: int, high: int, en: str, vi: str
+) -> None:
+    from assessor.report.context_exec import money_range
+    from assessor.report.labels import load_labels
+
+    assert money_range(low, high, "en", load_labels("en")) == en
+    assert money_range(low, high, "vi", load_labels("vi")) == vi

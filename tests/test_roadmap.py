@@ -464,7 +464,7 @@ def test_the_quick_scan_roadmap_says_what_to_check(tmp_path: Path) -> None:
     for person, data in MAKE_EXAMPLE.responses(tmp_path, LIBRARY).items():
         text = yaml.safe_dump(data, allow_unicode=True)
         (tmp_path / "responses" / f"{person}.yaml").write_text(text, "utf-8")
-    for lang, note in (("en", "(not measured: check)"), ("vi", "(chưa đo: cần kiểm tra)")):
+    for lang, note in (("en", "(not measured: check)"), ("vi", "(chưa khảo sát: cần kiểm tra)")):
         out = CliRunner().invoke(cli, ["roadmap", str(tmp_path), "--lang", lang])
         assert out.exit_code == 0, out.output
         title = LIBRARY.initiatives["data-protection-baseline"].title[lang]

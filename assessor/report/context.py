@@ -24,7 +24,7 @@ from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_decisions import decision_views
-from .context_exec import ExecutiveView, executive_view
+from .context_exec import ExecutiveView, executive_view, money_range
 from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
 from .context_marks import dimension_mark, framework_mark, indicative_note, initiative_marks
 from .context_review import Marks, ReviewView, marks, review_method, review_view
@@ -299,7 +299,7 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
         i.id, i.title[lang], i.summary[lang], labels[f"role_{i.owner}"], effort, labels.fill("effort_phrase", effort=effort),
         i.months, _duration(i.months, labels), start, p.phase, [titles[a].title[lang] for a in p.after if a in titles],
         [labels[f"kpi_{k}"] for k in i.kpis], closes, enables, p.end_month, span,
-        labels.fill("cost_range", low=fmt_num(cost.low, lang, 0), high=fmt_num(cost.high, lang, 0)) if cost else "",
+        money_range(cost.low, cost.high, lang, labels) if cost else "",
         i.effect[lang], i.basis[lang], p.quick_win, not p.covers, [titles[w].title[lang] for w in p.with_ if w in titles],
         p.serves_route, initiative_note(p, labels), *initiative_marks(result.scores, p, labels),
     )  # fmt: skip

@@ -32,6 +32,7 @@ __all__ = [
 
 FINDINGS = 3
 MOVES = 3
+BILLION = 1000  # million đồng: from here on an amount is said in billions (tỷ)
 INSIGHT_FROM = 0.3  # leadership vs the rest: a difference worth a headline, in levels
 
 
@@ -176,11 +177,28 @@ def _cost(p: Planned, size: str) -> tuple[int, int] | None:
     return (cost.low, cost.high) if cost is not None else None
 
 
+def _billions(million: int, lang: str) -> str:
+    """1280 → '1.28' (en) or '1,28' (vi): billions, at most two decimals, no trailing zeros."""
+    text = fmt_num(million / 1000, lang, 2)
+    decimal = "." if lang == "en" else ","
+    return text.rstrip("0").rstrip(decimal) if decimal in text else text
+
+
 def money_range(low: int, high: int, lang: str, labels: Labels) -> str:
-    """150–400 million đồng, in the report's language; one figure when low = high."""
+    """An amount in million đồng as managers in Vietnam say it, in the report's language: one
+    figure when low = high; from 1,000 million up in billions (tỷ): '150–400 million đồng',
+    '300 million – 1.2 billion đồng', '1.28–4.07 billion đồng'."""
+    if high < BILLION:
+        if low == high:
+            return labels.fill("money_million", amount=fmt_num(low, lang, 0))
+        return labels.fill("cost_range", low=fmt_num(low, lang, 0), high=fmt_num(high, lang, 0))
     if low == high:
-        return labels.fill("money_million", amount=fmt_num(low, lang, 0))
-    return labels.fill("cost_range", low=fmt_num(low, lang, 0), high=fmt_num(high, lang, 0))
+        return labels.fill("money_billion", amount=_billions(low, lang))
+    if low < BILLION:
+        return labels.fill(
+            "cost_range_million_billion", low=fmt_num(low, lang, 0), high=_billions(high, lang)
+        )
+    return labels.fill("cost_range_billion", low=_billions(low, lang), high=_billions(high, lang))
 
 
 def _sum_costs(items: list[Planned], size: str, lang: str, labels: Labels) -> str:

@@ -249,8 +249,8 @@ def rule_text(rule: KpiRule, unit: str, lang: str, labels: Labels, *, basis: boo
 
 
 def short_rule_text(t: KpiTarget, lang: str, labels: Labels) -> str:
-    """A target's rule in a few words: '25 % and 50 % of the way to 50, an estimate', with
-    'lower is better; ' before it where it is; 'already beyond 30 % (an estimate): kept';
+    """A target's rule in a few words: '25 % (in 12 months), then 50 % (in 24) of the way to
+    50, an estimate', with 'lower is better; ' before it where it is; 'already beyond 30 % (an estimate): kept';
     '−10 % of today's value in 12 months, −15 % in 24'."""
     rule = t.rule
     if rule.reference is None:
@@ -259,7 +259,10 @@ def short_rule_text(t: KpiTarget, lang: str, labels: Labels) -> str:
     if t.in_24_months == t.current:
         text = labels.fill("kpi_rule_held", reference=reference)
     else:
-        text = labels.fill("kpi_rule_short", reference=reference)
+        text = labels.fill(
+            "kpi_rule_short", reference=reference,
+            share12=fmt_num(rule.share_12 * 100, lang, 0), share24=fmt_num(rule.share_24 * 100, lang, 0),
+        )  # fmt: skip
     return labels.fill("kpi_lower_better", rule=text) if rule.lower_is_better else text
 
 

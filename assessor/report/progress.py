@@ -19,6 +19,7 @@ from pathlib import Path
 from ..compare import Change, Comparison, PositionChange
 from ..compare_results import label
 from ..history import comparison_for, history
+from ..models import Questionnaire
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG
 from . import charts
@@ -130,16 +131,23 @@ def _position(p: PositionChange | None, lang: str, labels: Labels) -> str:
                     new=fmt_num(a.new, lang, 1))
         for a in p.axes
     )  # fmt: skip
+    if p.old == p.new:
+        return labels.fill("progress_position_same", name=name(p.new), axes=axes)
     return labels.fill("progress_position", old=name(p.old), new=name(p.new), axes=axes)
 
 
-def _differently(c: Comparison, count: int, key: str, labels: Labels) -> str:
-    def edition(r: AssessmentResult) -> str:
-        q = r.workspace.questionnaire
-        return f"{q.id} {q.version}"
+def _differently(c: Comparison, count: int, key: str, lang: str, labels: Labels) -> str:
+    """The two questionnaires as a reader knows them: by version when it is the same
+    questionnaire, by title when it is another."""
+    old, new = c.old.workspace.questionnaire, c.new.workspace.questionnaire
 
-    return labels.fill(key, n=count, total=len(c.dimensions), old=edition(c.old),
-                       new=edition(c.new))  # fmt: skip
+    def edition(q: Questionnaire) -> str:
+        if q.id == old.id == new.id:
+            return labels.fill("progress_questionnaire_version", version=q.version)
+        return q.title[lang]
+
+    return labels.fill(key, n=count, total=len(c.dimensions), old=edition(old),
+                       new=edition(new))  # fmt: skip
 
 
 def _phase(phase: int | None, lang: str) -> str:
@@ -198,8 +206,8 @@ def progress_view(
         trend=trend_chart(chain, names, lang, words["progress_trend"]),
         capabilities=[_row(x, lang, names.get(x.id, x.id)) for x in c.capabilities],
         moved=moved, position=_position(c.position, lang, words), measured_differently=different,
-        differently_summary=_differently(c, count, "progress_differently_count", words) if count else "",
-        differently_full=_differently(c, count, "progress_differently_full", words) if count else "",
+        differently_summary=_differently(c, count, "progress_differently_count", lang, words) if count else "",
+        differently_full=_differently(c, count, "progress_differently_full", lang, words) if count else "",
         initiatives_title=title, initiatives=initiatives, initiative_groups=_groups(initiatives),
     )  # fmt: skip
 
