@@ -12,7 +12,7 @@ from .report.context_marks import all_indicative, indicative_note, is_indicative
 from .report.labels import Labels, load_labels
 from .roadmap import BACKLOG, PHASES, Planned
 from .roadmap_kpis import KpiTarget
-from .scoring import DimensionScore, pct
+from .scoring import DimensionScore, Scores, pct
 from .strategy import STRATEGY_FRAMEWORK
 
 __all__ = [
@@ -323,9 +323,15 @@ def _planned(result: AssessmentResult, p: Planned, lang: str) -> dict[str, Any]:
         "effect": i.effect[lang], "basis": i.basis[lang], "kpis": list(i.kpis),
         "covers": [{"dimension": path, "step": step, "indicative": is_indicative(s, path)}
                    for path, step in p.covers],
-        "status": p.status, "measured": p.measured,
-        "indicative": all_indicative(s, (path for path, _ in p.covers)),
+        "status": p.status, "measured": p.measured, "legal_duty": i.legal_duty,
+        "indicative": _indicative(s, p),
     }  # fmt: skip
+
+
+def _indicative(scores: Scores, p: Planned) -> bool:
+    """Every gap the initiative closes rests on indicative dimensions; never for a legal duty,
+    which applies whatever the scores say (docs/reports.md)."""
+    return not p.initiative.legal_duty and all_indicative(scores, (path for path, _ in p.covers))
 
 
 def roadmap_rows(result: AssessmentResult, lang: str) -> list[list[Any]]:
@@ -338,7 +344,7 @@ def roadmap_rows(result: AssessmentResult, lang: str) -> list[list[Any]]:
             p.phase + 1 if p.phase < BACKLOG else "backlog", start, end, i.id, i.title[lang], i.owner, i.effort,
             i.months, r3(p.priority), dims, " ".join(p.after), " ".join(p.with_), " ".join(i.kpis),
             p.status, p.measured,
-            "yes" if all_indicative(result.scores, (path for path, _ in p.covers)) else "",
+            "yes" if _indicative(result.scores, p) else "",
         ])  # fmt: skip
     for i in result.roadmap.done:
         rows.append([DONE, None, None, i.id, i.title[lang], i.owner, i.effort, i.months, None, "", "", "",

@@ -19,7 +19,7 @@ from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report.build import make_report
 from assessor.report.context import build_context
 
-from .conftest import BuildTree
+from .conftest import REPO, BuildTree
 from .workspaces import mini_workspace, unsure_workspace
 
 QUICK_ASSESSMENT = """\
@@ -107,7 +107,10 @@ def test_the_roadmap_says_when_every_gap_an_initiative_closes_is_indicative(
     data = json.loads(_cli(root, "roadmap", str(root / "ws"), "--format", "json"))
     planned = [i for p in data["phases"] for i in p["initiatives"]]
     measured = [i for i in planned if i["measured"]]
-    assert measured and all(i["indicative"] for i in measured if i["covers"])
+    assert measured and all(
+        i["indicative"] for i in measured if i["covers"] and not i["legal_duty"]
+    )
+    assert not any(i["indicative"] for i in measured if i["legal_duty"])
     assert all(c["indicative"] for i in measured for c in i["covers"])
     # closes no gap itself, or none the quick scan measures: not indicative (the latter says
     # "not measured" instead)
@@ -168,3 +171,16 @@ def test_the_review_draft_flags_each_indicative_dimension(build_file_tree: Build
     draft = (root / "ws" / "review.yaml").read_text(encoding="utf-8")
     assert "# Mini — Alpha: self-assessed" in draft
     assert draft.count("indicative: rests on 2 questions") == 2
+
+
+def test_a_legal_duty_is_never_indicative_in_the_roadmap_json_and_table() -> None:
+    # An Khang's legal baseline and consent design close gaps that rest on indicative
+    # dimensions only: the duty applies whatever the scores say
+    data = json.loads(
+        _cli(REPO, "roadmap", str(REPO / "examples" / "an-khang-shop"), "--format", "json")
+    )
+    planned = {i["id"]: i for p in data["phases"] for i in p["initiatives"]}
+    for ident in ("data-protection-baseline", "consent-data-protection"):
+        duty = planned[ident]
+        assert duty["legal_duty"] and not duty["indicative"], ident
+        assert duty["covers"] and all(c["indicative"] for c in duty["covers"]), ident
