@@ -30,8 +30,7 @@ class Echo:
 def grouped(value: float, lang: str, decimals: int = 2) -> str:
     """48000 → '48.000' (vi) or '48,000' (en); 12.5 → '12,5' or '12.5'."""
     text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:,.0f}"
-    style = local_style(lang)
-    return text.replace(",", "\x00").replace(".", style.decimal).replace("\x00", style.group)
+    return local_style(lang).marks(text)
 
 
 def echo(question: Any, value: Any, L: Labels) -> Echo | None:

@@ -194,7 +194,10 @@ class LocalStyle:
     months: tuple[str, ...]
 
     def number(self, value: float, digits: int = 1) -> str:
-        text = f"{value:,.{digits}f}"
+        return self.marks(f"{value:,.{digits}f}")
+
+    def marks(self, text: str) -> str:
+        """A number written the English way ('1,234.5') with this language's marks."""
         return text.replace(",", "\x00").replace(".", self.decimal).replace("\x00", self.group)
 
     def day(self, d: dt.date) -> str:
