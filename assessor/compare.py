@@ -288,12 +288,12 @@ def _capability_changes(old: AssessmentResult, new: AssessmentResult) -> list[Ch
     names = {c.id: c.name for c in catalogue.capabilities} if catalogue else {}
     out = []
     for row in new.capabilities:
-        parts = {g.path: 1.0 for g in row.entries}
+        parts = {g.path: 1.0 for g in row.counted}
         new_m = _measure(row.mean, None, _per_person(new, parts).values())
         prior = before.get(row.capability)
         old_m = None
         if prior is not None:
-            old_parts = {g.path: 1.0 for g in prior.entries}
+            old_parts = {g.path: 1.0 for g in prior.counted}
             old_m = _measure(prior.mean, None, _per_person(old, old_parts).values())
         out.append(_change("capability", row.capability, names.get(row.capability), old_m, new_m))
     return out

@@ -9,9 +9,12 @@ its questions carry in the questionnaire; else 3.0.
     priority = max(gap, 0) × relative weight × importance
     order: priority (highest first), then gap (largest first), then framework/dimension path
 
-The strategy matrix's dimensions have no gap: the matrix is a position (strategy.py).
     relative weight = the dimension's weight ÷ the mean weight in its framework
     importance      = mean importance rating (1–5) of its questions ÷ 3   (1.0 when unrated)
+
+The strategy matrix's dimensions have no gap: the matrix is a position (strategy.py).
+A capability's figures are the means over the dimensions whose main (first listed) capability
+it is (`CapabilityRow`), the same in every output.
 """
 
 from __future__ import annotations
@@ -54,11 +57,48 @@ class Gap:
 
 @dataclass(frozen=True)
 class CapabilityRow:
-    """The same capability as each framework names it, side by side."""
+    """One capability across the frameworks in scope.
+
+    A dimension's first listed capability is its main one. The capability's figures come from
+    the dimensions whose main capability it is (`main`); the others that name it (`also`) touch
+    it on the side and are shown beside it, not counted. A capability that is no scored
+    dimension's main one is counted over every dimension naming it (`fallback`).
+    """
 
     capability: str
-    entries: list[Gap]
-    mean: float | None
+    entries: list[Gap]  # every scored dimension naming it, in framework order
+    main: list[Gap]  # those whose main capability it is
+
+    @property
+    def fallback(self) -> bool:
+        """No scored dimension has it as its main capability: every one naming it counts."""
+        return not self.main and bool(self.entries)
+
+    @property
+    def counted(self) -> list[Gap]:
+        """The dimensions its figures come from."""
+        return self.main or self.entries
+
+    @property
+    def also(self) -> list[Gap]:
+        """The dimensions that name it as a secondary capability: shown, not counted."""
+        main = {g.path for g in self.main}
+        return [g for g in self.entries if g.path not in main] if main else []
+
+    @property
+    def mean(self) -> float | None:
+        """Its current score: the mean of its counted dimensions' scores."""
+        return statistics.fmean(g.current for g in self.counted) if self.counted else None
+
+    @property
+    def target(self) -> float | None:
+        return statistics.fmean(g.target for g in self.counted) if self.counted else None
+
+    @property
+    def priority(self) -> float | None:
+        """The mean of its counted dimensions' priorities, so a capability many frameworks
+        describe does not outweigh the others."""
+        return statistics.fmean(g.priority for g in self.counted) if self.counted else None
 
 
 def _per_dimension_answers(
@@ -135,18 +175,19 @@ def analyse_gaps(ws: Workspace, scores: Scores) -> list[Gap]:
 
 
 def capability_view(gaps: list[Gap], ws: Workspace, library: Library) -> list[CapabilityRow]:
-    """Line up each capability across the frameworks in scope."""
+    """Line up each capability across the frameworks in scope (the strategy matrix has no gaps,
+    so it takes no part): the scored dimensions naming it, and those whose main capability
+    (the first listed) it is."""
     if library.capabilities is None:
         return []
     by_path = {g.path: g for g in gaps}
     rows = []
     for cap in library.capabilities.capabilities:
-        entries = [
-            by_path[f"{fw.id}/{d.id}"]
+        named = [
+            (by_path[f"{fw.id}/{d.id}"], d.main_capability == cap.id)
             for fw in ws.frameworks
             for d in fw.dimensions
             if cap.id in d.capabilities and f"{fw.id}/{d.id}" in by_path
         ]
-        mean = statistics.fmean(g.current for g in entries) if entries else None
-        rows.append(CapabilityRow(cap.id, entries, mean))
+        rows.append(CapabilityRow(cap.id, [g for g, _ in named], [g for g, m in named if m]))
     return rows

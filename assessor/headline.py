@@ -1,10 +1,11 @@
 """The one headline leadership reads first, worded the same in the CLI, the JSON and the reports.
 
-    Level 1 — Initial. Level 2 needs 4 of 5 frameworks at level 2 or above; now 0.
-    Average score 2.19 / 4.
+    Level 1 — Initial. Level 2 needs 4 of the 5 frameworks at level 2 or above; none is there
+    yet. Average score 2.19 / 4 (how far the practice has come between levels).
 
 The staged level comes first (what the company does reliably), then the average score (where it
-is on the way between levels); docs/scoring.md §3 defines both.
+is on the way between levels); docs/scoring.md §3 defines both. What the next level needs is one
+sentence (`next_level_text`), the same in the headline, the level gauge and the level note.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .report.labels import Labels, fmt_num
+from .levels import NextLevel
 from .scoring import Scores
 
-__all__ = ["Headline", "headline"]
+__all__ = ["Headline", "headline", "next_level_text"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,22 @@ class Headline:
         return f"{self.level_name}. {self.progress} {self.average}"
 
 
+def next_level_text(nxt: NextLevel, labels: Labels) -> str:
+    """'Level 3 needs 4 of the 5 frameworks at level 3 or above; none is there yet.'"""
+    values = {"next": nxt.level, "needed": nxt.needed, "count": nxt.of, "reached": nxt.reached}
+    if nxt.of == 1:
+        need, now = labels.fill("next_level_need_single", **values), labels["next_level_now_single"]
+    else:
+        key = "next_level_need_all" if nxt.needed == nxt.of else "next_level_need"
+        need = labels.fill(key, **values)
+        now = (
+            labels["next_level_now_none"]
+            if nxt.reached == 0
+            else labels.count("next_level_now", nxt.reached, **values)
+        )
+    return labels.fill("next_level_text", need=need, now=now)
+
+
 def headline(scores: Scores, lang: str, labels: Labels) -> Headline:
     if scores.level is None or scores.score is None:
         return Headline(None, "", labels["headline_none"], "")
@@ -39,8 +57,6 @@ def headline(scores: Scores, lang: str, labels: Labels) -> Headline:
     if nxt is None:
         progress = labels["headline_top"]
     else:
-        progress = labels.fill(
-            "headline_next", next=nxt.level, needed=nxt.needed, count=nxt.of, reached=nxt.reached
-        )
+        progress = next_level_text(nxt, labels)
     average = labels.fill("headline_average", score=fmt_num(scores.score, lang, 2))
     return Headline(scores.level, name, progress, average)

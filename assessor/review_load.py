@@ -22,7 +22,7 @@ from .models.review import Agreed, Review
 if TYPE_CHECKING:
     from .workspace import AnswerSheet
 
-__all__ = ["REVIEW_FILE", "agreed_by_dimension", "load_review", "quotable"]
+__all__ = ["REVIEW_FILE", "agreed_by_dimension", "capability_members", "load_review", "quotable"]
 
 REVIEW_FILE = "review.yaml"
 Finding = tuple[tuple[str | int, ...], str]
@@ -103,6 +103,20 @@ def _check_quotes(
     return found
 
 
+def capability_members(frameworks: Sequence[Framework], capability: str) -> list[str]:
+    """The dimension paths a capability stands for, as the capability view counts them
+    (docs/scoring.md §7): the maturity dimensions whose main (first listed) capability it is;
+    when there are none, every maturity dimension naming it."""
+    named = [
+        (f"{fw.id}/{d.id}", d.main_capability == capability)
+        for fw in frameworks
+        if fw.matrix is None
+        for d in fw.dimensions
+        if capability in d.capabilities
+    ]
+    return [p for p, main in named if main] or [p for p, _ in named]
+
+
 def agreed_by_dimension(
     review: Review | None, frameworks: Sequence[Framework]
 ) -> dict[str, Agreed]:
@@ -114,10 +128,8 @@ def agreed_by_dimension(
     for entry in review.agreed:
         if entry.level is None or entry.capability is None:
             continue
-        for fw in frameworks:
-            for d in fw.dimensions:
-                if entry.capability in d.capabilities:
-                    out[f"{fw.id}/{d.id}"] = entry
+        for path in capability_members(frameworks, entry.capability):
+            out[path] = entry
     for entry in review.agreed:
         if entry.level is not None and entry.dimension is not None:
             out[entry.dimension] = entry

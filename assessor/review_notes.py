@@ -14,7 +14,7 @@ from .pipeline import AssessmentResult
 from .report.context_marks import dimension_mark
 from .report.labels import fmt_num, load_labels
 from .review_load import quotable
-from .scoring import DimensionScore
+from .scoring import DimensionScore, disagree
 
 __all__ = ["UNSURE_SHARE", "Comment", "DimensionNotes", "comments", "dimension_notes"]
 
@@ -91,7 +91,8 @@ def dimension_notes(result: AssessmentResult, lang: str) -> list[DimensionNotes]
 def _split_questions(
     result: AssessmentResult, path: str, gap: float, lang: str
 ) -> list[tuple[str, str]]:
-    """Questions on `path` whose answers span `gap` levels or more across respondents."""
+    """Questions on `path` whose answers split the respondents by the rule that flags a
+    dimension (`scoring.disagree`)."""
     out = []
     for q in result.workspace.questionnaire.questions():
         if q.type == "text" or path not in [m.dimension for m in q.maps_to]:
@@ -102,7 +103,7 @@ def _split_questions(
             if (a := sheet.answers.get(q.id)) is not None
             and (v := score_answer(q, a.value)) is not None
         ]
-        if len(values) > 1 and max(values) - min(values) >= gap - 1e-9:
+        if disagree(values, gap):
             out.append((q.id, q.text[lang]))
     return out
 

@@ -8,7 +8,7 @@ The method (docs/scoring.md, and the report's method appendix):
    from the question's `maps_to`).
 3. A dimension's score is the mean of its respondents' scores; % of best practice is
    (score − 1) / 3 × 100. Spread: population standard deviation and range; respondents disagree
-   when the range reaches `disagreement` (1.5 levels).
+   when twice the standard deviation reaches `disagreement` (1.5 levels, `disagree`).
 4. A dimension reaches level L when at least `level_threshold` (80 %) of its answers are at L or
    above, each respondent counting equally (their answers' weights are normalised to 1).
 5. A framework's score is the weighted mean of its dimensions' scores; it reaches level L when
@@ -38,6 +38,7 @@ __all__ = [
     "FrameworkScore",
     "NextLevel",
     "Scores",
+    "disagree",
     "level_reached",
     "next_level",
     "overall",
@@ -259,10 +260,20 @@ def _dimension(
         sd=_pstdev(values, mean),
         low=low,
         high=high,
-        disagreement=high - low >= ws.assessment.scoring.disagreement - 1e-9,
+        disagreement=disagree(values, ws.assessment.scoring.disagreement),
         by_respondent=dict(sorted(means.items())),
         questions=questions,
     )
+
+
+def disagree(values: Sequence[float], threshold: float) -> bool:
+    """Respondents disagree when twice the population standard deviation of their scores is
+    `threshold` levels or more: as far apart as two equal groups `threshold` levels apart, and for
+    two respondents exactly when their scores are. The range (lowest to highest) is not used: it
+    widens with every respondent added, so one outlier among ten flags a dimension."""
+    if len(values) < 2:
+        return False
+    return 2 * _pstdev(list(values), statistics.fmean(values)) >= threshold - 1e-9
 
 
 def _pstdev(values: list[float], mean: float) -> float:

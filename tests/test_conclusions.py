@@ -7,9 +7,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from assessor.cli import cli
+from assessor.headline import next_level_text
+from assessor.levels import NextLevel
+from assessor.report.labels import load_labels
 from assessor.scoring import next_level
 
 from .conftest import BuildTree
@@ -94,6 +98,34 @@ def test_the_next_level_needs_eighty_percent_of_the_frameworks() -> None:
     assert nxt is not None and (nxt.level, nxt.needed, nxt.reached) == (3, 4, 1)
     assert next_level([4, 4, 4], 0.8) is None
     assert next_level([], 0.8) is None
+
+
+@pytest.mark.parametrize(
+    ("nxt", "en", "vi"),
+    [
+        (NextLevel(2, 4, 0, 5),
+         "Level 2 needs 4 of the 5 frameworks at level 2 or above; none is there yet.",
+         "Để lên mức 2, cần 4/5 mô hình ở mức 2 trở lên; hiện chưa có mô hình nào đạt."),
+        (NextLevel(3, 4, 1, 5),
+         "Level 3 needs 4 of the 5 frameworks at level 3 or above; 1 is there now.",
+         "Để lên mức 3, cần 4/5 mô hình ở mức 3 trở lên; hiện có 1 mô hình đạt."),
+        (NextLevel(3, 4, 3, 5),
+         "Level 3 needs 4 of the 5 frameworks at level 3 or above; 3 are there now.",
+         "Để lên mức 3, cần 4/5 mô hình ở mức 3 trở lên; hiện có 3 mô hình đạt."),
+        (NextLevel(2, 2, 1, 2),
+         "Level 2 needs all 2 frameworks at level 2 or above; 1 is there now.",
+         "Để lên mức 2, cần cả 2 mô hình ở mức 2 trở lên; hiện có 1 mô hình đạt."),
+        (NextLevel(4, 1, 0, 1),
+         "Level 4 needs the framework at level 4 or above; it is not there yet.",
+         "Để lên mức 4, cần mô hình này ở mức 4 trở lên; hiện mô hình chưa đạt."),
+    ],
+)  # fmt: skip
+def test_what_the_next_level_needs_reads_right_in_every_number(
+    nxt: NextLevel, en: str, vi: str
+) -> None:
+    # one sentence for the headline, the level gauge and the level note
+    assert next_level_text(nxt, load_labels("en")) == en
+    assert next_level_text(nxt, load_labels("vi")) == vi
 
 
 def test_the_strategy_matrix_takes_no_part_in_the_overall_figures() -> None:

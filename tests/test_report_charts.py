@@ -156,5 +156,5 @@ def test_level_bands_show_a_level_one_company_on_its_way_to_two(example: Assessm
     assert (
         "2.19" not in svg
         and "today: level 1" in svg
-        and "to level 2: 0 of the 4 frameworks needed (out of 5)" in svg
+        and "Level 2 needs 4 of the 5 frameworks at level 2 or above; none is there yet." in svg
     )

@@ -28,14 +28,20 @@ def test_context_is_plain_data_in_the_chosen_language(mini: AssessmentResult) ->
     assert vi.subtitle == "Báo cáo dành cho Ban lãnh đạo" and en.subtitle == "Executive report"
     # the level in words with what the next one needs first, the average second; no "% of best practice"
     assert vi.headline == (
-        "Công ty Thử Nghiệm: Mức 2 — Đang phát triển. Để đạt mức 3 cần 1/1 mô hình ở mức 3 trở lên; "
-        "hiện có 0. Điểm trung bình 2,96/4 (thực tiễn đã tiến đến đâu giữa các mức)."
+        "Công ty Thử Nghiệm: Mức 2 — Đang phát triển. Để lên mức 3, cần mô hình này ở mức 3 trở "
+        "lên; hiện mô hình chưa đạt. Điểm trung bình 2,96/4 (thực tiễn đã tiến đến đâu giữa các mức)."
     )
-    assert en.headline.startswith("Công ty Thử Nghiệm: Level 2 — Developing. Level 3 needs 1 of 1")
+    assert en.headline.startswith(
+        "Công ty Thử Nghiệm: Level 2 — Developing. Level 3 needs the framework at level 3 or above"
+    )
     assert en.messages[0] == "The largest gap to close: Beta (Mini), 1.0 levels below target."
     assert [g.dimension for g in en.top_gaps] == ["Beta", "Alpha"]
-    assert (en.top_gaps[0].next_level, en.top_gaps[0].next_text) == (3, "Company standard.")
-    assert en.frameworks[0].dimensions[0].next_text == "Company standard."
+    # Beta scores 3.0, closest to level 3 (its staged level is 2): the level above is 4
+    assert (en.top_gaps[0].next_level, en.top_gaps[0].next_text) == (4, "Measured and improved.")
+    # the framework page describes Alpha (2.89) by the same rule: closest to level 3, then 4
+    alpha = en.frameworks[0].dimensions[0]
+    assert (alpha.score, alpha.now_level, alpha.next_level) == ("2.9", 3, 4)
+    assert (alpha.now_text, alpha.next_text) == ("Company standard.", "Measured and improved.")
     assert vi.date == "01/10/2026" and en.date == "1 October 2026"
     assert vi.questions == [] and vi.agreement is None and vi.capabilities == []
     full = build_context(mini, lang="vi", kind="full")
@@ -74,7 +80,7 @@ def test_the_overall_level_is_explained(mini: AssessmentResult) -> None:
     en = build_context(mini, lang="en", kind="executive")
     assert en.level_note == (
         "Why level 2: a level counts only when 80% of the practice has reached it. "
-        "Frameworks at level 3 or above: 0 of 1; level 3 overall needs 1."
+        "Level 3 needs the framework at level 3 or above; it is not there yet."
     )
 
 

@@ -35,12 +35,14 @@ def test_draft_lists_what_to_discuss_and_changes_nothing(ws: Path) -> None:
     before = run_assessment(ws).scores.score
     assert _run("review", "draft", ws) == f"{ws / 'review.yaml'}\n"
     text = (ws / "review.yaml").read_text(encoding="utf-8")
-    # strategy: respondents' scores 1.5 levels apart or more
-    assert "  - dimension: gartner-8bb/strategy\n    level:  " in text
+    # technology: the CRM is live in the south only, so views split (2σ ≥ 1.5 levels)
+    assert "  - dimension: gartner-8bb/technology\n    level:  " in text
     assert (
-        "  # Gartner 8BB — Strategy: self-assessed 2.18 (level 2); "
-        "respondents disagree (1.33–3.00)\n" in text
+        "  # Gartner 8BB — Technology: self-assessed 2.40 (level 1); "
+        "respondents disagree (1.00–3.33)\n" in text
     )
+    # strategy spans 1.33–3.00, but most respondents agree (2σ < 1.5): nothing to discuss
+    assert "dimension: gartner-8bb/strategy" not in text
     assert "dimension: gartner-8bb/metrics" not in text  # nothing stands out there
     assert "crm-strategy-levels/" not in text  # a position on the matrix is not a level
     assert (
@@ -148,9 +150,9 @@ def test_the_vietnamese_sheet_says_why_in_vietnamese(ws: Path, tmp_path: Path) -
     rows = {
         r[0]: r for r in load_workbook(sheet).worksheets[0].iter_rows(min_row=7, values_only=True)
     }
-    strategy = rows["gartner-8bb/strategy"]
-    assert strategy[3:5] == ("2,18 (mức 2)", "1,33–3,00")
+    technology = rows["gartner-8bb/technology"]
+    assert technology[3:5] == ("2,40 (mức 1)", "1,00–3,33")
     assert load_workbook(sheet).worksheets[0]["A5"].value == (
         "Bảo mật: Theo vai trò: không trình bày, vì không nhóm nào có từ 3 người trả lời trở lên."
     )
-    assert strategy[7] == "ý kiến người trả lời khác nhau (1,33–3,00)"
+    assert technology[7] == "ý kiến người trả lời khác nhau (1,00–3,33)"

@@ -204,7 +204,8 @@ def test_plan(score: Any) -> None:
     # indicative (fewer than three):
     #   r1 (3·2 + 4)/3 = 10/3; r2 m2 not sure → 2; r3 (1·2 + 2)/3 = 4/3; r4 (4·2 + 3)/3 = 11/3
     # mean 31/12 = 2.5833; median (2 + 10/3)/2 = 2.6667; % (2.5833 − 1)/3 = 52.778
-    # pstdev: deviations −15/12, −7/12, 9/12, 13/12 → √(524/576) = 0.954; range 7/3 ≥ 1.5
+    # pstdev: deviations −15/12, −7/12, 9/12, 13/12 → √(524/576) = 0.954; range 7/3
+    # disagreement: 2 × sd = 1.908 ≥ 1.5
     # level: each respondent's answers share one unit: ≥ 2: 1 + 1 + 1/3 + 1 = 3.33/4 = 83 % → 2;
     #   ≥ 3: 1 + 0 + 0 + 1 = 50 % → stays 2
     assert _dims(score)["fa/plan"] == {
@@ -218,6 +219,7 @@ def test_plan(score: Any) -> None:
 def test_data(score: Any) -> None:
     # fa/data = l1 (1) + y1 (2): r1 (3.25 + 7)/3 = 3.4167; r2 (1.75 + 2)/3 = 1.25;
     #   r3 l1 N/A → y1 alone 3.5; r4 (4 + 2)/3 = 2.0 → mean 10.1667/4 = 2.5417, median 2.7083
+    # disagreement: 2 × sd 0.955 = 1.91 ≥ 1.5
     # level: ≥ 2: 1 (r1) + 0 (r2) + 1 (r3) + 1/3 (r4) = 58 % → level 1
     assert _dims(score)["fa/data"] == {
         "id": "data", "name": "Data", "score": 2.542, "pct": 51.389, "level": 1,
@@ -229,22 +231,24 @@ def test_data(score: Any) -> None:
 
 def test_people_and_tools(score: Any) -> None:
     # fb/people = m1 + y1 (1 each): r1 3.25, r2 1.5, r3 2.25, r4 2.5 → 2.375; sd 0.625
+    #   2 × sd = 1.25 < 1.5: no disagreement, though the range is 1.75 (one low respondent)
     #   ≥ 2: r1 both answers (1), r2, r3 and r4 one of two (½ each) → 2.5/4 = 62.5 % → level 1
     # fb/tools = l1 (0.5) + m3 (1, IT only): r1 3.25, r2 1.75, r3 N/A (no score, excluded 1),
-    #   r4 (4·0.5 + 2)/1.5 = 2.6667 → 7.6667/3 = 2.5556; range exactly 1.5 → disagreement
+    #   r4 (4·0.5 + 2)/1.5 = 2.6667 → 7.6667/3 = 2.5556; range exactly 1.5, but
+    #   sd √((0.6944² + 0.8056² + 0.1111²)/3) = 0.617, 2 × sd = 1.234 < 1.5 → no disagreement
     #   ≥ 2: r1 1, r2 0, r4 1/3 + 2/3 = 1 → 2/3 = 67 % → level 1
     dims = _dims(score)
     assert dims["fb/people"] == {
         "id": "people", "name": "People", "score": 2.375, "pct": 45.833, "level": 1,
         "median": 2.375, "answered": 8, "excluded": 0, "respondents": 4,
         "spread": {"sd": 0.625, "min": 1.5, "max": 3.25, "range": 1.75},
-        "disagreement": True, "questions": 2, "indicative": True,
+        "disagreement": False, "questions": 2, "indicative": True,
     }  # fmt: skip
     assert dims["fb/tools"] == {
         "id": "tools", "name": "Tools", "score": 2.556, "pct": 51.852, "level": 1,
         "median": 2.667, "answered": 4, "excluded": 1, "respondents": 3,
         "spread": {"sd": 0.617, "min": 1.75, "max": 3.25, "range": 1.5},
-        "disagreement": True, "questions": 2, "indicative": True,
+        "disagreement": False, "questions": 2, "indicative": True,
     }  # fmt: skip
 
 
@@ -257,8 +261,8 @@ def test_frameworks_and_overall(score: Any) -> None:
     assert fb == {"id": "fb", "score": 2.435, "pct": 47.84, "level": 1, "weakest": "people"}
     # the next level: 80 % of 2 frameworks → both at level 2; neither is
     assert score["overall"] == {
-        "headline": "Level 1 — Initial. Level 2 needs 2 of 2 frameworks at level 2 or above; "
-        "now 0. Average score 2.49 / 4 (how far the practice has come between levels).",
+        "headline": "Level 1 — Initial. Level 2 needs all 2 frameworks at level 2 or above; "
+        "none is there yet. Average score 2.49 / 4 (how far the practice has come between levels).",
         # every dimension rests on two questions (fewer than three): all four are indicative
         "indicative_note": "Indicative scores: every dimension scored rests on fewer than three "
         "questions. Every score here is a first reading, not a measurement.",
@@ -386,3 +390,105 @@ def test_respondent_targets_then_question_targets(build_file_tree: BuildTree) ->
     targets = {f"{g['framework']}/{g['dimension']}": g["target"]
                for g in _run(build_file_tree(files), "gaps")}  # fmt: skip
     assert targets == {"fa/plan": 3.0, "fb/people": 3.0, "fa/data": 2.5, "fb/tools": 3.5}
+
+
+# The capability view (docs/scoring.md §7): each dimension's first capability is its main one.
+CAPABILITIES = {
+    "plan": "[direction, organisation]",
+    "data": "[data, knowledge]",
+    "people": "[organisation, direction]",
+    "tools": "[data, technology]",
+}
+
+
+def _with_capabilities() -> dict[str, str]:
+    files = hand_workspace()
+    for fw in ("fa", "fb"):
+        text = files[f"ws/library/{fw}.yaml"]
+        for dim, caps in CAPABILITIES.items():
+            text = text.replace(
+                f"  - id: {dim}\n", f"  - id: {dim}\n    capabilities: {caps}\n"
+            )
+        files[f"ws/library/{fw}.yaml"] = text
+    # tools' level-3 words differ from data's, so the finding quoting it can be told apart
+    fb = files["ws/library/fb.yaml"]
+    at = fb.rindex("3: {en: Company standard., vi: Chuẩn toàn công ty.}")
+    files["ws/library/fb.yaml"] = (
+        fb[:at] + "3: {en: Tools are standard., vi: Công cụ được chuẩn hóa.}" + fb[at + 51 :]
+    )
+    return files
+
+
+def test_a_capability_counts_its_main_dimensions_only(build_file_tree: BuildTree) -> None:
+    from assessor.pipeline import run_assessment
+    from assessor.report.context import build_context
+    from assessor.report.context_exec import capability_scores
+
+    files = _with_capabilities()
+    # the same answers a year earlier, for `compare`
+    files |= {rel.replace("ws/", "old/", 1): text for rel, text in files.items()}
+    files["old/assessment.yaml"] = files["old/assessment.yaml"].replace("2026-11-02", "2025-11-02")
+    root = build_file_tree(files)
+    result = run_assessment(root / "ws")
+    rows = {r.capability: r for r in result.capabilities}
+
+    def figures(cap: str) -> tuple[Any, ...]:
+        r = rows[cap]
+        assert r.mean is not None and r.target is not None and r.priority is not None
+        return ([g.path for g in r.counted], [g.path for g in r.also], r.fallback,
+                round(r.mean, 4), round(r.target, 4), round(r.priority, 4))  # fmt: skip
+
+    # dimension scores, targets and priorities as in test_gaps:
+    #   data 2.5417 / 4 / 1.4583; people 2.375 / 3 / 1.1111; plan 2.5833 / 3 / 0.2778;
+    #   tools 2.5556 / 2 / 0
+    # data: main of fa/data and fb/tools → (2.5417 + 2.5556)/2 = 2.5486, target 3, priority 0.7292
+    assert figures("data") == (["fa/data", "fb/tools"], [], False, 2.5486, 3.0, 0.7292)
+    # organisation: fb/people only; fa/plan names it second, shown beside it, not counted
+    assert figures("organisation") == (["fb/people"], ["fa/plan"], False, 2.375, 3.0, 1.1111)
+    assert figures("direction") == (["fa/plan"], ["fb/people"], False, 2.5833, 3.0, 0.2778)
+    # knowledge and technology are no dimension's main capability: every dimension naming them
+    assert figures("knowledge") == (["fa/data"], [], True, 2.5417, 4.0, 1.4583)
+    assert figures("technology") == (["fb/tools"], [], True, 2.5556, 2.0, 0.0)
+    assert rows["experience"].mean is None and rows["experience"].counted == []
+
+    # page 1 ranks them by priority, then gap
+    caps = capability_scores(result, "en")
+    assert [c.id for c in caps] == ["knowledge", "organisation", "data", "direction", "technology"]
+    story = build_context(result, lang="en", kind="executive").executive
+    assert story is not None
+    assert [(f.name, f.figures) for f in story.findings] == [
+        ("Customer knowledge", "2.5 of 4 today · target 4.0"),
+        ("Organisation, people and culture", "2.4 of 4 today · target 3.0"),
+        ("Data and information", "2.5 of 4 today · target 3.0"),
+    ]
+    assert [f.evidence for f in story.findings] == [
+        "fa: Data 2.5 (no framework makes it a dimension's main topic, so every dimension "
+        "touching it counts)",
+        "fb: People 2.4; a side topic of fa: Planning (not counted)",
+        "fa: Data 2.5 · fb: Tools 2.6",
+    ]
+    # "today": knowledge quotes fa/data (2.54, closest to level 3); data then quotes its weakest
+    # dimension not quoted yet, fb/tools (2.56, level 3), in tools' own words
+    assert [f.today for f in story.findings] == [
+        "Company standard.", "Some teams.", "Tools are standard."
+    ]
+
+    # the full report's capability table: the same figures, the side topics apart
+    full = {c.name: c for c in build_context(result, lang="en", kind="full").capabilities}
+    data, organisation = full["Data and information"], full["Organisation, people and culture"]
+    assert (data.mean, data.range, data.also) == ("2.5", "2.5–2.6", [])
+    assert (organisation.mean, organisation.entries, organisation.also) == (
+        "2.4", [("fb", "People", "2.4")], [("fa", "Planning", "2.6")]
+    )
+    assert full["Customer knowledge"].fallback and not data.fallback
+
+    # compare: the capability's score and each respondent's own score on its counted dimensions
+    #   data: r1 (3.4167 + 3.25)/2 = 3.3333, r2 (1.25 + 1.75)/2 = 1.5, r3 3.5 (tools N/A),
+    #   r4 (2.0 + 2.6667)/2 = 2.3333 → sample sd √(2.6111/3) = 0.933
+    compared = CliRunner().invoke(
+        cli, ["compare", str(root / "old"), str(root / "ws"), "--format", "json"], obj={}
+    )
+    assert compared.exit_code == 0, compared.output
+    by_id = {c["id"]: c for c in json.loads(compared.stdout)["capabilities"]}
+    assert by_id["data"]["new"] == {"score": 2.549, "level": None, "sd": 0.933, "respondents": 4}
+    assert by_id["organisation"]["new"]["score"] == 2.375

@@ -200,7 +200,10 @@ class ScoringSettings(StrictModel):
         default=0.8, gt=0, le=1, description="Share of parts at or above a level to reach it."
     )
     disagreement: float = Field(
-        default=1.5, gt=0, description="Range of respondents' scores that flags disagreement."
+        default=1.5,
+        gt=0,
+        description="Levels apart that flag respondents' disagreement: twice the standard "
+        "deviation of their scores (two equal groups this far apart).",
     )
     min_group: StrictInt = Field(
         default=3,

@@ -80,7 +80,9 @@ class Dimension(StrictModel):
     weight: float = Field(default=1.0, gt=0, description="Weight within the framework.")
     group: Id | None = Field(default=None, description="Id of one of the framework's groups.")
     capabilities: list[Id] = Field(
-        default_factory=list, description="Ids from the capability catalogue."
+        default_factory=list,
+        description="Ids from the capability catalogue, the main one first: a capability's "
+        "scores come from the dimensions whose main capability it is.",
     )
     crm_types: list[CrmType] = Field(
         default_factory=list, description="CRM types (operational, analytical, collaborative)."
@@ -94,6 +96,11 @@ class Dimension(StrictModel):
 
     def label(self, lang: str) -> str:
         return (self.short_name or self.name)[lang]
+
+    @property
+    def main_capability(self) -> str | None:
+        """The capability listed first: the one the dimension counts in."""
+        return self.capabilities[0] if self.capabilities else None
 
 
 class Axis(StrictModel):

@@ -18,13 +18,19 @@ BAND = "#e3e7ec"
 def level_bands(key: str, level: int | None, progress: float, labels: Sequence[str], accent: str,
                 title: str, now: str, next_text: str, width: float = 493) -> str:  # fmt: skip
     """The four maturity levels as bands: those reached filled, the next one filled as far as
-    `progress` (0–1) of what it needs, `now` over the level reached, `next_text` over the next.
+    `progress` (0–1) of what it needs, `now` over the level reached, `next_text` (the headline's
+    own sentence on what the next level needs) beside it, or on a line of its own above when it
+    does not fit there.
 
     A level, not a score, is drawn: a company at level 1 whose average is 2.19 is on its way to
     level 2, not past it.
     """
-    left, band_w, y, h = 4.0, (width - 8) / 4, 20.0, 12.0
+    left, band_w, h, size = 4.0, (width - 8) / 4, 12.0, 7.5
     reached = level or 0
+    x_next = left + reached * band_w + 8
+    wide = len(next_text) * size * CHAR
+    above = bool(next_text) and reached < 4 and x_next + wide > width - left
+    y = 31.0 if above else 20.0
     parts = []
     for i, name in enumerate(labels, start=1):
         x0 = left + (i - 1) * band_w
@@ -34,20 +40,18 @@ def level_bands(key: str, level: int | None, progress: float, labels: Sequence[s
                 rect(x0 + 1, y, (band_w - 2) * min(1.0, progress), h, accent, ' fill-opacity="0.4"')
             )
         bold = "bold" if i == reached else "normal"
-        parts.append(text(x0 + band_w / 2, y + h + 11, f"{i} · {name}", size=7.5, weight=bold,
+        parts.append(text(x0 + band_w / 2, y + h + 11, f"{i} · {name}", size=size, weight=bold,
                           fill=INK if i <= reached + 1 else MUTED))  # fmt: skip
     if reached:
         x_now = left + reached * band_w
         parts.append(
             f'<polygon points="{_f(x_now - 5)},{_f(y - 7)} {_f(x_now + 5)},{_f(y - 7)} {_f(x_now)},{_f(y - 1)}" fill="{INK}"/>'
         )
-        parts.append(text(x_now - 8, y - 4, now, size=7.5, anchor="end", weight="bold"))
-    if next_text and reached < 4:
-        parts.append(
-            text(
-                left + reached * band_w + 8, y - 4, next_text, size=7.5, anchor="start", fill=MUTED
-            )
-        )
+        parts.append(text(x_now - 8, y - 4, now, size=size, anchor="end", weight="bold"))
+    if next_text and reached < 4 and above:  # on the line above, ending where the bands end
+        parts.append(text(width - left, y - 15, next_text, size=size, anchor="end", fill=MUTED))
+    elif next_text and reached < 4:
+        parts.append(text(x_next, y - 4, next_text, size=size, anchor="start", fill=MUTED))
     return svg(width, y + h + 16, "".join(parts), title)
 
 

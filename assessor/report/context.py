@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..confidential import OTHERS
 from ..gaps import Gap
+from ..headline import next_level_text
 from ..leadership import leadership_gap
 from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
@@ -24,12 +25,12 @@ from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_decisions import decision_views
-from .context_exec import ExecutiveView, executive_view, money_range
+from .context_exec import ExecutiveView, descriptor_level, executive_view, money_range
 from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
 from .context_marks import dimension_mark, framework_mark, indicative_note, initiative_marks
 from .context_review import Marks, ReviewView, marks, review_method, review_view
 from .context_types import CrmTypeView, crm_type_views, size_guidance
-from .labels import Labels, fmt_num, load_labels
+from .labels import Labels, fmt_num, fmt_trim, load_labels
 from .questions import SectionView, question_views
 
 __all__ = [
@@ -65,7 +66,7 @@ class DimensionView:
     spread: str
     answered: int
     excluded: int
-    now_level: int | None  # None: no answer was scored, so no level is described
+    now_level: int | None  # the level its score is closest to (page 1's rule); None: nothing scored
     now_text: str
     next_level: int | None
     next_text: str
@@ -150,7 +151,9 @@ class CapabilityView:
     name: str
     mean: str
     range: str
-    entries: list[tuple[str, str, str]]  # framework, dimension, score
+    entries: list[tuple[str, str, str]]  # framework, dimension, score: those it is counted from
+    also: list[tuple[str, str, str]]  # dimensions touching it as a secondary capability: not counted
+    fallback: bool = False  # no dimension makes it its main capability: every one naming it counts
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,7 @@ class ReportContext:
     done: list[str] = field(default_factory=list)  # done since the previous roadmap (`progress:`)
     indicative_note: str = ""  # how many dimensions are indicative, under the headline
     indicative_legend: str = ""  # what the roadmap's "indicative" beside an initiative means
+    disagreement: str = "1.5"  # levels apart that flag disagreement (`scoring.disagreement`)
 
 
 def _generated_date() -> dt.date:
@@ -226,15 +230,19 @@ def _dim_name(result: AssessmentResult, path: str, lang: str) -> tuple[str, str]
     return fw.label(lang), fw.dimension(dim_id).name[lang]
 
 
-def _next(level: int | None) -> int | None:
-    """The level after the one a dimension has reached; None at level 4."""
-    return (level or 1) + 1 if (level or 1) < 4 else None
+def _described(score: float | None) -> tuple[int | None, int | None]:
+    """The level whose words describe a dimension today (the one its score is closest to, as on
+    page 1: `descriptor_level`) and the level above it (None at level 4 or with no score)."""
+    if score is None:
+        return None, None
+    now = descriptor_level(score)
+    return now, now + 1 if now < 4 else None
 
 
 def _gap_view(result: AssessmentResult, g: Gap, lang: str, labels: Labels) -> GapView:
     fw = result.library.framework(g.framework)
     score = result.scores.dimension(g.path)
-    nxt = _next(score.level)
+    nxt = _described(g.current)[1]
     return GapView(
         fw.label(lang), fw.dimension(g.dimension).name[lang], fmt_num(g.current, lang), fmt_num(g.target, lang),
         fmt_num(g.gap, lang), fmt_num(g.priority, lang, 2), nxt, fw.dimension(g.dimension).levels[nxt][lang] if nxt else "",
@@ -258,11 +266,11 @@ def _frameworks(
                 else f"{fmt_num(d.low, lang)}–{fmt_num(d.high, lang)}"
             )
             dim = fw.dimension(d.id)
-            nxt = _next(d.level) if d.level else None  # nothing scored: no level to go on from
+            now, nxt = _described(d.score)  # nothing scored: no level to describe
             dims.append(DimensionView(
                 dim.name[lang], fmt_num(d.score, lang), fmt_num(d.pct, lang, 0), d.level,
                 fmt_num(g.target if g else None, lang), fmt_num(g.gap if g else None, lang), bool(g and g.gap > 0),
-                d.disagreement, spread, d.answered, d.excluded, d.level, dim.levels[d.level][lang] if d.level else "",
+                d.disagreement, spread, d.answered, d.excluded, now, dim.levels[now][lang] if now else "",
                 nxt, dim.levels[nxt][lang] if nxt else "", indicative=dimension_mark(d, labels),
             ))  # fmt: skip
         weakest = fw.dimension(fs.weakest).name[lang] if fs.weakest else "–"
@@ -365,19 +373,24 @@ def _load(planned: list[Planned], points: int, room: int | None, labels: Labels)
 
 
 def _capabilities(result: AssessmentResult, lang: str) -> list[CapabilityView]:
+    """Each capability's mean and range over the dimensions it is counted from, and the
+    dimensions that touch it on the side (the capability view's one rule, `CapabilityRow`)."""
     if result.library.capabilities is None:
         return []
     names = {c.id: c.name[lang] for c in result.library.capabilities.capabilities}
     rows = []
     for row in result.capabilities:
-        if not row.entries:
+        if not row.counted:
             continue
-        scores = [g.current for g in row.entries]
-        entries = [
-            (*_dim_name(result, g.path, lang), fmt_num(g.current, lang)) for g in row.entries
-        ]
+        scores = [g.current for g in row.counted]
+        entries, also = (
+            [(*_dim_name(result, g.path, lang), fmt_num(g.current, lang)) for g in part]
+            for part in (row.counted, row.also)
+        )
         spread = f"{fmt_num(min(scores), lang)}–{fmt_num(max(scores), lang)}"
-        rows.append(CapabilityView(names[row.capability], fmt_num(row.mean, lang), spread, entries))
+        rows.append(CapabilityView(
+            names[row.capability], fmt_num(row.mean, lang), spread, entries, also, row.fallback
+        ))  # fmt: skip
     return rows
 
 
@@ -419,7 +432,7 @@ def build_context(
     bands = charts_story.level_bands(
         "bands", s.level, step.reached / step.needed if step and step.needed else 0.0, level_names, accent,
         labels["overall_level"], labels.fill("bands_today", level=s.level or 1),
-        labels.count("bands_next", step.needed, reached=step.reached, needed=step.needed, next=step.level, count=step.of) if step else "",
+        next_level_text(step, labels) if step else "",
     )  # fmt: skip
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],
@@ -444,6 +457,7 @@ def build_context(
         agreement=context_charts.agreement(result, lang, labels) if full else None,
         disagreements=[" – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement],
         leadership_note=_leadership_note(result, lang, labels),
+        disagreement=fmt_trim(a.scoring.disagreement, lang),
         capabilities=_capabilities(result, lang) if full else [],
         crm_types=crm_type_views(result, lang, labels) if full else [],
         size_guidance=size_guidance(result, lang),

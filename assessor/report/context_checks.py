@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..headline import next_level_text
 from ..pipeline import AssessmentResult
 from ..scoring import FrameworkScore
 from ..strategy import HIGH_FROM
@@ -29,15 +30,15 @@ def _n2(value: float | None, lang: str) -> str:
 
 
 def level_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
-    """Why the overall level is what it is: how many frameworks reach the next one (the
-    scoring stage's `next_level`, the same figures the headline prints)."""
+    """Why the overall level is what it is, then what the next one needs in the headline's own
+    sentence (`next_level_text`)."""
     s, nxt = result.scores, result.scores.next_level
     if nxt is None or s.level is None:
         return ""
     threshold = result.workspace.assessment.scoring.level_threshold
     return labels.fill(
-        "level_note", level=s.level, next=nxt.level, reached=nxt.reached, count=nxt.of,
-        needed=nxt.needed, threshold=round(threshold * 100),
+        "level_note", level=s.level, threshold=round(threshold * 100),
+        next_text=next_level_text(nxt, labels),
     )  # fmt: skip
 
 

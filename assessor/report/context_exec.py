@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..gaps import Gap
 from ..pipeline import AssessmentResult
@@ -34,11 +34,15 @@ FINDINGS = 3
 MOVES = 3
 BILLION = 1000  # million đồng: from here on an amount is said in billions (tỷ)
 INSIGHT_FROM = 0.3  # leadership vs the rest: a difference worth a headline, in levels
+DISAGREE_NAMED = 3  # the dimensions managers disagree on most, named in the insight
+WIDE_SHARE = 0.25  # views "differ widely across the company" from this share of dimensions on
 
 
 @dataclass(frozen=True)
 class CapabilityScore:
-    """One capability (or, without a capability catalogue, one dimension) as the executive sees it."""
+    """One capability (or, without a capability catalogue, one dimension) as the executive sees
+    it: its figures from the dimensions it is counted from (`entries`), beside the dimensions
+    that touch it as a secondary capability (`also`, not counted)."""
 
     id: str
     name: str
@@ -46,6 +50,8 @@ class CapabilityScore:
     target: float
     priority: float
     entries: list[Gap]
+    also: list[Gap] = field(default_factory=list)
+    fallback: bool = False  # no dimension makes it its main capability: every one naming it counts
 
     @property
     def gap(self) -> float:
@@ -99,20 +105,15 @@ def _is_position(result: AssessmentResult, fw_id: str) -> bool:
 
 
 def capability_scores(result: AssessmentResult, lang: str) -> list[CapabilityScore]:
-    """Each capability's mean current score, target and priority, highest priority first.
-
-    The mean runs over the capability's dimensions in the maturity frameworks; its priority is
-    the mean of theirs, so a capability many frameworks describe does not outweigh the others.
-    """
+    """Each capability's current score, target and priority (the capability view's, `CapabilityRow`:
+    the means over the dimensions whose main capability it is), highest priority first."""
     names = {c.id: c.name[lang] for c in (result.library.capabilities.capabilities if result.library.capabilities else [])}  # fmt: skip
     rows = []
     for row in result.capabilities:
-        entries = [g for g in row.entries if not _is_position(result, g.framework)]
-        if entries:
+        if row.counted and row.mean is not None and row.target is not None and row.priority is not None:
             rows.append(CapabilityScore(
-                row.capability, names.get(row.capability, row.capability),
-                statistics.fmean(g.current for g in entries), statistics.fmean(g.target for g in entries),
-                statistics.fmean(g.priority for g in entries), entries,
+                row.capability, names.get(row.capability, row.capability), row.mean, row.target,
+                row.priority, row.counted, row.also, row.fallback,
             ))  # fmt: skip
     if not rows:  # no capability catalogue reaches these frameworks: dimensions instead
         for g in result.gaps:
@@ -123,12 +124,19 @@ def capability_scores(result: AssessmentResult, lang: str) -> list[CapabilitySco
     return sorted(rows, key=lambda c: (-c.priority, -c.gap, c.id))
 
 
+def _dimension_label(result: AssessmentResult, g: Gap, lang: str) -> str:
+    fw = result.library.framework(g.framework)
+    return f"{fw.label(lang)}: {fw.dimension(g.dimension).name[lang]}"
+
+
 def _finding(
     result: AssessmentResult, cap: CapabilityScore, lang: str, labels: Labels, used: set[str]
 ) -> FindingView:
-    """A capability behind target; `today` describes its weakest dimension that no earlier
-    finding described, so two findings never tell the same story, in the words of the level
-    its score is closest to (`descriptor_level`)."""
+    """A capability behind target; `today` describes the weakest of the dimensions it is counted
+    from that no earlier finding described, so two findings never tell the same story, in the
+    words of the level its score is closest to (`descriptor_level`). The evidence names those
+    dimensions with their scores, then the ones that touch it on the side, without scores: they
+    are not counted."""
     fresh = [g for g in cap.entries if g.path not in used] or cap.entries
     weakest = min(fresh, key=lambda g: (g.current, g.path))
     used.add(weakest.path)
@@ -138,12 +146,20 @@ def _finding(
     today = fw.dimension(weakest.dimension).levels[level][lang] if level else ""
     shown = sorted(cap.entries, key=lambda g: (g.current, g.path))[:3]
     evidence = " · ".join(
-        f"{result.library.framework(g.framework).label(lang)}: "
-        f"{result.library.framework(g.framework).dimension(g.dimension).name[lang]} {fmt_num(g.current, lang)}"
-        for g in shown
+        f"{_dimension_label(result, g, lang)} {fmt_num(g.current, lang)}" for g in shown
     )
     if len(cap.entries) > len(shown):
         evidence = labels.fill("finding_more", shown=evidence, more=len(cap.entries) - len(shown))
+    if cap.fallback:
+        evidence = labels.fill("finding_fallback", evidence=evidence)
+    elif cap.also:
+        also = [_dimension_label(result, g, lang) for g in sorted(cap.also, key=lambda g: g.path)]
+        names = (
+            _listed(also, labels)
+            if len(also) <= 2
+            else labels.fill("finding_more", shown=", ".join(also[:2]), more=len(also) - 2)
+        )
+        evidence = labels.fill("finding_also", evidence=evidence, also=names)
     figures = labels.fill(
         "finding_figures", current=fmt_num(cap.current, lang), target=fmt_num(cap.target, lang)
     )
@@ -265,20 +281,39 @@ def _insight(
                 decimal=local_style(lang).decimal,
             )
             return labels["insight_title_leadership"], text, chart
-    flagged = [
-        d
-        for d in result.scores.all_dimensions()
-        if d.disagreement and d.low is not None and d.high is not None
-    ]
-    if flagged:
-        d = max(flagged, key=lambda d: ((d.high or 0) - (d.low or 0), d.path))
-        fw_id, _, dim_id = d.path.partition("/")
-        fw = result.library.framework(fw_id)
-        count = len([x for x in result.scores.all_dimensions() if x.disagreement])
-        text = labels.count("insight_disagreement", count, dimension=fw.dimension(dim_id).name[lang],
-                            framework=fw.label(lang), low=fmt_num(d.low, lang), high=fmt_num(d.high, lang))  # fmt: skip
+    text = _disagreement(result, lang, labels)
+    if text:
         return labels["insight_title_disagreement"], text, ""
     return labels["insight_title_agreement"], labels["insight_agreement"], ""
+
+
+def _disagreement(result: AssessmentResult, lang: str, labels: Labels) -> str:
+    """Where managers disagree (docs/scoring.md §2): at most the `DISAGREE_NAMED` dimensions
+    they disagree on most (by standard deviation), each with its range; when more are flagged,
+    how many of the maturity dimensions, and in words when it is a quarter of them or more."""
+    scored = [
+        d for d in result.scores.all_dimensions()
+        if d.score is not None and not _is_position(result, d.framework)
+    ]  # fmt: skip
+    flagged = [d for d in scored if d.disagreement and d.low is not None and d.high is not None]
+    if not flagged:
+        return ""
+    most = sorted(flagged, key=lambda d: (-(d.sd or 0.0), d.path))[:DISAGREE_NAMED]
+    names = []
+    for d in most:
+        fw = result.library.framework(d.framework)
+        names.append(labels.fill(
+            "insight_disagreement_item", dimension=fw.dimension(d.id).name[lang],
+            framework=fw.label(lang), low=fmt_num(d.low, lang), high=fmt_num(d.high, lang),
+        ))  # fmt: skip
+    n, of = len(flagged), len(scored)
+    if n == 1:
+        key = "insight_disagreement_one"
+    elif n <= DISAGREE_NAMED:
+        key = "insight_disagreement_few"
+    else:
+        key = "insight_disagreement_wide" if n >= WIDE_SHARE * of else "insight_disagreement_some"
+    return labels.fill(key, dimensions=_listed(names, labels), n=n, of=of)
 
 
 def _listed(names: list[str], labels: Labels) -> str:

@@ -14,7 +14,7 @@ from ..models.assessment import text_in
 from ..models.review import Agreed, Quote
 from ..pipeline import AssessmentResult
 from ..results import group_notes
-from ..review_load import quotable
+from ..review_load import capability_members, quotable
 from ..scoring import Scores
 from .labels import Labels, fmt_num
 
@@ -130,8 +130,9 @@ def _agreed(
 
 
 def _in_capability(result: AssessmentResult, path: str, e: Agreed) -> bool:
-    fw_id, _, dim_id = path.partition("/")
-    return e.capability in result.library.framework(fw_id).dimension(dim_id).capabilities
+    """The dimension is one the agreed capability level applies to (`capability_members`)."""
+    members = capability_members(result.workspace.frameworks, e.capability or "")
+    return path in members
 
 
 def _quote(result: AssessmentResult, q: Quote, lang: str, labels: Labels) -> QuoteView | None:

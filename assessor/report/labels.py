@@ -26,6 +26,7 @@ __all__ = [
     "Labels",
     "LocalStyle",
     "fmt_num",
+    "fmt_trim",
     "label_file",
     "label_languages",
     "label_problems",
@@ -180,6 +181,13 @@ def fmt_num(value: float | None, lang: str, digits: int = 1) -> str:
     if value is None:
         return "–"
     return local_style(lang).number(value, digits)
+
+
+def fmt_trim(value: float, lang: str, digits: int = 2) -> str:
+    """At most `digits` decimals, without trailing zeros: 1.5 → '1.5' (en), '1,5' (vi); 2.0 → '2'."""
+    text = fmt_num(value, lang, digits)
+    decimal = local_style(lang).decimal
+    return text.rstrip("0").rstrip(decimal) if decimal in text else text
 
 
 @dataclass(frozen=True)
