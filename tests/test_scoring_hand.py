@@ -464,7 +464,7 @@ def test_a_capability_counts_its_main_dimensions_only(build_file_tree: BuildTree
     assert [f.evidence for f in story.findings] == [
         "fa: Data 2.5 (no framework makes it a dimension's main topic, so every dimension "
         "touching it counts)",
-        "fb: People 2.4; a side topic of fa: Planning (not counted)",
+        "fb: People 2.4; also in fa: Planning, not counted",
         "fa: Data 2.5 · fb: Tools 2.6",
     ]
     # "today": knowledge quotes fa/data (2.54, closest to level 3); data then quotes its weakest

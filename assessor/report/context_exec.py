@@ -155,9 +155,9 @@ def _finding(
     elif cap.also:
         also = [_dimension_label(result, g, lang) for g in sorted(cap.also, key=lambda g: g.path)]
         names = (
-            _listed(also, labels)
-            if len(also) <= 2
-            else labels.fill("finding_more", shown=", ".join(also[:2]), more=len(also) - 2)
+            also[0]
+            if len(also) == 1
+            else labels.fill("finding_more", shown=also[0], more=len(also) - 1)
         )
         evidence = labels.fill("finding_also", evidence=evidence, also=names)
     figures = labels.fill(
