@@ -231,3 +231,16 @@ def test_many_dimensions_in_dispute_are_said_in_words_not_a_bare_count(
     stories = [build_context(result, lang=lang, kind="executive").executive for lang in ("en", "vi")]
     assert stories[0] is not None and stories[0].insight == en
     assert stories[1] is not None and stories[1].insight.startswith(vi)
+
+
+EXAMPLES = sorted(p.name for p in (REPO / "examples").iterdir() if (p / "assessment.yaml").exists())
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_page_one_holds_the_whole_first_page_story(name: str, lang: str) -> None:
+    first, second = _pages(name, lang)
+    story = _story(name, lang)
+    assert story.findings or story.key_messages
+    assert all(f.name in first and f.today[:40] in first for f in story.findings)
+    assert second.startswith({"en": "What to do first", "vi": "Việc cần làm trước tiên"}[lang])
