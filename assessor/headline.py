@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .report.labels import Labels, fmt_num
 from .levels import NextLevel
+from .report.labels import Labels, fmt_num
 from .scoring import Scores
 
 __all__ = ["Headline", "headline", "next_level_text"]
@@ -54,9 +54,6 @@ def headline(scores: Scores, lang: str, labels: Labels) -> Headline:
         return Headline(None, "", labels["headline_none"], "")
     name = labels.fill("headline_level", level=scores.level, name=labels[f"level_{scores.level}"])
     nxt = scores.next_level
-    if nxt is None:
-        progress = labels["headline_top"]
-    else:
-        progress = next_level_text(nxt, labels)
+    progress = labels["headline_top"] if nxt is None else next_level_text(nxt, labels)
     average = labels.fill("headline_average", score=fmt_num(scores.score, lang, 2))
     return Headline(scores.level, name, progress, average)

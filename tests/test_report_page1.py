@@ -46,7 +46,9 @@ def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations(
         "already held into line with the law (Law 91/2025, Decree 356/2025)” and “Write a CRM "
         "strategy: target customers and objectives” (months 1–4)."
     )
-    assert vi.action_title == "Khoảng cách lớn nhất nằm ở phân khúc khách hàng, công nghệ và đo lường"
+    assert (
+        vi.action_title == "Khoảng cách lớn nhất nằm ở phân khúc khách hàng, công nghệ và đo lường"
+    )
     assert vi.action_plan == (
         "Kế hoạch bắt đầu với “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ”, “Đưa dữ liệu cá nhân "
         "đang nắm giữ vào khuôn khổ pháp luật (Luật 91/2025, Nghị định 356/2025)” và “Xây dựng "
@@ -228,7 +230,9 @@ def test_many_dimensions_in_dispute_are_said_in_words_not_a_bare_count(
         assessment.read_text("utf-8") + f"scoring: {{disagreement: {threshold}}}\n", "utf-8"
     )
     result = run_assessment(tmp_path / "saigon-xanh")
-    stories = [build_context(result, lang=lang, kind="executive").executive for lang in ("en", "vi")]
+    stories = [
+        build_context(result, lang=lang, kind="executive").executive for lang in ("en", "vi")
+    ]
     assert stories[0] is not None and stories[0].insight == en
     assert stories[1] is not None and stories[1].insight.startswith(vi)
 

@@ -406,9 +406,7 @@ def _with_capabilities() -> dict[str, str]:
     for fw in ("fa", "fb"):
         text = files[f"ws/library/{fw}.yaml"]
         for dim, caps in CAPABILITIES.items():
-            text = text.replace(
-                f"  - id: {dim}\n", f"  - id: {dim}\n    capabilities: {caps}\n"
-            )
+            text = text.replace(f"  - id: {dim}\n", f"  - id: {dim}\n    capabilities: {caps}\n")
         files[f"ws/library/{fw}.yaml"] = text
     # tools' level-3 words differ from data's, so the finding quoting it can be told apart
     fb = files["ws/library/fb.yaml"]
@@ -470,7 +468,9 @@ def test_a_capability_counts_its_main_dimensions_only(build_file_tree: BuildTree
     # "today": knowledge quotes fa/data (2.54, closest to level 3); data then quotes its weakest
     # dimension not quoted yet, fb/tools (2.56, level 3), in tools' own words
     assert [f.today for f in story.findings] == [
-        "Company standard.", "Some teams.", "Tools are standard."
+        "Company standard.",
+        "Some teams.",
+        "Tools are standard.",
     ]
 
     # the full report's capability table: the same figures, the side topics apart
@@ -478,7 +478,9 @@ def test_a_capability_counts_its_main_dimensions_only(build_file_tree: BuildTree
     data, organisation = full["Data and information"], full["Organisation, people and culture"]
     assert (data.mean, data.range, data.also) == ("2.5", "2.5–2.6", [])
     assert (organisation.mean, organisation.entries, organisation.also) == (
-        "2.4", [("fb", "People", "2.4")], [("fa", "Planning", "2.6")]
+        "2.4",
+        [("fb", "People", "2.4")],
+        [("fa", "Planning", "2.6")],
     )
     assert full["Customer knowledge"].fallback and not data.fallback
 

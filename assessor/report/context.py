@@ -152,7 +152,8 @@ class CapabilityView:
     mean: str
     range: str
     entries: list[tuple[str, str, str]]  # framework, dimension, score: those it is counted from
-    also: list[tuple[str, str, str]]  # dimensions touching it as a secondary capability: not counted
+    # the dimensions touching it as a secondary capability: shown, not counted
+    also: list[tuple[str, str, str]]
     fallback: bool = False  # no dimension makes it its main capability: every one naming it counts
 
 

@@ -110,10 +110,11 @@ def capability_scores(result: AssessmentResult, lang: str) -> list[CapabilitySco
     names = {c.id: c.name[lang] for c in (result.library.capabilities.capabilities if result.library.capabilities else [])}  # fmt: skip
     rows = []
     for row in result.capabilities:
-        if row.counted and row.mean is not None and row.target is not None and row.priority is not None:
+        mean, target, priority = row.mean, row.target, row.priority
+        if mean is not None and target is not None and priority is not None:  # a dimension counts
             rows.append(CapabilityScore(
-                row.capability, names.get(row.capability, row.capability), row.mean, row.target,
-                row.priority, row.counted, row.also, row.fallback,
+                row.capability, names.get(row.capability, row.capability), mean, target, priority,
+                row.counted, row.also, row.fallback,
             ))  # fmt: skip
     if not rows:  # no capability catalogue reaches these frameworks: dimensions instead
         for g in result.gaps:
