@@ -38,7 +38,7 @@ __all__ = [
     "summarise",
 ]
 
-FORMAT = "crm-assess-benchmark/1"
+FORMAT = "crm-assess-benchmark/2"
 MIN_GROUP = 5
 POINTS = (10, 25, 50, 75, 90)
 GROUPINGS = ("industry", "company_size", "market")

@@ -52,7 +52,7 @@ class Group(StrictModel):
 class BenchmarkFile(StrictModel):
     """A peer benchmark from `crm-assess benchmark build`: no names, no respondents."""
 
-    format: Literal["crm-assess-benchmark/1"] = Field(description="File format and version.")
+    format: Literal["crm-assess-benchmark/2"] = Field(description="File format and version.")
     built: str = Field(description="Date it was built (YYYY-MM-DD).")
     min_group: int = Field(ge=MIN_GROUP, description="Smallest group published.")
     companies: int = Field(ge=0, description="Companies in the benchmark.")

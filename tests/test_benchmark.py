@@ -139,7 +139,7 @@ def test_a_benchmark_of_another_version_or_with_small_groups_is_one_line_each(
         load_benchmark(path)
     assert caught.value.lines() == [
         f"{path}:2:12: format: a benchmark of format 'crm-assess-benchmark/0'; this version of "
-        "crm-assess reads 'crm-assess-benchmark/1'"
+        "crm-assess reads 'crm-assess-benchmark/2'"
     ]
     data["groups"][1]["companies"] = 3
     path.write_text(json.dumps(data, indent=1))
@@ -154,4 +154,4 @@ def test_a_benchmark_of_another_version_or_with_small_groups_is_one_line_each(
 def test_the_checked_in_schema_is_current() -> None:
     assert benchmark_schema() == (REPO / "schemas/benchmark.schema.json").read_text("utf-8")
     result = CliRunner().invoke(cli, ["benchmark", "schema"], obj={})
-    assert json.loads(result.stdout)["properties"]["format"]["const"] == "crm-assess-benchmark/1"
+    assert json.loads(result.stdout)["properties"]["format"]["const"] == "crm-assess-benchmark/2"
