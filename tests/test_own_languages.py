@@ -299,7 +299,7 @@ def test_the_words_around_french_content_are_the_librarys(french: Path) -> None:
     assert drafted.exit_code == 0, drafted.output
     draft = (french / "review.yaml").read_text("utf-8")
     assert '  fr: "Atelier de consensus le (date) avec (participants)."' in draft
-    assert "  en: \"Consensus workshop on (date)" in draft
+    assert '  en: "Consensus workshop on (date)' in draft
     assert "auto-évaluation 2,50 (niveau 2)" in draft
 
 
