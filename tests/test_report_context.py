@@ -10,7 +10,7 @@ import pytest
 
 from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report.context import build_context
-from assessor.report.context_kpis import KpiView, money_digits
+from assessor.report.context_kpis import KpiView
 
 from .conftest import REPO, BuildTree
 from .workspaces import ASSESSMENT, MINI_QUESTIONNAIRE, R2, mini_workspace, unsure_workspace
@@ -130,10 +130,10 @@ def _kpis_with_acquisition_spend(
 
 def test_money_kpis_take_their_currency_from_the_question(build_file_tree: BuildTree) -> None:
     vi, en = _kpis_with_acquisition_spend(build_file_tree, "900")
-    # asked in million đồng, shown in đồng with thousands separators
-    assert (vi["cac"].unit, vi["cac"].value) == ("đ/khách hàng", "30.000.000")
+    # asked in million đồng, shown in đồng as a reader says it
+    assert (vi["cac"].unit, vi["cac"].value) == ("đ/khách hàng", "30 triệu")
     assert en["cac"].unit == "VND per customer"
-    assert en["cac"].working == "900,000,000 ÷ 30 = 30,000,000 VND per customer"
+    assert en["cac"].working == "900,000,000 ÷ 30 = 30 million VND per customer"
 
 
 def test_question_results_read_in_the_respondents_words(mini: AssessmentResult) -> None:
@@ -186,10 +186,11 @@ def test_small_money_per_customer_reads_in_dong_not_fractions_of_a_million(
     build_file_tree: BuildTree,
 ) -> None:
     vi, en = _kpis_with_acquisition_spend(build_file_tree, "1.3")
-    # 1.3 million over 30 new customers: 43.333 đồng each, shown to the thousand, not "0,043 triệu"
-    assert vi["cac"].value == "43.000"
-    assert vi["cac"].working == "1.300.000 ÷ 30 = 43.000 đ/khách hàng"
-    assert en["cac"].working == "1,300,000 ÷ 30 = 43,000 VND per customer"
+    # 1.3 million over 30 new customers: 43.333 đồng each, shown to three significant figures,
+    # not "0,043 triệu"; the working keeps the figures as given
+    assert vi["cac"].value == "43.300"
+    assert vi["cac"].working == "1.300.000 ÷ 30 ≈ 43.300 đ/khách hàng"
+    assert en["cac"].working == "1,300,000 ÷ 30 ≈ 43,300 VND per customer"
 
 
 def test_money_in_another_currency_keeps_the_unit_it_was_asked_in(
@@ -201,7 +202,7 @@ def test_money_in_another_currency_keeps_the_unit_it_was_asked_in(
     })  # fmt: skip
     result = run_assessment(build_file_tree(files) / "ws")
     cac = {k.id: k for k in build_context(result, lang="en", kind="executive").kpis}["cac"]
-    assert (cac.unit, cac.value) == ("thousand USD per customer", "0.050")
+    assert (cac.unit, cac.value) == ("thousand USD per customer", "0.05")
 
 
 def test_kpis_say_where_their_figures_come_from(mini: AssessmentResult) -> None:
@@ -209,14 +210,36 @@ def test_kpis_say_where_their_figures_come_from(mini: AssessmentResult) -> None:
     assert en.kpi_provenance.startswith("Provenance: every value is the estimate one manager gave")
 
 
-def test_money_digits_give_the_smallest_value_two_significant_digits() -> None:
-    assert money_digits(0.0432, 0.041, 0.039) == 3
-    assert money_digits(0.66, 0.6, 0.56) == 2
-    assert money_digits(4.35, 5.2) == 1
-    assert money_digits(43.5) == 0
-    assert money_digits(1500.0) == 0
-    assert money_digits(0.00001) == 3
-    assert money_digits(None, 0.0) == 0
+@pytest.mark.parametrize(
+    ("amount", "en", "vi"),
+    [
+        (877_273_000, "877 million", "877 triệu"),
+        (1_234_000_000, "1.2 billion", "1,2 tỷ"),
+        (12_345_678_900, "12.3 billion", "12,3 tỷ"),
+        (43_215, "43,200", "43.200"),
+        (999_600, "1 million", "1 triệu"),
+        (0.04321, "0.0432", "0,0432"),
+        (-120_000, "-120,000", "-120.000"),
+        (0, "0", "0"),
+    ],
+)
+def test_amounts_are_said_to_three_significant_figures(amount: float, en: str, vi: str) -> None:
+    from assessor.report.labels import fmt_amount, load_labels
+
+    assert fmt_amount(amount, "en", load_labels("en")) == en
+    assert fmt_amount(amount, "vi", load_labels("vi")) == vi
+
+
+def test_a_clv_of_877_million_is_not_shown_to_the_dong() -> None:
+    result = run_assessment(REPO / "examples" / "tan-phat-industrial")
+    for lang, now, later, working in (
+        ("en", "877 million", "1.1 billion", "≈ 877 million VND per customer"),
+        ("vi", "877 triệu", "1,1 tỷ", "≈ 877 triệu đ/khách hàng"),
+    ):
+        clv = {k.id: k for k in build_context(result, lang=lang, kind="full").kpis}["clv"]
+        assert (clv.value, clv.in_24) == (now, later)
+        assert clv.working.endswith(working)
+        assert clv.working.startswith("180")  # the figures as given, so the sum can be redone
 
 
 def test_a_dimension_nobody_scored_describes_no_level(build_file_tree: BuildTree) -> None:
@@ -308,12 +331,14 @@ def test_a_kpi_beyond_its_reference_keeps_its_value_and_says_so() -> None:
         (150, 400, "150–400 million đồng", "150–400 triệu đồng"),
         (300, 300, "300 million đồng", "300 triệu đồng"),
         (300, 1200, "300 million – 1.2 billion đồng", "300 triệu – 1,2 tỷ đồng"),
-        (1280, 4070, "1.28–4.07 billion đồng", "1,28–4,07 tỷ đồng"),
+        (1280, 4070, "1.3–4.1 billion đồng", "1,3–4,1 tỷ đồng"),
+        (2660, 9300, "2.7–9.3 billion đồng", "2,7–9,3 tỷ đồng"),
+        (29750, 115000, "29.8–115 billion đồng", "29,8–115 tỷ đồng"),
         (1000, 2000, "1–2 billion đồng", "1–2 tỷ đồng"),
         (2500, 2500, "2.5 billion đồng", "2,5 tỷ đồng"),
     ],
 )
-def test_costs_from_a_thousand_million_up_are_said_in_billions(
+def test_costs_from_a_thousand_million_up_are_said_in_billions_to_three_figures(
     low: int, high: int, en: str, vi: str
 ) -> None:
     from assessor.report.context_exec import money_range

@@ -203,7 +203,7 @@ def test_the_catalogue_runs_the_programme_chain_and_personal_data_waits_for_cons
             "next-best-action"} <= set(personal)  # fmt: skip
     # consent must have ended, not merely started: only `after:` links count
     assert [i for i in personal if "consent-data-protection" not in upstream(i, ("after",))] == []
-    assert items["customer-data-platform"].sizes == ["large"]
+    assert items["customer-data-platform"].sizes == ["large", "enterprise"]
     assert (
         "small" in items["saas-crm-setup"].sizes
         and "small" not in items["crm-platform-choice"].sizes
