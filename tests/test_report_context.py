@@ -346,3 +346,74 @@ def test_costs_from_a_thousand_million_up_are_said_in_billions_to_three_figures(
 
     assert money_range(low, high, "en", load_labels("en")) == en
     assert money_range(low, high, "vi", load_labels("vi")) == vi
+
+
+LUA_VIET_PAYBACK = {
+    "en": "Each new customer brings back only 1.7 times what it costs to win them: 200,000 đồng of "
+    "margin over their lifetime (the CLV before that cost is deducted) against 120,000 đồng, "
+    "below the usual benchmark of 3 to 1.",
+    "vi": "Mỗi khách hàng mới chỉ mang lại 1,7 lần chi phí để có được họ: 200.000 đồng lợi nhuận "
+    "góp trong suốt vòng đời (CLV khi chưa trừ chi phí đó) so với 120.000 đồng, thấp hơn mức "
+    "tham chiếu thường dùng là 3 lần.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("kind", ["executive", "full"])
+def test_lua_viet_says_a_new_customer_brings_back_too_little_in_both_reports(
+    lang: str, kind: str
+) -> None:
+    import io
+
+    import pypdf
+
+    from assessor.report.build import make_report
+
+    # CLV 80,000 đồng after a CAC of 120,000: a lifetime margin of 200,000, 1.7 times the CAC
+    result = run_assessment(REPO / "examples" / "lua-viet-ecommerce")
+    pdf = pypdf.PdfReader(io.BytesIO(make_report(result, lang=lang, kind=kind)))
+    pages = [" ".join(p.extract_text().split()) for p in pdf.pages]
+    kpi_page = next(
+        p for p in pages if "CLV" in p and ("KPI snapshot" in p or "Tổng quan KPI" in p)
+    )
+    assert LUA_VIET_PAYBACK[lang] in kpi_page
+
+
+def test_the_score_command_says_it_and_its_json_gives_the_ratio() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from assessor.cli import cli
+
+    ws = str(REPO / "examples" / "lua-viet-ecommerce")
+    table = CliRunner().invoke(cli, ["score", ws, "--lang", "vi"])
+    assert table.exit_code == 0 and LUA_VIET_PAYBACK["vi"] in table.stdout.splitlines()
+    data = json.loads(CliRunner().invoke(cli, ["score", ws, "--format", "json"]).stdout)
+    assert data["acquisition_payback"] == {
+        "clv": 0.08, "cac": 0.12, "lifetime_margin": 0.2, "ratio": 1.667, "benchmark": 3.0,
+        "below_benchmark": True, "loses": False, "note": LUA_VIET_PAYBACK["en"],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name", ["phuong-dong-bank", "saigon-xanh", "tan-phat-industrial", "an-khang-shop"]
+)
+def test_no_sentence_where_customers_bring_back_three_times_their_cost_or_it_is_not_known(
+    name: str,
+) -> None:
+    result = run_assessment(REPO / "examples" / name)
+    assert build_context(result, lang="en", kind="full").kpi_payback == ""
+
+
+def test_a_customer_who_costs_more_to_win_than_they_bring_back_is_said_so() -> None:
+    import dataclasses
+
+    result = run_assessment(REPO / "examples" / "lua-viet-ecommerce")
+    kpis = [dataclasses.replace(k, value=-0.04) if k.id == "clv" else k for k in result.kpis]
+    context = build_context(dataclasses.replace(result, kpis=kpis), lang="en", kind="executive")
+    assert context.kpi_payback == (
+        "Each new customer costs more to win than they bring back: 120,000 đồng to win one, "
+        "against 80,000 đồng of margin over their lifetime (the CLV before that cost is "
+        "deducted), where the usual benchmark is 3 times the cost."
+    )

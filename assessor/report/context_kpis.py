@@ -16,13 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..kpi_catalogue import CATALOGUE
-from ..kpis import Kpi, asked
+from ..kpis import PAYBACK_BENCHMARK, Kpi, acquisition_payback, asked
 from ..pipeline import AssessmentResult
 from ..roadmap_kpis import KPI_RULES, KpiRule, KpiTarget
 from .labels import Labels, fmt_amount, fmt_num, significant
 
 __all__ = [
-    "KpiView", "kpi_figures", "kpi_provenance", "kpi_rules_text", "kpi_views", "money_dong", "rule_text",
+    "KpiView", "kpi_figures", "kpi_provenance", "kpi_rules_text", "kpi_views", "money_dong",
+    "payback_note", "rule_text",
     "short_rule_text",
 ]  # fmt: skip
 
@@ -187,6 +188,28 @@ def kpi_figures(
     place that shows a KPI (the command line's comparison)."""
     k = Kpi(kpi_id, None, CATALOGUE[kpi_id].unit, "", {}, [])
     return _shown(k, _in_dong(result, k), lang, labels), _unit(result, k, lang, labels)
+
+
+def payback_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
+    """One sentence when a new customer brings back less than the usual multiple of what it
+    costs to win them (docs/scoring.md §6), or more than that costs; '' otherwise."""
+    payback = acquisition_payback(result.kpis)
+    if payback is None or not payback.below_benchmark:
+        return ""
+    k = Kpi("cac", None, CATALOGUE["cac"].unit, "", {}, [])
+    dong = _in_dong(result, k)
+    currency = "" if dong else _input_unit(result, _MONEY["cac"], lang)
+
+    def money(value: float) -> str:
+        if dong:
+            return labels.fill("amount_dong", amount=fmt_amount(value * 1e6, lang, labels))
+        return f"{fmt_amount(value, lang, labels)} {currency}".strip()
+
+    return labels.fill(
+        "kpi_payback_loss" if payback.loses else "kpi_payback_thin",
+        cac=money(payback.cac), margin=money(payback.margin),
+        ratio=fmt_num(payback.ratio, lang, 1), benchmark=fmt_num(PAYBACK_BENCHMARK, lang, 0),
+    )  # fmt: skip
 
 
 def kpi_provenance(result: AssessmentResult, labels: Labels) -> str:
