@@ -181,6 +181,21 @@ def test_what_suits_a_large_firm_suits_an_enterprise_at_an_enterprise_price() ->
     assert (contact.low, contact.high) == (20_000, 80_000)
 
 
+def test_mapping_the_partners_reads_right_for_any_partner_network() -> None:
+    # offered to retailers, e-commerce and services firms as well as to distributors
+    i = LIBRARY.initiatives["partner-network-mapping"]
+    assert "dealer" not in i.title.en and "đại lý" not in i.title.vi
+    for words, text in (
+        (("supplier", "delivery", "marketplace", "dealer"), i.effect.en),
+        (("nhà cung cấp", "giao hàng", "sàn thương mại điện tử", "đại lý"), i.effect.vi),
+        (("suppliers", "delivery", "marketplaces", "dealers"), i.summary.en),
+        (("nhà cung cấp", "giao hàng", "sàn thương mại điện tử", "đại lý"), i.summary.vi),
+    ):
+        assert all(w in text for w in words), (words, text)
+    assert i.basis.en.startswith("Buttle's CRM value chain: network development")
+    assert i.basis.vi.startswith("Chuỗi giá trị CRM của Buttle: phát triển mạng lưới")
+
+
 def test_the_catalogue_runs_the_programme_chain_and_personal_data_waits_for_consent() -> None:
     items = LIBRARY.initiatives
 
