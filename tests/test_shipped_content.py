@@ -174,7 +174,9 @@ def test_what_suits_a_large_firm_suits_an_enterprise_at_an_enterprise_price() ->
             # never cheaper than for a large firm, and at least three times its low end
             assert big.low >= 3 * large.low and big.high >= 3 * large.high, i.id
     # platforms for millions of customers cost tens of billions of đồng (docs/roadmap.md §2)
-    platforms = [i for i in LIBRARY.initiatives.values() if i.effort == "L" and "enterprise" in i.sizes]
+    platforms = [
+        i for i in LIBRARY.initiatives.values() if i.effort == "L" and "enterprise" in i.sizes
+    ]
     assert len(platforms) >= 10
     assert all(i.cost["enterprise"].low >= 10_000 for i in platforms)
     contact = LIBRARY.initiatives["omnichannel-contact-centre"].cost["enterprise"]
