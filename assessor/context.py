@@ -5,10 +5,11 @@ docs/scoring.md §8 states the rules; in short:
 - **segment**: `commodity` when deals are small and one-off; `key-accounts` when there are fewer
   than 1,000 active customers or deals are large; `mass` otherwise.
 - **target position**: the segment's natural next position (mass → customer-based marketing,
-  key accounts → managed service and support, commodity → product-based selling); a large firm
-  (not commodity) aims at individualised customer management by way of it. Today's position
-  adjusts that: already there → hold; already beyond → keep; already at the other intermediate
-  position → individualised customer management (a small firm consolidates instead).
+  key accounts → managed service and support, commodity → product-based selling); a large or
+  very large (enterprise) firm, not commodity, aims at individualised customer management by way
+  of it. Today's position adjusts that: already there → hold; already beyond → keep; already at
+  the other intermediate position → individualised customer management (a small firm
+  consolidates instead).
 - **route**: the matrix route from today's position to the target through the segment's
   intermediate position; the direct leap only when nothing else leads there.
 - **profile**: `smb-foundation` for a small firm, `balanced-3` otherwise.
@@ -32,7 +33,13 @@ from .models import Assessment, BusinessContext, Framework, Profile
 __all__ = ["Choice", "Course", "Decisions", "chart_course", "choose_profile", "decide"]
 
 MANY_CUSTOMERS = 1000  # from this many active customers, personal service for each is too costly
-CAPACITY = {"small": [2, 3, 5, 8], "mid": [4, 5, 8, 12], "large": [5, 7, 10, 15]}
+CAPACITY = {
+    "small": [2, 3, 5, 8],
+    "mid": [4, 5, 8, 12],
+    "large": [5, 7, 10, 15],
+    "enterprise": [6, 8, 12, 18],
+}
+BIG = ("large", "enterprise")  # firms with the volume, data and budget to individualise
 DEFAULT_PROFILE = "balanced-3"
 SMALL_PROFILE = "smb-foundation"
 TOP = "individualised-customer-management"
@@ -151,9 +158,10 @@ def _aim(ctx: BusinessContext, names: dict[str, Text]) -> tuple[str, str, Text]:
     seg = segment(ctx)
     via = NEXT[seg]
     why = _say(f"segment.{seg}", customers=ctx.active_customers)
-    if seg != "commodity" and ctx.company_size == "large":
+    if seg != "commodity" and ctx.company_size in BIG:
         in_sentence = {lang: text[:1].lower() + text[1:] for lang, text in names[via].items()}
-        return TOP, via, _join(why, _say("ambition.individualise", via=in_sentence))
+        text = _say("ambition.individualise", size=_size(ctx), via=in_sentence)
+        return TOP, via, _join(why, text)
     if seg == "commodity":
         return via, via, why
     return via, via, _join(why, _say("ambition.one-step", size=_size(ctx)))

@@ -248,3 +248,22 @@ def test_page_one_holds_the_whole_first_page_story(name: str, lang: str) -> None
     assert story.findings or story.key_messages
     assert all(f.name in first and f.today[:40] in first for f in story.findings)
     assert second.startswith({"en": "What to do first", "vi": "Việc cần làm trước tiên"}[lang])
+
+
+def test_the_bank_is_costed_as_the_enterprise_it_is() -> None:
+    # 2.5 million customers, thousands of staff: company_size enterprise, not large
+    for lang, contact, note in (
+        ("en", "20–80 billion đồng", "for a very large company"),
+        ("vi", "20–80 tỷ đồng", "cho doanh nghiệp quy mô rất lớn"),
+    ):
+        story = _story("phuong-dong-bank", lang)
+        costs = {m.title: m.cost for m in story.moves}
+        assert costs[_result("phuong-dong-bank").library.initiatives["omnichannel-contact-centre"]
+                     .title[lang]] == contact  # fmt: skip
+        assert note in story.costs_note
+        # the whole roadmap in tens of billions, to three figures
+        low, high = story.total_cost.split("–")
+        assert float(low.replace(",", ".")) >= 10
+        assert high.endswith("billion đồng" if lang == "en" else "tỷ đồng")
+        pages = " ".join(_pages("phuong-dong-bank", lang))
+        assert contact in pages and story.total_cost in pages

@@ -26,11 +26,11 @@ from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_decisions import decision_views
 from .context_exec import ExecutiveView, descriptor_level, executive_view, money_range
-from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
+from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views, payback_note
 from .context_marks import dimension_mark, framework_mark, indicative_note, initiative_marks
 from .context_review import Marks, ReviewView, marks, review_method, review_view
 from .context_types import CrmTypeView, crm_type_views, size_guidance
-from .labels import Labels, fmt_num, fmt_trim, load_labels
+from .labels import Labels, fmt_num, load_labels, local_style
 from .questions import SectionView, question_views
 
 __all__ = [
@@ -193,6 +193,7 @@ class ReportContext:
     gantt: str
     kpis: list[KpiView]
     kpi_provenance: str
+    kpi_payback: str  # a new customer brings back less than the usual multiple of their cost
     agreement: AgreementView | None  # the full report's only
     disagreements: list[str]
     leadership_note: str
@@ -455,10 +456,11 @@ def build_context(
         gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.months, i.phase) for i in items if i.phase < BACKLOG],
                                       labels, accent),
         kpis=kpi_views(result, lang, labels), kpi_provenance=kpi_provenance(result, labels),
+        kpi_payback=payback_note(result, lang, labels),
         agreement=context_charts.agreement(result, lang, labels) if full else None,
         disagreements=[" – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement],
         leadership_note=_leadership_note(result, lang, labels),
-        disagreement=fmt_trim(a.scoring.disagreement, lang),
+        disagreement=local_style(lang).figure(a.scoring.disagreement, 2),
         capabilities=_capabilities(result, lang) if full else [],
         crm_types=crm_type_views(result, lang, labels) if full else [],
         size_guidance=size_guidance(result, lang),

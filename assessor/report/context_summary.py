@@ -6,7 +6,7 @@ from ..headline import headline as one_headline
 from ..pipeline import AssessmentResult
 from ..roadmap import PHASES, route_positions
 from ..strategy import STRATEGY_FRAMEWORK
-from .labels import Labels, fmt_num, fmt_trim
+from .labels import Labels, fmt_num, local_style
 
 __all__ = ["summary_parts"]
 
@@ -66,7 +66,7 @@ def summary_parts(
     method = [
         labels["method_scale"],
         labels["method_exclusions"],
-        labels.fill("method_dimension", threshold=threshold, disagreement=fmt_trim(a.scoring.disagreement, lang)),
+        labels.fill("method_dimension", threshold=threshold, disagreement=local_style(lang).figure(a.scoring.disagreement, 2)),
         labels.fill("method_framework", threshold=threshold),
         labels["method_marks"],
         labels.fill("method_gaps", profile=profile),
