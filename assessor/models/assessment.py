@@ -254,6 +254,21 @@ class InitiativeProgress(StrictModel):
 
     status: ProgressStatus = Field(description="done, in_progress or not_started.")
     note: LocalText | None = Field(default=None, description="What was done, in both languages.")
+    months_left: StrictInt | None = Field(
+        default=None,
+        ge=1,
+        description="In progress: the months the work still needs from the start of the new "
+        "roadmap (default: half the initiative's length, rounded up).",
+    )
+
+    @model_validator(mode="after")
+    def _left_in_progress(self) -> InitiativeProgress:
+        if self.months_left is not None and self.status != "in_progress":
+            raise ValueError(
+                f"months_left is for work in progress, not {self.status}: remove it or set "
+                "status: in_progress"
+            )
+        return self
 
 
 class Assessment(StrictModel):
