@@ -341,14 +341,14 @@ def _planned(result: AssessmentResult, p: Planned, lang: str) -> dict[str, Any]:
         "months": i.months, "start_month": p.start_month, "end_month": p.end_month,
         "quick_win": p.quick_win, "priority": r3(p.priority), "after": p.after, "with": p.with_,
         "unblocks": p.unblocks, "urgent": i.urgent, "serves": list(i.serves), "serves_route": p.serves_route,
-        "prerequisite_only": not p.covers, "step": i.step, "personal_data": i.personal_data,
+        "prerequisite_only": p.prerequisite_only, "step": i.step, "personal_data": i.personal_data,
         "cost_million_vnd": {"low": cost.low, "high": cost.high} if cost else None,
         "effect": i.effect[lang], "basis": i.basis[lang], "kpis": list(i.kpis),
         "covers": [{"dimension": path, "step": step, "indicative": is_indicative(s, path)}
                    for path, step in p.covers],
         "status": p.status, "measured": p.measured, "legal_duty": i.legal_duty,
         "indicative": _indicative(s, p), "months_left": p.months_left,
-        "months_left_assumed": p.left_assumed,
+        "months_left_assumed": p.left_assumed, "earliest_month": p.earliest,
     }  # fmt: skip
 
 

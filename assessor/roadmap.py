@@ -90,6 +90,7 @@ class Planned:
     measured: bool = True  # False: the questionnaire scores none of its dimensions (check it)
     months_left: int | None = None  # CONTINUED: the months it still runs in this roadmap
     left_assumed: bool = False  # CONTINUED without `months_left:`: half its length, rounded up
+    earliest: int | None = None  # the month what it waits for allows; later when it waits for room
 
     @property
     def months(self) -> int:
@@ -99,6 +100,18 @@ class Planned:
     @property
     def end_month(self) -> int | None:
         return None if self.start_month is None else self.start_month + self.months
+
+    @property
+    def prerequisite_only(self) -> bool:
+        """It closes no gap itself and is planned because planned work waits for it (work that
+        closes no gap and starts with the work it comes with, `with_`, is not a prerequisite)."""
+        return not self.covers and bool(self.unblocks)
+
+    @property
+    def waited_for_room(self) -> bool:
+        """It starts later than what it waits for allows: the work placed before it filled the
+        capacity until then."""
+        return None not in (self.start_month, self.earliest) and self.start_month != self.earliest
 
     @property
     def pinned(self) -> bool:
@@ -212,7 +225,7 @@ def _waits(chosen: dict[str, list[Need]], plan: Plan) -> _Waits:
 
 def _order(
     chosen: dict[str, list[Need]], waits: _Waits, plan: Plan
-) -> dict[str, tuple[bool, bool, int, bool, float, float, str]]:
+) -> dict[str, tuple[bool, bool, int, float, float, str]]:
     """Which ready initiative is placed first: continued work, an urgent one, then the one most
     others wait for by `after:` or `with:` (the programme's foundations), then the one whose own
     gaps, or those of what waits for it, matter most (route weight included); among those that
@@ -234,12 +247,10 @@ def _order(
                 waiting[dep].add(ident)
                 todo += waits.hard(dep)
     key = {i: (len(waiting[i]), rank[i]) for i in chosen}
-    route = {i: plan.on_route(i) for i in chosen}
     for ident in _by_start_waits(chosen, waits):  # what runs alongside shares the place of its lead
         key[ident] = max([key[ident], *(key[lead] for lead in waits.started[ident])])
     return {
-        i: (i not in plan.continued, not plan.items[i].urgent, -key[i][0], not route[i],
-            -key[i][1], -rank[i], i)
+        i: (i not in plan.continued, not plan.items[i].urgent, -key[i][0], -key[i][1], -rank[i], i)
         for i in chosen
     }
 
@@ -264,6 +275,7 @@ def _schedule(
     load = _Load(capacity)
     order = _order(chosen, waits, plan)
     start: dict[str, int | None] = {}
+    earliest: dict[str, int | None] = {}  # the month what it waits for allows
     runs: dict[str, int] = {}  # the months each runs in this roadmap
     waited: dict[str, set[str]] = {}
     while len(start) < len(chosen):
@@ -273,20 +285,21 @@ def _schedule(
         ident = min(ready, key=order.__getitem__)
         item = plan.items[ident]
         points = EFFORT_POINTS[item.effort]
-        runs[ident] = (
-            months_left(item, left.get(ident)) if ident in plan.continued else item.months
-        )
+        runs[ident] = months_left(item, left.get(ident)) if ident in plan.continued else item.months
         waited[ident] = waits.all(ident) & set(start)
         times = [
             start[d] if d in waits.started[ident] or start[d] is None else start[d] + runs[d]
             for d in waited[ident]
         ]
         known = [t for t in times if t is not None]
+        earliest[ident] = max(known, default=0) if len(known) == len(times) else None
         if ident in plan.continued:  # under way: from month 0, whatever the load
-            start[ident] = 0
-        elif len(known) == len(times):  # urgent and start-together work does not wait for room
+            start[ident] = earliest[ident] = 0
+        elif (
+            first := earliest[ident]
+        ) is not None:  # urgent and start-together work does not wait for room
             pinned = item.urgent or bool(waits.started[ident])
-            start[ident] = load.first(max(known, default=0), runs[ident], points, pinned)
+            start[ident] = load.first(first, runs[ident], points, pinned)
         else:
             start[ident] = None
         if start[ident] is not None:
@@ -298,7 +311,7 @@ def _schedule(
             start[i], sorted(o for o in chosen if i in waited[o]), along[i],
             weight(plan.items[i], plan.serving) > 1, CONTINUED if i in plan.continued else NEW,
             plan.measured(plan.items[i]), runs[i] if i in plan.continued else None,
-            i in plan.continued and i not in left,
+            i in plan.continued and i not in left, earliest[i],
         )
         for i in start  # in the order they were placed
     ]  # fmt: skip

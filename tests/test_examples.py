@@ -89,7 +89,10 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
     done = [i.id for i in r.roadmap.done]
     assert done == expect.get("done", [])
     # and the invariants every roadmap keeps (tests/test_roadmap_properties.py)
-    check(items, r.gaps, r.roadmap.size, route_positions(r.strategy), set(done), continued)
+    progress = r.workspace.assessment.progress
+    left = {i: e.months_left for i, e in progress.items() if e.months_left is not None}
+    check(items, r.gaps, r.roadmap.size, route_positions(r.strategy), set(done), continued,
+          r.decisions.capacity.value, left)  # fmt: skip
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

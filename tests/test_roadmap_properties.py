@@ -188,8 +188,12 @@ def check(
         limit = [capacity[min(n, len(capacity) - 1)] for n in range(len(PHASES))]
         longest = max((p.end_month or 0 for p in planned), default=0)
         for month in range(max(longest, HORIZON)):
-            waiting = [p for p in planned if p.runs_in(month) and p.status != CONTINUED and not p.pinned]
-            cap = limit[next(n for n, (b, e) in enumerate(PHASES) if b <= min(month, HORIZON - 1) < e)]
+            waiting = [
+                p for p in planned if p.runs_in(month) and p.status != CONTINUED and not p.pinned
+            ]
+            cap = limit[
+                next(n for n, (b, e) in enumerate(PHASES) if b <= min(month, HORIZON - 1) < e)
+            ]
             assert sum(EFFORT_POINTS[p.initiative.effort] for p in waiting) <= cap, month
     # goals and KPIs, and the CRM strategy, start in the first six months when they are missing
     # (in a first assessment: in a re-assessment, work under way takes the first phase's room,

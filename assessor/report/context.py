@@ -18,7 +18,7 @@ from ..leadership import leadership_gap
 from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
 from ..results import closing_note
-from ..roadmap import BACKLOG, CONTINUED, EFFORT_POINTS, PHASES, Planned
+from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
 from ..textformat import local_date
 from . import charts_story, context_charts
 from .charts_grid import TimelineItem
@@ -134,6 +134,7 @@ class InitiativeView:
     note: str = ""  # continued from the previous roadmap, or not measured by the questionnaire
     indicative: str = ""  # every gap it closes is on an indicative dimension: it says so
     legal: str = ""  # a legal duty on indicative dimensions: the duty applies regardless
+    room_wait: str = ""  # it could start sooner but waits for room: from which month, and why
 
 
 @dataclass(frozen=True)
@@ -300,8 +301,9 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
         i.months, _duration(i.months, labels), start, p.phase, [titles[a].title[lang] for a in p.after if a in titles],
         [labels[f"kpi_{k}"] for k in i.kpis], closes, enables, p.end_month, span,
         money_range(cost.low, cost.high, lang, labels) if cost else "",
-        i.effect[lang], i.basis[lang], p.quick_win, not p.covers, [titles[w].title[lang] for w in p.with_ if w in titles],
+        i.effect[lang], i.basis[lang], p.quick_win, p.prerequisite_only, [titles[w].title[lang] for w in p.with_ if w in titles],
         p.serves_route, initiative_note(p, labels), *initiative_marks(result.scores, p, labels),
+        labels.fill("room_wait", month=p.earliest + 1) if p.waited_for_room and p.earliest is not None else "",
     )  # fmt: skip
 
 
