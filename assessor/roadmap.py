@@ -3,14 +3,15 @@
 Deterministic and pure. The rules (docs/roadmap.md):
 
 1. Needs. A dimension with a gap of at least MIN_GAP (a quarter level) needs the level steps
-   from floor(score) up to the target (step 1 = level 1→2, 2 = 2→3, 3 = 3→4), each carrying the
-   dimension's priority. The strategy matrix is a position, not a maturity: its dimensions
-   have no needs.
+   from the level its score stands at (the highest one it is less than MIN_GAP below) up to the
+   target (step 1 = level 1→2, 2 = 2→3, 3 = 3→4), each carrying the dimension's priority. The
+   strategy matrix is a position, not a maturity: its dimensions have no needs.
 2. Progress. In a re-assessment, initiatives of the previous roadmap marked `done` in
    `progress:` are not planned again and count as ended; those `in_progress` are continued:
-   planned first, from month 0, waiting for nothing.
+   planned first, from month 0 for the months left of them, waiting for nothing.
 3. Choice. Needs are taken by priority; an uncovered need gets the catalogue initiative (of
-   those that suit the company's size and whose level the company has not yet reached) that
+   those that suit the company's size and whose level the company has not yet reached: their
+   dimensions' mean stands at it, or, for a legal duty, is at it) that
    covers the most outstanding priority (ties: smaller effort, then id). An initiative covers
    (dimension, step) only for the dimensions it names at its one step. One that serves a
    position the client's route leads to (`serves:`) counts its priority twice (ROUTE_WEIGHT).
@@ -21,7 +22,9 @@ Deterministic and pure. The rules (docs/roadmap.md):
    of the chain decides) before it starts. What comes right before a planned one is added when
    the company has not yet reached the level it delivers; the walk stops at one reached, unless
    everything it comes right after is planned and what follows it raises a dimension of those
-   (a new configuration is piloted again before its rollout). A capability prerequisite is met by a planned
+   (a new configuration is piloted again before its rollout). What must follow a planned one
+   (`then:`) is added unless reached, and whatever the level when it starts with it (the
+   training and champions of a rollout). A capability prerequisite is met by a planned
    initiative raising it through the step below, or an added one. An initiative for step s of a
    dimension waits for those doing step s−1 of it, unless it serves the route and they do not.
 5. Months. Capacity is the effort points (S=1, M=2, L=3) that can run at the same time, per

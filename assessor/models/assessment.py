@@ -211,14 +211,15 @@ class ScoringSettings(StrictModel):
 
 
 class RoadmapSettings(StrictModel):
-    """How much change the organisation can absorb, phase by phase."""
+    """How much change the organisation can absorb at once, phase by phase."""
 
     capacity: list[int] | None = Field(
         default=None,
         min_length=4,
         max_length=4,
-        description="Effort points per phase (0–3, 3–6, 6–12, 12–24 months); S=1, M=2, L=3 "
-        "(default: from the company size in `context:`, else 4, 5, 8, 12).",
+        description="Effort points of work that can run at the same time in each phase (0–3, "
+        "3–6, 6–12, 12–24 months); an initiative counts S=1, M=2, L=3 in every month it runs "
+        "(default: from the company size in `context:`, else 4, 4, 5, 6).",
     )
     position: Id | None = Field(
         default=None,
