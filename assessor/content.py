@@ -16,7 +16,6 @@ from .history import progress_check
 from .kinds import KINDS, WORKSPACE_KINDS
 from .loading import Library, iter_content_files, load_library
 from .models import Framework
-from .models.common import pick
 from .pipeline import workspace_library
 from .workspace import load_workspace
 
@@ -37,31 +36,16 @@ def framework_summaries(library: Library, lang: str) -> list[dict[str, Any]]:
     ]
 
 
-_LABELS = {
-    "en": {
-        "version": "Version",
-        "sources": "Sources",
-        "notes": "Notes",
-        "level": "Level",
-        "parts": "Sub-elements",
-        "weight": "weight",
-        "group": "group",
-    },
-    "vi": {
-        "version": "Phiên bản",
-        "sources": "Nguồn",
-        "notes": "Ghi chú",
-        "level": "Mức",
-        "parts": "Thành phần",
-        "weight": "trọng số",
-        "group": "nhóm",
-    },
-}
+def framework_text(fw: Framework, lang: str, label_dirs: tuple[Path, ...] = ()) -> str:
+    """A readable plain-text description of a framework, in one language (the words around it
+    from the report labels, a library's `label_dirs` first)."""
+    from .report.labels import load_labels
 
-
-def framework_text(fw: Framework, lang: str) -> str:
-    """A readable plain-text description of a framework, in one language."""
-    t = pick(_LABELS, lang)
+    words = load_labels(lang, label_dirs)
+    t = {
+        k: words[f"framework_text_{k}"]
+        for k in ("version", "sources", "notes", "level", "parts", "weight", "group")
+    }
     out = [fw.name[lang], "=" * len(fw.name[lang]), "", fw.description[lang], ""]
     out.append(f"{t['version']}: {fw.version}")
     out += [f"{t['sources']}:"] + [f"  - {s.citation}" for s in fw.sources]

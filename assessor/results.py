@@ -66,6 +66,7 @@ def _dimension(d: DimensionScore, name: str) -> dict[str, Any]:
         "disagreement": d.disagreement,
         "questions": d.questions,
         "indicative": d.indicative,
+        "agreed": d.agreed,
     }
 
 

@@ -37,4 +37,4 @@ def apply_review(scores: Scores, ws: Workspace) -> Scores:
 
 def _agree(d: DimensionScore, level: int | None) -> DimensionScore:
     value = float(level or 1)
-    return dataclasses.replace(d, score=value, level=int(value))
+    return dataclasses.replace(d, score=value, level=int(value), agreed=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 
+from .loading import Library
 from .models.assessment import text_in
-from .models.common import pick
 from .pipeline import AssessmentResult
-from .report.labels import fmt_num
+from .report.labels import fmt_num, label_problems, library_report_dirs, load_labels
 from .review_notes import DimensionNotes, comments, dimension_notes
 
 __all__ = ["draft_review"]
@@ -28,19 +28,21 @@ kind: review
 moderator: {moderator}
 method:{method}
 """
-_METHOD = {
-    "en": "Consensus workshop on (date) with (who took part); levels agreed on the evidence listed.",
-    "vi": "Hội thảo đồng thuận ngày (ngày) với (thành phần tham dự); mức được thống nhất theo các "
-    "bằng chứng nêu dưới đây.",
-}
 
 
-def _method(langs: tuple[str, ...]) -> str:
-    """The method in each language of the questionnaire (English where crm-assess has no words
-    of a language, to translate); plain text for a questionnaire of one language."""
+def _method(langs: tuple[str, ...], library: Library) -> str:
+    """The method in each language of the questionnaire (in English where the library brings
+    no report labels of a language, to translate); plain text for a questionnaire of one
+    language."""
+    folders = library_report_dirs(library)
+
+    def method(lang: str) -> str:
+        words = "en" if label_problems(lang, folders) else lang
+        return _q(load_labels(words, folders)["review_draft_method"])
+
     if len(langs) == 1:
-        return " " + _q(pick(_METHOD, langs[0]))
-    return "".join(f"\n  {lang}: {_q(pick(_METHOD, lang))}" for lang in langs)
+        return " " + method(langs[0])
+    return "".join(f"\n  {lang}: {method(lang)}" for lang in langs)
 
 
 def _q(text: str) -> str:
@@ -53,19 +55,15 @@ def _one_line(text: str, width: int = 160) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-_WORDS = {
-    "en": ("self-assessed {score} (level {level})", "not scored", "by role", "answers split on"),
-    "vi": ("tự đánh giá {score} (mức {level})", "chưa có điểm", "theo vai trò",
-           "ý kiến khác nhau ở câu"),
-}  # fmt: skip
-
-
 def _entry(n: DimensionNotes, lang: str, per_language: str) -> list[str]:
-    s, (mine, unscored, by_role, split) = n.score, pick(_WORDS, lang)
+    s, words = n.score, load_labels(lang)
+    by_role, split = words["review_draft_by_role"], words["review_draft_split"]
     if s.score is not None:
-        mine = mine.format(score=fmt_num(s.score, lang, 2), level=s.level)
+        mine = words.fill(
+            "review_draft_self_assessed", score=fmt_num(s.score, lang, 2), level=s.level
+        )
     else:
-        mine = unscored
+        mine = words["review_draft_not_scored"]
     lines = [f"  # {n.framework} — {n.name}: {mine}; " + "; ".join(n.flags(lang))]
     if n.roles:
         lines.append(
@@ -89,7 +87,7 @@ def draft_review(result: AssessmentResult, lang: str) -> str:
     langs = result.workspace.questionnaire.title.languages
     per_language = "{" + ", ".join(f"{x}: …" for x in langs) + "}" if len(langs) > 1 else "text"
     head = _HEAD.format(client=_one_line(a.client.name, 80), moderator=moderator,
-                        method=_method(langs))  # fmt: skip
+                        method=_method(langs, result.library))  # fmt: skip
     out = [head]
     notes = [n for n in dimension_notes(result, lang) if n.flags()]
     out.append("agreed:" if notes else "agreed: []  # nothing stands out in the scores")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answers import score_answer
-from .models.common import pick
 from .pipeline import AssessmentResult
 from .report.context_marks import dimension_mark
 from .report.labels import fmt_num, load_labels
@@ -38,30 +37,17 @@ class DimensionNotes:
 
     def flags(self, lang: str = "en") -> list[str]:
         """Why to discuss it, in `lang` (empty: nothing stands out)."""
-        s, out, words = self.score, [], pick(_FLAGS, lang)
+        s, out, words = self.score, [], load_labels(lang)
         if s.disagreement and s.low is not None and s.high is not None:
-            out.append(words[0].format(low=fmt_num(s.low, lang, 2), high=fmt_num(s.high, lang, 2)))
+            low, high = fmt_num(s.low, lang, 2), fmt_num(s.high, lang, 2)
+            out.append(words.fill("review_flag_disagree", low=low, high=high))
         if self.thin:
-            out.append(words[1].format(n=s.respondents, a=s.answered))
+            out.append(words.fill("review_flag_thin", n=s.respondents, a=s.answered))
         if self.unsure >= UNSURE_SHARE:
-            out.append(words[2].format(pct=f"{self.unsure:.0%}"))
+            out.append(words.fill("review_flag_unsure", pct=f"{self.unsure:.0%}"))
         if s.indicative:  # rests on fewer than three questions: worth evidence beyond them
-            out.append(dimension_mark(s, load_labels(lang)))
+            out.append(dimension_mark(s, words))
         return out
-
-
-_FLAGS = {
-    "en": (
-        "respondents disagree ({low}–{high})",
-        "thin evidence: {n} respondent(s), {a} answer(s)",
-        "{pct} of answers 'not sure' or 'not applicable'",
-    ),
-    "vi": (
-        "ý kiến người trả lời khác nhau ({low}–{high})",
-        "ít bằng chứng: {n} người trả lời, {a} câu trả lời",
-        "{pct} câu trả lời là “không chắc” hoặc “không áp dụng”",
-    ),
-}
 
 
 def dimension_notes(result: AssessmentResult, lang: str) -> list[DimensionNotes]:

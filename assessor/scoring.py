@@ -73,6 +73,7 @@ class DimensionScore:
     disagreement: bool
     by_respondent: dict[str, float] = field(default_factory=dict)
     questions: int = 0  # distinct questions whose answers were scored here
+    agreed: bool = False  # the score is the level the consultant's review agreed (docs/review.md)
 
     @property
     def path(self) -> str:
@@ -80,8 +81,9 @@ class DimensionScore:
 
     @property
     def indicative(self) -> bool:
-        """Scored, but from fewer than three questions: a first reading, not a measurement."""
-        return self.score is not None and self.questions < INDICATIVE_BELOW
+        """Scored, but from fewer than three questions: a first reading, not a measurement. A
+        level the consultant's review agreed rests on evidence, not on the questions: never."""
+        return self.score is not None and not self.agreed and self.questions < INDICATIVE_BELOW
 
     @property
     def pct(self) -> float | None:

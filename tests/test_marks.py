@@ -184,3 +184,30 @@ def test_a_legal_duty_is_never_indicative_in_the_roadmap_json_and_table() -> Non
         duty = planned[ident]
         assert duty["legal_duty"] and not duty["indicative"], ident
         assert duty["covers"] and all(c["indicative"] for c in duty["covers"]), ident
+
+
+AGREE_ALPHA = """\
+kind: review
+moderator: Nguyễn Thị Mai, Mekong CRM Advisory
+method: {en: A consensus workshop., vi: Hội thảo đồng thuận.}
+agreed:
+  - dimension: mini/alpha
+    level: 3
+    rationale: {en: A company standard since 2025., vi: Chuẩn toàn công ty từ 2025.}
+"""
+
+
+def test_a_level_the_review_agreed_is_not_indicative(build_file_tree: BuildTree) -> None:
+    # Alpha and Beta rest on two questions each; the consultant agrees Alpha at level 3 from
+    # evidence: Alpha is no longer a first reading, Beta still is
+    root = build_file_tree(mini_workspace(**{"review.yaml": AGREE_ALPHA}))
+    data = json.loads(_cli(root, "score", str(root / "ws"), "--format", "json"))
+    dims = {d["id"]: d for d in data["frameworks"][0]["dimensions"]}
+    assert (dims["alpha"]["agreed"], dims["alpha"]["indicative"], dims["alpha"]["score"]) == (
+        True, False, 3.0,
+    )  # fmt: skip
+    assert (dims["beta"]["agreed"], dims["beta"]["indicative"]) == (False, True)
+    en = build_context(run_assessment(root / "ws"), lang="en", kind="full")
+    assert [d.indicative for d in en.frameworks[0].dimensions] == [
+        "", "indicative: rests on 2 questions",
+    ]  # fmt: skip

@@ -156,6 +156,11 @@ FRENCH_LABELS = {
     "time_format": "DD/MM/YYYY hh:mm",
     "month_names": "janvier, février, mars, avril, mai, juin, juillet, août, septembre, "
     "octobre, novembre, décembre",
+    "framework_text_version": "Version",
+    "framework_text_level": "Niveau",
+    "form_your_name": "Votre nom",
+    "review_draft_method": "Atelier de consensus le (date) avec (participants).",
+    "review_draft_self_assessed": "auto-évaluation {score} (niveau {level})",
 }
 
 
@@ -279,6 +284,23 @@ def test_a_french_paper_questionnaire_and_xlsform(french: Path) -> None:
     header = [c.value for c in survey[1]]
     assert "label::English (en)" in header and "label::fr" in header
     assert "label::Tiếng Việt (vi)" not in header
+    names = next(r for r in survey.iter_rows(values_only=True) if r[1] == "respondent")
+    assert names[header.index("label::fr")] == "Votre nom"  # the library's French words
+    assert names[header.index("label::English (en)")] == "Your name"
+
+
+def test_the_words_around_french_content_are_the_librarys(french: Path) -> None:
+    lib = french.parent / "lib"
+    shown = run("--library", lib, "frameworks", "show", "service-basics", "--lang", "fr")
+    assert shown.exit_code == 0, shown.output
+    assert "Niveau 2: Une liste partagée." in shown.stdout
+    assert "Level 2" not in shown.stdout
+    drafted = run("review", "draft", french, "--lang", "fr")
+    assert drafted.exit_code == 0, drafted.output
+    draft = (french / "review.yaml").read_text("utf-8")
+    assert '  fr: "Atelier de consensus le (date) avec (participants)."' in draft
+    assert '  en: "Consensus workshop on (date)' in draft
+    assert "auto-évaluation 2,50 (niveau 2)" in draft
 
 
 def test_french_needs_the_librarys_french_labels(french: Path) -> None:
@@ -321,7 +343,8 @@ def test_the_language_code_is_checked() -> None:
     assert result.exit_code == 2
     assert "'Français' is not a language code (e.g. en, vi, fr)" in result.stderr
     assert _errors("frameworks", "show", "idic", "--lang", "fr") == [
-        "language 'fr' is missing from framework 'idic' (en, vi)"
+        "language 'fr' is missing from framework 'idic' (en, vi); "
+        "no report labels in 'fr': provide reports/labels.fr.yaml in your library"
     ]
 
 

@@ -97,6 +97,7 @@ def test_score_json_shape(build_file_tree: BuildTree) -> None:
         "disagreement": False,
         "questions": 2,
         "indicative": True,
+        "agreed": False,
     }
     gaps = CliRunner().invoke(cli, ["gaps", str(root / "ws"), "--format", "json"], obj={})
     assert json.loads(gaps.stdout)[0] | {} == {

@@ -211,7 +211,7 @@ def test_plan(score: Any) -> None:
         "id": "plan", "name": "Planning", "score": 2.583, "pct": 52.778, "level": 2,
         "median": 2.667, "answered": 7, "excluded": 1, "respondents": 4,
         "spread": {"sd": 0.954, "min": 1.333, "max": 3.667, "range": 2.333},
-        "disagreement": True, "questions": 2, "indicative": True,
+        "disagreement": True, "questions": 2, "indicative": True, "agreed": False,
     }  # fmt: skip
 
 
@@ -223,7 +223,7 @@ def test_data(score: Any) -> None:
         "id": "data", "name": "Data", "score": 2.542, "pct": 51.389, "level": 1,
         "median": 2.708, "answered": 7, "excluded": 1, "respondents": 4,
         "spread": {"sd": 0.955, "min": 1.25, "max": 3.5, "range": 2.25},
-        "disagreement": True, "questions": 2, "indicative": True,
+        "disagreement": True, "questions": 2, "indicative": True, "agreed": False,
     }  # fmt: skip
 
 
@@ -238,13 +238,13 @@ def test_people_and_tools(score: Any) -> None:
         "id": "people", "name": "People", "score": 2.375, "pct": 45.833, "level": 1,
         "median": 2.375, "answered": 8, "excluded": 0, "respondents": 4,
         "spread": {"sd": 0.625, "min": 1.5, "max": 3.25, "range": 1.75},
-        "disagreement": True, "questions": 2, "indicative": True,
+        "disagreement": True, "questions": 2, "indicative": True, "agreed": False,
     }  # fmt: skip
     assert dims["fb/tools"] == {
         "id": "tools", "name": "Tools", "score": 2.556, "pct": 51.852, "level": 1,
         "median": 2.667, "answered": 4, "excluded": 1, "respondents": 3,
         "spread": {"sd": 0.617, "min": 1.75, "max": 3.25, "range": 1.5},
-        "disagreement": True, "questions": 2, "indicative": True,
+        "disagreement": True, "questions": 2, "indicative": True, "agreed": False,
     }  # fmt: skip
 
 

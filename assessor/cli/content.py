@@ -65,18 +65,24 @@ def frameworks_show(ctx: click.Context, framework_id: str, fmt: str, lang: str |
     """
     from ..content import framework_text
     from ..languages import require_language
+    from ..report.labels import library_report_dirs
     from ..textformat import to_json, to_yaml
 
-    fw, lang = _library(ctx).framework(framework_id), lang or "en"
+    library = _library(ctx)
+    fw, lang, label_dirs = (
+        library.framework(framework_id),
+        lang or "en",
+        library_report_dirs(library),
+    )
     if fmt == "text":
-        require_language(lang, frameworks=[fw])
+        require_language(lang, frameworks=[fw], label_dirs=label_dirs)
     data = fw.model_dump(mode="json", exclude_none=True)
     if fmt == "json":
         click.echo(to_json(data))
     elif fmt == "yaml":
         click.echo(to_yaml(data), nl=False)
     else:
-        click.echo(framework_text(fw, lang))
+        click.echo(framework_text(fw, lang, label_dirs))
 
 
 @cli.command()

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 from ..models import GridQuestion, Question, Questionnaire
-from ..models.common import pick
 from ..models.questionnaire import ROLES
 from .labels import text
 from .xlsx_cells import level_choice
@@ -37,10 +36,6 @@ __all__ = ["build_xlsform"]
 
 _LANGS = {"en": "English (en)", "vi": "Tiếng Việt (vi)"}  # other languages: their code
 _SKIPS = (("not_sure", "not-sure"), ("not_applicable", "not-applicable"))
-_ROLE_WORDS = {
-    "en": ("Your name", "Your role"),
-    "vi": ("Họ tên của anh/chị", "Vai trò của anh/chị"),
-}
 
 
 def _labels(prefix: str, texts: dict[str, str]) -> dict[str, str]:
@@ -160,9 +155,9 @@ def _sheets(
         {"type": "start", "name": "start"},
         {"type": "end", "name": "end"},
         {"type": "text", "name": "respondent", "required": "yes",
-         **_labels("label", {lang: pick(_ROLE_WORDS, lang)[0] for lang in langs})},
+         **_labels("label", {lang: words[lang]["form_your_name"] for lang in langs})},
         {"type": "select_one roles", "name": "role", "required": "yes",
-         **_labels("label", {lang: pick(_ROLE_WORDS, lang)[1] for lang in langs})},
+         **_labels("label", {lang: words[lang]["form_your_role"] for lang in langs})},
     ]  # fmt: skip
     choices = [
         {"list_name": "roles", "name": r, **_labels("label", {lang: words[lang][f"role_{r}"]
