@@ -290,23 +290,23 @@ def _schedule(
         points = EFFORT_POINTS[item.effort]
         runs[ident] = months_left(item, left.get(ident)) if ident in plan.continued else item.months
         waited[ident] = waits.all(ident) & set(start)
+        # when each wait lets it start: what it starts with has started, the rest has ended
         times = [
-            start[d] if d in waits.started[ident] or start[d] is None else start[d] + runs[d]
+            begun if d in waits.started[ident] or begun is None else begun + runs[d]
             for d in waited[ident]
+            for begun in [start[d]]
         ]
         known = [t for t in times if t is not None]
         earliest[ident] = max(known, default=0) if len(known) == len(times) else None
+        first = earliest[ident]
         if ident in plan.continued:  # under way: from month 0, whatever the load
-            start[ident] = earliest[ident] = 0
-        elif (
-            first := earliest[ident]
-        ) is not None:  # urgent and start-together work does not wait for room
+            first = earliest[ident] = 0
+        elif first is not None:  # urgent and start-together work does not wait for room
             pinned = item.urgent or bool(waits.started[ident])
-            start[ident] = load.first(first, runs[ident], points, pinned)
-        else:
-            start[ident] = None
-        if start[ident] is not None:
-            load.take(start[ident], runs[ident], points)
+            first = load.first(first, runs[ident], points, pinned)
+        start[ident] = first
+        if first is not None:
+            load.take(first, runs[ident], points)
     after, along = _direct(list(start), waited, waits.started)
     planned = [
         Planned(

@@ -238,7 +238,7 @@ def test_roadmap_json_gives_months_costs_effects_and_quick_wins() -> None:
     assert left == {
         "crm-phased-rollout": (3, False), "customer-data-cleanup": (2, True),
         "customer-insight-basics": (1, True), "performance-dashboards": (2, True),
-        "change-champions-network": (3, True),
+        "change-champions-network": (3, True), "training-adoption-programme": (3, False),
     }  # fmt: skip
     for index, phase in enumerate(data["phases"]):
         for i in phase["initiatives"]:
@@ -257,7 +257,7 @@ def test_roadmap_json_gives_months_costs_effects_and_quick_wins() -> None:
     assert "data-protection-baseline" not in starts
     continued = [i for i in items if i["status"] == "continued"]
     assert [i["id"] for i in items[: len(continued)]] == [i["id"] for i in continued]
-    assert len(continued) == 5 and all(i["start_month"] == 0 for i in continued)
+    assert len(continued) == 6 and all(i["start_month"] == 0 for i in continued)
     assert {i["status"] for i in items} == {"continued", "new"} and all(
         i["measured"] for i in items
     )

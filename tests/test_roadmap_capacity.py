@@ -59,15 +59,16 @@ def test_each_phase_says_the_most_work_running_at_once_against_its_limit() -> No
 
 
 def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_share() -> None:
-    # Sài Gòn Xanh continues five initiatives from month 0: the rollout for the 3 months the
-    # consultant gives, the others for half their length; together 9 points against 4
+    # Sài Gòn Xanh continues six initiatives from month 0: the rollout for the 3 months the
+    # consultant gives, with its training, the others for half their length; together 11 points
+    # against 4
     en, vi = _context("saigon-xanh", "en"), _context("saigon-xanh", "vi")
     assert en.phases[0].load == (
-        "At most 9 effort points at once (limit 4), 9 of them for work under way since the "
+        "At most 11 effort points at once (limit 4), 11 of them for work under way since the "
         "previous roadmap"
     )
     assert vi.phases[0].load == (
-        "Cao nhất 9 điểm nguồn lực cùng lúc (mức tối đa 4), trong đó 9 điểm cho các việc đang "
+        "Cao nhất 11 điểm nguồn lực cùng lúc (mức tối đa 4), trong đó 11 điểm cho các việc đang "
         "thực hiện từ lộ trình lần trước"
     )
     first = {i.id: (i.months_span, i.note) for i in en.phases[0].initiatives}

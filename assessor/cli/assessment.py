@@ -185,7 +185,7 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
             notes.append(words.count(f"roadmap_continued_left{assumed}", r[col["months_left"]]))
         if r[col["measured"]] is False:
             notes.append(words["roadmap_not_measured_short"])
-        return r[col["title"]] + "".join(f" ({n})" for n in notes)
+        return str(r[col["title"]]) + "".join(f" ({n})" for n in notes)
 
     table = to_table(
         ["phase", "months (1 = first)", "initiative", "owner", "effort", "priority", "indicative"],
