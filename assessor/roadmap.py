@@ -291,11 +291,10 @@ def _schedule(
         runs[ident] = months_left(item, left.get(ident)) if ident in plan.continued else item.months
         waited[ident] = waits.all(ident) & set(start)
         # when each wait lets it start: what it starts with has started, the rest has ended
-        times = [
-            begun if d in waits.started[ident] or begun is None else begun + runs[d]
-            for d in waited[ident]
-            for begun in [start[d]]
-        ]
+        times = []
+        for d in waited[ident]:
+            begun = start[d]
+            times.append(begun if d in waits.started[ident] or begun is None else begun + runs[d])
         known = [t for t in times if t is not None]
         earliest[ident] = max(known, default=0) if len(known) == len(times) else None
         first = earliest[ident]
