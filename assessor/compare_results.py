@@ -11,6 +11,7 @@ from .compare import (
     AxisChange,
     Change,
     Comparison,
+    KpiMove,
     Measure,
     Method,
     PositionChange,
@@ -205,7 +206,7 @@ def compare_table(c: Comparison, lang: str) -> str:
         places += [[a.id, r3(a.old), r3(a.new), _signed(r3(a.delta)), _axis_note(a, lang)]
                    for a in p.axes]  # fmt: skip
         parts.append(to_table(["strategy matrix", "old", "new", "change", "note"], places))
-    kpis = [[k.id, r3(k.old), r3(k.new), _signed(r3(k.delta)), k.unit] for k in c.kpis]
+    kpis = [_kpi_row(c, k, lang) for k in c.kpis]
     if any(k.old is not None or k.new is not None for k in c.kpis):
         parts.append(to_table(["kpi", "old", "new", "change", "unit"], kpis))
     if c.initiatives:
@@ -215,6 +216,18 @@ def compare_table(c: Comparison, lang: str) -> str:
         ]
         parts.append(to_table(["initiative", "title", "phase", "status"], items))
     return "\n\n".join(parts)
+
+
+def _kpi_row(c: Comparison, k: KpiMove, lang: str) -> list[Any]:
+    """A KPI then and now as the reports write it: money as a reader says an amount ('877
+    million', '+88 million'), the others to their digits (the JSON keeps full values)."""
+    from .report.context_kpis import kpi_figures
+
+    shown, unit = kpi_figures(c.new, k.id, lang, load_labels(lang))
+    delta = k.delta
+    change = "" if delta is None else ("+" if delta > 0 else "") + shown(delta)
+    return [k.id, "–" if k.old is None else shown(k.old), "–" if k.new is None else shown(k.new),
+            change, unit]  # fmt: skip
 
 
 def _signed(value: float | None) -> str:

@@ -5,10 +5,11 @@ docs/scoring.md §8 states the rules; in short:
 - **segment**: `commodity` when deals are small and one-off; `key-accounts` when there are fewer
   than 1,000 active customers or deals are large; `mass` otherwise.
 - **target position**: the segment's natural next position (mass → customer-based marketing,
-  key accounts → managed service and support, commodity → product-based selling); a large firm
-  (not commodity) aims at individualised customer management by way of it. Today's position
-  adjusts that: already there → hold; already beyond → keep; already at the other intermediate
-  position → individualised customer management (a small firm consolidates instead).
+  key accounts → managed service and support, commodity → product-based selling); a large or
+  very large (enterprise) firm, not commodity, aims at individualised customer management by way
+  of it. Today's position adjusts that: already there → hold; already beyond → keep; already at
+  the other intermediate position → individualised customer management (a small firm
+  consolidates instead).
 - **route**: the matrix route from today's position to the target through the segment's
   intermediate position; the direct leap only when nothing else leads there.
 - **profile**: `smb-foundation` for a small firm, `balanced-3` otherwise.
@@ -34,9 +35,15 @@ __all__ = ["Choice", "Course", "Decisions", "chart_course", "choose_profile", "d
 MANY_CUSTOMERS = 1000  # from this many active customers, personal service for each is too costly
 # effort points (S 1, M 2, L 3) that can run at once in each phase (0–3, 3–6, 6–12, 12–24 months):
 # a small shop runs two small pieces of work or one medium at a time, a mid-sized firm's programme
-# team three or four workstreams, a large firm's more; each starts lean and grows as the CRM team
-# forms (docs/scoring.md §8)
-CAPACITY = {"small": [2, 2, 3, 3], "mid": [4, 4, 5, 6], "large": [5, 6, 8, 8]}
+# team three or four workstreams, a large firm's more, an enterprise's several teams more still;
+# each starts lean and grows as the CRM team forms (docs/scoring.md §8)
+CAPACITY = {
+    "small": [2, 2, 3, 3],
+    "mid": [4, 4, 5, 6],
+    "large": [5, 6, 8, 8],
+    "enterprise": [6, 8, 10, 10],
+}
+BIG = ("large", "enterprise")  # firms with the volume, data and budget to individualise
 DEFAULT_PROFILE = "balanced-3"
 SMALL_PROFILE = "smb-foundation"
 TOP = "individualised-customer-management"
@@ -156,9 +163,10 @@ def _aim(ctx: BusinessContext, names: dict[str, Text]) -> tuple[str, str, Text]:
     seg = segment(ctx)
     via = NEXT[seg]
     why = _say(f"segment.{seg}", customers=ctx.active_customers)
-    if seg != "commodity" and ctx.company_size == "large":
+    if seg != "commodity" and ctx.company_size in BIG:
         in_sentence = {lang: text[:1].lower() + text[1:] for lang, text in names[via].items()}
-        return TOP, via, _join(why, _say("ambition.individualise", via=in_sentence))
+        text = _say("ambition.individualise", size=_size(ctx), via=in_sentence)
+        return TOP, via, _join(why, text)
     if seg == "commodity":
         return via, via, why
     return via, via, _join(why, _say("ambition.one-step", size=_size(ctx)))

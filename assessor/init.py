@@ -33,7 +33,9 @@ frameworks: []                  # empty: every framework the questionnaire maps 
 #   active_customers: 1200      # customers who bought in the last twelve months
 #   purchase_frequency: yearly  # one-off | yearly | monthly | weekly
 #   deal_size: medium           # typical value of one sale: small | medium | large
-#   company_size: mid           # staff: small (< 50) | mid (50–999) | large (1,000+)
+#   company_size: mid           # staff: small (< 50) | mid (50–999) | large (1,000+) |
+#                               # enterprise: a bank or insurer, a listed group, or more than
+#                               # a million active customers (costs and pace of that scale)
 #   industry: retail            # {industries}
 target:
   {profile_line}

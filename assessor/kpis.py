@@ -17,7 +17,16 @@ from .kpi_catalogue import CATALOGUE
 from .models import Questionnaire
 from .workspace import Workspace
 
-__all__ = ["FORMULAS", "Kpi", "asked", "collect_inputs", "compute_kpis"]
+__all__ = [
+    "FORMULAS",
+    "PAYBACK_BENCHMARK",
+    "Kpi",
+    "Payback",
+    "acquisition_payback",
+    "asked",
+    "collect_inputs",
+    "compute_kpis",
+]
 
 Inputs = dict[str, float]
 
@@ -147,3 +156,44 @@ def compute_kpis(inputs: Inputs) -> list[Kpi]:
             value = None
         out.append(Kpi(kpi_id, value, spec.unit, spec.formula, used, []))
     return out
+
+
+# A customer's lifetime margin is commonly expected to be at least three times what it cost to
+# win them (the LTV:CAC rule of thumb); a reference, not a target (docs/scoring.md §6).
+PAYBACK_BENCHMARK = 3.0
+
+
+@dataclass(frozen=True)
+class Payback:
+    """What a new customer brings back against what it cost to win them. The CLV is net of the
+    acquisition cost (m·r/(1 + i − r) − CAC), so the margin they bring back is CLV + CAC."""
+
+    cac: float
+    clv: float
+
+    @property
+    def margin(self) -> float:
+        """Lifetime margin before the cost of winning the customer."""
+        return self.clv + self.cac
+
+    @property
+    def ratio(self) -> float:
+        return self.margin / self.cac
+
+    @property
+    def loses(self) -> bool:
+        """Each new customer costs more to win than they bring back (the CLV is negative)."""
+        return self.margin < self.cac
+
+    @property
+    def below_benchmark(self) -> bool:
+        return self.ratio < PAYBACK_BENCHMARK
+
+
+def acquisition_payback(kpis: list[Kpi]) -> Payback | None:
+    """The CLV against the CAC, when both are computed and winning a customer costs something."""
+    values = {k.id: k.value for k in kpis}
+    clv, cac = values.get("clv"), values.get("cac")
+    if clv is None or cac is None or cac <= 0:
+        return None
+    return Payback(cac, clv)

@@ -6,6 +6,7 @@ from typing import Any
 
 from .gaps import Gap
 from .headline import headline
+from .kpis import PAYBACK_BENCHMARK, acquisition_payback
 from .models.common import pick
 from .pipeline import AssessmentResult
 from .report.context_marks import all_indicative, indicative_note, is_indicative
@@ -113,6 +114,7 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
             }
             for k in result.kpis
         },
+        "acquisition_payback": _payback(result, lang, labels),
         "respondents": {"count": s.respondents, "by_role": s.role_counts, "by_unit": s.unit_counts},
         "breakdowns": {
             "min_group": result.workspace.assessment.scoring.min_group,
@@ -122,6 +124,22 @@ def score_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         },
         "warnings": [str(w) for w in result.workspace.warnings],
     }
+
+
+def _payback(result: AssessmentResult, lang: str, labels: Labels) -> dict[str, Any] | None:
+    """The CLV against the CAC (docs/scoring.md §6), with the sentence the reports print when a
+    new customer brings back less than the benchmark multiple of their cost; None when either is
+    not computed."""
+    from .report.context_kpis import payback_note
+
+    p = acquisition_payback(result.kpis)
+    if p is None:
+        return None
+    return {
+        "clv": r3(p.clv), "cac": r3(p.cac), "lifetime_margin": r3(p.margin), "ratio": r3(p.ratio),
+        "benchmark": PAYBACK_BENCHMARK, "below_benchmark": p.below_benchmark, "loses": p.loses,
+        "note": payback_note(result, lang, labels) or None,
+    }  # fmt: skip
 
 
 def _position(result: AssessmentResult, lang: str) -> dict[str, Any]:
@@ -189,6 +207,8 @@ def score_summary(data: dict[str, Any], lang: str = "en") -> str:
         ))  # fmt: skip
         if st["reason"]:
             lines.append(st["reason"])
+    if (payback := data.get("acquisition_payback")) and payback["note"]:
+        lines.append(payback["note"])
     if o.get("indicative_note"):
         lines += [o["indicative_note"], words["indicative_column"]]
     lines += [

@@ -182,6 +182,30 @@ def test_init_writes_a_workspace_and_never_overwrites(tmp_path: Path) -> None:
     assert validated.exit_code == 0, validated.stderr
 
 
+def test_init_names_every_company_size_and_an_uncommented_enterprise_context_validates(
+    tmp_path: Path,
+) -> None:
+    from assessor.models import COMPANY_SIZES
+
+    made = run("init", str(tmp_path / "bank"), "--client", "Ngân hàng A")
+    assert made.exit_code == 0, made.stderr
+    path = tmp_path / "bank" / "assessment.yaml"
+    text = path.read_text(encoding="utf-8")
+    sizes = text[text.index("#   company_size:") : text.index("#   industry:")]
+    assert all(size in sizes for size in COMPANY_SIZES)
+    assert "a bank or insurer, a listed group, or more than" in sizes
+    lines = [
+        line[2:].replace("company_size: mid", "company_size: enterprise")
+        if line.startswith(("# context:", "#   ")) and not line.startswith("#    ")
+        else line
+        for line in text.splitlines()
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "\ncontext:\n  market: b2b" in path.read_text(encoding="utf-8")
+    validated = run("validate", str(tmp_path / "bank"))
+    assert validated.exit_code == 0, validated.stderr
+
+
 def test_init_client_name_with_a_line_break_or_none_at_all(tmp_path: Path) -> None:
     made = run("init", str(tmp_path / "a"), "--client", "Công ty\nABC: #1")
     assert made.exit_code == 0, made.stderr

@@ -39,7 +39,8 @@ initiatives:
     effort: S
     months: 2
     owner: sales
-    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2},
+           enterprise: {low: 1, high: 2}}
     effect: {en: Done., vi: Xong.}
     basis: {en: Practice., vi: Thông lệ.}
   - id: beta-measure
@@ -50,7 +51,8 @@ initiatives:
     effort: M
     months: 4
     owner: executive
-    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2},
+           enterprise: {low: 1, high: 2}}
     effect: {en: Done., vi: Xong.}
     basis: {en: Practice., vi: Thông lệ.}
 """

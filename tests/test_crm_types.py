@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assessor.loading import load_library
+from assessor.models import COMPANY_SIZES
 from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report.context import build_context
 
@@ -38,8 +39,9 @@ def test_the_view_states_that_collaborative_crm_is_not_strategic_crm(
 def test_the_strategy_matrix_advises_every_company_size() -> None:
     matrix = load_library().framework("crm-strategy-levels").matrix
     assert matrix is not None
-    assert set(matrix.sizes) == {"small", "mid", "large"}
+    assert set(matrix.sizes) == set(COMPANY_SIZES)
     assert "một bước" in matrix.sizes["small"].vi
+    assert "tens of billions of đồng" in matrix.sizes["enterprise"].en
 
 
 def test_the_report_gives_the_guidance_for_the_clients_size(example: AssessmentResult) -> None:

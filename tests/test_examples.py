@@ -51,7 +51,7 @@ def test_there_are_six_contrasting_golden_clients() -> None:
     ]  # fmt: skip
     assert set(STORIES) == set(EXAMPLES) - {"saigon-xanh"}
     contexts = [result(n).workspace.assessment.context for n in EXAMPLES]
-    assert {c.company_size for c in contexts if c} == {"small", "mid", "large"}
+    assert {c.company_size for c in contexts if c} == {"small", "mid", "enterprise"}
 
 
 @pytest.mark.parametrize("name", STORIES)

@@ -185,3 +185,32 @@ def test_a_broken_catalogue_entry_is_refused(
     finally:
         monkeypatch.undo()
         kpi_catalogue.catalogue.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("margin", "ratio", "loses", "below"),
+    [
+        (600.0, 1600 / 1500, False, True),
+        (300.0, 800 / 1500, True, True),
+        (2000.0, 2000 * 8 / 3 / 1500, False, False),
+    ],
+)
+def test_the_lifetime_margin_is_the_clv_before_the_cost_of_winning_the_customer(
+    margin: float, ratio: float, loses: bool, below: bool
+) -> None:
+    from assessor.kpis import acquisition_payback
+
+    # r = 0.8, i = 0.1: lifetime margin m × 2.667; CAC = 300,000 / 200 = 1,500
+    payback = acquisition_payback(compute_kpis({**BASE, "customers-end": 1000.0,
+                                                "margin-per-customer": margin}))  # fmt: skip
+    assert payback is not None
+    assert payback.margin == pytest.approx(margin * 0.8 / 0.3)
+    assert (payback.ratio, payback.loses, payback.below_benchmark) == (
+        pytest.approx(ratio),
+        loses,
+        below,
+    )
+    assert (
+        acquisition_payback(compute_kpis({k: v for k, v in BASE.items() if k != "discount-rate"}))
+        is None
+    )

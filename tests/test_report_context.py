@@ -10,7 +10,7 @@ import pytest
 
 from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report.context import build_context
-from assessor.report.context_kpis import KpiView, money_digits
+from assessor.report.context_kpis import KpiView
 
 from .conftest import REPO, BuildTree
 from .workspaces import ASSESSMENT, MINI_QUESTIONNAIRE, R2, mini_workspace, unsure_workspace
@@ -130,10 +130,10 @@ def _kpis_with_acquisition_spend(
 
 def test_money_kpis_take_their_currency_from_the_question(build_file_tree: BuildTree) -> None:
     vi, en = _kpis_with_acquisition_spend(build_file_tree, "900")
-    # asked in million đồng, shown in đồng with thousands separators
-    assert (vi["cac"].unit, vi["cac"].value) == ("đ/khách hàng", "30.000.000")
+    # asked in million đồng, shown in đồng as a reader says it
+    assert (vi["cac"].unit, vi["cac"].value) == ("đ/khách hàng", "30 triệu")
     assert en["cac"].unit == "VND per customer"
-    assert en["cac"].working == "900,000,000 ÷ 30 = 30,000,000 VND per customer"
+    assert en["cac"].working == "900,000,000 ÷ 30 = 30 million VND per customer"
 
 
 def test_question_results_read_in_the_respondents_words(mini: AssessmentResult) -> None:
@@ -193,10 +193,11 @@ def test_small_money_per_customer_reads_in_dong_not_fractions_of_a_million(
     build_file_tree: BuildTree,
 ) -> None:
     vi, en = _kpis_with_acquisition_spend(build_file_tree, "1.3")
-    # 1.3 million over 30 new customers: 43.333 đồng each, shown to the thousand, not "0,043 triệu"
-    assert vi["cac"].value == "43.000"
-    assert vi["cac"].working == "1.300.000 ÷ 30 = 43.000 đ/khách hàng"
-    assert en["cac"].working == "1,300,000 ÷ 30 = 43,000 VND per customer"
+    # 1.3 million over 30 new customers: 43.333 đồng each, shown to three significant figures,
+    # not "0,043 triệu"; the working keeps the figures as given
+    assert vi["cac"].value == "43.300"
+    assert vi["cac"].working == "1.300.000 ÷ 30 ≈ 43.300 đ/khách hàng"
+    assert en["cac"].working == "1,300,000 ÷ 30 ≈ 43,300 VND per customer"
 
 
 def test_money_in_another_currency_keeps_the_unit_it_was_asked_in(
@@ -208,7 +209,7 @@ def test_money_in_another_currency_keeps_the_unit_it_was_asked_in(
     })  # fmt: skip
     result = run_assessment(build_file_tree(files) / "ws")
     cac = {k.id: k for k in build_context(result, lang="en", kind="executive").kpis}["cac"]
-    assert (cac.unit, cac.value) == ("thousand USD per customer", "0.050")
+    assert (cac.unit, cac.value) == ("thousand USD per customer", "0.05")
 
 
 def test_kpis_say_where_their_figures_come_from(mini: AssessmentResult) -> None:
@@ -216,14 +217,36 @@ def test_kpis_say_where_their_figures_come_from(mini: AssessmentResult) -> None:
     assert en.kpi_provenance.startswith("Provenance: every value is the estimate one manager gave")
 
 
-def test_money_digits_give_the_smallest_value_two_significant_digits() -> None:
-    assert money_digits(0.0432, 0.041, 0.039) == 3
-    assert money_digits(0.66, 0.6, 0.56) == 2
-    assert money_digits(4.35, 5.2) == 1
-    assert money_digits(43.5) == 0
-    assert money_digits(1500.0) == 0
-    assert money_digits(0.00001) == 3
-    assert money_digits(None, 0.0) == 0
+@pytest.mark.parametrize(
+    ("amount", "en", "vi"),
+    [
+        (877_273_000, "877 million", "877 triệu"),
+        (1_234_000_000, "1.2 billion", "1,2 tỷ"),
+        (12_345_678_900, "12.3 billion", "12,3 tỷ"),
+        (43_215, "43,200", "43.200"),
+        (999_600, "1 million", "1 triệu"),
+        (0.04321, "0.0432", "0,0432"),
+        (-120_000, "-120,000", "-120.000"),
+        (0, "0", "0"),
+    ],
+)
+def test_amounts_are_said_to_three_significant_figures(amount: float, en: str, vi: str) -> None:
+    from assessor.report.labels import fmt_amount, load_labels
+
+    assert fmt_amount(amount, "en", load_labels("en")) == en
+    assert fmt_amount(amount, "vi", load_labels("vi")) == vi
+
+
+def test_a_clv_of_877_million_is_not_shown_to_the_dong() -> None:
+    result = run_assessment(REPO / "examples" / "tan-phat-industrial")
+    for lang, now, later, working in (
+        ("en", "877 million", "1.1 billion", "≈ 877 million VND per customer"),
+        ("vi", "877 triệu", "1,1 tỷ", "≈ 877 triệu đ/khách hàng"),
+    ):
+        clv = {k.id: k for k in build_context(result, lang=lang, kind="full").kpis}["clv"]
+        assert (clv.value, clv.in_24) == (now, later)
+        assert clv.working.endswith(working)
+        assert clv.working.startswith("180")  # the figures as given, so the sum can be redone
 
 
 def test_a_dimension_nobody_scored_describes_no_level(build_file_tree: BuildTree) -> None:
@@ -315,12 +338,14 @@ def test_a_kpi_beyond_its_reference_keeps_its_value_and_says_so() -> None:
         (150, 400, "150–400 million đồng", "150–400 triệu đồng"),
         (300, 300, "300 million đồng", "300 triệu đồng"),
         (300, 1200, "300 million – 1.2 billion đồng", "300 triệu – 1,2 tỷ đồng"),
-        (1280, 4070, "1.28–4.07 billion đồng", "1,28–4,07 tỷ đồng"),
+        (1280, 4070, "1.3–4.1 billion đồng", "1,3–4,1 tỷ đồng"),
+        (2660, 9300, "2.7–9.3 billion đồng", "2,7–9,3 tỷ đồng"),
+        (29750, 115000, "29.8–115 billion đồng", "29,8–115 tỷ đồng"),
         (1000, 2000, "1–2 billion đồng", "1–2 tỷ đồng"),
         (2500, 2500, "2.5 billion đồng", "2,5 tỷ đồng"),
     ],
 )
-def test_costs_from_a_thousand_million_up_are_said_in_billions(
+def test_costs_from_a_thousand_million_up_are_said_in_billions_to_three_figures(
     low: int, high: int, en: str, vi: str
 ) -> None:
     from assessor.report.context_exec import money_range
@@ -328,3 +353,74 @@ def test_costs_from_a_thousand_million_up_are_said_in_billions(
 
     assert money_range(low, high, "en", load_labels("en")) == en
     assert money_range(low, high, "vi", load_labels("vi")) == vi
+
+
+LUA_VIET_PAYBACK = {
+    "en": "Each new customer brings back only 1.7 times what it costs to win them: 200,000 đồng of "
+    "margin over their lifetime (the CLV before that cost is deducted) against 120,000 đồng, "
+    "below the usual benchmark of 3 to 1.",
+    "vi": "Mỗi khách hàng mới chỉ mang lại 1,7 lần chi phí để có được họ: 200.000 đồng lợi nhuận "
+    "góp trong suốt vòng đời (CLV khi chưa trừ chi phí đó) so với 120.000 đồng, thấp hơn mức "
+    "tham chiếu thường dùng là 3 lần.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("kind", ["executive", "full"])
+def test_lua_viet_says_a_new_customer_brings_back_too_little_in_both_reports(
+    lang: str, kind: str
+) -> None:
+    import io
+
+    import pypdf
+
+    from assessor.report.build import make_report
+
+    # CLV 80,000 đồng after a CAC of 120,000: a lifetime margin of 200,000, 1.7 times the CAC
+    result = run_assessment(REPO / "examples" / "lua-viet-ecommerce")
+    pdf = pypdf.PdfReader(io.BytesIO(make_report(result, lang=lang, kind=kind)))
+    pages = [" ".join(p.extract_text().split()) for p in pdf.pages]
+    kpi_page = next(
+        p for p in pages if "CLV" in p and ("KPI snapshot" in p or "Tổng quan KPI" in p)
+    )
+    assert LUA_VIET_PAYBACK[lang] in kpi_page
+
+
+def test_the_score_command_says_it_and_its_json_gives_the_ratio() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from assessor.cli import cli
+
+    ws = str(REPO / "examples" / "lua-viet-ecommerce")
+    table = CliRunner().invoke(cli, ["score", ws, "--lang", "vi"])
+    assert table.exit_code == 0 and LUA_VIET_PAYBACK["vi"] in table.stdout.splitlines()
+    data = json.loads(CliRunner().invoke(cli, ["score", ws, "--format", "json"]).stdout)
+    assert data["acquisition_payback"] == {
+        "clv": 0.08, "cac": 0.12, "lifetime_margin": 0.2, "ratio": 1.667, "benchmark": 3.0,
+        "below_benchmark": True, "loses": False, "note": LUA_VIET_PAYBACK["en"],
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name", ["phuong-dong-bank", "saigon-xanh", "tan-phat-industrial", "an-khang-shop"]
+)
+def test_no_sentence_where_customers_bring_back_three_times_their_cost_or_it_is_not_known(
+    name: str,
+) -> None:
+    result = run_assessment(REPO / "examples" / name)
+    assert build_context(result, lang="en", kind="full").kpi_payback == ""
+
+
+def test_a_customer_who_costs_more_to_win_than_they_bring_back_is_said_so() -> None:
+    import dataclasses
+
+    result = run_assessment(REPO / "examples" / "lua-viet-ecommerce")
+    kpis = [dataclasses.replace(k, value=-0.04) if k.id == "clv" else k for k in result.kpis]
+    context = build_context(dataclasses.replace(result, kpis=kpis), lang="en", kind="executive")
+    assert context.kpi_payback == (
+        "Each new customer costs more to win than they bring back: 120,000 đồng to win one, "
+        "against 80,000 đồng of margin over their lifetime (the CLV before that cost is "
+        "deducted), where the usual benchmark is 3 times the cost."
+    )

@@ -174,3 +174,22 @@ def test_counts_agree_in_number() -> None:
         "Indicative scores: 1 of the 38 dimensions scored rests on fewer than three questions. "
         "Its score is a first reading" in first
     )
+
+
+def test_the_bank_is_costed_as_the_enterprise_it_is() -> None:
+    # 2.5 million customers, thousands of staff: company_size enterprise, not large
+    for lang, contact, note in (
+        ("en", "20–80 billion đồng", "for a very large company"),
+        ("vi", "20–80 tỷ đồng", "cho doanh nghiệp quy mô rất lớn"),
+    ):
+        story = _story("phuong-dong-bank", lang)
+        costs = {m.title: m.cost for m in story.moves}
+        assert costs[_result("phuong-dong-bank").library.initiatives["omnichannel-contact-centre"]
+                     .title[lang]] == contact  # fmt: skip
+        assert note in story.costs_note
+        # the whole roadmap in tens of billions, to three figures
+        low, high = story.total_cost.split("–")
+        assert float(low.replace(",", ".")) >= 10
+        assert high.endswith("billion đồng" if lang == "en" else "tỷ đồng")
+        pages = " ".join(_pages("phuong-dong-bank", lang))
+        assert contact in pages and story.total_cost in pages

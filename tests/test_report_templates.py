@@ -23,7 +23,9 @@ REPORTS = REPO / "reports"
 TEMPLATES = sorted(p.name for p in REPORTS.glob("*.j2"))
 VIETNAMESE_MARKS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 # Labels that read the same in both languages on purpose: symbols, names, acronyms.
-SAME_IN_BOTH = re.compile(r"^(role_marketing|phase_\d_short|kpi_input_nps|pct_short|kpi|of)$")
+SAME_IN_BOTH = re.compile(
+    r"^(role_marketing|phase_\d_short|kpi_input_nps|pct_short|kpi|of|amount_dong)$"
+)
 
 
 @pytest.fixture

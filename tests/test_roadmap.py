@@ -177,7 +177,8 @@ initiatives:
     effort: S
     months: 1
     owner: executive
-    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2},
+           enterprise: {low: 1, high: 2}}
     effect: {en: Done., vi: Xong.}
     basis: {en: Practice., vi: Thông lệ.}
   - id: second-move
@@ -202,12 +203,14 @@ def test_an_unknown_after_a_cycle_and_a_missing_cost_are_one_line_each(
     result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{root}/mine.yaml:16:5: initiatives[1]: cost: no range for company size 'large'",
+        f"{root}/mine.yaml:17:5: initiatives[1]: cost: no range for company sizes 'large' and "
+        "'enterprise'",
         "1 problem(s) in 1 file(s) checked.",
     ]
     fixed = CATALOGUE.replace(
         "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}}\n",
-        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}\n",
+        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}, "
+        "enterprise: {low: 1, high: 2}}\n",
     )
     (root / "mine.yaml").write_text(fixed, "utf-8")
     result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
@@ -215,7 +218,7 @@ def test_an_unknown_after_a_cycle_and_a_missing_cost_are_one_line_each(
     assert result.stderr.splitlines() == [
         f"{root}/mine.yaml:9:13: initiatives[0].after[0]: 'after' forms a cycle "
         "(first-move → second-move → first-move), so none of these can ever start",
-        f"{root}/mine.yaml:21:25: initiatives[1].after[1]: unknown initiative "
+        f"{root}/mine.yaml:22:25: initiatives[1].after[1]: unknown initiative "
         "'crm-vison-charter' (did you mean 'crm-vision-charter'?)",
         "2 problem(s) in 1 file(s) checked.",
     ]
@@ -330,7 +333,8 @@ initiatives:
     effort: S
     months: 1
     owner: executive
-    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2},
+           enterprise: {low: 1, high: 2}}
     effect: {en: Done., vi: Xong.}
     basis: {en: Practice., vi: Thông lệ.}
   - id: second-move
@@ -342,7 +346,8 @@ initiatives:
     effort: S
     months: 1
     owner: executive
-    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}}
+    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2},
+           enterprise: {low: 1, high: 2}}
     effect: {en: Done., vi: Xong.}
     basis: {en: Practice., vi: Thông lệ.}
 """

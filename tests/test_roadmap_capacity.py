@@ -14,6 +14,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from assessor.cli import cli
+from assessor.context import CAPACITY
 from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report.context import ReportContext, build_context
 
@@ -52,9 +53,9 @@ def test_each_phase_says_the_most_work_running_at_once_against_its_limit() -> No
     assert _context("minh-long-consulting", "vi").phases[0].load == (
         "Cao nhất 4 điểm nguồn lực cùng lúc, trong mức tối đa 4"
     )
-    # the bank's plan is done by month 12: nothing runs in the last phase
+    # the bank's plan is done by month 9: nothing runs in the last phase
     assert _context("phuong-dong-bank", "vi").phases[3].load == (
-        "Không có việc nào đang chạy; còn chỗ cho 8 điểm nguồn lực cùng lúc"
+        "Không có việc nào đang chạy; còn chỗ cho 10 điểm nguồn lực cùng lúc"
     )
 
 
@@ -98,21 +99,22 @@ def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_sh
 
 
 def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap() -> None:
-    # the bank: nothing starts in months 13–24 and nothing waits in the backlog
+    # the bank: nothing starts in months 13–24 and nothing waits in the backlog; its work ends
+    # in month 9
     bank = _context("phuong-dong-bank", "en", "executive")
     assert bank.roadmap_closes == (
-        "The planned work closes every gap to the target by month 12, except in Network "
+        "The planned work closes every gap to the target by month 9, except in Network "
         "development (Buttle CRM VC), for which the initiative catalogue has nothing that suits "
         "this business; reassess then to set the next target."
     )
     assert _context("phuong-dong-bank", "vi", "full").roadmap_closes.startswith(
-        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng 12, "
+        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng 9, "
         "trừ khía cạnh Phát triển mạng lưới"
     )
     table = _run("roadmap", str(EXAMPLES / "phuong-dong-bank"), "--lang", "en")
     assert bank.roadmap_closes in table
     data = json.loads(_run("roadmap", str(EXAMPLES / "phuong-dong-bank"), "--format", "json"))
-    assert data["closes_all_gaps_by_month"] == 12
+    assert data["closes_all_gaps_by_month"] == 9
     assert data["unmet"] == [{"dimension": "buttle-value-chain/network-development", "step": 2}]
     # a plan that runs into the last phase says nothing of the kind
     tan_phat = json.loads(
@@ -195,12 +197,17 @@ def test_months_left_is_for_work_in_progress_and_at_least_one(tmp_path: Path) ->
 
 
 def test_the_default_capacities_are_work_at_once_for_each_size() -> None:
-    # a small shop runs two points at once, a mid-sized firm four, a large one five, each
+    # a small shop runs two points at once, a mid-sized firm four, a very large one six, each
     # growing as its programme team forms; the reason says what the numbers mean
     small = _result("an-khang-shop").decisions.capacity
     mid = _result("tan-phat-industrial").decisions.capacity
-    large = _result("phuong-dong-bank").decisions.capacity
-    assert (small.value, mid.value, large.value) == ([2, 2, 3, 3], [4, 4, 5, 6], [5, 6, 8, 8])
+    enterprise = _result("phuong-dong-bank").decisions.capacity
+    assert (small.value, mid.value, enterprise.value) == (
+        [2, 2, 3, 3],
+        [4, 4, 5, 6],
+        [6, 8, 10, 10],
+    )
+    assert CAPACITY["large"] == [5, 6, 8, 8]
     assert mid.reason["en"] == (
         "A mid-sized firm's capacity for change: at most 4, 4, 5, 6 effort points of work running "
         "at once in the four phases (0–3, 3–6, 6–12 and 12–24 months; a small initiative counts 1, "

@@ -248,7 +248,7 @@ def workspaces(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
         "active_customers": draw(st.integers(1, 5_000_000)),
         "purchase_frequency": draw(st.sampled_from(["one-off", "yearly", "monthly", "weekly"])),
         "deal_size": draw(st.sampled_from(["small", "medium", "large"])),
-        "company_size": draw(st.sampled_from(["small", "mid", "large"])),
+        "company_size": draw(st.sampled_from(["small", "mid", "large", "enterprise"])),
         "industry": "other",
     }
     story = {

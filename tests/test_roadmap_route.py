@@ -77,6 +77,36 @@ def test_a_large_firm_with_many_customers_aims_at_individualisation_through_mark
     )
 
 
+def test_an_enterprise_aims_as_a_large_firm_does_with_a_little_more_capacity(
+    build_file_tree: BuildTree,
+) -> None:
+    from assessor.context import CAPACITY
+    from assessor.pipeline import run_assessment
+
+    ws = _workspace(
+        build_file_tree, _with(CONTEXT.replace("company_size: mid ", "company_size: enterprise"))
+    )
+    en, vi = (
+        json.loads(CliRunner().invoke(cli, ["score", ws, "--format", "json", "--lang", lang])
+                   .stdout)["strategy_position"]
+        for lang in ("en", "vi")
+    )  # fmt: skip
+    assert (en["target"], en["route"], en["route_id"]) == (ICM, [PBS, CBM, ICM], "marketing-first")
+    assert en["reason"].endswith(
+        "A very large firm has the customer volume, data and budget to individualise where it "
+        "pays, by way of customer-based marketing."
+    )
+    assert "Một doanh nghiệp quy mô rất lớn có đủ lượng khách hàng" in vi["reason"]
+    result = run_assessment(Path(ws))
+    assert result.workspace.profile is not None and result.workspace.profile.id == "balanced-3"
+    assert result.roadmap.size == "enterprise"
+    capacity = result.decisions.capacity.value
+    assert capacity == CAPACITY["enterprise"]
+    assert all(e >= g for e, g in zip(capacity, CAPACITY["large"], strict=True))
+    assert capacity != CAPACITY["large"]
+    assert result.decisions.capacity.reason["en"].startswith("A very large firm's capacity")
+
+
 def test_a_few_hundred_accounts_go_service_first(build_file_tree: BuildTree) -> None:
     p = _position(build_file_tree, _with(CONTEXT.replace("48000", "999")))
     assert (p["target"], p["route"], p["route_id"]) == (MSS, [PBS, MSS], "service-first")

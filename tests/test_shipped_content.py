@@ -13,7 +13,7 @@ import yaml
 
 from assessor.answers import visible
 from assessor.loading import load_library
-from assessor.models import ROLES
+from assessor.models import COMPANY_SIZES, ROLES
 
 from .conftest import REPO
 
@@ -157,13 +157,45 @@ def test_initiatives_cover_every_dimension_and_step_for_each_company_size() -> N
         if fw.matrix is None  # the strategy matrix is a position: nothing is credited to it
         for d in fw.dimensions
         for step in (1, 2, 3)
-        for size in ("small", "mid", "large")
+        for size in COMPANY_SIZES
         if not (size == "small" and step == 3)  # a small firm's target stops at level 3
     }
     assert needed - covered == set()
     themes = {t for i in LIBRARY.initiatives.values() for t in i.themes}
     assert {"goals-kpis", "personas", "competitors", "single-customer-view", "segment-campaigns", "sales-process",
             "performance-tracking", "training-adoption", "pilot", "platform-choice"} <= themes  # fmt: skip
+
+
+def test_what_suits_a_large_firm_suits_an_enterprise_at_an_enterprise_price() -> None:
+    for i in LIBRARY.initiatives.values():
+        assert ("large" in i.sizes) == ("enterprise" in i.sizes), i.id
+        if "enterprise" in i.sizes:
+            large, big = i.cost["large"], i.cost["enterprise"]
+            # never cheaper than for a large firm, and at least three times its low end
+            assert big.low >= 3 * large.low and big.high >= 3 * large.high, i.id
+    # platforms for millions of customers cost tens of billions of đồng (docs/roadmap.md §2)
+    platforms = [
+        i for i in LIBRARY.initiatives.values() if i.effort == "L" and "enterprise" in i.sizes
+    ]
+    assert len(platforms) >= 10
+    assert all(i.cost["enterprise"].low >= 10_000 for i in platforms)
+    contact = LIBRARY.initiatives["omnichannel-contact-centre"].cost["enterprise"]
+    assert (contact.low, contact.high) == (20_000, 80_000)
+
+
+def test_mapping_the_partners_reads_right_for_any_partner_network() -> None:
+    # offered to retailers, e-commerce and services firms as well as to distributors
+    i = LIBRARY.initiatives["partner-network-mapping"]
+    assert "dealer" not in i.title.en and "đại lý" not in i.title.vi
+    for words, text in (
+        (("supplier", "delivery", "marketplace", "dealer"), i.effect.en),
+        (("nhà cung cấp", "giao hàng", "sàn thương mại điện tử", "đại lý"), i.effect.vi),
+        (("suppliers", "delivery", "marketplaces", "dealers"), i.summary.en),
+        (("nhà cung cấp", "giao hàng", "sàn thương mại điện tử", "đại lý"), i.summary.vi),
+    ):
+        assert all(w in text for w in words), (words, text)
+    assert i.basis.en.startswith("Buttle's CRM value chain: network development")
+    assert i.basis.vi.startswith("Chuỗi giá trị CRM của Buttle: phát triển mạng lưới")
 
 
 def test_the_catalogue_runs_the_programme_chain_and_personal_data_waits_for_consent() -> None:
@@ -203,7 +235,7 @@ def test_the_catalogue_runs_the_programme_chain_and_personal_data_waits_for_cons
             "next-best-action"} <= set(personal)  # fmt: skip
     # consent must have ended, not merely started: only `after:` links count
     assert [i for i in personal if "consent-data-protection" not in upstream(i, ("after",))] == []
-    assert items["customer-data-platform"].sizes == ["large"]
+    assert items["customer-data-platform"].sizes == ["large", "enterprise"]
     assert (
         "small" in items["saas-crm-setup"].sizes
         and "small" not in items["crm-platform-choice"].sizes

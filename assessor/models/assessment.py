@@ -20,7 +20,16 @@ from pydantic import (
 )
 
 from ..errors import shown
-from .common import COMMENT_MAX, NAME_MAX, Id, Lang, LocalText, StrictModel, context_languages
+from .common import (
+    COMMENT_MAX,
+    NAME_MAX,
+    CompanySize,
+    Id,
+    Lang,
+    LocalText,
+    StrictModel,
+    context_languages,
+)
 from .questionnaire import DimensionPath, Role
 
 __all__ = [
@@ -137,7 +146,6 @@ class Respondent(StrictModel):
 Market = Literal["b2b", "b2c", "mixed"]
 Frequency = Literal["one-off", "yearly", "monthly", "weekly"]
 Size3 = Literal["small", "medium", "large"]
-CompanySize = Literal["small", "mid", "large"]
 Industry = Literal[
     "retail", "wholesale-distribution", "manufacturing", "financial-services",
     "professional-services", "e-commerce", "hospitality", "healthcare", "education",
@@ -160,7 +168,9 @@ class BusinessContext(StrictModel):
         description="Typical value of one sale in the client's market: small, medium or large."
     )
     company_size: CompanySize = Field(
-        description="Staff: small (under 50), mid (50–999) or large (1,000 or more)."
+        description="Staff: small (under 50), mid (50–999) or large (1,000 or more); "
+        "enterprise for a bank or insurer, a listed group, or more than a million active "
+        "customers."
     )
     industry: Industry = Field(description="Industry, for peer comparisons.")
 

@@ -53,7 +53,9 @@ Lang = Annotated[
     StringConstraints(pattern=LANGUAGE_CODE, max_length=35),
     Field(description="A language code, e.g. 'en', 'vi', 'fr' or 'pt-BR'."),
 ]
-CompanySize = Literal["small", "mid", "large"]  # < 50 staff, 50–999, ≥ 1000
+# < 50 staff, 50–999, ≥ 1000; enterprise: a bank or insurer, a listed group, or more than a
+# million active customers (docs/scoring.md §8)
+CompanySize = Literal["small", "mid", "large", "enterprise"]
 
 Id = Annotated[
     str,

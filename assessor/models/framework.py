@@ -135,7 +135,8 @@ class Matrix(StrictModel):
     sizes: dict[CompanySize, LocalText] = Field(
         default_factory=dict,
         description="What the matrix means for a company of this size (small < 50 staff, mid "
-        "50–999, large ≥ 1000): how far to aim and which route usually pays.",
+        "50–999, large ≥ 1000, enterprise: a bank or insurer, a listed group, or more than a "
+        "million active customers): how far to aim and which route usually pays.",
     )
 
     def axis(self, orientation: str) -> Axis:

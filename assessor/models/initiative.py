@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 else:
     KpiId = Literal[KPI_IDS]
 
-COMPANY_SIZES: tuple[CompanySize, ...] = ("small", "mid", "large")
+COMPANY_SIZES: tuple[CompanySize, ...] = ("small", "mid", "large", "enterprise")
 LEGAL_THEME = "compliance"  # the theme that makes an initiative a legal duty
 
 
@@ -163,7 +163,9 @@ class Initiative(StrictModel):
     def _costed_for_each_size(self) -> Initiative:
         missing = [s for s in self.sizes if s not in self.cost]
         if missing:
-            raise ValueError(f"cost: no range for company size '{missing[0]}'")
+            names = " and ".join(f"'{s}'" for s in missing)
+            sizes = "sizes" if len(missing) > 1 else "size"
+            raise ValueError(f"cost: no range for company {sizes} {names}")
         return self
 
     def suits(self, size: str, context: BusinessContext | None) -> bool:

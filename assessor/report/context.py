@@ -26,7 +26,7 @@ from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_decisions import decision_views
 from .context_exec import ExecutiveView, executive_view, money_range
-from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views
+from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views, payback_note
 from .context_marks import dimension_mark, framework_mark, indicative_note, initiative_marks
 from .context_review import Marks, ReviewView, marks, review_method, review_view
 from .context_types import CrmTypeView, crm_type_views, size_guidance
@@ -191,6 +191,7 @@ class ReportContext:
     gantt: str
     kpis: list[KpiView]
     kpi_provenance: str
+    kpi_payback: str  # a new customer brings back less than the usual multiple of their cost
     agreement: AgreementView | None  # the full report's only
     disagreements: list[str]
     leadership_note: str
@@ -458,6 +459,7 @@ def build_context(
                                        if i.phase < BACKLOG and i.end is not None],
                                       labels, accent),
         kpis=kpi_views(result, lang, labels), kpi_provenance=kpi_provenance(result, labels),
+        kpi_payback=payback_note(result, lang, labels),
         agreement=context_charts.agreement(result, lang, labels) if full else None,
         disagreements=[" – ".join(_dim_name(result, d.path, lang)) for d in s.all_dimensions() if d.disagreement],
         leadership_note=_leadership_note(result, lang, labels),

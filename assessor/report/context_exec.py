@@ -19,7 +19,7 @@ from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
 from . import charts, charts_story
 from .context_marks import group_mark, initiative_marks
-from .labels import Labels, fmt_num, local_style
+from .labels import Labels, fmt_num, local_style, significant
 
 __all__ = [
     "CapabilityScore",
@@ -178,16 +178,16 @@ def _cost(p: Planned, size: str) -> tuple[int, int] | None:
 
 
 def _billions(million: int, lang: str) -> str:
-    """1280 → '1.28' (en) or '1,28' (vi): billions, at most two decimals, no trailing zeros."""
-    text = fmt_num(million / 1000, lang, 2)
-    decimal = "." if lang == "en" else ","
-    return text.rstrip("0").rstrip(decimal) if decimal in text else text
+    """1280 → '1.3' (en) or '1,3' (vi): billions to three significant figures, at most one
+    decimal, as every amount of money is shown (labels.fmt_amount)."""
+    return local_style(lang).figure(significant(million / 1000), 1)
 
 
 def money_range(low: int, high: int, lang: str, labels: Labels) -> str:
     """An amount in million đồng as managers in Vietnam say it, in the report's language: one
-    figure when low = high; from 1,000 million up in billions (tỷ): '150–400 million đồng',
-    '300 million – 1.2 billion đồng', '1.28–4.07 billion đồng'."""
+    figure when low = high; from 1,000 million up in billions (tỷ), to three significant figures
+    and at most one decimal: '150–400 million đồng', '300 million – 1.2 billion đồng', '1.3–4.1
+    billion đồng'."""
     if high < BILLION:
         if low == high:
             return labels.fill("money_million", amount=fmt_num(low, lang, 0))

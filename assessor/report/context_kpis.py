@@ -1,9 +1,11 @@
 """The KPI snapshot: each KPI with its unit, its targets, its formula in words and the working.
 
 Money KPIs take their currency from the questionnaire question that asked for the money input
-(`unit:` of the `acquisition-spend` question, say). Answers given in million đồng are shown in
-đồng, rounded to the thousand, with thousands separators ("43.000 đ", not "0,043 triệu đồng");
-any other currency is shown in the unit respondents answered in.
+(`unit:` of the `acquisition-spend` question, say). They are estimates from managers' figures, so
+they are shown as a reader says an amount, to three significant figures (labels.fmt_amount):
+answers given in million đồng in đồng ("877 triệu", "43.200" đ/khách hàng, not "0,043 triệu
+đồng" nor "877.273.000"), any other currency in the unit respondents answered in. The working
+keeps the figures as given, so that the sum can be redone.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..kpi_catalogue import CATALOGUE
-from ..kpis import Kpi, asked
+from ..kpis import PAYBACK_BENCHMARK, Kpi, acquisition_payback, asked
 from ..pipeline import AssessmentResult
 from ..roadmap_kpis import KPI_RULES, KpiRule, KpiTarget
-from .labels import Labels, fmt_num
+from .labels import Labels, fmt_amount, fmt_num, significant
 
 __all__ = [
-    "KpiView", "kpi_provenance", "kpi_rules_text", "kpi_views", "money_dong", "rule_text",
+    "KpiView", "kpi_figures", "kpi_provenance", "kpi_rules_text", "kpi_views", "money_dong",
+    "payback_note", "rule_text",
     "short_rule_text",
 ]  # fmt: skip
 
@@ -38,20 +41,9 @@ _MILLION_DONG = re.compile(
 
 
 def money_dong(million: float, lang: str) -> str:
-    """An amount given in million đồng, in đồng rounded to the thousand: 0.043 → '43.000'."""
+    """An amount given in million đồng, in đồng rounded to the thousand: 0.043 → '43.000' (for
+    the working, which keeps the figures as given)."""
     return fmt_num(round(million * 1_000) * 1_000, lang, 0)
-
-
-def money_digits(*values: float | None) -> int:
-    """Decimals that give the smallest of `values` two significant digits (at most 3).
-
-    Money per customer is often a small part of the unit respondents answer in: 1,800 million
-    spent on 41,700 customers is 0.043 million each, which whole numbers would show as 0.
-    """
-    sizes = [abs(v) for v in values if v]
-    if not sizes:
-        return 0
-    return min(3, max(0, 1 - math.floor(math.log10(min(sizes)))))
 
 
 @dataclass(frozen=True)
@@ -160,23 +152,19 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
         dong = _in_dong(result, k)
         money: Callable[[float], str] = (lambda v: money_dong(v, lang)) if dong else n
         workings = _workings(n, money)
-        if dong:
-            views.append(_dong_view(result, k, t, workings, lang, labels))
-            continue
-        if k.unit in _DIGITS:
-            digits = _DIGITS[k.unit]
-        else:
-            digits = money_digits(k.value, *((t.in_12_months, t.in_24_months) if t else ()))
+        shown = _shown(k, dong, lang, labels)
+        unit = _unit(result, k, lang, labels)
         working = ""
         if k.value is not None and k.id in workings:
             sum_ = workings[k.id](k.inputs)
-            unit = _unit(result, k, lang, labels)
-            value = fmt_num(k.value, lang, digits) + ("%" if unit == "%" else f" {unit}")
-            working = f"{sum_} = {value}" if sum_ else labels.fill("kpi_given", value=value)
+            value = shown(k.value) + ("%" if unit == "%" else f" {unit}")
+            exact = k.unit in _DIGITS or math.isclose(significant(k.value), k.value, rel_tol=1e-9)
+            working = (f"{sum_} {'=' if exact else '≈'} {value}" if sum_
+                       else labels.fill("kpi_given", value=value))  # fmt: skip
         missing = ", ".join(labels[f"kpi_input_{m}"] for m in k.missing)
         views.append(KpiView(
-            k.id, labels[f"kpi_{k.id}"], _unit(result, k, lang, labels), fmt_num(k.value, lang, digits),
-            fmt_num(t.in_12_months, lang, digits) if t else "–", fmt_num(t.in_24_months, lang, digits) if t else "–",
+            k.id, labels[f"kpi_{k.id}"], unit, shown(k.value) if k.value is not None else "–",
+            shown(t.in_12_months) if t else "–", shown(t.in_24_months) if t else "–",
             labels[f"kpi_formula_{k.id}"], working, labels.fill("kpi_needs", inputs=missing) if missing else "",
             rule_text(t.rule, k.unit, lang, labels) if t else "",
             short_rule_text(t, lang, labels) if t else "",
@@ -184,20 +172,43 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
     return views
 
 
-def _dong_view(result: AssessmentResult, k: Kpi, t: KpiTarget | None,
-               workings: dict[str, Callable[[dict[str, float]], str]], lang: str, labels: Labels) -> KpiView:  # fmt: skip
-    """A money KPI in đồng: '43.000', the working '1.800.000.000 ÷ 41.700 = 43.000 đ/khách hàng'."""
-    unit = _unit(result, k, lang, labels)
-    working = ""
-    if k.value is not None and k.id in workings:
-        working = f"{workings[k.id](k.inputs)} = {money_dong(k.value, lang)} {unit}"
-    missing = ", ".join(labels[f"kpi_input_{m}"] for m in k.missing)
-    return KpiView(
-        k.id, labels[f"kpi_{k.id}"], unit, money_dong(k.value, lang) if k.value is not None else "–",
-        money_dong(t.in_12_months, lang) if t else "–", money_dong(t.in_24_months, lang) if t else "–",
-        labels[f"kpi_formula_{k.id}"], working, labels.fill("kpi_needs", inputs=missing) if missing else "",
-        rule_text(t.rule, k.unit, lang, labels) if t else "",
-        short_rule_text(t, lang, labels) if t else "",
+def _shown(k: Kpi, dong: bool, lang: str, labels: Labels) -> Callable[[float], str]:
+    """How the KPI's values are written: a percentage, points or hours to their digits; money
+    as a reader says an amount (in đồng when asked in million đồng)."""
+    if k.unit in _DIGITS:
+        return lambda v: fmt_num(v, lang, _DIGITS[k.unit])
+    scale = 1e6 if dong else 1.0
+    return lambda v: fmt_amount(v * scale, lang, labels)
+
+
+def kpi_figures(
+    result: AssessmentResult, kpi_id: str, lang: str, labels: Labels
+) -> tuple[Callable[[float], str], str]:
+    """How a KPI's values are written, and its unit, as the reports show them: for any other
+    place that shows a KPI (the command line's comparison)."""
+    k = Kpi(kpi_id, None, CATALOGUE[kpi_id].unit, "", {}, [])
+    return _shown(k, _in_dong(result, k), lang, labels), _unit(result, k, lang, labels)
+
+
+def payback_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
+    """One sentence when a new customer brings back less than the usual multiple of what it
+    costs to win them (docs/scoring.md §6), or more than that costs; '' otherwise."""
+    payback = acquisition_payback(result.kpis)
+    if payback is None or not payback.below_benchmark:
+        return ""
+    k = Kpi("cac", None, CATALOGUE["cac"].unit, "", {}, [])
+    dong = _in_dong(result, k)
+    currency = "" if dong else _input_unit(result, _MONEY["cac"], lang)
+
+    def money(value: float) -> str:
+        if dong:
+            return labels.fill("amount_dong", amount=fmt_amount(value * 1e6, lang, labels))
+        return f"{fmt_amount(value, lang, labels)} {currency}".strip()
+
+    return labels.fill(
+        "kpi_payback_loss" if payback.loses else "kpi_payback_thin",
+        cac=money(payback.cac), margin=money(payback.margin),
+        ratio=fmt_num(payback.ratio, lang, 1), benchmark=fmt_num(PAYBACK_BENCHMARK, lang, 0),
     )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 import string
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ from ..yamlsource import parse_yaml
 __all__ = [
     "Labels",
     "LocalStyle",
+    "fmt_amount",
     "fmt_num",
     "label_file",
     "label_languages",
@@ -182,6 +184,31 @@ def fmt_num(value: float | None, lang: str, digits: int = 1) -> str:
     return local_style(lang).number(value, digits)
 
 
+FIGURES = 3  # an amount estimated from respondents' figures is shown to three significant figures
+_SCALES = ((1e9, "amount_billion"), (1e6, "amount_million"))
+
+
+def significant(value: float, figures: int = FIGURES) -> float:
+    """`value` rounded to `figures` significant figures: 877,273,000 → 877,000,000."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, figures - 1 - math.floor(math.log10(abs(value))))
+
+
+def fmt_amount(value: float, lang: str, labels: Labels) -> str:
+    """An amount as a reader says it, no more precise than its inputs: three significant figures,
+    in millions or billions (labels `amount_million`, `amount_billion`) from a million up, with at
+    most one decimal there. 877,273,000 → '877 million' / '877 triệu'; 1,234,000,000 → '1.2
+    billion' / '1,2 tỷ'; 43,215 → '43,200' / '43.200'; 0.04321 → '0.0432'."""
+    value = significant(value)
+    style = local_style(lang)
+    for size, key in _SCALES:
+        if abs(value) >= size:
+            return labels.fill(key, amount=style.figure(value / size, 1))
+    digits = max(0, FIGURES - 1 - math.floor(math.log10(abs(value)))) if value else 0
+    return style.figure(value, digits)
+
+
 @dataclass(frozen=True)
 class LocalStyle:
     """How a language writes numbers and dates, from its labels `number_format` (1234.5 as the
@@ -195,6 +222,11 @@ class LocalStyle:
 
     def number(self, value: float, digits: int = 1) -> str:
         return self.marks(f"{value:,.{digits}f}")
+
+    def figure(self, value: float, digits: int) -> str:
+        """At most `digits` decimals, none that are trailing zeros: 1.20 → '1.2', 877.0 → '877'."""
+        text = f"{value:,.{digits}f}"
+        return self.marks(text.rstrip("0").rstrip(".") if digits else text)
 
     def marks(self, text: str) -> str:
         """A number written the English way ('1,234.5') with this language's marks."""
