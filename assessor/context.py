@@ -13,7 +13,7 @@ docs/scoring.md §8 states the rules; in short:
 - **route**: the matrix route from today's position to the target through the segment's
   intermediate position; the direct leap only when nothing else leads there.
 - **profile**: `smb-foundation` for a small firm, `balanced-3` otherwise.
-- **capacity**: effort points per phase by company size.
+- **capacity**: effort points that can run at once in each phase, by company size.
 
 Anything set in assessment.yaml wins over the profile, which wins over the context; without
 `context:`, defaults are used and every reason says so.
@@ -33,11 +33,15 @@ from .models import Assessment, BusinessContext, Framework, Profile
 __all__ = ["Choice", "Course", "Decisions", "chart_course", "choose_profile", "decide"]
 
 MANY_CUSTOMERS = 1000  # from this many active customers, personal service for each is too costly
+# effort points (S 1, M 2, L 3) that can run at once in each phase (0–3, 3–6, 6–12, 12–24 months):
+# a small shop runs two small pieces of work or one medium at a time, a mid-sized firm's programme
+# team three or four workstreams, a large firm's more, an enterprise's several teams more still;
+# each starts lean and grows as the CRM team forms (docs/scoring.md §8)
 CAPACITY = {
-    "small": [2, 3, 5, 8],
-    "mid": [4, 5, 8, 12],
-    "large": [5, 7, 10, 15],
-    "enterprise": [6, 8, 12, 18],
+    "small": [2, 2, 3, 3],
+    "mid": [4, 4, 5, 6],
+    "large": [5, 6, 8, 8],
+    "enterprise": [6, 8, 10, 10],
 }
 BIG = ("large", "enterprise")  # firms with the volume, data and budget to individualise
 DEFAULT_PROFILE = "balanced-3"
@@ -142,7 +146,8 @@ def choose_profile(a: Assessment) -> Choice:
 
 
 def choose_capacity(a: Assessment) -> Choice:
-    """Effort points per phase: assessment.yaml's, else by company size."""
+    """Effort points that can run at once in each phase: assessment.yaml's, else by company
+    size."""
     if a.roadmap.capacity is not None:
         return Choice(list(a.roadmap.capacity), "assessment", _say("set-in.assessment"))
     if a.context is None:

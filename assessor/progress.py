@@ -24,7 +24,9 @@ def progress_draft(comparison: Comparison, lang: str) -> str:
     lines = [head, "progress:"]
     for planned in old.roadmap.items:
         ident = planned.initiative.id
-        status = current[ident].status if ident in current else "not_started"
+        status: str = current[ident].status if ident in current else "not_started"
+        if ident in current and (left := current[ident].months_left) is not None:
+            status = f"{{status: {status}, months_left: {left}}}"  # kept from assessment.yaml
         phase = (
             label("backlog", lang)
             if planned.phase >= BACKLOG

@@ -18,6 +18,7 @@ from .strategy import STRATEGY_FRAMEWORK
 
 __all__ = [
     "breakdown_notes",
+    "closing_note",
     "gap_rows",
     "gaps_data",
     "gaps_legend",
@@ -286,9 +287,12 @@ def gap_rows(result: AssessmentResult) -> list[list[Any]]:
     ]  # fmt: skip
 
 
+# the CSV reads months as the reports do: month 1 is the roadmap's first month, and an initiative
+# at offsets 0–2 (JSON start_month 0, end_month 2) runs in months 1 to 2
 ROADMAP_HEADERS = [
-    "phase", "start_month", "end_month", "initiative", "title", "owner", "effort", "months",
+    "phase", "first_month", "last_month", "initiative", "title", "owner", "effort", "months",
     "priority", "dimensions", "depends_on", "starts_with", "kpis", "status", "measured", "indicative",
+    "months_left",
 ]  # fmt: skip
 DONE = "done"  # a row's phase and status: done since the previous roadmap (`progress:`)
 
@@ -311,7 +315,26 @@ def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "route": {"id": rm.route_id, "path": rm.route, "target": rm.target_position},
         "kpi_targets": [_kpi_target(k, lang) for k in rm.kpi_targets],
         "unmet": [{"dimension": path, "step": step} for path, step in rm.unmet],
+        "closes_all_gaps_by_month": rm.closes_all_gaps_by,
     }
+
+
+def closing_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
+    """When the plan ends early (nothing starts in the last phase, nothing in the backlog): the
+    month its work closes every gap to the target by, naming the dimensions whose needs no
+    initiative in the catalogue covers; "" otherwise."""
+    rm = result.roadmap
+    month = rm.closes_all_gaps_by
+    if month is None:
+        return ""
+    if not rm.unmet:
+        return labels.fill("roadmap_closes_all", month=month)
+    names = []
+    for path in dict.fromkeys(path for path, _ in rm.unmet):
+        fw_id, _, dim_id = path.partition("/")
+        fw = result.library.framework(fw_id)
+        names.append(f"{fw.dimension(dim_id).name[lang]} ({fw.label(lang)})")
+    return labels.fill("roadmap_closes_all_but", month=month, dimensions="; ".join(names))
 
 
 def _kpi_target(k: KpiTarget, lang: str) -> dict[str, Any]:
@@ -339,13 +362,14 @@ def _planned(result: AssessmentResult, p: Planned, lang: str) -> dict[str, Any]:
         "months": i.months, "start_month": p.start_month, "end_month": p.end_month,
         "quick_win": p.quick_win, "priority": r3(p.priority), "after": p.after, "with": p.with_,
         "unblocks": p.unblocks, "urgent": i.urgent, "serves": list(i.serves), "serves_route": p.serves_route,
-        "prerequisite_only": not p.covers, "step": i.step, "personal_data": i.personal_data,
+        "prerequisite_only": p.prerequisite_only, "step": i.step, "personal_data": i.personal_data,
         "cost_million_vnd": {"low": cost.low, "high": cost.high} if cost else None,
         "effect": i.effect[lang], "basis": i.basis[lang], "kpis": list(i.kpis),
         "covers": [{"dimension": path, "step": step, "indicative": is_indicative(s, path)}
                    for path, step in p.covers],
         "status": p.status, "measured": p.measured, "legal_duty": i.legal_duty,
-        "indicative": _indicative(s, p),
+        "indicative": _indicative(s, p), "months_left": p.months_left,
+        "months_left_assumed": p.left_assumed, "earliest_month": p.earliest,
     }  # fmt: skip
 
 
@@ -356,18 +380,18 @@ def _indicative(scores: Scores, p: Planned) -> bool:
 
 
 def roadmap_rows(result: AssessmentResult, lang: str) -> list[list[Any]]:
+    """The CSV's rows, months in the reports' reading (ROADMAP_HEADERS); the table's too."""
     rows = []
     for p in result.roadmap.items:
         start, end = p.start_month, p.end_month
         dims = " ".join(sorted({path for path, _ in p.covers}))
         i = p.initiative
         rows.append([
-            p.phase + 1 if p.phase < BACKLOG else "backlog", start, end, i.id, i.title[lang], i.owner, i.effort,
-            i.months, r3(p.priority), dims, " ".join(p.after), " ".join(p.with_), " ".join(i.kpis),
-            p.status, p.measured,
-            "yes" if _indicative(result.scores, p) else "",
+            p.phase + 1 if p.phase < BACKLOG else "backlog", None if start is None else start + 1, end, i.id,
+            i.title[lang], i.owner, i.effort, i.months, r3(p.priority), dims, " ".join(p.after), " ".join(p.with_),
+            " ".join(i.kpis), p.status, p.measured, "yes" if _indicative(result.scores, p) else "", p.months_left,
         ])  # fmt: skip
     for i in result.roadmap.done:
         rows.append([DONE, None, None, i.id, i.title[lang], i.owner, i.effort, i.months, None, "", "", "",
-                     " ".join(i.kpis), DONE, None, ""])  # fmt: skip
+                     " ".join(i.kpis), DONE, None, "", None])  # fmt: skip
     return rows

@@ -3,14 +3,15 @@
 Deterministic and pure. The rules (docs/roadmap.md):
 
 1. Needs. A dimension with a gap of at least MIN_GAP (a quarter level) needs the level steps
-   from floor(score) up to the target (step 1 = level 1→2, 2 = 2→3, 3 = 3→4), each carrying the
-   dimension's priority. The strategy matrix is a position, not a maturity: its dimensions
-   have no needs.
+   from the level its score stands at (the highest one it is less than MIN_GAP below) up to the
+   target (step 1 = level 1→2, 2 = 2→3, 3 = 3→4), each carrying the dimension's priority. The
+   strategy matrix is a position, not a maturity: its dimensions have no needs.
 2. Progress. In a re-assessment, initiatives of the previous roadmap marked `done` in
    `progress:` are not planned again and count as ended; those `in_progress` are continued:
-   planned first, from month 0, waiting for nothing.
+   planned first, from month 0 for the months left of them, waiting for nothing.
 3. Choice. Needs are taken by priority; an uncovered need gets the catalogue initiative (of
-   those that suit the company's size and whose level the company has not yet reached) that
+   those that suit the company's size and whose level the company has not yet reached: their
+   dimensions' mean stands at it, or, for a legal duty, is at it) that
    covers the most outstanding priority (ties: smaller effort, then id). An initiative covers
    (dimension, step) only for the dimensions it names at its one step. One that serves a
    position the client's route leads to (`serves:`) counts its priority twice (ROUTE_WEIGHT).
@@ -21,17 +22,21 @@ Deterministic and pure. The rules (docs/roadmap.md):
    of the chain decides) before it starts. What comes right before a planned one is added when
    the company has not yet reached the level it delivers; the walk stops at one reached, unless
    everything it comes right after is planned and what follows it raises a dimension of those
-   (a new configuration is piloted again before its rollout). A capability prerequisite is met by a planned
+   (a new configuration is piloted again before its rollout). What must follow a planned one
+   (`then:`) is added unless reached, and whatever the level when it starts with it (the
+   training and champions of a rollout). A capability prerequisite is met by a planned
    initiative raising it through the step below, or an added one. An initiative for step s of a
    dimension waits for those doing step s−1 of it, unless it serves the route and they do not.
-5. Months. Continued work first, at month 0, in what room the first phase has left; then
-   urgent initiatives, then in dependency order (the foundations first, then the most
-   important, importance passed down to what it waits for; what starts with another right
-   after it), each starts when all it waits for has ended (or, for `with:`, started), in the
-   first phase from then on that has capacity left (S=1, M=2, L=3 effort points); urgent and
-   start-together work does not wait for room: it takes its points from the first phase from
-   its start with room left. Its phase is the phase it starts in; what cannot start within 24
-   months goes to the backlog.
+5. Months. Capacity is the effort points (S=1, M=2, L=3) that can run at the same time, per
+   phase; an initiative counts its points in every month it runs. Continued work first, from
+   month 0 for the months left of it (`months_left:` in `progress:`, else half its length
+   rounded up), whatever the load; then urgent initiatives, then in dependency order (the
+   foundations first, then the most important, importance passed down to what it waits for;
+   what starts with another right after it), each starts in the first month from when all it
+   waits for has ended (or, for `with:`, started) at which its points fit under the capacity in
+   every month it runs (a serial schedule); urgent and start-together work does not wait for
+   room: it starts at its earliest month whatever the load. Its phase is the phase it starts
+   in; what cannot start within 24 months goes to the backlog.
 """
 
 from __future__ import annotations
@@ -60,7 +65,8 @@ from .strategy import StrategyPosition
 
 __all__ = [
     "BACKLOG", "CONTINUED", "EFFORT_POINTS", "MIN_GAP", "NEW", "PHASES", "ROUTE_WEIGHT",
-    "KpiTarget", "Planned", "Roadmap", "plan_initiatives", "plan_roadmap", "route_positions",
+    "KpiTarget", "Planned", "Roadmap", "months_left", "plan_initiatives", "plan_roadmap",
+    "route_positions",
 ]  # fmt: skip
 
 PHASES: list[tuple[int, int]] = [(0, 3), (3, 6), (6, 12), (12, 24)]
@@ -85,10 +91,40 @@ class Planned:
     serves_route: bool = False  # it serves a position the client's route leads to
     status: str = NEW  # CONTINUED: in progress since the previous roadmap, from month 0
     measured: bool = True  # False: the questionnaire scores none of its dimensions (check it)
+    months_left: int | None = None  # CONTINUED: the months it still runs in this roadmap
+    left_assumed: bool = False  # CONTINUED without `months_left:`: half its length, rounded up
+    earliest: int | None = None  # the month what it waits for allows; later when it waits for room
+
+    @property
+    def months(self) -> int:
+        """The months it runs in this roadmap: what is left of continued work, else its length."""
+        return self.initiative.months if self.months_left is None else self.months_left
 
     @property
     def end_month(self) -> int | None:
-        return None if self.start_month is None else self.start_month + self.initiative.months
+        return None if self.start_month is None else self.start_month + self.months
+
+    @property
+    def prerequisite_only(self) -> bool:
+        """It closes no gap itself and is planned because planned work waits for it (work that
+        closes no gap and starts with the work it comes with, `with_`, is not a prerequisite)."""
+        return not self.covers and bool(self.unblocks)
+
+    @property
+    def waited_for_room(self) -> bool:
+        """It starts later than what it waits for allows: the work placed before it filled the
+        capacity until then."""
+        return None not in (self.start_month, self.earliest) and self.start_month != self.earliest
+
+    @property
+    def pinned(self) -> bool:
+        """New work that does not wait for room: a legal duty, or work that starts with another."""
+        return self.status == NEW and (self.initiative.urgent or bool(self.with_))
+
+    def runs_in(self, month: int) -> bool:
+        """Whether it runs in `month` (0 = the first month of the roadmap)."""
+        start = self.start_month
+        return start is not None and start <= month < start + self.months
 
     @property
     def quick_win(self) -> bool:
@@ -116,6 +152,32 @@ class Roadmap:
     @property
     def quick_wins(self) -> list[Planned]:
         return [p for p in self.items if p.quick_win]
+
+    def load(self, month: int) -> tuple[int, int]:
+        """The effort points running in `month` (0 = the first), and how many of them are
+        work under way since the previous roadmap."""
+        running = [p for p in self.items if p.runs_in(month)]
+        under_way = [p for p in running if p.status == CONTINUED]
+        return _points(running), _points(under_way)
+
+    def peak(self, index: int) -> tuple[int, int]:
+        """The most effort points running at once in phase `index`, and how many of them are
+        work under way at the first month of that peak."""
+        begin, end = PHASES[index]
+        return max((self.load(m) for m in range(begin, end)), key=lambda load: load[0])
+
+    @property
+    def closes_all_gaps_by(self) -> int | None:
+        """The month by which the plan's work closes every need an initiative covers, when
+        nothing starts in the last phase and nothing waits in the backlog (`unmet` holds the
+        needs no initiative covers); None otherwise."""
+        if not self.items or self.phase(BACKLOG) or self.phase(len(PHASES) - 1):
+            return None
+        return max(p.end_month or 0 for p in self.items)
+
+
+def _points(planned: Iterable[Planned]) -> int:
+    return sum(EFFORT_POINTS[p.initiative.effort] for p in planned)
 
 
 @dataclass
@@ -208,11 +270,16 @@ def _by_start_waits(chosen: dict[str, list[Need]], waits: _Waits) -> list[str]:
 
 
 def _schedule(
-    chosen: dict[str, list[Need]], waits: _Waits, plan: Plan, capacity: list[int]
-) -> list[Planned]:
-    left = [capacity[i] if i < len(capacity) else 0 for i in range(len(PHASES))]
+    chosen: dict[str, list[Need]], waits: _Waits, plan: Plan, capacity: list[int],
+    left: Mapping[str, int],
+) -> list[Planned]:  # fmt: skip
+    """Place each initiative in months (§5); `left` gives the months left of continued work
+    where `progress:` says."""
+    load = _Load(capacity)
     order = _order(chosen, waits, plan)
     start: dict[str, int | None] = {}
+    earliest: dict[str, int | None] = {}  # the month what it waits for allows
+    runs: dict[str, int] = {}  # the months each runs in this roadmap
     waited: dict[str, set[str]] = {}
     while len(start) < len(chosen):
         ready = [i for i in chosen if i not in start and waits.all(i) <= set(start)]
@@ -220,32 +287,64 @@ def _schedule(
             ready = [i for i in chosen if i not in start and waits.hard(i) <= set(start)]
         ident = min(ready, key=order.__getitem__)
         item = plan.items[ident]
+        points = EFFORT_POINTS[item.effort]
+        runs[ident] = months_left(item, left.get(ident)) if ident in plan.continued else item.months
         waited[ident] = waits.all(ident) & set(start)
-        times = [
-            start[d] if d in waits.started[ident] else _end(plan, d, start[d])
-            for d in waited[ident]
-        ]
+        # when each wait lets it start: what it starts with has started, the rest has ended
+        times = []
+        for d in waited[ident]:
+            begun = start[d]
+            times.append(begun if d in waits.started[ident] or begun is None else begun + runs[d])
         known = [t for t in times if t is not None]
-        if ident in plan.continued:  # under way: at month 0, in what room the first phase has
-            start[ident] = 0
-            left[0] -= min(left[0], EFFORT_POINTS[item.effort])
-        elif len(known) == len(times):  # urgent and start-together work does not wait for room
+        earliest[ident] = max(known, default=0) if len(known) == len(times) else None
+        first = earliest[ident]
+        if ident in plan.continued:  # under way: from month 0, whatever the load
+            first = earliest[ident] = 0
+        elif first is not None:  # urgent and start-together work does not wait for room
             pinned = item.urgent or bool(waits.started[ident])
-            start[ident] = _start(max(known, default=0), item.effort, left, pinned)
-        else:
-            start[ident] = None
+            first = load.first(first, runs[ident], points, pinned)
+        start[ident] = first
+        if first is not None:
+            load.take(first, runs[ident], points)
     after, along = _direct(list(start), waited, waits.started)
     planned = [
         Planned(
             plan.items[i], _phase_of(start[i]), chosen[i], plan.priority(i, chosen[i]), after[i],
             start[i], sorted(o for o in chosen if i in waited[o]), along[i],
             weight(plan.items[i], plan.serving) > 1, CONTINUED if i in plan.continued else NEW,
-            plan.measured(plan.items[i]),
+            plan.measured(plan.items[i]), runs[i] if i in plan.continued else None,
+            i in plan.continued and i not in left, earliest[i],
         )
         for i in start  # in the order they were placed
     ]  # fmt: skip
     # by start month; those starting together in the order they were placed
     return sorted(planned, key=lambda p: (p.start_month is None, p.start_month or 0))
+
+
+class _Load:
+    """The effort points running in each month against the capacity of its phase (months after
+    the 24th count against the last phase's)."""
+
+    def __init__(self, capacity: list[int]) -> None:
+        self.limit = [capacity[n] if n < len(capacity) else 0 for n in range(len(PHASES))]
+        self.points: dict[int, int] = {}
+
+    def fits(self, start: int, months: int, points: int) -> bool:
+        return all(
+            self.points.get(m, 0) + points <= self.limit[_phase_of(min(m, HORIZON - 1))]
+            for m in range(start, start + months)
+        )
+
+    def first(self, earliest: int, months: int, points: int, pinned: bool) -> int | None:
+        """The first month from `earliest` at which `points` fit under the capacity in every
+        month it runs; pinned work starts at `earliest` whatever the load. None from month 24."""
+        if pinned:
+            return earliest if earliest < HORIZON else None
+        return next((s for s in range(earliest, HORIZON) if self.fits(s, months, points)), None)
+
+    def take(self, start: int, months: int, points: int) -> None:
+        for m in range(start, start + months):
+            self.points[m] = self.points.get(m, 0) + points
 
 
 def _direct(
@@ -271,26 +370,16 @@ def _direct(
     return after, along
 
 
-def _end(plan: Plan, ident: str, start: int | None) -> int | None:
-    return None if start is None else start + plan.items[ident].months
-
-
 def _phase_of(month: int | None) -> int:
     if month is None:
         return BACKLOG
     return next(n for n, (begin, end) in enumerate(PHASES) if begin <= month < end)
 
 
-def _start(earliest: int, effort: str, left: list[int], pinned: bool = False) -> int | None:
-    """The first month from `earliest` in a phase with room for the effort; takes the room.
-    Pinned work starts at `earliest` whatever the room: it takes its points from the first
-    phase from there with room for them, if any."""
-    cost = EFFORT_POINTS[effort]
-    for index, (begin, end) in enumerate(PHASES):
-        if end > earliest and left[index] >= cost:
-            left[index] -= cost
-            return earliest if pinned else max(begin, earliest)
-    return earliest if pinned and earliest < HORIZON else None
+def months_left(item: Initiative, given: int | None) -> int:
+    """The months continued work still runs: as `progress:` gives it, else half its length,
+    rounded up."""
+    return given if given is not None else -(-item.months // 2)
 
 
 def route_positions(strategy: StrategyPosition) -> set[str]:
@@ -303,12 +392,13 @@ def route_positions(strategy: StrategyPosition) -> set[str]:
 def plan_initiatives(
     gaps: list[Gap], library: Library, capacity: list[int], size: str | None = None,
     serving: Iterable[str] = (), done: Iterable[str] = (), continued: Iterable[str] = (),
-    context: BusinessContext | None = None,
+    context: BusinessContext | None = None, left: Mapping[str, int] | None = None,
 ) -> tuple[list[Planned], list[Need]]:  # fmt: skip
     """The initiatives in months for a company of `size` whose route leads to the positions
     `serving`, and the needs nothing covers; `done` and `continued` are the initiatives the
-    consultant marked done and in progress since the previous roadmap; an initiative whose
-    `not_for:` matches `context` (the business context) is left out."""
+    consultant marked done and in progress since the previous roadmap, `left` the months left
+    of those in progress where the consultant gave them; an initiative whose `not_for:`
+    matches `context` (the business context) is left out."""
     items = library.initiatives
     positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
     needs = needs_of(gaps, positions)
@@ -321,7 +411,7 @@ def plan_initiatives(
     chosen = choose(needs, [items[i] for i in sorted(fits)], plan)
     close(chosen, plan)
     covered = {n for ns in chosen.values() for n in ns} | plan.met_by_done()
-    return _schedule(chosen, _waits(chosen, plan), plan, capacity), sorted(
+    return _schedule(chosen, _waits(chosen, plan), plan, capacity, left or {}), sorted(
         n for n in needs if n not in covered
     )
 
@@ -337,8 +427,9 @@ def plan_roadmap(
     status = {i: e.status for i, e in (progress or {}).items() if i in library.initiatives}
     done = [i for i, s in status.items() if s == "done"]
     continued = [i for i, s in status.items() if s == "in_progress"]
+    left = {i: e.months_left for i, e in (progress or {}).items() if e.months_left is not None}
     planned, unmet = plan_initiatives(
-        gaps, library, capacity, size, route_positions(strategy), done, continued, context
+        gaps, library, capacity, size, route_positions(strategy), done, continued, context, left
     )
     moved: set[str] = {k for p in planned for k in p.initiative.kpis}
     return Roadmap(

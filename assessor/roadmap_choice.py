@@ -16,27 +16,36 @@ from .models import Framework, Initiative
 
 __all__ = [
     "EFFORT_POINTS", "MIN_GAP", "ROUTE_WEIGHT", "Need", "Plan", "choose", "close", "credited",
-    "needs_of", "providers", "weight",
+    "level_at", "needs_of", "providers", "weight",
 ]  # fmt: skip
 
 EFFORT_POINTS = {"S": 1, "M": 2, "L": 3}
 ROUTE_WEIGHT = 2.0  # an initiative serving a position on the client's route counts double
 # A gap smaller than a quarter level creates no need: the respondents' answers cannot tell it
 # from none (the same floor as a clear change between two assessments, docs/scoring.md §10).
+# By the same rule a score less than MIN_GAP below a level stands at that level (level_at): the
+# steps a dimension needs start there, and an initiative whose dimensions' mean stands at the
+# level it delivers is reached (Plan.reached).
 MIN_GAP = 0.25
 
 Need = tuple[str, int]  # (dimension path, step)
 
 
+def level_at(score: float) -> int:
+    """The level a score stands at for planning: the highest level it is less than MIN_GAP
+    below (1.74 stands at 1, 1.75 at 1, 1.76 at 2; 2.0 at 2), between 1 and 4."""
+    return min(4, max(1, math.ceil(score + MIN_GAP - 1e-9) - 1))
+
+
 def needs_of(gaps: list[Gap], positions: set[str]) -> dict[Need, float]:
-    """Each level step from a dimension's current level to its target, with its priority, for
-    a gap of at least MIN_GAP; the strategy matrix (`positions`: frameworks with a matrix) has
-    none."""
+    """Each level step from the level a dimension stands at (level_at) to its target, with its
+    priority, for a gap of at least MIN_GAP; the strategy matrix (`positions`: frameworks with a
+    matrix) has none."""
     needs: dict[Need, float] = {}
     for g in gaps:
         if g.gap < MIN_GAP - 1e-9 or g.framework in positions:
             continue
-        base = min(3, max(1, math.floor(g.current + 1e-9)))
+        base = min(3, level_at(g.current))
         top = max(base + 1, min(4, math.ceil(g.target - 1e-9)))
         for step in range(base, top):
             needs[(g.path, step)] = g.priority
@@ -122,10 +131,18 @@ class Plan:
         return any(p in self.current for p in item.dimensions)
 
     def reached(self, item: Initiative) -> bool:
-        """Whether the company already has the level `item` delivers on its dimensions (the
-        mean of those scored); never for one none of whose dimensions was scored."""
+        """Whether the company already has the level `item` delivers on its dimensions: the
+        mean of those scored stands at it (level_at: less than MIN_GAP below it is reached, as
+        a smaller gap creates no need); a legal duty only when the mean is at the level itself
+        (the law applies unless the answers show it met); never for one none of whose
+        dimensions was scored."""
         scores = [self.current[p] for p in item.dimensions if p in self.current]
-        return bool(scores) and statistics.fmean(scores) >= item.step + 1 - 1e-9
+        if not scores:
+            return False
+        mean = statistics.fmean(scores)
+        if item.legal_duty:  # the law applies unless the answers show it met
+            return mean >= item.step + 1 - 1e-9
+        return level_at(mean) >= item.step + 1
 
     def capability(self, cap: str) -> float:
         scores = [
@@ -214,13 +231,15 @@ def _before(ident: str, chosen: dict[str, list[Need]], plan: Plan) -> list[str]:
     """What planned `ident` calls for that is not planned: what comes right before it, what
     must follow it (`then:`), and what meets its capability prerequisites."""
     item = plan.items[ident]
+    # what must follow it, unless reached; what starts with it (its `with:` names it) is part
+    # of this work, whatever the level: the users of the CRM rolled out are trained on it
     follow = [
         other
         for other in item.then
         if other in plan.fits
         and other not in chosen
         and other not in plan.done
-        and not plan.reached(plan.items[other])
+        and (ident in plan.items[other].with_ or not plan.reached(plan.items[other]))
     ]
     # what comes right before it; the walk stops at one done since the last assessment, at
     # one that does not suit, and at one already reached (a company that has what it

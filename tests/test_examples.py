@@ -3,8 +3,10 @@
 Each README ends with a fenced `yaml` block of expectations: the position and target on the
 strategy matrix, the first three moves of the roadmap, the key moves of the route (planned
 within the 24 months, with the route weight), initiatives that must not appear, pairs that must
-come in order and pairs that start together; for a re-assessment, the work continued from the
-previous roadmap and the work done since. The answers of the clients with a `story.yaml` must
+come in order and pairs that start together, initiatives that start by a given month (month 1
+being the roadmap's first), and the month by which a plan that ends early closes every gap
+(none when it does not); for a re-assessment, the work continued from the previous roadmap and
+the work done since. The answers of the clients with a `story.yaml` must
 be exactly what make_example.py writes from it; the demo client, saigon-xanh, keeps the answers
 its first version wrote.
 """
@@ -81,6 +83,10 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
         assert move.start_month is not None and move.serves_route, ident
     for later, lead in expect.get("starts_with", []):
         assert by_id[later].start_month == by_id[lead].start_month is not None, (later, lead)
+    for ident, month in expect.get("starts_by", {}).items():  # month 1 = the first month
+        start = by_id[ident].start_month
+        assert start is not None and start + 1 <= month, (ident, start)
+    assert r.roadmap.closes_all_gaps_by == expect.get("closes_all_gaps_by")
     assert r.roadmap.size == expect["size"]
     # a re-assessment: what is under way continues from month 0, what is done is not planned
     continued = {p.initiative.id for p in items if p.status == CONTINUED}
@@ -89,7 +95,10 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
     done = [i.id for i in r.roadmap.done]
     assert done == expect.get("done", [])
     # and the invariants every roadmap keeps (tests/test_roadmap_properties.py)
-    check(items, r.gaps, r.roadmap.size, route_positions(r.strategy), set(done), continued)
+    progress = r.workspace.assessment.progress
+    left = {i: e.months_left for i, e in progress.items() if e.months_left is not None}
+    check(items, r.gaps, r.roadmap.size, route_positions(r.strategy), set(done), continued,
+          r.decisions.capacity.value, left)  # fmt: skip
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

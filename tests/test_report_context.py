@@ -185,7 +185,14 @@ def test_empty_roadmap_says_why(mini: AssessmentResult) -> None:
         "6–12 months",
         "12–24 months",
     ]
-    assert [p.capacity for p in en.phases] == [4, 5, 8, 12]
+    assert [p.capacity for p in en.phases] == [4, 4, 5, 6]
+    # nothing runs: each phase says how much room it has
+    assert [p.load for p in en.phases] == [
+        "Nothing running; room for 4 effort points at once",
+        "Nothing running; room for 4 effort points at once",
+        "Nothing running; room for 5 effort points at once",
+        "Nothing running; room for 6 effort points at once",
+    ]
 
 
 def test_small_money_per_customer_reads_in_dong_not_fractions_of_a_million(

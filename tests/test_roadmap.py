@@ -14,11 +14,12 @@ import yaml
 from click.testing import CliRunner
 
 from assessor.cli import cli
+from assessor.context import CAPACITY
 from assessor.gaps import Gap
 from assessor.loading import load_library
 from assessor.models import BusinessContext
 from assessor.models.initiative import Misfit
-from assessor.roadmap import EFFORT_POINTS, Planned, plan_initiatives
+from assessor.roadmap import EFFORT_POINTS, Planned, Roadmap, plan_initiatives
 from assessor.roadmap_kpis import KPI_RULES, kpi_targets
 
 from .conftest import REPO, BuildTree
@@ -61,12 +62,18 @@ def test_a_company_at_level_1_runs_the_programme_chain_in_order() -> None:
     assert unmet == []
     by_id = {p.initiative.id: p for p in planned}
     # the rollout closes no step-1 gap: it is planned only because training starts with it
+    # (and a piloted CRM is rolled out); the champions network starts with it too
     rollout = by_id["crm-phased-rollout"]
     assert (rollout.priority, rollout.covers, rollout.unblocks) == (
-        0.0, [], ["training-adoption-programme"]
+        0.0, [], ["change-champions-network", "training-adoption-programme"]
     )  # fmt: skip
     training = by_id["training-adoption-programme"]
     assert (training.after, training.with_) == ([], ["crm-phased-rollout"])
+    # change management comes with the rollout: the change impact and communication plan has
+    # ended before the first wave, the champions start with it
+    assert "crm-change-communication" in rollout.after
+    assert got["crm-change-communication"][1] <= 15  # type: ignore[operator]
+    assert got["change-champions-network"][0] == 15
     # the platform is chosen once consent, data owners, the sales process and a steering
     # committee that owns the budget are in place
     assert by_id["crm-platform-choice"].after == [
@@ -223,7 +230,19 @@ def test_roadmap_json_gives_months_costs_effects_and_quick_wins() -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     items = [i for phase in data["phases"] for i in phase["initiatives"]]
-    assert items and all(i["end_month"] == i["start_month"] + i["months"] for i in items)
+    # an initiative runs its months; work under way since the previous roadmap the months left
+    # of it (none given: half its length, rounded up)
+    assert items and all(
+        i["end_month"] == i["start_month"] + (i["months_left"] or i["months"]) for i in items
+    )
+    left = {
+        i["id"]: (i["months_left"], i["months_left_assumed"]) for i in items if i["months_left"]
+    }
+    assert left == {
+        "crm-phased-rollout": (3, False), "customer-data-cleanup": (2, True),
+        "customer-insight-basics": (1, True), "performance-dashboards": (2, True),
+        "change-champions-network": (3, True), "training-adoption-programme": (3, False),
+    }  # fmt: skip
     for index, phase in enumerate(data["phases"]):
         for i in phase["initiatives"]:
             assert phase["start_month"] <= i["start_month"] < phase["end_month"], (index, i["id"])
@@ -241,7 +260,7 @@ def test_roadmap_json_gives_months_costs_effects_and_quick_wins() -> None:
     assert "data-protection-baseline" not in starts
     continued = [i for i in items if i["status"] == "continued"]
     assert [i["id"] for i in items[: len(continued)]] == [i["id"] for i in continued]
-    assert len(continued) == 5 and all(i["start_month"] == 0 for i in continued)
+    assert len(continued) == 6 and all(i["start_month"] == 0 for i in continued)
     assert {i["status"] for i in items} == {"continued", "new"} and all(
         i["measured"] for i in items
     )
@@ -257,18 +276,22 @@ def test_roadmap_json_gives_months_costs_effects_and_quick_wins() -> None:
 
 
 def test_the_route_counts_double_and_brings_its_key_move_into_the_24_months() -> None:
-    # a mid-sized firm at level 1 aiming at level 3, with a mid-sized firm's capacity and two
-    # points more in the last phase (the segmentation chain, value tiers → needs → propositions,
-    # takes its share of it): without a route, key account management waits in the backlog
-    # behind the CRM programme
-    gaps, capacity = gaps_at(1.0, 3.0), [4, 5, 8, 14]
+    # a mid-sized firm at level 1 aiming at level 3, with a mid-sized firm's capacity: without a
+    # route, key account management waits in the backlog behind the CRM programme
+    gaps, capacity = gaps_at(1.0, 3.0), CAPACITY["mid"]
     plain, _ = plan_initiatives(gaps, LIBRARY, capacity, "mid")
     steered, _ = plan_initiatives(gaps, LIBRARY, capacity, "mid", {"managed-service-support"})
     before = {p.initiative.id: p for p in plain}["key-account-management"]
     after = {p.initiative.id: p for p in steered}["key-account-management"]
     # two needs of priority 1 each and a step 2 → 3 to take on both: 2 × (1 + 1) = 4 on the route
     assert (before.priority, before.serves_route, before.start_month) == (4.0, False, None)
-    assert (after.priority, after.serves_route, after.start_month) == (8.0, True, 14)
+    assert (after.priority, after.serves_route, after.start_month) == (8.0, True, 18)
+    # on the route it takes the room before work that ranks lower: the hand-offs between
+    # departments (three needs of priority 2 at step 2 → 3, off the route: 6) wait in the
+    # backlog instead; it could start at month 11, and says it waits for room
+    handoffs = {p.initiative.id: p for p in steered}["handoff-slas"]
+    assert (handoffs.priority, handoffs.start_month) == (6.0, None)
+    assert (after.earliest, after.waited_for_room) == (11, True)
     # a welcome programme is not on the service route, so key accounts do not wait for it
     assert "welcome-onboarding-programme" in before.after
     assert "welcome-onboarding-programme" not in after.after
@@ -382,18 +405,32 @@ def test_a_re_assessment_plans_nothing_done_and_continues_the_work_under_way() -
     assert (choice.initiative.id, choice.status, choice.start_month, choice.after) == (
         "crm-platform-choice", "continued", 0, []
     )  # fmt: skip
+    # it is under way: it runs for the months left of it, half its 2 months when `progress:`
+    # does not say
+    assert (choice.months, choice.end_month, choice.left_assumed) == (1, 1, True)
     # what waited for the work done starts at once: the data owners came after the goals and
     # the strategy, both done; the data clean-up, after the vision and the legal baseline (done),
-    # waits for the data owners only (the first phase has no room left for it); the configuration waits for the platform choice under way
+    # waits for the data owners only (the configuration waits for the platform choice under
+    # way, ending at month 1, and for the clean-up)
     owners, cleanup = by_id["data-quality-ownership"], by_id["customer-data-cleanup"]
     assert (owners.start_month, owners.after) == (0, [])
     assert cleanup.after == ["data-quality-ownership"]
-    assert cleanup.start_month == 3  # the first phase is full: the next one
+    assert cleanup.start_month == owners.end_month == 2
     configure = by_id["crm-configure-migrate"]
     assert configure.after == [
         "crm-platform-choice", "customer-data-cleanup", "sales-process-mapping"
     ]  # fmt: skip
-    assert configure.start_month == max(by_id[a].end_month or 0 for a in configure.after)
+    assert configure.start_month == max(by_id[a].end_month or 0 for a in configure.after) == 5
+    # given the months left, what waits for it waits that long
+    planned, _ = plan_initiatives(
+        gaps_at(1.0, 2.0), LIBRARY, [4, 5, 8, 12], "mid", (), done, {"crm-platform-choice"},
+        left={"crm-platform-choice": 7},
+    )  # fmt: skip
+    by_id = {p.initiative.id: p for p in planned}
+    assert (by_id["crm-platform-choice"].end_month, by_id["crm-platform-choice"].left_assumed) == (
+        7, False
+    )  # fmt: skip
+    assert by_id["crm-configure-migrate"].start_month == 7
 
 
 def test_a_new_configuration_is_piloted_before_its_rollout_even_when_piloting_is_reached() -> None:
@@ -417,20 +454,47 @@ def test_a_new_configuration_is_piloted_before_its_rollout_even_when_piloting_is
     assert "crm-phased-rollout" in ids and ids & {"crm-pilot", "crm-configure-migrate"} == set()
 
 
-def test_work_that_starts_with_another_does_not_slip_a_phase_for_want_of_room() -> None:
-    # a small firm at level 1 with a small firm's capacity: months 6–12 hold the consent design,
-    # the clean-up and the SaaS CRM; the owner's launch and the training start with the CRM,
-    # and take their room from the next phase
-    capacity = [2, 3, 5, 8]
-    planned, _ = plan_initiatives(gaps_at(1.0, 3.0), LIBRARY, capacity, "small")
+def test_work_that_starts_with_another_does_not_wait_for_room() -> None:
+    # a small firm at level 1 with a small firm's capacity (2 effort points at once, 3 from
+    # month 6): the SaaS CRM (S) starts at month 10, after the consent design and the clean-up;
+    # the owner's launch (S) and the training (M) start with it, taking the load to 4 points,
+    # over the limit of 3, rather than slip until there is room
+    planned, _ = plan_initiatives(gaps_at(1.0, 3.0), LIBRARY, CAPACITY["small"], "small")
     got = months(planned)
-    saas = got["saas-crm-setup"][0]
-    assert saas is not None and saas < 12
-    assert got["training-adoption-programme"][0] == got["owner-led-crm-launch"][0] == saas
-    used = [
-        sum(EFFORT_POINTS[p.initiative.effort] for p in planned if p.phase == n) for n in range(4)
+    assert got["saas-crm-setup"] == (10, 12)
+    assert got["training-adoption-programme"][0] == got["owner-led-crm-launch"][0] == 10
+    plan = Roadmap(planned, [], None, None, [])
+    assert [plan.load(m)[0] for m in range(9, 14)] == [3, 4, 4, 3, 3]
+    # work that waits for room starts only once the launch and the training have ended
+    later = [p.start_month for p in planned if p.start_month is not None and p.start_month > 10]
+    assert min(later) == 13
+    # the legal baseline does not wait either: at month 0, whatever the load
+    assert got["data-protection-baseline"] == (0, 2)
+
+
+def test_capacity_is_the_work_running_at_once_each_month_it_runs() -> None:
+    # a mid-sized firm at level 1 with 4 points at once: the vision (S) and the legal baseline
+    # (S) start at once; the strategy (M, 3 months) and the goals (S) start at month 1 when the
+    # vision has ended: 1 + 2 + 1 = 4 points until the baseline ends at month 2
+    planned, _ = plan_initiatives(gaps_at(1.0, 2.0), LIBRARY, [4, 4, 4, 4], "mid")
+    got = months(planned)
+    assert got["crm-vision-charter"] == (0, 1) and got["data-protection-baseline"] == (0, 2)
+    assert got["crm-strategy-plan"] == (1, 4) and got["crm-goals-kpis"] == (1, 3)
+    plan = Roadmap(planned, [], None, None, [])
+    # the load never passes 4 in a month but for work that does not wait for room (the
+    # training and the champions that start with the rollout)
+    for month in range(30):
+        running = [p for p in planned if p.runs_in(month)]
+        waiting = sum(EFFORT_POINTS[p.initiative.effort] for p in running if not p.pinned)
+        assert waiting <= 4, month
+        assert plan.load(month)[0] == sum(EFFORT_POINTS[p.initiative.effort] for p in running)
+    # each phase's peak is the most points at once in its months
+    assert [plan.peak(n)[0] for n in range(4)] == [
+        max(plan.load(m)[0] for m in range(b, e)) for b, e in ((0, 3), (3, 6), (6, 12), (12, 24))
     ]
-    assert sum(used) <= sum(capacity)
+    # twice the room, and the same work runs sooner
+    wide, _ = plan_initiatives(gaps_at(1.0, 2.0), LIBRARY, [8, 8, 8, 8], "mid")
+    assert max(p.end_month or 99 for p in wide) < max(p.end_month or 99 for p in planned)
 
 
 QUICK_SCAN = ["gartner-8bb/" + d.id for d in LIBRARY.frameworks["gartner-8bb"].dimensions]
@@ -568,10 +632,14 @@ def test_segments_key_accounts_and_data_owners_come_in_a_consultants_order() -> 
     assert by_id["crm-phased-rollout"].initiative.owner == "sales"
 
 
-def test_a_new_configuration_is_always_piloted_even_when_nothing_calls_for_the_rollout() -> None:
+def test_a_new_configuration_is_always_piloted_and_rolled_out_with_its_change_management() -> None:
     # only the technology is behind (1.5 against a target of 2: a step-1 need, which the
     # configuration meets and the rollout, a step-2 initiative, does not); the pilot's dimensions
-    # are at 1.6 with no gap of their own: `then: [crm-pilot]` brings the pilot right after it
+    # are at 1.6 with no gap of their own: `then: [crm-pilot]` brings the pilot right after it,
+    # and the pilot's `then: [crm-phased-rollout]` the rollout, with the training and the
+    # champions network starting with it: they come with the rollout whatever the level, as its
+    # users are trained on the new CRM; the change impact and communication plan comes before
+    # it unless reached (change management is at 3 here)
     pilot = LIBRARY.initiatives["crm-pilot"]
     tech = {"qci/information-technology", "buttle-value-chain/data-it", "gartner-8bb/technology"}
     gaps = []
@@ -588,5 +656,23 @@ def test_a_new_configuration_is_always_piloted_even_when_nothing_calls_for_the_r
             gaps.append(Gap(fw.id, d.id, now, aim, aim - now, max(aim - now, 0.0), 1.0, 1.0))
     planned, _ = plan_initiatives(gaps, LIBRARY, WIDE, "mid")
     got = months(planned)
-    assert "crm-phased-rollout" not in got
     assert got["crm-configure-migrate"][1] == got["crm-pilot"][0]
+    assert got["crm-pilot"][1] == got["crm-phased-rollout"][0] == 13
+    assert got["training-adoption-programme"][0] == got["change-champions-network"][0] == 13
+    assert "crm-change-communication" not in got
+    by_id = {p.initiative.id: p for p in planned}
+    champions = by_id["change-champions-network"]
+    assert (champions.covers, champions.unblocks, champions.with_) == (
+        [],
+        [],
+        ["crm-phased-rollout"],
+    )
+    # the change impact and communication plan, not reached, ends before the first wave
+    weak = [
+        g
+        if g.path != "payne-frow/change-management"
+        else Gap(g.framework, g.dimension, 1.5, 2.0, 0.5, 0.5, 1.0, 1.0)
+        for g in gaps
+    ]
+    got = months(plan_initiatives(weak, LIBRARY, WIDE, "mid")[0])
+    assert got["crm-change-communication"][1] <= got["crm-phased-rollout"][0]  # type: ignore[operator]

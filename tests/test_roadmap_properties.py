@@ -18,13 +18,17 @@ from assessor.loading import load_library
 from assessor.pipeline import run_assessment
 from assessor.roadmap import (
     CONTINUED,
+    EFFORT_POINTS,
+    HORIZON,
     MIN_GAP,
     PHASES,
     ROUTE_WEIGHT,
     Planned,
+    months_left,
     plan_initiatives,
     route_positions,
 )
+from assessor.roadmap_choice import level_at
 
 from .conftest import REPO
 
@@ -48,14 +52,16 @@ PILOT_CHAIN = ("crm-configure-migrate", "crm-pilot", "crm-phased-rollout")
 
 
 @st.composite
-def progress(draw: st.DrawFn) -> tuple[set[str], set[str]]:
+def progress(draw: st.DrawFn) -> tuple[set[str], set[str], dict[str, int]]:
     """What the consultant marked done and in progress since the previous roadmap: a few
-    initiatives of the catalogue, the programme chain's among them more often."""
+    initiatives of the catalogue, the programme chain's among them more often; and for some of
+    those in progress, the months left of them."""
     ids = sorted(LIBRARY.initiatives)
     chain = ["crm-goals-kpis", "consent-data-protection", *PILOT_CHAIN, "data-protection-baseline"]
     marked = draw(st.lists(st.sampled_from([*ids, *chain, *chain]), max_size=8, unique=True))
     continued = set(draw(st.lists(st.sampled_from(marked), max_size=3))) if marked else set()
-    return set(marked) - continued, continued
+    left = {i: draw(st.integers(1, 12)) for i in sorted(continued) if draw(st.booleans())}
+    return set(marked) - continued, continued, left
 
 
 @st.composite
@@ -77,6 +83,7 @@ def inputs(draw: st.DrawFn) -> tuple[list[Gap], list[int], str, set[str]]:
 def check(
     planned: list[Planned], gaps: list[Gap], size: str, serving: set[str] | None = None,
     done: set[str] = frozenset(), continued: set[str] = frozenset(),  # type: ignore[assignment]
+    capacity: list[int] | None = None, left: dict[str, int] | None = None,
 ) -> None:  # fmt: skip
     items = LIBRARY.initiatives
     by_id = {p.initiative.id: p for p in planned}
@@ -114,6 +121,10 @@ def check(
         i = p.initiative
         if i.id in continued:
             assert (p.status, p.start_month, p.after, p.with_) == (CONTINUED, 0, [], []), i.id
+            # it runs from month 0 for what is left of it: as given, else half its length
+            given = (left or {}).get(i.id)
+            assert p.end_month == months_left(i, given) == (given or -(-i.months // 2)), i.id
+            assert p.left_assumed == (given is None)
             continue
         assert p.status == "new" and size in i.sizes
         if p.start_month is not None:
@@ -150,7 +161,8 @@ def check(
         # before something that does, or it is a legal duty the questionnaire does not measure
         for path, step in p.covers:
             assert path in i.dimensions and step == i.step and path in behind
-        assert p.covers or p.unblocks or (i.urgent and level(i.id) is None), i.id
+        # (or it starts with planned work it comes with: the training of a rollout)
+        assert p.covers or p.unblocks or p.with_ or (i.urgent and level(i.id) is None), i.id
         assert p.measured == (level(i.id) is not None)
     # configure → pilot → rollout: with both planned the pilot is planned between them, unless
     # it was done since the last assessment; a rollout without a pilot is of a CRM already
@@ -163,11 +175,26 @@ def check(
             assert "crm-phased-rollout" in continued, "a configuration rolled out unpiloted"
         for later in {"crm-configure-migrate", "crm-phased-rollout"} & new:
             reached = level("crm-pilot")
-            assert reached is not None and reached >= 2 - 1e-9, later
+            assert reached is not None and level_at(reached) >= 2, later
     chain = [p for p in (configure, pilot, rollout) if p is not None]
     for before, after in itertools.pairwise(chain):
         if after.start_month is not None and after.initiative.id not in continued:
             assert before.end_month is not None and before.end_month <= after.start_month
+    # capacity is the effort points running at once: at every month, new work that waits for
+    # room (neither a legal duty nor work starting with another) never takes more than the
+    # capacity of its phase (after month 24, the last phase's); work under way and work that
+    # does not wait for room may take the load beyond it
+    if capacity is not None:
+        limit = [capacity[min(n, len(capacity) - 1)] for n in range(len(PHASES))]
+        longest = max((p.end_month or 0 for p in planned), default=0)
+        for month in range(max(longest, HORIZON)):
+            waiting = [
+                p for p in planned if p.runs_in(month) and p.status != CONTINUED and not p.pinned
+            ]
+            cap = limit[
+                next(n for n, (b, e) in enumerate(PHASES) if b <= min(month, HORIZON - 1) < e)
+            ]
+            assert sum(EFFORT_POINTS[p.initiative.effort] for p in waiting) <= cap, month
     # goals and KPIs, and the CRM strategy, start in the first six months when they are missing
     # (in a first assessment: in a re-assessment, work under way takes the first phase's room,
     # and what was done since may already rest on them)
@@ -184,7 +211,7 @@ def test_the_roadmap_keeps_its_invariants(
 ) -> None:
     gaps, capacity, size, serving = case
     planned, unmet = plan_initiatives(gaps, LIBRARY, capacity, size, serving)
-    check(planned, gaps, size, serving)
+    check(planned, gaps, size, serving, capacity=capacity)
     again, _ = plan_initiatives(list(reversed(gaps)), LIBRARY, capacity, size, serving)
     assert [(p.initiative.id, p.start_month) for p in again] == [
         (p.initiative.id, p.start_month) for p in planned
@@ -195,12 +222,15 @@ def test_the_roadmap_keeps_its_invariants(
 @settings(max_examples=60, deadline=None)
 @given(inputs(), progress())
 def test_a_re_assessment_plans_nothing_done_and_continues_what_is_under_way(
-    case: tuple[list[Gap], list[int], str, set[str]], marked: tuple[set[str], set[str]]
+    case: tuple[list[Gap], list[int], str, set[str]],
+    marked: tuple[set[str], set[str], dict[str, int]],
 ) -> None:
     gaps, capacity, size, serving = case
-    done, continued = marked
-    planned, _ = plan_initiatives(gaps, LIBRARY, capacity, size, serving, done, continued)
-    check(planned, gaps, size, serving, done, continued)
+    done, continued, left = marked
+    planned, _ = plan_initiatives(
+        gaps, LIBRARY, capacity, size, serving, done, continued, left=left
+    )
+    check(planned, gaps, size, serving, done, continued, capacity, left)
     # what is under way is placed first, before any new work
     statuses = [p.status for p in planned]
     assert statuses == sorted(statuses, key=lambda s: s != CONTINUED)
@@ -236,10 +266,10 @@ def workspaces(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
 @given(workspaces(), progress())
 def test_generated_workspaces_keep_the_roadmap_invariants(
     tmp_path_factory: pytest.TempPathFactory, case: tuple[dict[str, Any], dict[str, Any]],
-    marked: tuple[set[str], set[str]],
+    marked: tuple[set[str], set[str], dict[str, int]],
 ) -> None:  # fmt: skip
     context, story = case
-    done, continued = marked
+    done, continued, left = marked
     folder = tmp_path_factory.mktemp("ws")
     assessment = {
         "kind": "assessment", "client": {"name": "Công ty Thử"}, "date": "2026-10-01",
@@ -248,7 +278,8 @@ def test_generated_workspaces_keep_the_roadmap_invariants(
                         for n, role in enumerate(["executive", "sales", "service", "it"])],
         # a re-assessment: what became of the previous roadmap (`progress:`)
         "progress": {**dict.fromkeys(sorted(done), "done"),
-                     **dict.fromkeys(sorted(continued), "in_progress")},
+                     **{i: {"status": "in_progress", "months_left": left[i]} if i in left
+                        else "in_progress" for i in sorted(continued)}},
     }  # fmt: skip
     (folder / "assessment.yaml").write_text(yaml.safe_dump(assessment, allow_unicode=True), "utf-8")
     (folder / "story.yaml").write_text(yaml.safe_dump(story), "utf-8")
@@ -260,4 +291,4 @@ def test_generated_workspaces_keep_the_roadmap_invariants(
     assert result.roadmap.size == context["company_size"]
     assert [i.id for i in result.roadmap.done] == sorted(done)
     check(result.roadmap.items, result.gaps, result.roadmap.size, route_positions(result.strategy),
-          done, continued)  # fmt: skip
+          done, continued, result.decisions.capacity.value, left)  # fmt: skip

@@ -164,26 +164,40 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
       crm-assess roadmap examples/saigon-xanh --format csv > roadmap.csv
     """
     from ..report.labels import library_labels
-    from ..results import ROADMAP_HEADERS, roadmap_data, roadmap_rows
+    from ..results import ROADMAP_HEADERS, closing_note, roadmap_data, roadmap_rows
     from ..textformat import to_table
 
     result, lang = _shown(ctx, workspace, lenient, lang)
     rows = roadmap_rows(result, lang)
     words = library_labels(lang, result.library)
+    col = {name: n for n, name in enumerate(ROADMAP_HEADERS)}
     # after the 24 months: no phase, no months; done since the previous roadmap: no priority
     phase = {"backlog": words["backlog_short"], "done": words["status_done"]}
-    note = {
-        "continued": f" ({words['roadmap_continued_short']})",
-        False: f" ({words['roadmap_not_measured_short']})",
-    }
+
+    def months(r: list[Any]) -> str:
+        first, last = r[col["first_month"]], r[col["last_month"]]
+        return "—" if first is None else str(first) if first == last else f"{first}–{last}"
+
+    def title(n: int, r: list[Any]) -> str:
+        notes = []
+        if r[col["status"]] == "continued":  # the rows start with the roadmap's items
+            assumed = "_assumed" if result.roadmap.items[n].left_assumed else ""
+            notes.append(words.count(f"roadmap_continued_left{assumed}", r[col["months_left"]]))
+        if r[col["measured"]] is False:
+            notes.append(words["roadmap_not_measured_short"])
+        return str(r[col["title"]]) + "".join(f" ({n})" for n in notes)
+
     table = to_table(
-        ["phase", "months", "initiative", "owner", "effort", "priority", "indicative"],
-        [[phase.get(r[0], r[0]) if r[1] is None else r[0], "—" if r[1] is None else f"{r[1]}–{r[2]}",
-          r[4] + note.get(r[13], "") + note.get(r[14], ""), words.get(f"role_{r[5]}", r[5]), r[6],
-          "—" if r[8] is None else r[8], r[-1]] for r in rows],
+        ["phase", "months (1 = first)", "initiative", "owner", "effort", "priority", "indicative"],
+        [[phase.get(r[0], r[0]) if r[1] is None else r[0], months(r), title(n, r),
+          words.get(f"role_{r[col['owner']]}", r[col["owner"]]), r[col["effort"]],
+          "—" if r[col["priority"]] is None else r[col["priority"]], r[col["indicative"]]]
+         for n, r in enumerate(rows)],
     )  # fmt: skip
-    if any(r[-1] for r in rows):
+    if any(r[col["indicative"]] for r in rows):
         table += f"\n\n{words['indicative_legend']}"
+    if note := closing_note(result, lang, words):
+        table += f"\n\n{note}"
     if result.roadmap.route:
         names = _positions(result, lang)
         route = " → ".join(names.get(p, p) for p in result.roadmap.route)

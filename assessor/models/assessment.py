@@ -224,14 +224,15 @@ class ScoringSettings(StrictModel):
 
 
 class RoadmapSettings(StrictModel):
-    """How much change the organisation can absorb, phase by phase."""
+    """How much change the organisation can absorb at once, phase by phase."""
 
     capacity: list[int] | None = Field(
         default=None,
         min_length=4,
         max_length=4,
-        description="Effort points per phase (0–3, 3–6, 6–12, 12–24 months); S=1, M=2, L=3 "
-        "(default: from the company size in `context:`, else 4, 5, 8, 12).",
+        description="Effort points of work that can run at the same time in each phase (0–3, "
+        "3–6, 6–12, 12–24 months); an initiative counts S=1, M=2, L=3 in every month it runs "
+        "(default: from the company size in `context:`, else 4, 4, 5, 6).",
     )
     position: Id | None = Field(
         default=None,
@@ -267,6 +268,21 @@ class InitiativeProgress(StrictModel):
 
     status: ProgressStatus = Field(description="done, in_progress or not_started.")
     note: LocalText | None = Field(default=None, description="What was done, in both languages.")
+    months_left: StrictInt | None = Field(
+        default=None,
+        ge=1,
+        description="In progress: the months the work still needs from the start of the new "
+        "roadmap (default: half the initiative's length, rounded up).",
+    )
+
+    @model_validator(mode="after")
+    def _left_in_progress(self) -> InitiativeProgress:
+        if self.months_left is not None and self.status != "in_progress":
+            raise ValueError(
+                f"months_left is for work in progress, not {self.status}: remove it or set "
+                "status: in_progress"
+            )
+        return self
 
 
 class Assessment(StrictModel):

@@ -18,7 +18,8 @@ from ..headline import next_level_text
 from ..leadership import leadership_gap
 from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
-from ..roadmap import BACKLOG, CONTINUED, EFFORT_POINTS, PHASES, Planned
+from ..results import closing_note
+from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
 from ..textformat import local_date
 from . import charts_story, context_charts
 from .charts_grid import TimelineItem
@@ -134,6 +135,7 @@ class InitiativeView:
     note: str = ""  # continued from the previous roadmap, or not measured by the questionnaire
     indicative: str = ""  # every gap it closes is on an indicative dimension: it says so
     legal: str = ""  # a legal duty on indicative dimensions: the duty applies regardless
+    room_wait: str = ""  # it could start sooner but waits for room: from which month, and why
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,7 @@ class ReportContext:
     indicative_note: str = ""  # how many dimensions are indicative, under the headline
     indicative_legend: str = ""  # what the roadmap's "indicative" beside an initiative means
     disagreement: str = "1.5"  # levels apart that flag disagreement (`scoring.disagreement`)
+    roadmap_closes: str = ""  # the plan ends early: the month its work closes every gap by
 
 
 def _generated_date() -> dt.date:
@@ -302,23 +305,34 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
     enables = [titles[u].title[lang] for u in p.unblocks if u in titles]
     effort = labels[f"effort_{i.effort}"]
     cost = i.cost.get(result.roadmap.size)  # type: ignore[call-overload]
-    span = (
-        labels.fill("months_span", start=start, end=p.end_month) if p.end_month is not None else ""
-    )
+    span = month_span(p, labels)
     return InitiativeView(
         i.id, i.title[lang], i.summary[lang], labels[f"role_{i.owner}"], effort, labels.fill("effort_phrase", effort=effort),
         i.months, _duration(i.months, labels), start, p.phase, [titles[a].title[lang] for a in p.after if a in titles],
         [labels[f"kpi_{k}"] for k in i.kpis], closes, enables, p.end_month, span,
         money_range(cost.low, cost.high, lang, labels) if cost else "",
-        i.effect[lang], i.basis[lang], p.quick_win, not p.covers, [titles[w].title[lang] for w in p.with_ if w in titles],
+        i.effect[lang], i.basis[lang], p.quick_win, p.prerequisite_only, [titles[w].title[lang] for w in p.with_ if w in titles],
         p.serves_route, initiative_note(p, labels), *initiative_marks(result.scores, p, labels),
+        labels.fill("room_wait", month=p.earliest + 1) if p.waited_for_room and p.earliest is not None else "",
     )  # fmt: skip
+
+
+def month_span(p: Planned, labels: Labels) -> str:
+    """The months it runs, month 1 being the roadmap's first: 'Months 1–2' for offsets 0–2,
+    'Month 1' for 0–1; "" in the backlog."""
+    if p.start_month is None or p.end_month is None:
+        return ""
+    if p.end_month == p.start_month + 1:
+        return labels.fill("month_span_one", month=p.end_month)
+    return labels.fill("months_span", start=p.start_month + 1, end=p.end_month)
 
 
 def initiative_note(p: Planned, labels: Labels) -> str:
     """What the reader should know about how an initiative came into the plan: continued from
-    the previous roadmap, or a legal duty the questionnaire does not measure (check it)."""
-    notes = [labels["roadmap_continued"]] if p.status == CONTINUED else []
+    the previous roadmap (for the months left of it), or a legal duty the questionnaire does not
+    measure (check it)."""
+    assumed = "_assumed" if p.left_assumed else ""
+    notes = [labels.count(f"roadmap_continued{assumed}", p.months)] if p.status == CONTINUED else []
     return "; ".join([*notes, *([] if p.measured else [labels["roadmap_not_measured"]])])
 
 
@@ -345,7 +359,7 @@ def _phases(
     for n in range(len(PHASES)):
         planned = result.roadmap.phase(n)
         mine = [i for i in items if i.phase == n]
-        points = sum(EFFORT_POINTS[p.initiative.effort] for p in planned)
+        points, continued = result.roadmap.peak(n)
         room = capacity[n] if n < len(capacity) else None
         phases.append(
             PhaseView(
@@ -354,22 +368,24 @@ def _phases(
                 points,
                 room,
                 _outcome(result, planned, labels, lang),
-                _load(planned, points, room, labels),
+                _load(points, continued, room, labels),
             )
         )
     return phases  # fmt: skip
 
 
-def _load(planned: list[Planned], points: int, room: int | None, labels: Labels) -> str:
-    """How much of a phase's capacity its initiatives use; beyond it, why: work under way since
-    the previous roadmap, or work that does not wait for room (docs/roadmap.md §5)."""
+def _load(points: int, continued: int, room: int | None, labels: Labels) -> str:
+    """The most effort points running at once in a phase against its limit; beyond it, why:
+    work under way since the previous roadmap, or work that does not wait for room
+    (docs/roadmap.md §5)."""
     if not room:
         return ""
-    continued = sum(EFFORT_POINTS[p.initiative.effort] for p in planned if p.status == CONTINUED)
     if continued:
         return labels.fill(
             "phase_load_continued", points=points, capacity=room, continued=continued
         )
+    if not points:
+        return labels.fill("phase_load_idle", capacity=room)
     key = "phase_load_over" if points > room else "phase_load"
     return labels.fill(key, points=points, capacity=room)
 
@@ -453,7 +469,8 @@ def build_context(
         top_gaps=[_gap_view(result, g, lang, labels) for g in behind[:TOP_GAPS]],
         gap_chart=context_charts.gap_chart(result, behind[:GAP_CHART_ROWS], lang, labels, accent),
         phases=_phases(result, items, labels, lang), backlog=[i for i in items if i.phase == BACKLOG],
-        gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.months, i.phase) for i in items if i.phase < BACKLOG],
+        gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.end - i.start, i.phase) for i in items
+                                       if i.phase < BACKLOG and i.end is not None],
                                       labels, accent),
         kpis=kpi_views(result, lang, labels), kpi_provenance=kpi_provenance(result, labels),
         kpi_payback=payback_note(result, lang, labels),
@@ -472,4 +489,5 @@ def build_context(
         done=[i.title[lang] for i in result.roadmap.done],
         indicative_note=indicative_note(s, labels),
         indicative_legend=labels["indicative_legend"] if any(i.indicative for i in items) else "",
+        roadmap_closes=closing_note(result, lang, labels),
     )  # fmt: skip

@@ -1,0 +1,219 @@
+"""What a reader of the roadmap sees of its capacity (the effort points running at once), of
+work continued from the previous roadmap, of a plan that ends early and of its months, in the
+table, the CSV, the JSON and the reports, on the example clients (docs/roadmap.md §5, §8)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from functools import cache
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from assessor.cli import cli
+from assessor.context import CAPACITY
+from assessor.pipeline import AssessmentResult, run_assessment
+from assessor.report.context import ReportContext, build_context
+
+from .conftest import REPO
+
+EXAMPLES = REPO / "examples"
+
+
+@cache
+def _result(name: str) -> AssessmentResult:
+    return run_assessment(EXAMPLES / name)
+
+
+@cache
+def _context(name: str, lang: str, kind: str = "full") -> ReportContext:
+    return build_context(_result(name), lang=lang, kind=kind)
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_each_phase_says_the_most_work_running_at_once_against_its_limit() -> None:
+    # Minh Long relaunches its CRM at month 6 with its training and champions, which start with
+    # the rollout whatever the load: 6 points at once against limits of 4 and 5
+    assert [p.load for p in _context("minh-long-consulting", "en").phases] == [
+        "At most 4 effort points at once, within the limit of 4",
+        "At most 6 effort points at once, over the limit of 4: work that must start together "
+        "with another, and a legal duty, start at once rather than wait for room",
+        "At most 6 effort points at once, over the limit of 5: work that must start together "
+        "with another, and a legal duty, start at once rather than wait for room",
+        "At most 6 effort points at once, within the limit of 6",
+    ]
+    assert _context("minh-long-consulting", "vi").phases[0].load == (
+        "Cao nhất 4 điểm nguồn lực cùng lúc, trong mức tối đa 4"
+    )
+    # the bank's plan is done by month 9: nothing runs in the last phase
+    assert _context("phuong-dong-bank", "vi").phases[3].load == (
+        "Không có việc nào đang chạy; còn chỗ cho 10 điểm nguồn lực cùng lúc"
+    )
+
+
+def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_share() -> None:
+    # Sài Gòn Xanh continues six initiatives from month 0: the rollout for the 3 months the
+    # consultant gives, with its training, the others for half their length; together 11 points
+    # against 4
+    en, vi = _context("saigon-xanh", "en"), _context("saigon-xanh", "vi")
+    assert en.phases[0].load == (
+        "At most 11 effort points at once (limit 4), 11 of them for work under way since the "
+        "previous roadmap"
+    )
+    assert vi.phases[0].load == (
+        "Cao nhất 11 điểm nguồn lực cùng lúc (mức tối đa 4), trong đó 11 điểm cho các việc đang "
+        "thực hiện từ lộ trình lần trước"
+    )
+    first = {i.id: (i.months_span, i.note) for i in en.phases[0].initiatives}
+    assert first["crm-phased-rollout"] == (
+        "Months 1–3",
+        "under way since the previous roadmap: continued for the 3 months left",
+    )
+    assert first["customer-insight-basics"] == (
+        "Month 1",
+        "under way since the previous roadmap: continued for about 1 month, half its length",
+    )
+    assert {i.id: i.note for i in vi.phases[0].initiatives}["customer-data-cleanup"] == (
+        "đang thực hiện từ lộ trình lần trước: tiếp tục khoảng 2 tháng, bằng nửa thời gian "
+        "thực hiện"
+    )
+    # the table says it too, with the months in the reports' reading
+    table = _run("roadmap", str(EXAMPLES / "saigon-xanh"), "--lang", "en")
+    assert table.splitlines()[0].startswith("phase  months (1 = first)  initiative")
+    rollout = next(line for line in table.splitlines() if "Roll out CRM" in line)
+    assert rollout.split()[:2] == ["1", "1–3"]
+    assert "Roll out CRM in managed waves (continued, 3 months left)" in rollout
+    assert (
+        "Audit and clean customer data (continued, about 2 months left: half its length)" in table
+    )
+    vi_table = _run("roadmap", str(EXAMPLES / "saigon-xanh"), "--lang", "vi")
+    assert "(tiếp tục, còn 3 tháng)" in vi_table
+
+
+def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap() -> None:
+    # the bank: nothing starts in months 13–24 and nothing waits in the backlog; its work ends
+    # in month 9
+    bank = _context("phuong-dong-bank", "en", "executive")
+    assert bank.roadmap_closes == (
+        "The planned work closes every gap to the target by month 9, except in Network "
+        "development (Buttle CRM VC), for which the initiative catalogue has nothing that suits "
+        "this business; reassess then to set the next target."
+    )
+    assert _context("phuong-dong-bank", "vi", "full").roadmap_closes.startswith(
+        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng 9, "
+        "trừ khía cạnh Phát triển mạng lưới"
+    )
+    table = _run("roadmap", str(EXAMPLES / "phuong-dong-bank"), "--lang", "en")
+    assert bank.roadmap_closes in table
+    data = json.loads(_run("roadmap", str(EXAMPLES / "phuong-dong-bank"), "--format", "json"))
+    assert data["closes_all_gaps_by_month"] == 9
+    assert data["unmet"] == [{"dimension": "buttle-value-chain/network-development", "step": 2}]
+    # a plan that runs into the last phase says nothing of the kind
+    tan_phat = json.loads(
+        _run("roadmap", str(EXAMPLES / "tan-phat-industrial"), "--format", "json")
+    )
+    assert tan_phat["closes_all_gaps_by_month"] is None
+    assert _context("tan-phat-industrial", "en").roadmap_closes == ""
+
+
+def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> None:
+    # Minh Long's key account management could start when the consent design ends (month 6);
+    # the relaunch, then work that ranks higher, fill the capacity until month 15
+    views = {i.id: i for p in _context("minh-long-consulting", "en").phases for i in p.initiatives}
+    kam = views["key-account-management"]
+    assert (kam.months_span, kam.room_wait) == (
+        "Months 15–20",
+        "What it depends on allows it to start in month 6; it waits for room, as the work ahead "
+        "of it in the plan fills the capacity until then.",
+    )
+    # what starts as soon as it may says nothing of the kind
+    assert views["crm-phased-rollout"].room_wait == ""
+    data = json.loads(_run("roadmap", str(EXAMPLES / "minh-long-consulting"), "--format", "json"))
+    items = {i["id"]: i for p in data["phases"] for i in p["initiatives"]}
+    assert (
+        items["key-account-management"]["earliest_month"],
+        items["key-account-management"]["start_month"],
+    ) == (5, 14)
+
+
+def test_the_csv_reads_months_as_the_reports_do() -> None:
+    text = _run("roadmap", str(EXAMPLES / "tan-phat-industrial"), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    by_id = {r["initiative"]: r for r in rows}
+    # the vision charter runs in the first month (offsets 0–1), the baseline in months 1–2
+    assert (
+        by_id["crm-vision-charter"]["first_month"],
+        by_id["crm-vision-charter"]["last_month"],
+    ) == ("1", "1")
+    assert (
+        by_id["data-protection-baseline"]["first_month"],
+        by_id["data-protection-baseline"]["last_month"],
+    ) == ("1", "2")
+    data = json.loads(_run("roadmap", str(EXAMPLES / "tan-phat-industrial"), "--format", "json"))
+    for phase in data["phases"]:
+        for i in phase["initiatives"]:
+            row = by_id[i["id"]]
+            assert (int(row["first_month"]), int(row["last_month"])) == (
+                i["start_month"] + 1,
+                i["end_month"],
+            )
+    table = _run("roadmap", str(EXAMPLES / "tan-phat-industrial"))
+    vision = next(line for line in table.splitlines() if "Set a CRM vision" in line)
+    assert vision.split()[:2] == ["1", "1"]
+
+
+def test_months_left_is_for_work_in_progress_and_at_least_one(tmp_path: Path) -> None:
+    for name in ("saigon-xanh", "saigon-xanh-2025"):
+        shutil.copytree(EXAMPLES / name, tmp_path / name)
+    path = tmp_path / "saigon-xanh" / "assessment.yaml"
+    text = path.read_text("utf-8")
+    text = text.replace(
+        "  crm-goals-kpis: done\n", "  crm-goals-kpis: {status: done, months_left: 2}\n"
+    )
+    text = text.replace(
+        "    months_left: 3  # the north's wave", "    months_left: 0  # the north's wave"
+    )
+    path.write_text(text, "utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path / "saigon-xanh")])
+    assert result.exit_code == 1
+    lines = text.splitlines()
+    goals = next(n for n, line in enumerate(lines, 1) if "crm-goals-kpis:" in line)
+    rollout = next(n for n, line in enumerate(lines, 1) if "months_left: 0" in line)
+    assert result.stderr.splitlines()[:2] == [
+        f"{path}:{goals}:19: progress.crm-goals-kpis: months_left is for work in progress, not "
+        "done: remove it or set status: in_progress",
+        f"{path}:{rollout}:18: progress.crm-phased-rollout.months_left: Input should be greater "
+        "than or equal to 1",
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_the_default_capacities_are_work_at_once_for_each_size() -> None:
+    # a small shop runs two points at once, a mid-sized firm four, a very large one six, each
+    # growing as its programme team forms; the reason says what the numbers mean
+    small = _result("an-khang-shop").decisions.capacity
+    mid = _result("tan-phat-industrial").decisions.capacity
+    enterprise = _result("phuong-dong-bank").decisions.capacity
+    assert (small.value, mid.value, enterprise.value) == (
+        [2, 2, 3, 3],
+        [4, 4, 5, 6],
+        [6, 8, 10, 10],
+    )
+    assert CAPACITY["large"] == [5, 6, 8, 8]
+    assert mid.reason["en"] == (
+        "A mid-sized firm's capacity for change: at most 4, 4, 5, 6 effort points of work running "
+        "at once in the four phases (0–3, 3–6, 6–12 and 12–24 months; a small initiative counts 1, "
+        "a medium one 2, a large one 3, in every month it runs)."
+    )
+    assert mid.reason["vi"].startswith(
+        "Năng lực thay đổi của một doanh nghiệp quy mô vừa: cùng lúc chỉ chạy tối đa 4, 4, 5, 6 "
+        "điểm nguồn lực trong bốn giai đoạn"
+    )
