@@ -211,7 +211,7 @@ def _waits(chosen: dict[str, list[Need]], plan: Plan) -> _Waits:
         deps = {
             p
             for pre in item.prerequisites
-            if plan.capability(pre.capability) < pre.level
+            if not plan.has(pre.capability, pre.level)
             for p in providers(plan, chosen, pre.capability, pre.level)
         }
         on_route = plan.on_route(ident)

@@ -145,12 +145,19 @@ class Plan:
         return level_at(mean) >= item.step + 1
 
     def capability(self, cap: str) -> float:
-        scores = [
-            score
-            for path, score in self.current.items()
-            if cap in _dimension_caps(self.frameworks, path)
-        ]
+        """The capability's score as the capability view counts it (docs/scoring.md): the mean
+        over the scored dimensions whose main (first listed) capability it is, or, when it is
+        no scored dimension's main one, over every scored dimension naming it; 0 when none."""
+        naming = {p: _dimension_caps(self.frameworks, p) for p in self.current}
+        main = [self.current[p] for p, caps in naming.items() if caps[:1] == [cap]]
+        scores = main or [self.current[p] for p, caps in naming.items() if cap in caps]
         return statistics.fmean(scores) if scores else 0.0
+
+    def has(self, cap: str, level: int) -> bool:
+        """Whether the capability stands at `level` (level_at: less than MIN_GAP below it
+        counts, as for a need); never when no scored dimension names it."""
+        score = self.capability(cap)
+        return score > 0 and level_at(score) >= level
 
     def upstream(self, ident: str) -> dict[str, str]:
         """Everything `after:` and `with:` reach from `ident` through initiatives that suit the
@@ -256,7 +263,7 @@ def _before(ident: str, chosen: dict[str, list[Need]], plan: Plan) -> list[str]:
         )
     ]
     for pre in item.prerequisites:
-        if plan.capability(pre.capability) >= pre.level or providers(
+        if plan.has(pre.capability, pre.level) or providers(
             plan, chosen, pre.capability, pre.level
         ):
             continue
