@@ -45,17 +45,17 @@ def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations(
     en, vi = _story("tan-phat-industrial", "en"), _story("tan-phat-industrial", "vi")
     assert en.action_title == "The largest gaps are in segmentation, technology and measurement"
     assert en.action_plan == (
-        "The plan starts with “Set a CRM vision and executive sponsor”, “Bring the personal data "
-        "already held into line with the law (Law 91/2025, Decree 356/2025)” and “Set a baseline "
-        "of five CRM KPIs” (months 1–3)."
+        "The plan starts with “Bring the personal data already held into line with the law "
+        "(Law 91/2025, Decree 356/2025)”, “Set a CRM vision and executive sponsor” and “Write a "
+        "CRM strategy: target customers and objectives” (months 1–4)."
     )
     assert (
         vi.action_title == "Khoảng cách lớn nhất nằm ở phân khúc khách hàng, công nghệ và đo lường"
     )
     assert vi.action_plan == (
-        "Kế hoạch bắt đầu với “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ”, “Đưa dữ liệu cá nhân "
-        "đang nắm giữ vào khuôn khổ pháp luật (Luật 91/2025, Nghị định 356/2025)” và “Đặt số "
-        "liệu nền cho năm KPI CRM cốt lõi” (tháng 1–3)."
+        "Kế hoạch bắt đầu với “Đưa dữ liệu cá nhân đang nắm giữ vào khuôn khổ pháp luật (Luật "
+        "91/2025, Nghị định 356/2025)”, “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ” và “Xây dựng "
+        "chiến lược CRM: khách hàng mục tiêu và mục tiêu” (tháng 1–4)."
     )
 
 
@@ -270,3 +270,19 @@ def test_the_bank_is_costed_as_the_enterprise_it_is() -> None:
         assert high.endswith("billion đồng" if lang == "en" else "tỷ đồng")
         pages = " ".join(_pages("phuong-dong-bank", lang))
         assert contact in pages and story.total_cost in pages
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.parent.name for p in (REPO / "examples").glob("*/README.md"))
+)
+def test_what_to_do_first_is_the_roadmaps_first_three_new_moves(name: str) -> None:
+    """Page 2's moves are the roadmap's first three new items in its own order, so the urgent
+    legal baseline (priority 0) is never dropped for a higher-priority move starting with it."""
+    result = _result(name)
+    new = [p for p in result.roadmap.items if p.status == "new" and p.start_month is not None]
+    for lang in ("en", "vi"):
+        story = _story(name, lang)
+        assert [m.title for m in story.moves] == [p.initiative.title[lang] for p in new[:3]]
+    legal = [p for p in new if p.initiative.urgent]
+    if legal and legal[0].start_month == 0:
+        assert legal[0].initiative.title["en"] in [m.title for m in _story(name, "en").moves]

@@ -238,10 +238,10 @@ def _move(result: AssessmentResult, p: Planned, lang: str, labels: Labels) -> Mo
 
 
 def first_moves(result: AssessmentResult) -> list[Planned]:
-    """The new initiatives that start first (highest priority first among those starting
-    together); work continued from the previous roadmap is listed on its own."""
-    planned = [p for p in result.roadmap.items if p.phase < BACKLOG and p.status != CONTINUED]
-    return sorted(planned, key=lambda p: (_start_month(p), p.phase, -p.priority, p.initiative.id))
+    """The new initiatives in the roadmap's own order (by start month, those starting together
+    in the order the planner placed them: the legal duty and the foundations first,
+    docs/roadmap.md §5); work continued from the previous roadmap is listed on its own."""
+    return [p for p in result.roadmap.items if p.phase < BACKLOG and p.status != CONTINUED]
 
 
 def _role_means(result: AssessmentResult, paths: set[str]) -> tuple[list[float], list[float]]:
