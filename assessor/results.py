@@ -359,7 +359,7 @@ def _planned(result: AssessmentResult, p: Planned, lang: str) -> dict[str, Any]:
     s = result.scores
     return {
         "id": i.id, "title": i.title[lang], "summary": i.summary[lang], "owner": i.owner, "effort": i.effort,
-        "months": i.months, "start_month": p.start_month, "end_month": p.end_month,
+        "months": p.duration, "start_month": p.start_month, "end_month": p.end_month,
         "quick_win": p.quick_win, "priority": r3(p.priority), "after": p.after, "with": p.with_,
         "unblocks": p.unblocks, "urgent": i.urgent, "serves": list(i.serves), "serves_route": p.serves_route,
         "prerequisite_only": p.prerequisite_only, "step": i.step, "personal_data": i.personal_data,
@@ -388,10 +388,10 @@ def roadmap_rows(result: AssessmentResult, lang: str) -> list[list[Any]]:
         i = p.initiative
         rows.append([
             p.phase + 1 if p.phase < BACKLOG else "backlog", None if start is None else start + 1, end, i.id,
-            i.title[lang], i.owner, i.effort, i.months, r3(p.priority), dims, " ".join(p.after), " ".join(p.with_),
+            i.title[lang], i.owner, i.effort, p.duration, r3(p.priority), dims, " ".join(p.after), " ".join(p.with_),
             " ".join(i.kpis), p.status, p.measured, "yes" if _indicative(result.scores, p) else "", p.months_left,
         ])  # fmt: skip
     for i in result.roadmap.done:
-        rows.append([DONE, None, None, i.id, i.title[lang], i.owner, i.effort, i.months, None, "", "", "",
+        rows.append([DONE, None, None, i.id, i.title[lang], i.owner, i.effort, i.months_for(result.roadmap.size), None, "", "", "",
                      " ".join(i.kpis), DONE, None, "", None])  # fmt: skip
     return rows

@@ -35,7 +35,8 @@ Deterministic and pure. The rules (docs/roadmap.md):
    what starts with another right after it), each starts in the first month from when all it
    waits for has ended (or, for `with:`, started) at which its points fit under the capacity in
    every month it runs (a serial schedule); urgent and start-together work does not wait for
-   room: it starts at its earliest month whatever the load. Its phase is the phase it starts
+   room: it starts at its earliest month whatever the load, and what starts with another runs
+   at least until that one ends. Its phase is the phase it starts
    in; what cannot start within 24 months goes to the backlog.
 """
 
@@ -94,11 +95,19 @@ class Planned:
     months_left: int | None = None  # CONTINUED: the months it still runs in this roadmap
     left_assumed: bool = False  # CONTINUED without `months_left:`: half its length, rounded up
     earliest: int | None = None  # the month what it waits for allows; later when it waits for room
+    # its length for the company's size; new work that starts with another (`with:`) is
+    # stretched to the end of that one when it runs longer
+    length: int | None = None
+
+    @property
+    def duration(self) -> int:
+        """Its whole length for this company (continued work: as if it started now)."""
+        return self.length if self.length is not None else self.initiative.months_for(DEFAULT_SIZE)
 
     @property
     def months(self) -> int:
         """The months it runs in this roadmap: what is left of continued work, else its length."""
-        return self.initiative.months if self.months_left is None else self.months_left
+        return self.duration if self.months_left is None else self.months_left
 
     @property
     def end_month(self) -> int | None:
@@ -271,10 +280,10 @@ def _by_start_waits(chosen: dict[str, list[Need]], waits: _Waits) -> list[str]:
 
 def _schedule(
     chosen: dict[str, list[Need]], waits: _Waits, plan: Plan, capacity: list[int],
-    left: Mapping[str, int],
+    left: Mapping[str, int], size: str,
 ) -> list[Planned]:  # fmt: skip
-    """Place each initiative in months (§5); `left` gives the months left of continued work
-    where `progress:` says."""
+    """Place each initiative in months (§5) for a company of `size`; `left` gives the months
+    left of continued work where `progress:` says."""
     load = _Load(capacity)
     order = _order(chosen, waits, plan)
     start: dict[str, int | None] = {}
@@ -288,7 +297,11 @@ def _schedule(
         ident = min(ready, key=order.__getitem__)
         item = plan.items[ident]
         points = EFFORT_POINTS[item.effort]
-        runs[ident] = months_left(item, left.get(ident)) if ident in plan.continued else item.months
+        runs[ident] = (
+            months_left(item, left.get(ident), size)
+            if ident in plan.continued
+            else item.months_for(size)
+        )
         waited[ident] = waits.all(ident) & set(start)
         # when each wait lets it start: what it starts with has started, the rest has ended
         times = []
@@ -303,6 +316,9 @@ def _schedule(
         elif first is not None:  # urgent and start-together work does not wait for room
             pinned = item.urgent or bool(waits.started[ident])
             first = load.first(first, runs[ident], points, pinned)
+        if first is not None:  # what starts with another lasts at least as long as it
+            ends = [start[d] + runs[d] for d in waits.started[ident] if start.get(d) is not None]  # type: ignore[operator]
+            runs[ident] = max([runs[ident], *(e - first for e in ends)])
         start[ident] = first
         if first is not None:
             load.take(first, runs[ident], points)
@@ -314,6 +330,7 @@ def _schedule(
             weight(plan.items[i], plan.serving) > 1, CONTINUED if i in plan.continued else NEW,
             plan.measured(plan.items[i]), runs[i] if i in plan.continued else None,
             i in plan.continued and i not in left, earliest[i],
+            plan.items[i].months_for(size) if i in plan.continued else runs[i],
         )
         for i in start  # in the order they were placed
     ]  # fmt: skip
@@ -376,10 +393,10 @@ def _phase_of(month: int | None) -> int:
     return next(n for n, (begin, end) in enumerate(PHASES) if begin <= month < end)
 
 
-def months_left(item: Initiative, given: int | None) -> int:
-    """The months continued work still runs: as `progress:` gives it, else half its length,
-    rounded up."""
-    return given if given is not None else -(-item.months // 2)
+def months_left(item: Initiative, given: int | None, size: str = DEFAULT_SIZE) -> int:
+    """The months continued work still runs: as `progress:` gives it, else half its length for
+    a company of `size`, rounded up."""
+    return given if given is not None else -(-item.months_for(size) // 2)
 
 
 def route_positions(strategy: StrategyPosition) -> set[str]:
@@ -411,7 +428,9 @@ def plan_initiatives(
     chosen = choose(needs, [items[i] for i in sorted(fits)], plan)
     close(chosen, plan)
     covered = {n for ns in chosen.values() for n in ns} | plan.met_by_done()
-    return _schedule(chosen, _waits(chosen, plan), plan, capacity, left or {}), sorted(
+    return _schedule(
+        chosen, _waits(chosen, plan), plan, capacity, left or {}, size or DEFAULT_SIZE
+    ), sorted(
         n for n in needs if n not in covered
     )
 

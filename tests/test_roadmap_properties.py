@@ -123,7 +123,7 @@ def check(
             assert (p.status, p.start_month, p.after, p.with_) == (CONTINUED, 0, [], []), i.id
             # it runs from month 0 for what is left of it: as given, else half its length
             given = (left or {}).get(i.id)
-            assert p.end_month == months_left(i, given) == (given or -(-i.months // 2)), i.id
+            assert p.end_month == months_left(i, given, size) == (given or -(-i.months_for(size) // 2)), i.id
             assert p.left_assumed == (given is None)
             continue
         assert p.status == "new" and size in i.sizes
@@ -142,6 +142,11 @@ def check(
             # not slip a phase for want of room
             if p.with_ and not p.after:
                 assert p.start_month == max(by_id[w].start_month or 0 for w in p.with_), i.id
+            # it runs its duration for the company's size, and what starts with another runs
+            # at least until that one ends (the rollout's training lasts through its last wave)
+            leads = [by_id[o] for o in upstream(i.id, "with") & set(by_id)]
+            ends = [o.end_month for o in leads if o.end_month is not None]
+            assert p.end_month == max([p.start_month + i.months_for(size), *ends]), i.id
         # the legal baseline on the personal data already held starts in the first two months
         if i.urgent:
             assert p.start_month is not None and p.start_month < 2, (i.id, p.start_month)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -28,6 +28,7 @@ else:
     KpiId = Literal[KPI_IDS]
 
 COMPANY_SIZES: tuple[CompanySize, ...] = ("small", "mid", "large", "enterprise")
+Months = Annotated[int, Field(strict=True, ge=1, le=24)]
 LEGAL_THEME = "compliance"  # the theme that makes an initiative a legal duty
 
 
@@ -141,7 +142,10 @@ class Initiative(StrictModel):
         "active customers): it is never planned for a client matching any of them.",
     )
     effort: Literal["S", "M", "L"] = Field(description="Effort: S, M or L.")
-    months: int = Field(ge=1, le=24, description="Typical duration in months.")
+    months: Months | dict[CompanySize, Months] = Field(
+        description="Typical duration in months: one number, or one per company size in `sizes` "
+        "(e.g. {mid: 6, large: 9, enterprise: 15}) where the scale changes how long it takes."
+    )
     owner: Role = Field(description="Role that owns it.")
     cost: dict[CompanySize, CostRange] = Field(
         description="Indicative outside spend (million đồng) for each size in `sizes`."
@@ -158,6 +162,26 @@ class Initiative(StrictModel):
         consent design). A legal duty applies whatever the scores say, so the reports never call
         it indicative."""
         return self.urgent or LEGAL_THEME in self.themes
+
+    @model_validator(mode="after")
+    def _timed_for_each_size(self) -> Initiative:
+        if isinstance(self.months, dict):
+            missing = [s for s in self.sizes if s not in self.months]
+            if missing:
+                names = " and ".join(f"'{s}'" for s in missing)
+                sizes = "sizes" if len(missing) > 1 else "size"
+                raise ValueError(f"months: no duration for company {sizes} {names}")
+        return self
+
+    def months_for(self, size: str) -> int:
+        """Its duration for a company of `size`: the one number, or the size's own; for a size
+        it does not list (work continued from a previous roadmap), the nearest smaller size's,
+        else the nearest larger one's."""
+        if not isinstance(self.months, dict):
+            return self.months
+        at = COMPANY_SIZES.index(size) if size in COMPANY_SIZES else 1  # type: ignore[arg-type]
+        order = [*COMPANY_SIZES[at::-1], *COMPANY_SIZES[at + 1 :]]
+        return next(self.months[s] for s in order if s in self.months)
 
     @model_validator(mode="after")
     def _costed_for_each_size(self) -> Initiative:

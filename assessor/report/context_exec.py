@@ -228,7 +228,7 @@ def _sum_costs(items: list[Planned], size: str, lang: str, labels: Labels) -> st
 def _move(result: AssessmentResult, p: Planned, lang: str, labels: Labels) -> MoveView:
     i = p.initiative
     cost = _cost(p, result.roadmap.size)
-    duration = labels["one_month"] if i.months == 1 else labels.fill("n_months", n=i.months)
+    duration = labels["one_month"] if p.duration == 1 else labels.fill("n_months", n=p.duration)
     return MoveView(
         i.title[lang], labels[f"role_{i.owner}"], labels.fill("month_n", n=_start_month(p) + 1),
         f"{labels[f'effort_{i.effort}']} · {duration}",
@@ -343,7 +343,7 @@ def _action_plan(moves: list[Planned], continued: bool, lang: str, labels: Label
         return ""
     titles = [f"“{p.initiative.title[lang]}”" for p in moves]  # quoted in both languages
     first = min(_start_month(p) for p in moves) + 1
-    last = max(_start_month(p) + p.initiative.months for p in moves)
+    last = max(_start_month(p) + p.duration for p in moves)
     months = (
         labels.fill("month_n", n=first)
         if first == last
