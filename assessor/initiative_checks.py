@@ -92,6 +92,10 @@ def check_initiatives(
             for j, other in enumerate(ids):
                 if other not in library:
                     found.append(((*loc, key, j), unknown("initiative", other, library)))
+        for j, other in enumerate(item.if_planned):
+            if other not in item.after and other not in item.with_:
+                msg = f"'{other}' is in neither 'after' nor 'with': 'if_planned' only makes one of those conditional"
+                found.append(((*loc, "if_planned", j), msg))
         for j, position in enumerate(item.serves):
             if position not in positions:
                 found.append(((*loc, "serves", j), unknown("position", position, positions)))

@@ -214,7 +214,7 @@ def _waits(chosen: dict[str, list[Need]], plan: Plan) -> _Waits:
         if ident in plan.continued:  # started before this roadmap: it waits for nothing
             ended[ident], started[ident], soft[ident] = set(), set(), set()
             continue
-        up = {o: kind for o, kind in plan.upstream(ident).items() if o in chosen}
+        up = {o: kind for o, kind in plan.upstream(ident, chosen).items() if o in chosen}
         ended[ident] = {o for o, kind in up.items() if kind == "after"}
         started[ident] = {o for o, kind in up.items() if kind == "with"}
         deps = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from .gaps import Gap
@@ -159,14 +159,21 @@ class Plan:
         score = self.capability(cap)
         return score > 0 and level_at(score) >= level
 
-    def upstream(self, ident: str) -> dict[str, str]:
+    def links(self, ident: str, planned: Collection[str]) -> tuple[list[str], list[str]]:
+        """Its `after:` and `with:`, without those in its `if_planned:` that are not planned."""
+        item = self.items[ident]
+        kept = [o for o in [*item.after, *item.with_] if o not in item.if_planned or o in planned]
+        return [o for o in item.after if o in kept], [o for o in item.with_ if o in kept]
+
+    def upstream(self, ident: str, planned: Collection[str]) -> dict[str, str]:
         """Everything `after:` and `with:` reach from `ident` through initiatives that suit the
         company, each with how `ident` waits for it: 'after' (it must have ended) when the
-        last link of some chain to it is `after:`, else 'with' (it must have started). Work
-        done since the last assessment has ended: the walk stops there; work under way is
-        reached but not walked through (what came before it is behind it)."""
+        last link of some chain to it is `after:`, else 'with' (it must have started). A link
+        in `if_planned:` counts only when it leads to a `planned` initiative. Work done since
+        the last assessment has ended: the walk stops there; work under way is reached but not
+        walked through (what came before it is behind it)."""
         seen: list[str] = []
-        todo = [*self.items[ident].after, *self.items[ident].with_]
+        todo = [*sum(self.links(ident, planned), [])]
         while todo:
             other = todo.pop(0)
             if other in seen or other == ident or other in self.done:
@@ -175,8 +182,8 @@ class Plan:
                 continue
             seen.append(other)
             if other not in self.continued:
-                todo += [*self.items[other].after, *self.items[other].with_]
-        ended = {a for i in (ident, *seen) for a in self.items[i].after}
+                todo += sum(self.links(other, planned), [])
+        ended = {a for i in (ident, *seen) for a in self.links(i, planned)[0]}
         return {o: "after" if o in ended else "with" for o in seen}
 
 
@@ -226,7 +233,7 @@ def _bridged(
     (its `after:` that suit the company) is planned, and `later`, planned right after it, raises
     a dimension one of those raises. A new configuration of technology and data is piloted
     again before the rollout takes that technology and data to everyone."""
-    before = [a for a in item.after if a in plan.fits]
+    before = [a for a in item.after if a in plan.fits and a not in item.if_planned]
     return (
         bool(before)
         and all(a in chosen for a in before)
@@ -255,6 +262,7 @@ def _before(ident: str, chosen: dict[str, list[Need]], plan: Plan) -> list[str]:
         other
         for other in dict.fromkeys([*item.after, *item.with_])
         if other in plan.fits
+        and other not in item.if_planned  # ordered by it only when planned for its own sake
         and other not in chosen
         and other not in plan.done
         and (

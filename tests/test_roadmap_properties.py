@@ -102,11 +102,16 @@ def check(
         seen: set[str] = set()
         found: set[str] = set()
         todo = [ident]
+
+        def links(node: str, key: str) -> list[str]:  # `if_planned:` links count when planned
+            ids = items[node].after if key == "after" else items[node].with_
+            return [o for o in ids if o not in items[node].if_planned or o in by_id]
+
         while todo:
             node = todo.pop()
-            found |= {o for o in (items[node].after if last == "after" else items[node].with_)
+            found |= {o for o in links(node, last)
                       if o not in done and (size in items[o].sizes or o in continued)}  # fmt: skip
-            for other in [*items[node].after, *items[node].with_]:
+            for other in [*links(node, "after"), *links(node, "with")]:
                 if other in seen or other in done or other in continued:
                     continue
                 if size in items[other].sizes:

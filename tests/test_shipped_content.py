@@ -160,7 +160,10 @@ def test_initiatives_cover_every_dimension_and_step_for_each_company_size() -> N
         for size in COMPANY_SIZES
         if not (size == "small" and step == 3)  # a small firm's target stops at level 3
     }
-    assert needed - covered == set()
+    # a small shop's partners are its few suppliers and couriers, whom the owner knows: no
+    # partner mapping for it, and its gap in network development is reported unmet
+    small_partners = {("buttle-value-chain/network-development", 1, "small")}
+    assert needed - covered == small_partners
     themes = {t for i in LIBRARY.initiatives.values() for t in i.themes}
     assert {"goals-kpis", "personas", "competitors", "single-customer-view", "segment-campaigns", "sales-process",
             "performance-tracking", "training-adoption", "pilot", "platform-choice"} <= themes  # fmt: skip

@@ -110,6 +110,12 @@ class Initiative(StrictModel):
         description="Initiatives that must have started before this one starts: it runs alongside "
         "them (e.g. training with each rollout wave).",
     )
+    if_planned: list[Id] = Field(
+        default_factory=list,
+        description="Ids among `after:` and `with:` that order this one only when they are "
+        "planned for their own sake: the planner never adds them for it, nor waits through them "
+        "when they are not planned (e.g. dashboards start with the rollout when one is planned).",
+    )
     then: list[Id] = Field(
         default_factory=list,
         description="Initiatives that must follow this one whenever it is planned, unless the "
