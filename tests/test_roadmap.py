@@ -676,3 +676,45 @@ def test_a_new_configuration_is_always_piloted_and_rolled_out_with_its_change_ma
     ]
     got = months(plan_initiatives(weak, LIBRARY, WIDE, "mid")[0])
     assert got["crm-change-communication"][1] <= got["crm-phased-rollout"][0]  # type: ignore[operator]
+
+
+def test_months_per_size_and_if_planned_are_checked_one_line_each(
+    build_file_tree: BuildTree,
+) -> None:
+    fixed = CATALOGUE.replace("    after: [first-move, crm-vison-charter]\n", "").replace(
+        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}}\n",
+        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}, "
+        "enterprise: {low: 1, high: 2}}\n",
+    )
+    broken = fixed.replace(
+        "    after: [second-move]\n    effort: S\n    months: 1\n",
+        "    after: [second-move]\n    if_planned: [crm-pilot]\n    effort: S\n"
+        "    months: {small: 1, mid: 2, large: 0}\n",
+    )
+    root = build_file_tree({"mine.yaml": broken})
+    result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{root}/mine.yaml:12:39: initiatives[0].months.large: Input should be greater than or equal to 1",
+        "1 problem(s) in 1 file(s) checked.",
+    ]
+    (root / "mine.yaml").write_text(broken.replace("large: 0}", "large: 3}"), "utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
+    assert result.stderr.splitlines() == [
+        f"{root}/mine.yaml:4:5: initiatives[0]: months: no duration for company size 'enterprise'",
+        "1 problem(s) in 1 file(s) checked.",
+    ]
+    (root / "mine.yaml").write_text(broken.replace("large: 0}", "large: 3, enterprise: 5}"), "utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
+    assert result.stderr.splitlines() == [
+        f"{root}/mine.yaml:10:18: initiatives[0].if_planned[0]: 'crm-pilot' is in neither "
+        "'after' nor 'with': 'if_planned' only makes one of those conditional",
+        "1 problem(s) in 1 file(s) checked.",
+    ]
+
+
+def test_a_duration_per_size_sets_how_long_the_work_runs() -> None:
+    centre = LIBRARY.initiatives["omnichannel-contact-centre"]
+    assert [centre.months_for(s) for s in ("mid", "large", "enterprise")] == [6, 9, 15]
+    assert centre.months_for("small") == 6  # continued work of a size it does not list
+    assert LIBRARY.initiatives["crm-vision-charter"].months_for("enterprise") == 1

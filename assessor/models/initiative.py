@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from ..kpi_catalogue import KPI_IDS
 from .assessment import BusinessContext, Industry, Market
@@ -29,6 +29,12 @@ else:
 
 COMPANY_SIZES: tuple[CompanySize, ...] = ("small", "mid", "large", "enterprise")
 Months = Annotated[int, Field(strict=True, ge=1, le=24)]
+# one number, or one per company size: told apart by its shape, so a mistake in either is one
+# error line, not one per alternative
+Duration = Annotated[
+    Annotated[Months, Tag("months")] | Annotated[dict[CompanySize, Months], Tag("per-size")],
+    Discriminator(lambda v: "per-size" if isinstance(v, dict) else "months"),
+]
 LEGAL_THEME = "compliance"  # the theme that makes an initiative a legal duty
 
 
@@ -148,7 +154,7 @@ class Initiative(StrictModel):
         "active customers): it is never planned for a client matching any of them.",
     )
     effort: Literal["S", "M", "L"] = Field(description="Effort: S, M or L.")
-    months: Months | dict[CompanySize, Months] = Field(
+    months: Duration = Field(
         description="Typical duration in months: one number, or one per company size in `sizes` "
         "(e.g. {mid: 6, large: 9, enterprise: 15}) where the scale changes how long it takes."
     )
