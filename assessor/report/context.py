@@ -19,7 +19,7 @@ from ..leadership import leadership_gap
 from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
 from ..results import closing_note
-from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
+from ..roadmap import BACKLOG, CONTINUED, HORIZON, PHASES, Planned
 from ..textformat import local_date
 from . import charts_story, context_charts
 from .charts_grid import TimelineItem
@@ -469,8 +469,9 @@ def build_context(
         top_gaps=[_gap_view(result, g, lang, labels) for g in behind[:TOP_GAPS]],
         gap_chart=context_charts.gap_chart(result, behind[:GAP_CHART_ROWS], lang, labels, accent),
         phases=_phases(result, items, labels, lang), backlog=[i for i in items if i.phase == BACKLOG],
-        gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.end - i.start, i.phase) for i in items
-                                       if i.phase < BACKLOG and i.end is not None],
+        gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.end - i.start, i.phase,
+                                                    labels.fill("continues_to_month", month=i.end) if i.end > HORIZON else "")
+                                       for i in items if i.phase < BACKLOG and i.end is not None],
                                       labels, accent),
         kpis=kpi_views(result, lang, labels), kpi_provenance=kpi_provenance(result, labels),
         kpi_payback=payback_note(result, lang, labels),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..gaps import Gap
 from ..pipeline import AssessmentResult
-from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
+from ..roadmap import BACKLOG, CONTINUED, HORIZON, PHASES, Planned
 from . import charts, charts_story
 from .context_marks import group_mark, initiative_marks
 from .labels import Labels, fmt_num, local_style, significant
@@ -90,6 +90,7 @@ class ExecutiveView:
     moves: list[MoveView]  # new work; what continues from the previous roadmap is `continued`
     first_cost: str  # the first moves together; "" when the catalogue gives no costs
     total_cost: str  # every initiative planned in the 24 months
+    costs: str  # the sentence giving both, naming the plan's real length
     costs_note: str  # what the costs cover, for which company size
     insight_title: str
     insight: str
@@ -244,6 +245,21 @@ def first_moves(result: AssessmentResult) -> list[Planned]:
     return [p for p in result.roadmap.items if p.phase < BACKLOG and p.status != CONTINUED]
 
 
+def _costs(result: AssessmentResult, first: str, total: str, labels: Labels) -> str:
+    """The cost of the first moves and of the whole roadmap, named by its real length: the month
+    its work closes every gap when it ends early, the month its last work ends when that is
+    after the 24th, else 24 months."""
+    roadmap = result.roadmap
+    last = max((p.end_month or 0 for p in roadmap.items), default=0)
+    if roadmap.closes_all_gaps_by is not None:
+        return labels.fill(
+            "costs_first_early", first=first, total=total, months=roadmap.closes_all_gaps_by
+        )
+    if last > HORIZON:
+        return labels.fill("costs_first_beyond", first=first, total=total, month=last)
+    return labels.fill("costs_first", first=first, total=total)
+
+
 def _role_means(result: AssessmentResult, paths: set[str]) -> tuple[list[float], list[float]]:
     """The executive role's scores and every other role's, on the given dimensions."""
     execs: list[float] = []
@@ -378,6 +394,7 @@ def executive_view(
     behind = [c for c in caps if c.gap > 0]
     size = result.roadmap.size
     moves = first_moves(result)
+    first_cost = _sum_costs(moves[:MOVES], size, lang, labels)
     planned = [p for p in result.roadmap.items if p.phase < BACKLOG and p.status != CONTINUED]
     continued = [p.initiative.title[lang] for p in result.roadmap.items if p.status == CONTINUED]
     title, text, chart = _insight(result, caps, lang, labels, accent)
@@ -399,8 +416,9 @@ def executive_view(
         target_note=_target_note(result, lang, labels),
         findings=[_finding(result, c, lang, labels, used) for c in behind[:FINDINGS]],
         moves=[_move(result, p, lang, labels) for p in moves[:MOVES]],
-        first_cost=_sum_costs(moves[:MOVES], size, lang, labels),
-        total_cost=_sum_costs(planned, size, lang, labels),
+        first_cost=first_cost,
+        total_cost=(total_cost := _sum_costs(planned, size, lang, labels)),
+        costs=_costs(result, first_cost, total_cost, labels),
         costs_note=labels.fill("costs_note", size=labels[f"size_{size}"]),
         insight_title=title, insight=text, insight_chart=chart,
         capability_chart=charts.bars("capabilities", bars, labels["capability_chart"], accent, legend, decimal=decimal)
