@@ -295,8 +295,12 @@ def test_the_route_counts_double_and_brings_its_key_move_into_the_24_months() ->
     # a welcome programme is not on the service route, so key accounts do not wait for it
     assert "welcome-onboarding-programme" in before.after
     assert "welcome-onboarding-programme" not in after.after
-    # consent still comes first: key account plans hold personal data
-    assert "consent-data-protection" in after.after
+    # consent still comes first: key account plans hold personal data (it waits for the value
+    # tiers, which themselves wait for consent, so `after` names the tiers)
+    consent = {p.initiative.id: p for p in steered}["consent-data-protection"]
+    assert "customer-value-segmentation" in after.after
+    assert consent.end_month is not None and after.start_month is not None
+    assert consent.end_month <= after.start_month
 
 
 def test_a_firm_that_has_piloted_and_rolled_out_its_crm_is_not_sent_back_to_configure_it() -> None:
@@ -456,18 +460,18 @@ def test_a_new_configuration_is_piloted_before_its_rollout_even_when_piloting_is
 
 def test_work_that_starts_with_another_does_not_wait_for_room() -> None:
     # a small firm at level 1 with a small firm's capacity (2 effort points at once, 3 from
-    # month 6): the SaaS CRM (S) starts at month 10, after the consent design and the clean-up;
+    # month 6): the SaaS CRM (S) starts at month 9, after the consent design and the clean-up;
     # the owner's launch (S) and the training (M) start with it, taking the load to 4 points,
     # over the limit of 3, rather than slip until there is room
     planned, _ = plan_initiatives(gaps_at(1.0, 3.0), LIBRARY, CAPACITY["small"], "small")
     got = months(planned)
-    assert got["saas-crm-setup"] == (10, 12)
-    assert got["training-adoption-programme"][0] == got["owner-led-crm-launch"][0] == 10
+    assert got["saas-crm-setup"] == (9, 11)
+    assert got["training-adoption-programme"][0] == got["owner-led-crm-launch"][0] == 9
     plan = Roadmap(planned, [], None, None, [])
-    assert [plan.load(m)[0] for m in range(9, 14)] == [3, 4, 4, 3, 3]
+    assert [plan.load(m)[0] for m in range(8, 13)] == [3, 4, 4, 3, 3]
     # work that waits for room starts only once the launch and the training have ended
-    later = [p.start_month for p in planned if p.start_month is not None and p.start_month > 10]
-    assert min(later) == 13
+    later = [p.start_month for p in planned if p.start_month is not None and p.start_month > 9]
+    assert min(later) == 12
     # the legal baseline does not wait either: at month 0, whatever the load
     assert got["data-protection-baseline"] == (0, 2)
 

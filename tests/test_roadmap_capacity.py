@@ -40,22 +40,22 @@ def _run(*args: str) -> str:
 
 
 def test_each_phase_says_the_most_work_running_at_once_against_its_limit() -> None:
-    # Minh Long relaunches its CRM at month 6 with its training and champions, which start with
-    # the rollout whatever the load: 6 points at once against limits of 4 and 5
+    # Minh Long relaunches its CRM at month 6 with its training, champions and dashboards, which
+    # start with the rollout whatever the load: 8 points at once against limits of 4 and 5
     assert [p.load for p in _context("minh-long-consulting", "en").phases] == [
         "At most 4 effort points at once, within the limit of 4",
-        "At most 6 effort points at once, over the limit of 4: work that must start together "
+        "At most 8 effort points at once, over the limit of 4: work that must start together "
         "with another, and a legal duty, start at once rather than wait for room",
-        "At most 6 effort points at once, over the limit of 5: work that must start together "
+        "At most 8 effort points at once, over the limit of 5: work that must start together "
         "with another, and a legal duty, start at once rather than wait for room",
         "At most 6 effort points at once, within the limit of 6",
     ]
     assert _context("minh-long-consulting", "vi").phases[0].load == (
         "Cao nhất 4 điểm nguồn lực cùng lúc, trong mức tối đa 4"
     )
-    # the bank's plan is done by month 9: nothing runs in the last phase
+    # the bank's plan is done by month 18: only its contact centre (L) runs on in the last phase
     assert _context("phuong-dong-bank", "vi").phases[3].load == (
-        "Không có việc nào đang chạy; còn chỗ cho 10 điểm nguồn lực cùng lúc"
+        "Cao nhất 3 điểm nguồn lực cùng lúc, trong mức tối đa 10"
     )
 
 
@@ -100,21 +100,21 @@ def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_sh
 
 def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap() -> None:
     # the bank: nothing starts in months 13–24 and nothing waits in the backlog; its work ends
-    # in month 9
+    # in month 18, when its contact centre, 15 months for an enterprise, is live
     bank = _context("phuong-dong-bank", "en", "executive")
     assert bank.roadmap_closes == (
-        "The planned work closes every gap to the target by month 9, except in Network "
+        "The planned work closes every gap to the target by month 18, except in Network "
         "development (Buttle CRM VC), for which the initiative catalogue has nothing that suits "
         "this business; reassess then to set the next target."
     )
     assert _context("phuong-dong-bank", "vi", "full").roadmap_closes.startswith(
-        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng 9, "
+        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng 18, "
         "trừ khía cạnh Phát triển mạng lưới"
     )
     table = _run("roadmap", str(EXAMPLES / "phuong-dong-bank"), "--lang", "en")
     assert bank.roadmap_closes in table
     data = json.loads(_run("roadmap", str(EXAMPLES / "phuong-dong-bank"), "--format", "json"))
-    assert data["closes_all_gaps_by_month"] == 9
+    assert data["closes_all_gaps_by_month"] == 18
     assert data["unmet"] == [{"dimension": "buttle-value-chain/network-development", "step": 2}]
     # a plan that runs into the last phase says nothing of the kind
     tan_phat = json.loads(
