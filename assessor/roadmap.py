@@ -430,9 +430,7 @@ def plan_initiatives(
     covered = {n for ns in chosen.values() for n in ns} | plan.met_by_done()
     return _schedule(
         chosen, _waits(chosen, plan), plan, capacity, left or {}, size or DEFAULT_SIZE
-    ), sorted(
-        n for n in needs if n not in covered
-    )
+    ), sorted(n for n in needs if n not in covered)
 
 
 def plan_roadmap(

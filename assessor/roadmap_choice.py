@@ -173,7 +173,7 @@ class Plan:
         the last assessment has ended: the walk stops there; work under way is reached but not
         walked through (what came before it is behind it)."""
         seen: list[str] = []
-        todo = [*sum(self.links(ident, planned), [])]
+        todo = [o for ids in self.links(ident, planned) for o in ids]
         while todo:
             other = todo.pop(0)
             if other in seen or other == ident or other in self.done:
@@ -182,7 +182,7 @@ class Plan:
                 continue
             seen.append(other)
             if other not in self.continued:
-                todo += sum(self.links(other, planned), [])
+                todo += [o for ids in self.links(other, planned) for o in ids]
         ended = {a for i in (ident, *seen) for a in self.links(i, planned)[0]}
         return {o: "after" if o in ended else "with" for o in seen}
 

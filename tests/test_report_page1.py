@@ -293,11 +293,14 @@ def test_the_cost_of_the_whole_roadmap_names_its_real_length() -> None:
     assert _story("phuong-dong-bank", "en").costs.endswith(
         "The whole roadmap (18 months): 28.3–110 billion đồng."
     )
-    assert "Toàn bộ lộ trình (18 tháng): 28,3–110 tỷ đồng." in _story("phuong-dong-bank", "vi").costs
+    assert (
+        "Toàn bộ lộ trình (18 tháng): 28,3–110 tỷ đồng." in _story("phuong-dong-bank", "vi").costs
+    )
     # Tân Phát's last work runs past month 24, and its cost is counted whole
-    assert "The whole roadmap, with the work that continues to month 26:" in _story(
-        "tan-phat-industrial", "en"
-    ).costs
+    assert (
+        "The whole roadmap, with the work that continues to month 26:"
+        in _story("tan-phat-industrial", "en").costs
+    )
     assert "kể cả các việc kéo dài đến tháng 26" in _story("tan-phat-industrial", "vi").costs
     assert "The whole 24-month roadmap:" in _story("an-khang-shop", "en").costs
 

@@ -708,7 +708,9 @@ def test_months_per_size_and_if_planned_are_checked_one_line_each(
         f"{root}/mine.yaml:4:5: initiatives[0]: months: no duration for company size 'enterprise'",
         "1 problem(s) in 1 file(s) checked.",
     ]
-    (root / "mine.yaml").write_text(broken.replace("large: 0}", "large: 3, enterprise: 5}"), "utf-8")
+    (root / "mine.yaml").write_text(
+        broken.replace("large: 0}", "large: 3, enterprise: 5}"), "utf-8"
+    )
     result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
     assert result.stderr.splitlines() == [
         f"{root}/mine.yaml:10:18: initiatives[0].if_planned[0]: 'crm-pilot' is in neither "

@@ -128,7 +128,9 @@ def check(
             assert (p.status, p.start_month, p.after, p.with_) == (CONTINUED, 0, [], []), i.id
             # it runs from month 0 for what is left of it: as given, else half its length
             given = (left or {}).get(i.id)
-            assert p.end_month == months_left(i, given, size) == (given or -(-i.months_for(size) // 2)), i.id
+            assert (
+                p.end_month == months_left(i, given, size) == (given or -(-i.months_for(size) // 2))
+            ), i.id
             assert p.left_assumed == (given is None)
             continue
         assert p.status == "new" and size in i.sizes

@@ -191,7 +191,7 @@ class Initiative(StrictModel):
         else the nearest larger one's."""
         if not isinstance(self.months, dict):
             return self.months
-        at = COMPANY_SIZES.index(size) if size in COMPANY_SIZES else 1  # type: ignore[arg-type]
+        at = COMPANY_SIZES.index(size) if size in COMPANY_SIZES else 1
         order = [*COMPANY_SIZES[at::-1], *COMPANY_SIZES[at + 1 :]]
         return next(self.months[s] for s in order if s in self.months)
 
