@@ -317,7 +317,7 @@ def _schedule(
             pinned = item.urgent or bool(waits.started[ident])
             first = load.first(first, runs[ident], points, pinned)
         if first is not None:  # what starts with another lasts at least as long as it
-            ends = [start[d] + runs[d] for d in waits.started[ident] if start.get(d) is not None]  # type: ignore[operator]
+            ends = [s + runs[d] for d in waits.started[ident] if (s := start.get(d)) is not None]
             runs[ident] = max([runs[ident], *(e - first for e in ends)])
         start[ident] = first
         if first is not None:
