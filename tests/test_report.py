@@ -40,7 +40,7 @@ def test_pdf_text_has_client_level_top_gap_and_vietnamese_headings(mini: Assessm
     assert "Công ty Thử Nghiệm" in text
     assert (
         "Công ty Thử Nghiệm: Mức 2 — Đang phát triển. Để lên mức 3, cần mô hình này ở mức 3 trở "
-        "lên; hiện mô hình chưa đạt." in " ".join(text.split())
+        "lên; mô hình này hiện chưa đạt." in " ".join(text.split())
     )
     assert "Bêta (Thu nhỏ) hiện tại 3,0/4 · mục tiêu 4,0" in text  # the first finding
     for heading in (
@@ -72,7 +72,7 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
     first, second = (" ".join(reader.pages[i].extract_text().split()) for i in (0, 1))
     # an action title, where the company stands (the level first, the average second)
     assert story.action_title == (
-        "The largest gaps are in measurement, customer data and segmentation"
+        "The most pressing gaps are in measurement, customer data and segmentation"
     )
     assert story.action_title in first
     # where the plan starts: the same new work as "What to do first", beside the work under way
@@ -82,8 +82,8 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
     )
     assert story.action_plan in first
     level = first.index(
-        "Level 1 — Initial. Level 2 needs 4 of the 5 frameworks at level 2 or above; none is "
-        "there yet."
+        "Level 1 — Initial. Level 2 needs at least 4 of the 5 frameworks at level 2 or above; none "
+        "is there yet."
     )
     assert level < first.index("Average score 2.")
     # what matters most: three capabilities, not one weakness under three frameworks' names
@@ -106,7 +106,7 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
     assert "80–250 million đồng Each segment has its own contact plan" in second
     assert "The first three moves: 190–580 million đồng. The whole 24-month roadmap:" in second
     # two executives are too few to compare apart (min_group 3): where managers disagree instead
-    assert story.insight.startswith("Managers disagree on Technology (Gartner 8BB")
+    assert story.insight.startswith("Managers' views differ on Technology (Gartner 8BB")
     assert story.insight in second
     assert "Contents" not in first + second
 
