@@ -43,13 +43,18 @@ def _pages(name: str, lang: str) -> list[str]:
 
 def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations() -> None:
     en, vi = _story("tan-phat-industrial", "en"), _story("tan-phat-industrial", "vi")
-    assert en.action_title == "The most pressing gaps are in segmentation, technology and measurement"
+    assert (
+        en.action_title == "The most pressing gaps are in segmentation, technology and measurement"
+    )
     assert en.action_plan == (
         "The plan starts with “Set a CRM vision and executive sponsor”, “Bring the personal data "
         "already held into line with the law (Law 91/2025, Decree 356/2025)” and “Set a baseline "
         "of five CRM KPIs” (months 1–3)."
     )
-    assert vi.action_title == "Cần ưu tiên thu hẹp khoảng cách ở phân khúc khách hàng, công nghệ và đo lường"
+    assert (
+        vi.action_title
+        == "Cần ưu tiên thu hẹp khoảng cách ở phân khúc khách hàng, công nghệ và đo lường"
+    )
     assert vi.action_plan == (
         "Kế hoạch bắt đầu với “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ”, “Đưa dữ liệu cá nhân "
         "đang nắm giữ vào khuôn khổ pháp luật (Luật 91/2025, Nghị định 356/2025)” và “Đặt số "

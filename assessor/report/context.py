@@ -359,7 +359,7 @@ def _phases(
     for n in range(len(PHASES)):
         planned = result.roadmap.phase(n)
         mine = [i for i in items if i.phase == n]
-        points, continued = result.roadmap.peak(n)
+        points, _ = result.roadmap.peak(n)
         room = capacity[n] if n < len(capacity) else None
         phases.append(
             PhaseView(
@@ -393,7 +393,9 @@ def _load(result: AssessmentResult, index: int, room: int | None, labels: Labels
         return labels.fill("phase_load_idle", capacity=room)
     if points <= room:
         if continued:
-            return labels.fill("phase_load_continued", points=points, capacity=room, continued=continued)
+            return labels.fill(
+                "phase_load_continued", points=points, capacity=room, continued=continued
+            )
         return labels.fill("phase_load", points=points, capacity=room)
     reasons = []
     if continued:
@@ -405,7 +407,11 @@ def _load(result: AssessmentResult, index: int, room: int | None, labels: Labels
         ("load_pinned_legal", any(p.initiative.urgent for p in running)),
     ) if hit]  # fmt: skip
     if pinned:
-        which = pinned[0] if len(pinned) == 1 else labels.fill("list_and", first=pinned[0], last=pinned[1])
+        which = (
+            pinned[0]
+            if len(pinned) == 1
+            else labels.fill("list_and", first=pinned[0], last=pinned[1])
+        )
         reasons.append(labels.fill("load_reason_pinned", which=which))
     if not reasons:  # the rule's own words, should the plan hold more for another reason
         reasons.append(labels["load_reason_any"])

@@ -66,7 +66,7 @@ class FindingView:
     evidence: str  # the dimensions behind it, with their scores
     indicative: str = ""  # every dimension behind it rests on fewer than three questions
     today_label: str = ""  # "Today (closest to level 2)": the level whose words `today` are
-    no_initiative: str = ""  # the plan has no initiative for it yet (the catalogue has none that fits)
+    no_initiative: str = ""  # no initiative in the plan for it: the catalogue has none that fits
 
 
 @dataclass(frozen=True)
