@@ -251,3 +251,15 @@ def test_wheel_ships_the_content(tmp_path: Path) -> None:
         assert f"assessor/_data/frameworks/{fw}.yaml" in names
     assert "assessor/_data/questionnaires/crm-full.yaml" in names
     assert "assessor/_data/profiles/balanced-3.yaml" in names
+
+
+def test_the_roadmap_table_shows_no_priority_for_work_that_closes_no_gap_and_says_why() -> None:
+    # Minh Long's legal baseline closes no measured gap: a dash, and one line on what it means
+    out = run("roadmap", str(REPO / "examples" / "minh-long-consulting"), "--lang", "vi")
+    assert out.exit_code == 0, out.output
+    legal = next(line for line in out.stdout.splitlines() if "Luật 91/2025" in line)
+    assert legal.split()[-1] == "—"
+    assert (
+        "Mức ưu tiên —: sáng kiến không tự thu hẹp khoảng cách nào; được đưa vào vì pháp luật "
+        "yêu cầu, hoặc vì các việc khác trong lộ trình phải chờ hoặc bắt đầu cùng với nó."
+    ) in out.stdout

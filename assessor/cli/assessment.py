@@ -191,11 +191,13 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
         ["phase", "months (1 = first)", "initiative", "owner", "effort", "priority", "indicative"],
         [[phase.get(r[0], r[0]) if r[1] is None else r[0], months(r), title(n, r),
           words.get(f"role_{r[col['owner']]}", r[col["owner"]]), r[col["effort"]],
-          "—" if r[col["priority"]] is None else r[col["priority"]], r[col["indicative"]]]
+          "—" if not r[col["priority"]] else r[col["priority"]], r[col["indicative"]]]
          for n, r in enumerate(rows)],
     )  # fmt: skip
     if any(r[col["indicative"]] for r in rows):
         table += f"\n\n{words['indicative_legend']}"
+    if any(r[col["priority"]] == 0 for r in rows):  # a prerequisite or a legal duty (not done)
+        table += f"\n\n{words['roadmap_priority_none']}"
     if note := closing_note(result, lang, words):
         table += f"\n\n{note}"
     if result.roadmap.route:
