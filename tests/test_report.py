@@ -82,8 +82,8 @@ def test_pages_one_and_two_tell_the_whole_story(build_file_tree: BuildTree) -> N
     )
     assert story.action_plan in first
     level = first.index(
-        "Level 1 — Initial. Level 2 needs at least 4 of the 5 frameworks at level 2 or above; none "
-        "is there yet."
+        "Level 1 — Initial. Level 2 needs 4 of the 5 frameworks at level 2 or above; none is "
+        "there yet."
     )
     assert level < first.index("Average score 2.")
     # what matters most: three capabilities, not one weakness under three frameworks' names

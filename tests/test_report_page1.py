@@ -118,12 +118,12 @@ def test_the_findings_target_is_explained_where_it_is_shown() -> None:
     ("name", "lang", "sentence"),
     [
         ("tan-phat-industrial", "en",
-         "Level 2 needs at least 4 of the 5 frameworks at level 2 or above; none is there yet."),
+         "Level 2 needs 4 of the 5 frameworks at level 2 or above; none is there yet."),
         ("tan-phat-industrial", "vi",
          "Để lên mức 2, cần ít nhất 4 trên 5 mô hình ở mức 2 trở lên; hiện chưa có mô hình nào "
          "đạt."),
         ("lua-viet-ecommerce", "en",
-         "Level 2 needs at least 4 of the 5 frameworks at level 2 or above; 1 is there now."),
+         "Level 2 needs 4 of the 5 frameworks at level 2 or above; 1 is there now."),
         ("phuong-dong-bank", "vi",
          "Để lên mức 3, cần ít nhất 4 trên 5 mô hình ở mức 3 trở lên; hiện chưa có mô hình nào "
          "đạt."),
