@@ -187,7 +187,9 @@ def group_notes(result: AssessmentResult, lang: str, labels: Labels) -> list[str
                 else result.workspace.assessment.unit_name(m, lang)
                 for m in g.merged
             )
-            out.append(labels.fill("group_merged", by=by, groups=names, n=g.min_group))
+            out.append(
+                labels.fill("group_merged", by=by[:1].lower() + by[1:], groups=names, n=g.min_group)
+            )
     return out
 
 

@@ -105,19 +105,19 @@ def test_the_next_level_needs_eighty_percent_of_the_frameworks() -> None:
     [
         (NextLevel(2, 4, 0, 5),
          "Level 2 needs 4 of the 5 frameworks at level 2 or above; none is there yet.",
-         "Để lên mức 2, cần 4/5 mô hình ở mức 2 trở lên; hiện chưa có mô hình nào đạt."),
+         "Để lên mức 2, cần ít nhất 4 trên 5 mô hình ở mức 2 trở lên; hiện chưa có mô hình nào đạt."),
         (NextLevel(3, 4, 1, 5),
          "Level 3 needs 4 of the 5 frameworks at level 3 or above; 1 is there now.",
-         "Để lên mức 3, cần 4/5 mô hình ở mức 3 trở lên; hiện có 1 mô hình đạt."),
+         "Để lên mức 3, cần ít nhất 4 trên 5 mô hình ở mức 3 trở lên; hiện có 1 mô hình đạt."),
         (NextLevel(3, 4, 3, 5),
          "Level 3 needs 4 of the 5 frameworks at level 3 or above; 3 are there now.",
-         "Để lên mức 3, cần 4/5 mô hình ở mức 3 trở lên; hiện có 3 mô hình đạt."),
+         "Để lên mức 3, cần ít nhất 4 trên 5 mô hình ở mức 3 trở lên; hiện có 3 mô hình đạt."),
         (NextLevel(2, 2, 1, 2),
          "Level 2 needs all 2 frameworks at level 2 or above; 1 is there now.",
          "Để lên mức 2, cần cả 2 mô hình ở mức 2 trở lên; hiện có 1 mô hình đạt."),
         (NextLevel(4, 1, 0, 1),
          "Level 4 needs the framework at level 4 or above; it is not there yet.",
-         "Để lên mức 4, cần mô hình này ở mức 4 trở lên; hiện mô hình chưa đạt."),
+         "Để lên mức 4, cần mô hình này ở mức 4 trở lên; mô hình này hiện chưa đạt."),
     ],
 )  # fmt: skip
 def test_what_the_next_level_needs_reads_right_in_every_number(

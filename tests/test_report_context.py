@@ -29,7 +29,8 @@ def test_context_is_plain_data_in_the_chosen_language(mini: AssessmentResult) ->
     # the level in words with what the next one needs first, the average second; no "% of best practice"
     assert vi.headline == (
         "Công ty Thử Nghiệm: Mức 2 — Đang phát triển. Để lên mức 3, cần mô hình này ở mức 3 trở "
-        "lên; hiện mô hình chưa đạt. Điểm trung bình 2,96/4 (thực tiễn đã tiến đến đâu giữa các mức)."
+        "lên; mô hình này hiện chưa đạt. Điểm trung bình 2,96/4 (cho biết thực tiễn đã tiến được "
+        "bao xa giữa hai mức)."
     )
     assert en.headline.startswith(
         "Công ty Thử Nghiệm: Level 2 — Developing. Level 3 needs the framework at level 3 or above"
@@ -186,13 +187,14 @@ def test_empty_roadmap_says_why(mini: AssessmentResult) -> None:
         "12–24 months",
     ]
     assert [p.capacity for p in en.phases] == [4, 4, 5, 6]
-    # nothing runs: each phase says how much room it has
+    # nothing runs: each phase says how much capacity is free, and only that
     assert [p.load for p in en.phases] == [
-        "Nothing running; room for 4 effort points at once",
-        "Nothing running; room for 4 effort points at once",
-        "Nothing running; room for 5 effort points at once",
-        "Nothing running; room for 6 effort points at once",
+        "Nothing running: capacity free for 4 effort points at once",
+        "Nothing running: capacity free for 4 effort points at once",
+        "Nothing running: capacity free for 5 effort points at once",
+        "Nothing running: capacity free for 6 effort points at once",
     ]
+    assert all(p.idle for p in en.phases)
 
 
 def test_small_money_per_customer_reads_in_dong_not_fractions_of_a_million(
@@ -357,17 +359,18 @@ def test_costs_from_a_thousand_million_up_are_said_in_billions_to_three_figures(
     from assessor.report.context_exec import money_range
     from assessor.report.labels import load_labels
 
-    assert money_range(low, high, "en", load_labels("en")) == en
-    assert money_range(low, high, "vi", load_labels("vi")) == vi
+    # a no-break space before đồng: it never wraps alone onto a line of the cost column
+    assert money_range(low, high, "en", load_labels("en")) == en.replace(" đồng", "\u00a0đồng")
+    assert money_range(low, high, "vi", load_labels("vi")) == vi.replace(" đồng", "\u00a0đồng")
 
 
 LUA_VIET_PAYBACK = {
     "en": "Each new customer brings back only 1.7 times what it costs to win them: 200,000 đồng of "
-    "margin over their lifetime (the CLV before that cost is deducted) against 120,000 đồng, "
-    "below the usual benchmark of 3 to 1.",
-    "vi": "Mỗi khách hàng mới chỉ mang lại 1,7 lần chi phí để có được họ: 200.000 đồng lợi nhuận "
-    "góp trong suốt vòng đời (CLV khi chưa trừ chi phí đó) so với 120.000 đồng, thấp hơn mức "
-    "tham chiếu thường dùng là 3 lần.",
+    "contribution margin over their lifetime (CLV 80,000 đồng plus the acquisition cost 120,000 "
+    "đồng) against 120,000 đồng to win them, where the usual recommendation is 3 times or more.",
+    "vi": "Mỗi khách hàng mới chỉ mang lại 1,7 lần chi phí thu hút: 200.000 đồng lợi nhuận đóng "
+    "góp trong suốt vòng đời (CLV 80.000 đồng cộng lại chi phí thu hút 120.000 đồng) so với "
+    "120.000 đồng chi phí thu hút, trong khi mức thường được khuyến nghị là từ 3 lần trở lên.",
 }
 
 
@@ -427,6 +430,7 @@ def test_a_customer_who_costs_more_to_win_than_they_bring_back_is_said_so() -> N
     context = build_context(dataclasses.replace(result, kpis=kpis), lang="en", kind="executive")
     assert context.kpi_payback == (
         "Each new customer costs more to win than they bring back: 120,000 đồng to win one, "
-        "against 80,000 đồng of margin over their lifetime (the CLV before that cost is "
-        "deducted), where the usual benchmark is 3 times the cost."
+        "against 80,000 đồng of contribution margin over their lifetime (the CLV before the "
+        "acquisition cost is deducted), where the usual recommendation is 3 times the cost or "
+        "more."
     )

@@ -40,36 +40,41 @@ def _run(*args: str) -> str:
 
 
 def test_each_phase_says_the_most_work_running_at_once_against_its_limit() -> None:
-    # Minh Long relaunches its CRM at month 6 with its training, champions and dashboards, which
-    # start with the rollout whatever the load: 8 points at once against limits of 4 and 5
+    # Minh Long relaunches its CRM at month 6 with its training, champions and dashboards,
+    # which start with the rollout whatever the load: 8 points at once against limits of 4 and
+    # 5. No legal duty runs then, so none is given as a reason
     assert [p.load for p in _context("minh-long-consulting", "en").phases] == [
-        "At most 4 effort points at once, within the limit of 4",
-        "At most 8 effort points at once, over the limit of 4: work that must start together "
-        "with another, and a legal duty, start at once rather than wait for room",
-        "At most 8 effort points at once, over the limit of 5: work that must start together "
-        "with another, and a legal duty, start at once rather than wait for room",
-        "At most 6 effort points at once, within the limit of 6",
+        "Peak: 4 effort points at once (limit 4)",
+        "Peak: 8 effort points at once, over the limit of 4: work that must start together with "
+        "another cannot wait for free capacity",
+        "Peak: 8 effort points at once, over the limit of 5: work that must start together with "
+        "another cannot wait for free capacity",
+        "Peak: 6 effort points at once (limit 6)",
     ]
-    assert _context("minh-long-consulting", "vi").phases[0].load == (
-        "Cao nhất 4 điểm nguồn lực cùng lúc, trong mức tối đa 4"
+    vi = _context("minh-long-consulting", "vi").phases
+    assert vi[0].load == "Cao điểm: 4 điểm nguồn lực cùng lúc (giới hạn 4)"
+    assert vi[1].load == (
+        "Cao điểm: 8 điểm nguồn lực cùng lúc, vượt giới hạn 4: việc phải bắt đầu cùng lúc với "
+        "việc khác không thể chờ đến khi còn trống năng lực"
     )
-    # the bank's plan is done by month 18: only its contact centre (L) runs on in the last phase
-    assert _context("phuong-dong-bank", "vi").phases[3].load == (
-        "Cao nhất 3 điểm nguồn lực cùng lúc, trong mức tối đa 10"
-    )
+    # the bank's plan is done by month 18: nothing starts in the last phase, and only its
+    # contact centre (L), 15 months for an enterprise, runs on into it
+    last = _context("phuong-dong-bank", "vi").phases[3]
+    assert last.load == "Cao điểm: 3 điểm nguồn lực cùng lúc (giới hạn 10)"
+    assert not last.idle and not last.initiatives
 
 
 def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_share() -> None:
     # Sài Gòn Xanh continues six initiatives from month 0: the rollout for the 3 months the
     # consultant gives, with its training, the others for half their length; together 11 points
-    # against 4
+    # against 4: over the limit, and why
     en, vi = _context("saigon-xanh", "en"), _context("saigon-xanh", "vi")
     assert en.phases[0].load == (
-        "At most 11 effort points at once (limit 4), 11 of them for work under way since the "
-        "previous roadmap"
+        "Peak: 11 effort points at once, over the limit of 4: all 11 are work under way since "
+        "the previous roadmap"
     )
     assert vi.phases[0].load == (
-        "Cao nhất 11 điểm nguồn lực cùng lúc (mức tối đa 4), trong đó 11 điểm cho các việc đang "
+        "Cao điểm: 11 điểm nguồn lực cùng lúc, vượt giới hạn 4: cả 11 điểm là các việc đang "
         "thực hiện từ lộ trình lần trước"
     )
     first = {i.id: (i.months_span, i.note) for i in en.phases[0].initiatives}
@@ -79,11 +84,12 @@ def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_sh
     )
     assert first["customer-insight-basics"] == (
         "Month 1",
-        "under way since the previous roadmap: continued for about 1 month, half its length",
+        "under way since the previous roadmap: continued for about 1 month (estimated as half its "
+        "planned length)",
     )
     assert {i.id: i.note for i in vi.phases[0].initiatives}["customer-data-cleanup"] == (
-        "đang thực hiện từ lộ trình lần trước: tiếp tục khoảng 2 tháng, bằng nửa thời gian "
-        "thực hiện"
+        "đang thực hiện từ lộ trình lần trước: tiếp tục khoảng 2 tháng (tạm tính bằng nửa thời "
+        "gian dự kiến)"
     )
     # the table says it too, with the months in the reports' reading
     table = _run("roadmap", str(EXAMPLES / "saigon-xanh"), "--lang", "en")
@@ -92,7 +98,8 @@ def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_sh
     assert rollout.split()[:2] == ["1", "1–3"]
     assert "Roll out CRM in managed waves (continued, 3 months left)" in rollout
     assert (
-        "Audit and clean customer data (continued, about 2 months left: half its length)" in table
+        "Audit and clean customer data (continued, about 2 months left, estimated as half its "
+        "planned length)" in table
     )
     vi_table = _run("roadmap", str(EXAMPLES / "saigon-xanh"), "--lang", "vi")
     assert "(tiếp tục, còn 3 tháng)" in vi_table
@@ -108,7 +115,7 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap() -> None:
         "this business; reassess then to set the next target."
     )
     assert _context("phuong-dong-bank", "vi", "full").roadmap_closes.startswith(
-        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng 18, "
+        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng thứ 18, "
         "trừ khía cạnh Phát triển mạng lưới"
     )
     table = _run("roadmap", str(EXAMPLES / "phuong-dong-bank"), "--lang", "en")

@@ -298,8 +298,8 @@ def test_breakdowns(score: Any) -> None:
             "hn": {"fa/plan": 2.667, "fa/data": 2.333, "fb/people": 2.375, "fb/tools": 2.5},
         },
         "notes": [
-            "By role: Executive, IT are shown together as “Others”, so that no group has fewer "
-            "than 2 respondents."
+            "In the breakdown by role, Executive, IT are shown together as “Others”, so that no "
+            "group has fewer than 2 respondents."
         ],
     }
 
@@ -462,7 +462,7 @@ def test_a_capability_counts_its_main_dimensions_only(build_file_tree: BuildTree
     assert [f.evidence for f in story.findings] == [
         "fa: Data 2.5 (no framework makes it a dimension's main topic, so every dimension "
         "touching it counts)",
-        "fb: People 2.4; also in fa: Planning, not counted",
+        "fb: People 2.4; a side topic in fa: Planning (not counted)",
         "fa: Data 2.5 · fb: Tools 2.6",
     ]
     # "today": knowledge quotes fa/data (2.54, closest to level 3); data then quotes its weakest

@@ -14,12 +14,11 @@ from pathlib import Path
 
 from ..confidential import OTHERS
 from ..gaps import Gap
-from ..headline import next_level_text
 from ..leadership import leadership_gap
 from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
 from ..results import closing_note
-from ..roadmap import BACKLOG, CONTINUED, HORIZON, PHASES, Planned
+from ..roadmap import BACKLOG, CONTINUED, HORIZON, NEW, PHASES, Planned
 from ..textformat import local_date
 from . import charts_story, context_charts
 from .charts_grid import TimelineItem
@@ -145,7 +144,8 @@ class PhaseView:
     points: int
     capacity: int | None
     outcome: str
-    load: str = ""  # "Uses 5 of 8 effort points", with why a phase holds more than its capacity
+    load: str = ""  # "Peak: 5 effort points at once (limit 8)", with why a phase holds more
+    idle: bool = False  # nothing runs in it: the load says so, and no second "nothing starts"
 
 
 @dataclass(frozen=True)
@@ -359,7 +359,7 @@ def _phases(
     for n in range(len(PHASES)):
         planned = result.roadmap.phase(n)
         mine = [i for i in items if i.phase == n]
-        points, continued = result.roadmap.peak(n)
+        points, _ = result.roadmap.peak(n)
         room = capacity[n] if n < len(capacity) else None
         phases.append(
             PhaseView(
@@ -368,26 +368,54 @@ def _phases(
                 points,
                 room,
                 _outcome(result, planned, labels, lang),
-                _load(points, continued, room, labels),
+                _load(result, n, room, labels),
+                idle=bool(room) and not points,
             )
         )
     return phases  # fmt: skip
 
 
-def _load(points: int, continued: int, room: int | None, labels: Labels) -> str:
-    """The most effort points running at once in a phase against its limit; beyond it, why:
-    work under way since the previous roadmap, or work that does not wait for room
-    (docs/roadmap.md §5)."""
+def _peak_running(result: AssessmentResult, index: int) -> list[Planned]:
+    """The work running in the first month of phase `index` that holds its most effort points."""
+    begin, end = PHASES[index]
+    month = max(range(begin, end), key=lambda m: (result.roadmap.load(m)[0], -m))
+    return [p for p in result.roadmap.items if p.runs_in(month)]
+
+
+def _load(result: AssessmentResult, index: int, room: int | None, labels: Labels) -> str:
+    """The most effort points running at once in a phase against its limit; beyond it, why,
+    naming only the reasons present at the peak: work under way since the previous roadmap,
+    work that starts together with another, a legal duty (docs/roadmap.md §5)."""
     if not room:
         return ""
-    if continued:
-        return labels.fill(
-            "phase_load_continued", points=points, capacity=room, continued=continued
-        )
+    points, continued = result.roadmap.peak(index)
     if not points:
         return labels.fill("phase_load_idle", capacity=room)
-    key = "phase_load_over" if points > room else "phase_load"
-    return labels.fill(key, points=points, capacity=room)
+    if points <= room:
+        if continued:
+            return labels.fill(
+                "phase_load_continued", points=points, capacity=room, continued=continued
+            )
+        return labels.fill("phase_load", points=points, capacity=room)
+    reasons = []
+    if continued:
+        key = "load_reason_continued_all" if continued == points else "load_reason_continued"
+        reasons.append(labels.fill(key, points=points, continued=continued))
+    running = [p for p in _peak_running(result, index) if p.status == NEW]
+    pinned = [labels[k] for k, hit in (
+        ("load_pinned_together", any(p.with_ for p in running)),
+        ("load_pinned_legal", any(p.initiative.urgent for p in running)),
+    ) if hit]  # fmt: skip
+    if pinned:
+        which = (
+            pinned[0]
+            if len(pinned) == 1
+            else labels.fill("list_and", first=pinned[0], last=pinned[1])
+        )
+        reasons.append(labels.fill("load_reason_pinned", which=which))
+    if not reasons:  # the rule's own words, should the plan hold more for another reason
+        reasons.append(labels["load_reason_any"])
+    return labels.fill("phase_load_over", points=points, capacity=room, reasons="; ".join(reasons))
 
 
 def _capabilities(result: AssessmentResult, lang: str) -> list[CapabilityView]:
@@ -447,10 +475,10 @@ def build_context(
     method.append(review_method(result, lang, labels, _date(r.date, lang) if r and r.date else ""))
     full = kind == "full"
     step = s.next_level
+    # the gauge shows how far the next level is; the headline above it says what it needs, once
     bands = charts_story.level_bands(
         "bands", s.level, step.reached / step.needed if step and step.needed else 0.0, level_names, accent,
-        labels["overall_level"], labels.fill("bands_today", level=s.level or 1),
-        next_level_text(step, labels) if step else "",
+        labels["overall_level"], labels.fill("bands_today", level=s.level or 1), "",
     )  # fmt: skip
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],

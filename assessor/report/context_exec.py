@@ -66,6 +66,7 @@ class FindingView:
     evidence: str  # the dimensions behind it, with their scores
     indicative: str = ""  # every dimension behind it rests on fewer than three questions
     today_label: str = ""  # "Today (closest to level 2)": the level whose words `today` are
+    no_initiative: str = ""  # no initiative in the plan for it: the catalogue has none that fits
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,18 @@ def _finding(
         evidence,
         group_mark(result.scores, (g.path for g in cap.entries), labels),
         labels.fill("finding_today", level=level) if level else "",
+        labels["finding_no_initiative"] if _without_initiative(result, cap) else "",
     )
+
+
+def _without_initiative(result: AssessmentResult, cap: CapabilityScore) -> bool:
+    """No initiative planned within the 24 months closes a gap in the dimensions the capability
+    is counted from, and at least one of them has a need no initiative in the catalogue meets
+    (the roadmap's `unmet`): the finding stays open whatever the plan does."""
+    paths = {g.path for g in cap.entries}
+    covered = {path for p in result.roadmap.items if p.phase < BACKLOG for path, _ in p.covers}
+    unmet = {path for path, _ in result.roadmap.unmet}
+    return not paths & covered and bool(paths & unmet)
 
 
 def descriptor_level(score: float) -> int:

@@ -207,7 +207,7 @@ def payback_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
 
     return labels.fill(
         "kpi_payback_loss" if payback.loses else "kpi_payback_thin",
-        cac=money(payback.cac), margin=money(payback.margin),
+        cac=money(payback.cac), margin=money(payback.margin), clv=money(payback.clv),
         ratio=fmt_num(payback.ratio, lang, 1), benchmark=fmt_num(PAYBACK_BENCHMARK, lang, 0),
     )  # fmt: skip
 

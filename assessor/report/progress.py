@@ -104,9 +104,10 @@ def _headline(c: Comparison, lang: str, labels: Labels) -> str:
     """What moved, in one sentence (two when the company moved on the strategy matrix)."""
     dims = c.dimensions
     o = c.overall
+    down = sum(d.verdict == "declined" for d in dims)
     text = labels.fill(
         "progress_headline", date=_date(c.old, lang), up=sum(d.verdict == "improved" for d in dims),
-        down=sum(d.verdict == "declined" for d in dims), n=len(dims),
+        declined=labels.fill("progress_declined" if down else "progress_declined_none", down=down), n=len(dims),
         old=fmt_num(o.old.score if o.old else None, lang, 2),
         new=fmt_num(o.new.score if o.new else None, lang, 2), verdict=label(o.verdict, lang),
     )  # fmt: skip
