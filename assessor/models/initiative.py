@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
@@ -178,11 +179,7 @@ class Initiative(StrictModel):
     @model_validator(mode="after")
     def _timed_for_each_size(self) -> Initiative:
         if isinstance(self.months, dict):
-            missing = [s for s in self.sizes if s not in self.months]
-            if missing:
-                names = " and ".join(f"'{s}'" for s in missing)
-                sizes = "sizes" if len(missing) > 1 else "size"
-                raise ValueError(f"months: no duration for company {sizes} {names}")
+            _each_size("months", "duration", self.sizes, self.months)
         return self
 
     def months_for(self, size: str) -> int:
@@ -197,11 +194,7 @@ class Initiative(StrictModel):
 
     @model_validator(mode="after")
     def _costed_for_each_size(self) -> Initiative:
-        missing = [s for s in self.sizes if s not in self.cost]
-        if missing:
-            names = " and ".join(f"'{s}'" for s in missing)
-            sizes = "sizes" if len(missing) > 1 else "size"
-            raise ValueError(f"cost: no range for company {sizes} {names}")
+        _each_size("cost", "range", self.sizes, self.cost)
         return self
 
     def suits(self, size: str, context: BusinessContext | None) -> bool:
@@ -217,3 +210,12 @@ class InitiativeCatalogue(StrictModel):
     kind: Literal["initiatives"] = Field(description="Always 'initiatives'.")
     id: Id = Field(description="Catalogue id.")
     initiatives: list[Initiative] = Field(min_length=1, description="The initiatives.")
+
+
+def _each_size(key: str, what: str, sizes: Iterable[str], given: Collection[str]) -> None:
+    """One error naming every size the initiative suits that `key` gives no `what` for."""
+    missing = [s for s in sizes if s not in given]
+    if missing:
+        names = " and ".join(f"'{s}'" for s in missing)
+        noun = "sizes" if len(missing) > 1 else "size"
+        raise ValueError(f"{key}: no {what} for company {noun} {names}")
