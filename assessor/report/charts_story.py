@@ -16,21 +16,16 @@ BAND = "#e3e7ec"
 
 
 def level_bands(key: str, level: int | None, progress: float, labels: Sequence[str], accent: str,
-                title: str, now: str, next_text: str, width: float = 493) -> str:  # fmt: skip
+                title: str, now: str, width: float = 493) -> str:  # fmt: skip
     """The four maturity levels as bands: those reached filled, the next one filled as far as
-    `progress` (0–1) of what it needs, `now` over the level reached, `next_text` (the headline's
-    own sentence on what the next level needs) beside it, or on a line of its own above when it
-    does not fit there.
+    `progress` (0–1) of what it needs, `now` over the level reached. What the next level needs
+    is said once, in the headline above the gauge.
 
     A level, not a score, is drawn: a company at level 1 whose average is 2.19 is on its way to
     level 2, not past it.
     """
-    left, band_w, h, size = 4.0, (width - 8) / 4, 12.0, 7.5
+    left, band_w, y, h, size = 4.0, (width - 8) / 4, 20.0, 12.0, 7.5
     reached = level or 0
-    x_next = left + reached * band_w + 8
-    wide = len(next_text) * size * CHAR
-    above = bool(next_text) and reached < 4 and x_next + wide > width - left
-    y = 31.0 if above else 20.0
     parts = []
     for i, name in enumerate(labels, start=1):
         x0 = left + (i - 1) * band_w
@@ -48,10 +43,6 @@ def level_bands(key: str, level: int | None, progress: float, labels: Sequence[s
             f'<polygon points="{_f(x_now - 5)},{_f(y - 7)} {_f(x_now + 5)},{_f(y - 7)} {_f(x_now)},{_f(y - 1)}" fill="{INK}"/>'
         )
         parts.append(text(x_now - 8, y - 4, now, size=size, anchor="end", weight="bold"))
-    if next_text and reached < 4 and above:  # on the line above, ending where the bands end
-        parts.append(text(width - left, y - 15, next_text, size=size, anchor="end", fill=MUTED))
-    elif next_text and reached < 4:
-        parts.append(text(x_next, y - 4, next_text, size=size, anchor="start", fill=MUTED))
     return svg(width, y + h + 16, "".join(parts), title)
 
 

@@ -478,7 +478,7 @@ def build_context(
     # the gauge shows how far the next level is; the headline above it says what it needs, once
     bands = charts_story.level_bands(
         "bands", s.level, step.reached / step.needed if step and step.needed else 0.0, level_names, accent,
-        labels["overall_level"], labels.fill("bands_today", level=s.level or 1), "",
+        labels["overall_level"], labels.fill("bands_today", level=s.level or 1),
     )  # fmt: skip
     return ReportContext(
         lang=lang, kind=kind, title=a.title_in(lang) or labels["report_title"],
