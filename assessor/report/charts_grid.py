@@ -116,4 +116,6 @@ def _clip(content: str, width: float, size: float) -> str:
         return content
     cut = content[:chars].rfind(" ")  # the space after the last whole word that fits
     kept = content[:cut] if cut > 0 else content.split(" ", 1)[0]
+    if kept.rfind("(") > kept.rfind(")") and kept.rfind("(") > 0:  # a bracket cut open: left out
+        kept = kept[: kept.rfind("(")]
     return kept.rstrip(" ,;:–-") + "…"
