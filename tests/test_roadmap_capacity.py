@@ -44,23 +44,23 @@ def test_each_phase_says_the_most_work_running_at_once_against_its_limit() -> No
     # which start with the rollout whatever the load: 8 points at once against limits of 4 and
     # 5. No legal duty runs then, so none is given as a reason
     assert [p.load for p in _context("minh-long-consulting", "en").phases] == [
-        "Peak: 4 effort points at once (limit 4)",
-        "Peak: 8 effort points at once, over the limit of 4: work that must start together with "
-        "another cannot wait for free capacity",
-        "Peak: 8 effort points at once, over the limit of 5: work that must start together with "
-        "another cannot wait for free capacity",
-        "Peak: 6 effort points at once (limit 6)",
+        "Peak load: 4 effort points at once (limit 4)",
+        "Peak load: 8 effort points at once, over the limit of 4: work that must start together "
+        "with another cannot wait for room",
+        "Peak load: 8 effort points at once, over the limit of 5: work that must start together "
+        "with another cannot wait for room",
+        "Peak load: 6 effort points at once (limit 6)",
     ]
     vi = _context("minh-long-consulting", "vi").phases
-    assert vi[0].load == "Cao điểm: 4 điểm nguồn lực cùng lúc (giới hạn 4)"
+    assert vi[0].load == "Tải cao nhất: 4 điểm nguồn lực cùng lúc (giới hạn 4)"
     assert vi[1].load == (
-        "Cao điểm: 8 điểm nguồn lực cùng lúc, vượt giới hạn 4: việc phải bắt đầu cùng lúc với "
-        "việc khác không thể chờ đến khi còn trống năng lực"
+        "Tải cao nhất: 8 điểm nguồn lực cùng lúc, vượt giới hạn 4: có việc phải bắt đầu cùng lúc "
+        "với việc khác nên không thể lùi lại chờ nguồn lực"
     )
     # the bank's plan is done by month 18: nothing starts in the last phase, and only its
     # contact centre (L), 15 months for an enterprise, runs on into it
     last = _context("phuong-dong-bank", "vi").phases[3]
-    assert last.load == "Cao điểm: 3 điểm nguồn lực cùng lúc (giới hạn 10)"
+    assert last.load == "Tải cao nhất: 3 điểm nguồn lực cùng lúc (giới hạn 10)"
     assert not last.idle and not last.initiatives
 
 
@@ -70,27 +70,30 @@ def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_sh
     # against 4: over the limit, and why
     en, vi = _context("saigon-xanh", "en"), _context("saigon-xanh", "vi")
     assert en.phases[0].load == (
-        "Peak: 11 effort points at once, over the limit of 4: all 11 are work under way since "
-        "the previous roadmap"
+        "Peak load: 11 effort points at once, over the limit of 4: all 11 are work under way "
+        "since the previous roadmap"
     )
     assert vi.phases[0].load == (
-        "Cao điểm: 11 điểm nguồn lực cùng lúc, vượt giới hạn 4: cả 11 điểm là các việc đang "
-        "thực hiện từ lộ trình lần trước"
+        "Tải cao nhất: 11 điểm nguồn lực cùng lúc, vượt giới hạn 4: cả 11 điểm đều thuộc các "
+        "việc đang thực hiện từ lộ trình lần trước"
     )
     first = {i.id: (i.months_span, i.note) for i in en.phases[0].initiatives}
     assert first["crm-phased-rollout"] == (
-        "Months 1–3",
-        "under way since the previous roadmap: continued for the 3 months left",
+        "Months\u00a01–3",
+        "under way since the previous roadmap: 3 months left",
     )
     assert first["customer-insight-basics"] == (
-        "Month 1",
-        "under way since the previous roadmap: continued for about 1 month (estimated as half its "
-        "planned length)",
+        "Month\u00a01",
+        "under way since the previous roadmap: about 1 month left (estimated as half its planned "
+        "length, as the months left were not recorded)",
     )
-    assert {i.id: i.note for i in vi.phases[0].initiatives}["customer-data-cleanup"] == (
-        "đang thực hiện từ lộ trình lần trước: tiếp tục khoảng 2 tháng (tạm tính bằng nửa thời "
-        "gian dự kiến)"
+    cleanup = {i.id: i for i in vi.phases[0].initiatives}["customer-data-cleanup"]
+    assert cleanup.note == (
+        "đang thực hiện từ lộ trình lần trước: còn khoảng 2 tháng (ước bằng nửa thời gian dự "
+        "kiến, vì chưa ghi số tháng còn lại)"
     )
+    # the card gives the months it still runs, as the note does, not its planned 3
+    assert (cleanup.months, cleanup.duration) == (2, "2 tháng")
     # the table says it too, with the months in the reports' reading
     table = _run("roadmap", str(EXAMPLES / "saigon-xanh"), "--lang", "en")
     assert table.splitlines()[0].startswith("phase  months (1 = first)  initiative")
@@ -110,13 +113,14 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap() -> None:
     # in month 18, when its contact centre, 15 months for an enterprise, is live
     bank = _context("phuong-dong-bank", "en", "executive")
     assert bank.roadmap_closes == (
-        "The planned work closes every gap to the target by month 18, except in Network "
-        "development (Buttle CRM VC), for which the initiative catalogue has nothing that suits "
-        "this business; reassess then to set the next target."
+        "By the end of month\u00a018, the planned work closes every gap to the target except in "
+        "Network development (Buttle CRM VC): none of the standard initiatives suits this "
+        "business there. Reassess then to set the next target."
     )
-    assert _context("phuong-dong-bank", "vi", "full").roadmap_closes.startswith(
-        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng thứ 18, "
-        "trừ khía cạnh Phát triển mạng lưới"
+    assert _context("phuong-dong-bank", "vi", "full").roadmap_closes == (
+        "Đến hết tháng\u00a0thứ\u00a018, các việc trong kế hoạch sẽ đưa mọi khía cạnh lên mức mục "
+        "tiêu, trừ khía cạnh Phát triển mạng lưới (Chuỗi giá trị CRM): các sáng kiến mẫu hiện có "
+        "không phù hợp với doanh nghiệp này. Đến lúc đó, nên đánh giá lại để đặt mục tiêu mới."
     )
     table = _run("roadmap", str(EXAMPLES / "phuong-dong-bank"), "--lang", "en")
     assert bank.roadmap_closes in table
@@ -137,9 +141,9 @@ def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> No
     views = {i.id: i for p in _context("minh-long-consulting", "en").phases for i in p.initiatives}
     kam = views["key-account-management"]
     assert (kam.months_span, kam.room_wait) == (
-        "Months 15–20",
-        "What it depends on allows it to start in month 6; it waits for room, as the work ahead "
-        "of it in the plan fills the capacity until then.",
+        "Months\u00a015–20",
+        "What it depends on allows it to start in month\u00a06; it waits for room, as the work "
+        "ahead of it in the plan fills the capacity for change until then.",
     )
     # what starts as soon as it may says nothing of the kind
     assert views["crm-phased-rollout"].room_wait == ""
