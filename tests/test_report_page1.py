@@ -17,7 +17,12 @@ import pytest
 from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report.build import make_report
 from assessor.report.context import build_context
-from assessor.report.context_exec import ExecutiveView, descriptor_level, first_moves
+from assessor.report.context_exec import (
+    ExecutiveView,
+    capability_scores,
+    descriptor_level,
+    first_moves,
+)
 
 from .conftest import REPO
 
@@ -321,3 +326,91 @@ def test_the_timeline_says_where_work_continues_past_month_24() -> None:
     for lang, words in (("en", "continues to month"), ("vi", "kéo dài đến tháng thứ")):
         gantt = build_context(result, lang=lang, kind="full").gantt
         assert [int(n) for n in re.findall(rf"\({words} (\d+)\)", gantt)] == [26, 25]
+
+
+def _planned_paths(name: str) -> set[str]:
+    """The dimensions an initiative planned within the 24 months closes a gap in."""
+    items = _result(name).roadmap.items
+    return {path for p in items if p.start_month is not None for path, _ in p.covers}
+
+
+@pytest.mark.parametrize(
+    ("name", "unplanned"),
+    [
+        ("minh-long-consulting", "Partners and suppliers 1.2"),
+        ("phuong-dong-bank", "Partners and suppliers 2.5"),
+        ("tan-phat-industrial", None),
+    ],
+)
+def test_page_one_leads_with_themes_the_plan_acts_on(name: str, unplanned: str | None) -> None:
+    # Minh Long's and the bank's partner management has no initiative that suits them: it is
+    # named on a line below the three themes, not among them nor in the title
+    story, planned = _story(name, "en"), _planned_paths(name)
+    caps = {c.name: c for c in capability_scores(_result(name), "en")}
+    assert len(story.findings) == 3
+    for f in story.findings:
+        assert {g.path for g in caps[f.name].entries} & planned, f.name
+    first = _pages(name, "en")[0]
+    if unplanned is None:
+        assert story.unplanned == ""
+        return
+    line = (
+        f"Also behind target, with no standard initiative for this type of business: {unplanned}. "
+        "The roadmap has no work for it yet; the consultant proposes specific work."
+    )
+    assert story.unplanned == line and line in first
+    assert "partners" not in story.action_title
+    assert "initiative catalogue" not in first
+    assert _story(name, "vi").unplanned.endswith(
+        "Lộ trình chưa có việc nào cho năng lực này: các sáng kiến mẫu hiện có không phù hợp với "
+        "loại hình doanh nghiệp này, chuyên gia tư vấn cần đề xuất riêng."
+    )
+
+
+def test_minh_longs_roadmap_names_what_no_initiative_suits_though_the_plan_runs_24_months() -> None:
+    assert _result("minh-long-consulting").roadmap.closes_all_gaps_by is None
+    text = " ".join(
+        page.extract_text()
+        for page in pypdf.PdfReader(
+            io.BytesIO(make_report(_result("minh-long-consulting"), lang="en", kind="executive"))
+        ).pages
+    )
+    assert (
+        "The roadmap has no work for Culture and leadership (Buttle CRM VC); Network development "
+        "(Buttle CRM VC): no standard initiative suits this type of business, so the consultant "
+        "proposes specific work." in " ".join(text.split())
+    )
+
+
+def test_a_company_already_at_its_target_position_is_not_given_a_route() -> None:
+    # Lụa Việt stays with customer-based marketing: no one-step ambition, no route of one place
+    second = _pages("lua-viet-ecommerce", "en")[1]
+    assert (
+        "Position on the strategy matrix today: Customer-based marketing, which is also the "
+        "target. Many customers (180,000 active), each of modest value on their own:" in second
+    )
+    assert "one step ahead" not in second and "recommended route" not in second
+    vi = _pages("lua-viet-ecommerce", "vi")[1]
+    assert "Marketing dựa trên khách hàng, cũng là vị thế mục tiêu." in vi
+    assert "tiến thêm một bước" not in vi and "lộ trình đề xuất" not in vi
+
+
+def test_the_insight_falls_back_to_thin_unit_economics_before_broad_agreement() -> None:
+    # Lụa Việt's managers agree; its lifetime margin is 1.7 times the acquisition cost
+    story = _story("lua-viet-ecommerce", "en")
+    assert story.insight_title == "Winning a customer pays back less than it should"
+    assert story.insight.startswith("Each new customer brings back only 1.7 times what it costs")
+    assert _story("lua-viet-ecommerce", "vi").insight_title == (
+        "Khách hàng mới mang lại chưa tương xứng với chi phí thu hút"
+    )
+
+
+def test_an_khangs_today_does_not_assume_a_crm_system() -> None:
+    # An Khang has no CRM system: its level-1 words say nothing of one having been bought
+    story = _story("an-khang-shop", "en")
+    direction = next(f for f in story.findings if f.name == "Direction and leadership")
+    assert direction.today.startswith(
+        "There is no written link between customer work and the business plan"
+    )
+    assert "software" not in _pages("an-khang-shop", "en")[0]
+    assert "phần mềm" not in _pages("an-khang-shop", "vi")[0]

@@ -111,8 +111,9 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap() -> None:
     bank = _context("phuong-dong-bank", "en", "executive")
     assert bank.roadmap_closes == (
         "The planned work closes every gap to the target by month 18, except in Network "
-        "development (Buttle CRM VC), for which the initiative catalogue has nothing that suits "
-        "this business; reassess then to set the next target."
+        "development (Buttle CRM VC), for which no standard initiative suits this type of "
+        "business and the consultant proposes specific work; reassess then to set the next "
+        "target."
     )
     assert _context("phuong-dong-bank", "vi", "full").roadmap_closes.startswith(
         "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng thứ 18, "
@@ -128,7 +129,18 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap() -> None:
         _run("roadmap", str(EXAMPLES / "tan-phat-industrial"), "--format", "json")
     )
     assert tan_phat["closes_all_gaps_by_month"] is None
-    assert _context("tan-phat-industrial", "en").roadmap_closes == ""
+    assert tan_phat["unmet"] == [{"dimension": "qci/proposition", "step": 1}]
+    # but a need no initiative suits is named whether the plan ends early or not
+    assert _context("tan-phat-industrial", "en").roadmap_closes == (
+        "The roadmap has no work for Proposition (QCi CMAT): no standard initiative suits this "
+        "type of business, so the consultant proposes specific work."
+    )
+    assert "The roadmap has no work for Proposition (QCi CMAT)" in _run(
+        "roadmap", str(EXAMPLES / "tan-phat-industrial"), "--lang", "en"
+    )
+    saigon = json.loads(_run("roadmap", str(EXAMPLES / "saigon-xanh"), "--format", "json"))
+    assert saigon["unmet"] == [] and saigon["closes_all_gaps_by_month"] is None
+    assert _context("saigon-xanh", "en").roadmap_closes == ""
 
 
 def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> None:
