@@ -59,7 +59,9 @@ def test_the_example_a_mid_sized_retailer_with_many_customers_goes_marketing_fir
         "marketing-first",
         "context",
     )
-    assert p["reason"].startswith("Many customers (48,000 active), each of modest value on their own")
+    assert p["reason"].startswith(
+        "Many customers (48,000 active), each of modest value on their own"
+    )
     assert p["reason"].endswith("A mid-sized firm aims one step ahead, not at the top-right "
                                 "corner of the matrix.")  # fmt: skip
 
@@ -228,4 +230,6 @@ def test_a_company_at_its_target_position_is_told_to_deepen_it_not_given_a_step_
     assert "Recommended route" not in roadmap
     # a company that moves keeps its route in the roadmap's text
     bank = CliRunner().invoke(cli, ["roadmap", str(REPO / "examples" / "phuong-dong-bank")])
-    assert "Recommended route on the CRM strategy matrix: Customer-based marketing → " in bank.stdout
+    assert (
+        "Recommended route on the CRM strategy matrix: Customer-based marketing → " in bank.stdout
+    )

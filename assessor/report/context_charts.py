@@ -117,7 +117,11 @@ def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -
         position=name(st.position),
         position_text=fw.dimension(st.position).description[lang] if st.position else "",
         target_position=name(st.target),
-        route=" → ".join(name(p) for p in st.route) if len(st.route) > 1 else labels["route_hold"] if st.route else "–",
+        route=" → ".join(name(p) for p in st.route)
+        if len(st.route) > 1
+        else labels["route_hold"]
+        if st.route
+        else "–",
         route_name=route_def.name[lang] if route_def else "",
         route_text=route_def.description[lang] if route_def else "",
         axes=axes,
