@@ -201,8 +201,11 @@ def leadership_themes(
     capabilities behind target, in priority order, those the plan acts on come first, then the
     others an initiative could serve; a capability no initiative suits (`_without_initiative`)
     is never a finding: it is named on its own line when it ranks above the last finding shown,
-    so a reader is told why a more pressing theme is missing."""
+    so a reader is told why a more pressing theme is missing. A roadmap that plans nothing (a
+    library whose initiatives suit none of the needs) ranks by priority alone."""
     behind = [c for c in caps if c.gap > 0]
+    if not any(p.phase < BACKLOG for p in result.roadmap.items):
+        return behind[:FINDINGS], []
     open_ = [c for c in behind if _without_initiative(result, c)]
     acted = [c for c in behind if _acted_on(result, c)]
     rest = [c for c in behind if c not in acted and c not in open_]
