@@ -93,8 +93,8 @@ def test_an_khang_plan_starts_with_the_legal_baseline_not_the_crm() -> None:
 def test_saigon_xanh_plan_is_the_new_work_beside_the_work_under_way() -> None:
     assert _story("saigon-xanh", "vi").action_plan == (
         "Bên cạnh các việc đang thực hiện từ lộ trình lần trước, phần việc mới bắt đầu với “Phân "
-        "khúc theo nhu cầu và quy tắc tiếp xúc”, “Vẽ bản đồ hành trình khách hàng” và “Đo chất "
-        "lượng dữ liệu khách hàng hằng tháng theo chỉ tiêu” (tháng thứ 4–9)."
+        "khúc theo nhu cầu và quy tắc tiếp xúc”, “Chương trình lấy lại khách hàng đã rời bỏ” và "
+        "“Hợp nhất dữ liệu – góc nhìn khách hàng duy nhất” (tháng thứ 4–12)."
     )
 
 
@@ -307,17 +307,17 @@ def test_the_cost_of_the_whole_roadmap_names_its_real_length() -> None:
     )
     # Tân Phát's last work runs past month 24, and its cost is counted whole
     assert (
-        "The whole roadmap, with the work that continues to month 26:"
+        "The whole roadmap, with the work that continues to month 27:"
         in _story("tan-phat-industrial", "en").costs
     )
-    assert "kể cả các việc kéo dài đến tháng thứ 26" in _story("tan-phat-industrial", "vi").costs
+    assert "kể cả các việc kéo dài đến tháng thứ 27" in _story("tan-phat-industrial", "vi").costs
     assert "The whole 24-month roadmap:" in _story("an-khang-shop", "en").costs
 
 
 def test_the_timeline_says_where_work_continues_past_month_24() -> None:
     result = _result("tan-phat-industrial")
     beyond = sorted(p.end_month for p in result.roadmap.items if (p.end_month or 0) > 24)
-    assert beyond == [25, 26]
+    assert beyond == [27]
     for lang, words in (("en", "continues to month"), ("vi", "kéo dài đến tháng thứ")):
         gantt = build_context(result, lang=lang, kind="full").gantt
-        assert [int(n) for n in re.findall(rf"\({words} (\d+)\)", gantt)] == [26, 25]
+        assert [int(n) for n in re.findall(rf"\({words} (\d+)\)", gantt)] == [27]

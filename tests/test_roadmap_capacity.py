@@ -133,11 +133,11 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap() -> None:
 
 def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> None:
     # Minh Long's key account management could start when the consent design ends (month 6);
-    # the relaunch, then work that ranks higher, fill the capacity until month 15
+    # the relaunch, placed first as more work waits for it, fills the capacity until month 11
     views = {i.id: i for p in _context("minh-long-consulting", "en").phases for i in p.initiatives}
     kam = views["key-account-management"]
     assert (kam.months_span, kam.room_wait) == (
-        "Months 15–20",
+        "Months 11–16",
         "What it depends on allows it to start in month 6; it waits for room, as the work ahead "
         "of it in the plan fills the capacity until then.",
     )
@@ -148,7 +148,7 @@ def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> No
     assert (
         items["key-account-management"]["earliest_month"],
         items["key-account-management"]["start_month"],
-    ) == (5, 14)
+    ) == (5, 10)
 
 
 def test_the_csv_reads_months_as_the_reports_do() -> None:
