@@ -12,7 +12,9 @@ docs/scoring.md §8 states the rules; in short:
   consolidates instead).
 - **route**: the matrix route from today's position to the target through the segment's
   intermediate position; the direct leap only when nothing else leads there.
-- **profile**: `smb-foundation` for a small firm, `balanced-3` otherwise.
+- **profile**: `smb-foundation` for a small firm; `individualise-3-4` for a firm whose context aims
+  at individualised customer management (large or very large, not commodity) unless
+  assessment.yaml sets another target position; `balanced-3` otherwise.
 - **capacity**: effort points that can run at once in each phase, by company size.
 
 Anything set in assessment.yaml wins over the profile, which wins over the context; without
@@ -46,6 +48,7 @@ CAPACITY = {
 BIG = ("large", "enterprise")  # firms with the volume, data and budget to individualise
 DEFAULT_PROFILE = "balanced-3"
 SMALL_PROFILE = "smb-foundation"
+INDIVIDUALISE_PROFILE = "individualise-3-4"  # level 4 where individualising rests, 3 elsewhere
 TOP = "individualised-customer-management"
 BOTTOM = "product-based-selling"
 NEXT = {
@@ -134,14 +137,23 @@ def _size(ctx: BusinessContext | None) -> dict[str, str]:
     return dict(_texts()["size"][ctx.company_size if ctx else "mid"])
 
 
+def individualises(ctx: BusinessContext) -> bool:
+    """Whether the context alone aims at individualised customer management: a large or very
+    large firm whose customers are not a commodity's."""
+    return segment(ctx) != "commodity" and ctx.company_size in BIG
+
+
 def choose_profile(a: Assessment) -> Choice:
-    """The target profile: assessment.yaml's, else by company size."""
+    """The target profile: assessment.yaml's, else by company size and the context's aim."""
     if a.target.profile is not None:
         return Choice(a.target.profile, "assessment", _say("set-in.assessment"))
     if a.context is None:
         return Choice(DEFAULT_PROFILE, "default", _say("no-context.profile"))
     if a.context.company_size == "small":
         return Choice(SMALL_PROFILE, "context", _say("profile.small"))
+    if individualises(a.context) and a.roadmap.position in (None, TOP):
+        text = _say("profile.individualise", size=_size(a.context))
+        return Choice(INDIVIDUALISE_PROFILE, "context", text)
     return Choice(DEFAULT_PROFILE, "context", _say("profile.other", size=_size(a.context)))
 
 
@@ -158,18 +170,20 @@ def choose_capacity(a: Assessment) -> Choice:
     return Choice(points, "context", text)
 
 
-def _aim(ctx: BusinessContext, names: dict[str, Text]) -> tuple[str, str, Text]:
-    """(target, intermediate position, reason) from the context alone."""
+def _aim(ctx: BusinessContext, names: dict[str, Text]) -> tuple[str, str, Text, Text | None]:
+    """(target, intermediate position, reason, ambition) from the context alone: the reason is
+    the customer segment's, the ambition how far a company of this size aims (none for a
+    commodity seller), said only when the company has somewhere to move (`chart_course`)."""
     seg = segment(ctx)
     via = NEXT[seg]
     why = _say(f"segment.{seg}", customers=ctx.active_customers)
-    if seg != "commodity" and ctx.company_size in BIG:
+    if individualises(ctx):
         # the position's name as the matrix and the report write it, capital included
         text = _say("ambition.individualise", size=_size(ctx), via=dict(names[via].items()))
-        return TOP, via, _join(why, text)
+        return TOP, via, why, text
     if seg == "commodity":
-        return via, via, why
-    return via, via, _join(why, _say("ambition.one-step", size=_size(ctx)))
+        return via, via, why, None
+    return via, via, why, _say("ambition.one-step", size=_size(ctx))
 
 
 def _adjust(
@@ -228,7 +242,9 @@ def chart_course(
         )
     elif ctx is not None:
         source = "context"
-        target, via, why = _aim(ctx, names)
+        target, via, why, ambition = _aim(ctx, names)
+        if ambition is not None and today != target:  # staying put: no step to aim at
+            why = _join(why, ambition)
     else:
         source = "default"
         info, indiv = axes.get("customer-information"), axes.get("individualisation")

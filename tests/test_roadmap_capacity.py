@@ -39,7 +39,9 @@ def _run(*args: str) -> str:
     return result.stdout
 
 
-def test_each_phase_says_the_most_work_running_at_once_against_its_limit() -> None:
+def test_each_phase_says_the_most_work_running_at_once_against_its_limit(
+    bank_at_balanced_3: Path,
+) -> None:
     # Minh Long relaunches its CRM at month 6 with its training, champions and dashboards,
     # which start with the rollout whatever the load: 8 points at once against limits of 4 and
     # 5. No legal duty runs then, so none is given as a reason
@@ -57,9 +59,10 @@ def test_each_phase_says_the_most_work_running_at_once_against_its_limit() -> No
         "Tải cao nhất: 8 điểm nguồn lực cùng lúc, vượt giới hạn 4: có việc phải bắt đầu cùng lúc "
         "với việc khác nên không thể lùi lại chờ nguồn lực"
     )
-    # the bank's plan is done by month 18: nothing starts in the last phase, and only its
-    # contact centre (L), 15 months for an enterprise, runs on into it
-    last = _context("phuong-dong-bank", "vi").phases[3]
+    # the bank held to level 3 everywhere is done by month 18: nothing starts in the last
+    # phase, and only its contact centre (L), 15 months for an enterprise, runs on into it
+    bank = run_assessment(bank_at_balanced_3)
+    last = build_context(bank, lang="vi", kind="full").phases[3]
     assert last.load == "Tải cao nhất: 3 điểm nguồn lực cùng lúc (giới hạn 10)"
     assert not last.idle and not last.initiatives
 
@@ -108,40 +111,57 @@ def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_sh
     assert "(tiếp tục, còn 3 tháng)" in vi_table
 
 
-def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap() -> None:
-    # the bank: nothing starts in months 13–24 and nothing waits in the backlog; its work ends
-    # in month 18, when its contact centre, 15 months for an enterprise, is live
-    bank = _context("phuong-dong-bank", "en", "executive")
+def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balanced_3: Path) -> None:
+    # the bank held to level 3 everywhere: nothing starts in months 13–24 and nothing waits in
+    # the backlog; its work ends in month 18, when its contact centre, 15 months for an
+    # enterprise, is live
+    result = run_assessment(bank_at_balanced_3)
+    bank = build_context(result, lang="en", kind="executive")
     assert bank.roadmap_closes == (
         "By the end of month\u00a018, the planned work closes every gap to the target except in "
-        "Network development (Buttle CRM VC): none of the standard initiatives suits this "
-        "business there. Reassess then to set the next target."
+        "Network development (Buttle CRM VC): no standard initiative suits this type of business "
+        "there, so the consultant proposes specific work. Reassess then to set the next target."
     )
-    assert _context("phuong-dong-bank", "vi", "full").roadmap_closes == (
+    assert build_context(result, lang="vi", kind="full").roadmap_closes == (
         "Đến hết tháng\u00a0thứ\u00a018, các việc trong kế hoạch sẽ đưa mọi khía cạnh lên mức mục "
         "tiêu, trừ khía cạnh Phát triển mạng lưới (Chuỗi giá trị CRM): các sáng kiến mẫu hiện có "
-        "không phù hợp với doanh nghiệp này. Đến lúc đó, nên đánh giá lại để đặt mục tiêu mới."
+        "không phù hợp với loại hình doanh nghiệp này, chuyên gia tư vấn cần đề xuất riêng. Đến "
+        "lúc đó, nên đánh giá lại để đặt mục tiêu mới."
     )
-    table = _run("roadmap", str(EXAMPLES / "phuong-dong-bank"), "--lang", "en")
+    table = _run("roadmap", str(bank_at_balanced_3), "--lang", "en")
     assert bank.roadmap_closes in table
-    data = json.loads(_run("roadmap", str(EXAMPLES / "phuong-dong-bank"), "--format", "json"))
+    data = json.loads(_run("roadmap", str(bank_at_balanced_3), "--format", "json"))
     assert data["closes_all_gaps_by_month"] == 18
     assert data["unmet"] == [{"dimension": "buttle-value-chain/network-development", "step": 2}]
-    # a plan that runs into the last phase says nothing of the kind
+    # a plan that runs into the last phase says nothing of the kind: Tân Phát's, and the bank's
+    # with the profile its context chooses, whose individualisation work runs on past month 18
+    for name in ("tan-phat-industrial", "phuong-dong-bank"):
+        data = json.loads(_run("roadmap", str(EXAMPLES / name), "--format", "json"))
+        assert data["closes_all_gaps_by_month"] is None
+    # but a need no initiative suits is named whether the plan ends early or not
     tan_phat = json.loads(
         _run("roadmap", str(EXAMPLES / "tan-phat-industrial"), "--format", "json")
     )
-    assert tan_phat["closes_all_gaps_by_month"] is None
-    assert _context("tan-phat-industrial", "en").roadmap_closes == ""
+    assert tan_phat["unmet"] == [{"dimension": "qci/proposition", "step": 1}]
+    assert _context("tan-phat-industrial", "en").roadmap_closes == (
+        "The roadmap has no work for Proposition (QCi CMAT): no standard initiative suits this "
+        "type of business, so the consultant proposes specific work."
+    )
+    assert "The roadmap has no work for Proposition (QCi CMAT)" in _run(
+        "roadmap", str(EXAMPLES / "tan-phat-industrial"), "--lang", "en"
+    )
+    saigon = json.loads(_run("roadmap", str(EXAMPLES / "saigon-xanh"), "--format", "json"))
+    assert saigon["unmet"] == [] and saigon["closes_all_gaps_by_month"] is None
+    assert _context("saigon-xanh", "en").roadmap_closes == ""
 
 
 def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> None:
     # Minh Long's key account management could start when the consent design ends (month 6);
-    # the relaunch, then work that ranks higher, fill the capacity until month 15
+    # the relaunch, placed first as more work waits for it, fills the capacity until month 11
     views = {i.id: i for p in _context("minh-long-consulting", "en").phases for i in p.initiatives}
     kam = views["key-account-management"]
     assert (kam.months_span, kam.room_wait) == (
-        "Months\u00a015–20",
+        "Months\u00a011–16",
         "What it depends on allows it to start in month\u00a06; it waits for room, as the work "
         "ahead of it in the plan fills the capacity for change until then.",
     )
@@ -152,7 +172,7 @@ def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> No
     assert (
         items["key-account-management"]["earliest_month"],
         items["key-account-management"]["start_month"],
-    ) == (5, 14)
+    ) == (5, 10)
 
 
 def test_the_csv_reads_months_as_the_reports_do() -> None:

@@ -31,7 +31,7 @@ CONTEXT = """context:
 def _workspace(build_file_tree: BuildTree, assessment: str) -> str:
     assert CONTEXT in EXAMPLE_ASSESSMENT
     root = build_file_tree({"ws/assessment.yaml": assessment})
-    (root / "ws" / "responses").mkdir()
+    (root / "ws" / "responses").mkdir(exist_ok=True)
     for name in (EXAMPLE / "responses").iterdir():
         (root / "ws" / "responses" / name.name).write_text(name.read_text("utf-8"), "utf-8")
     return str(root / "ws")
@@ -59,7 +59,9 @@ def test_the_example_a_mid_sized_retailer_with_many_customers_goes_marketing_fir
         "marketing-first",
         "context",
     )
-    assert p["reason"].startswith("Many customers (48,000 active) buying at a modest value")
+    assert p["reason"].startswith(
+        "Many customers (48,000 active), each of modest value on their own"
+    )
     assert p["reason"].endswith("A mid-sized firm aims one step ahead, not at the top-right "
                                 "corner of the matrix.")  # fmt: skip
 
@@ -102,7 +104,9 @@ def test_an_enterprise_aims_as_a_large_firm_does_with_a_little_more_capacity(
         "hóa ở những nơi mang lại hiệu quả, sau khi đi qua vị thế Marketing dựa trên khách hàng."
     )
     result = run_assessment(Path(ws))
-    assert result.workspace.profile is not None and result.workspace.profile.id == "balanced-3"
+    # aiming at individualised customer management, it aims at level 4 where that rests
+    assert result.workspace.profile is not None
+    assert result.workspace.profile.id == "individualise-3-4"
     assert result.roadmap.size == "enterprise"
     capacity = result.decisions.capacity.value
     assert capacity == CAPACITY["enterprise"]
@@ -163,6 +167,66 @@ def test_a_small_firm_gets_the_foundation_profile_and_a_small_capacity(
     assert result.strategy.target == CBM  # one step for a small firm
 
 
+def _profile(build_file_tree: BuildTree, assessment: str) -> tuple[str, dict[str, str], str]:
+    from assessor.pipeline import run_assessment
+
+    result = run_assessment(Path(_workspace(build_file_tree, assessment)))
+    assert result.workspace.profile is not None
+    choice = result.decisions.profile
+    return result.workspace.profile.id, choice.reason, choice.source
+
+
+def test_a_large_firm_aiming_at_individualisation_aims_at_level_4_where_it_rests(
+    build_file_tree: BuildTree,
+) -> None:
+    large = _with(CONTEXT.replace("company_size: mid ", "company_size: large"))
+    ident, reason, source = _profile(build_file_tree, large)
+    assert (ident, source) == ("individualise-3-4", "context")
+    assert reason["en"] == (
+        "A large firm aiming at individualised customer management: level 3 (Defined) in every "
+        "dimension, and level 4 (Managed & optimised) in the five that treating each customer "
+        "individually rests on: telling customers apart by value and needs, knowing each "
+        "customer, tailoring offers and service to each, and a dialogue that continues from one "
+        "contact and channel to the next."
+    )
+    assert reason["vi"].startswith(
+        "Doanh nghiệp lớn hướng tới quản lý khách hàng cá nhân hóa: mức 3 (Chuẩn hóa) cho mọi "
+        "khía cạnh, và mức 4 (Quản trị & tối ưu) cho năm khía cạnh"
+    )
+    # the profile sets level 4 on those five dimensions and 3 on every other
+    from assessor.loading import load_library
+
+    profile = load_library().profiles["individualise-3-4"]
+    assert profile.default == 3 and profile.position is None
+    assert {d: t for d, t in profile.targets.items()} == {
+        "idic/differentiate": 4, "idic/customise": 4, "idic/interact": 4,
+        "buttle-value-chain/customer-intimacy": 4, "payne-frow/multichannel-integration": 4,
+    }  # fmt: skip
+
+
+def test_only_a_firm_aiming_at_individualisation_gets_the_individualising_profile(
+    build_file_tree: BuildTree,
+) -> None:
+    large = CONTEXT.replace("company_size: mid ", "company_size: large")
+    commodity = large.replace("deal_size: medium", "deal_size: small").replace(
+        "purchase_frequency: yearly", "purchase_frequency: one-off"
+    )
+    # a mid-sized firm, and a large one selling as a commodity, stay balanced at level 3
+    for context in (CONTEXT, commodity):
+        ident, reason, _ = _profile(build_file_tree, _with(context))
+        assert ident == "balanced-3"
+        assert "the balanced profile, level 3 (Defined) in every dimension" in reason["en"]
+    # a target position the consultant sets elsewhere keeps the balanced profile; one at
+    # individualised customer management keeps the individualising one
+    elsewhere = _with(large) + f"roadmap: {{position: {CBM}}}\n"
+    assert _profile(build_file_tree, elsewhere)[0] == "balanced-3"
+    there = _with(large) + f"roadmap: {{position: {ICM}}}\n"
+    assert _profile(build_file_tree, there)[0] == "individualise-3-4"
+    # the profile named in assessment.yaml wins
+    named = _with(large).replace("target:\n", "target:\n  profile: leader-4\n", 1)
+    assert _profile(build_file_tree, named)[:3:2] == ("leader-4", "assessment")
+
+
 def test_bad_context_values_and_matrix_choices_are_one_line_each(
     build_file_tree: BuildTree,
 ) -> None:
@@ -207,3 +271,31 @@ def test_a_profile_naming_an_unknown_position_is_one_line(tmp_path: Path) -> Non
         1, f"{tmp_path / 'lib' / 'profiles' / 'x.yaml'}:{line}:1: position: unknown position 'top-right'\n"
         "1 problem(s) in 1 file(s) checked.\n",
     )  # fmt: skip
+
+
+def test_a_company_at_its_target_position_is_told_to_deepen_it_not_given_a_step_or_route() -> None:
+    # Lụa Việt, a mid-sized retailer with many customers, already markets by customer data:
+    # the one-step ambition would contradict "not to move", and a route of one place is none
+    ws = str(REPO / "examples" / "lua-viet-ecommerce")
+    data = json.loads(CliRunner().invoke(cli, ["score", ws, "--format", "json"]).stdout)
+    p = data["strategy_position"]
+    assert (p["position"], p["target"], p["route"]) == (CBM, CBM, [CBM])
+    assert p["reason"] == (
+        "Many customers (180,000 active), each of modest value on their own: customer data and "
+        "segment-based marketing pay off first, individual treatment later and only where a "
+        "customer's value justifies it. The company is already there: the task is to deepen this "
+        "approach, not to move."
+    )
+    text = CliRunner().invoke(cli, ["score", ws, "--lang", "en"]).stdout
+    assert (
+        "Strategy matrix position (a place, not a level): Customer-based marketing, which is "
+        "also the target." in text
+    )
+    assert "recommended route" not in text and "one step" not in text
+    roadmap = CliRunner().invoke(cli, ["roadmap", ws, "--lang", "en"]).stdout
+    assert "Recommended route" not in roadmap
+    # a company that moves keeps its route in the roadmap's text
+    bank = CliRunner().invoke(cli, ["roadmap", str(REPO / "examples" / "phuong-dong-bank")])
+    assert (
+        "Recommended route on the CRM strategy matrix: Customer-based marketing → " in bank.stdout
+    )
