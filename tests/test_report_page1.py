@@ -320,8 +320,10 @@ def test_the_cost_of_the_whole_roadmap_names_its_real_length(bank_at_balanced_3:
         lang: build_context(bank, lang=lang, kind="executive").executive for lang in ("en", "vi")
     }
     assert story["en"] is not None and story["vi"] is not None
-    assert story["en"].costs.endswith("The whole roadmap (18 months): 28.3–110 billion\u00a0đồng.")
-    assert "Toàn bộ lộ trình (18 tháng): 28,3–110 tỷ\u00a0đồng." in story["vi"].costs
+    assert story["en"].costs.endswith(
+        "The whole roadmap (18 months): 28.3–110\u00a0billion\u00a0đồng."
+    )
+    assert "Toàn bộ lộ trình (18 tháng): 28,3–110\u00a0tỷ\u00a0đồng." in story["vi"].costs
     # with the profile its context chooses, its individualisation work fills the 24 months
     assert _story("phuong-dong-bank", "en").costs.endswith(
         "The whole 24-month roadmap: 52.8–195\u00a0billion\u00a0đồng."

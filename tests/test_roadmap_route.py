@@ -190,8 +190,8 @@ def test_a_large_firm_aiming_at_individualisation_aims_at_level_4_where_it_rests
         "contact and channel to the next."
     )
     assert reason["vi"].startswith(
-        "Doanh nghiệp lớn hướng tới quản lý khách hàng cá nhân hóa: mức 3 (Chuẩn hóa) cho mọi "
-        "khía cạnh, và mức 4 (Quản trị & tối ưu) cho năm khía cạnh"
+        "Doanh nghiệp quy mô lớn hướng tới quản lý khách hàng cá nhân hóa: mức 3 (Chuẩn hóa) cho "
+        "mọi khía cạnh, và mức 4 (Quản trị & tối ưu) cho năm khía cạnh"
     )
     # the profile sets level 4 on those five dimensions and 3 on every other
     from assessor.loading import load_library
