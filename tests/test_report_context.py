@@ -469,7 +469,8 @@ def test_figures_and_their_units_stay_on_one_line() -> None:
         in html
     )
     assert re.search(r'<span class="kept">\(tháng\u00a0thứ\u00a0\d+–\d+\)\.</span>', html)
-    assert re.search(r'<span class="kept">[\d,]+–[\d,]+\u00a0tỷ\u00a0đồng\.</span>', html)  # the total
+    # the whole roadmap's cost
+    assert re.search(r'<span class="kept">[\d,]+–[\d,]+\u00a0tỷ\u00a0đồng\.</span>', html)
     # escaped as ever; a no-break space with no figure beside it needs no keeping
     from assessor.report.render import _kept_together
 
