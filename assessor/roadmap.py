@@ -11,12 +11,13 @@ Deterministic and pure. The rules (docs/roadmap.md):
    planned first, from month 0 for the months left of them, waiting for nothing.
 3. Choice. Needs are taken by priority; an uncovered need gets the catalogue initiative (of
    those that suit the company's size and whose level the company has not yet reached: their
-   dimensions' mean stands at it, or, for a legal duty, is at it) that
+   dimensions' mean stands at it; a legal duty is never reached, since a maturity score does
+   not show compliance with a law) that
    covers the most outstanding priority (ties: smaller effort, then id). An initiative covers
    (dimension, step) only for the dimensions it names at its one step. One that serves a
    position the client's route leads to (`serves:`) counts its priority twice (ROUTE_WEIGHT).
-   A legal duty in force (`urgent:`) the questionnaire does not measure is planned with
-   anything else.
+   A legal duty in force (`urgent:`) is planned with anything else, whatever the scores,
+   unless `progress:` marks it done.
 4. Programme order. Everything an initiative's `after:` and `with:` reach (through initiatives
    not planned) that is planned must have ended (`after:`) or started (`with:`; the last link
    of the chain decides) before it starts. What comes right before a planned one is added when

@@ -131,8 +131,12 @@ def test_reached_levels_are_not_planned_again_and_the_crm_that_exists_is_adopted
     )
     by_id = {p.initiative.id: p for p in planned}
     assert "crm-platform-choice" not in by_id and "crm-configure-migrate" not in by_id
+    # the users are trained once the legal baseline (month 0, whatever the data practice
+    # scores) has said which of the personal data in the CRM may be kept and used
     adoption = by_id["training-adoption-programme"]
-    assert (adoption.start_month, adoption.after, adoption.quick_win) == (0, [], False)
+    assert (adoption.start_month, adoption.after, adoption.quick_win) == (
+        2, ["data-protection-baseline"], False
+    )  # fmt: skip
     assert adoption.covers == [(p, 1) for p in sorted(people)]
 
 
@@ -520,6 +524,26 @@ def test_a_legal_duty_the_questionnaire_does_not_measure_is_planned_and_says_so(
     # it comes with a CRM programme: a roadmap with nothing else in it stays empty
     at_target = [g for g in gaps_at(3.0, 3.0) if g.path in QUICK_SCAN]
     assert plan_initiatives(at_target, LIBRARY, [4, 5, 8, 12], "mid") == ([], [])
+
+
+def test_a_legal_duty_is_planned_whatever_the_data_practice_scores() -> None:
+    # a bank with data and IT at level 3, the lifecycle at 2: a win-back programme (step 2),
+    # which uses personal data, is chosen; the score does not show the law is complied with
+    lifecycle = {"qci/customer-management-activity": 2.0,
+                 "buttle-value-chain/customer-lifecycle-management": 2.0}  # fmt: skip
+    gaps = gaps_at(3.0, 3.0, lifecycle)
+    planned, _ = plan_initiatives(gaps, LIBRARY, WIDE, "enterprise", context=BANK)
+    by_id = {p.initiative.id: p for p in planned}
+    baseline = by_id["data-protection-baseline"]
+    assert (baseline.start_month, baseline.measured, baseline.covers) == (0, True, [])
+    # the consent design for the new use comes before it, after the baseline
+    consent, win_back = by_id["consent-data-protection"], by_id["win-back-programme"]
+    assert consent.after == ["data-protection-baseline"] and consent.start_month == 2
+    assert win_back.after == ["consent-data-protection"] and win_back.start_month == 5
+    # only `progress:` marking them done takes them out
+    done = ["data-protection-baseline", "consent-data-protection"]
+    planned, _ = plan_initiatives(gaps, LIBRARY, WIDE, "enterprise", done=done, context=BANK)
+    assert [(p.initiative.id, p.start_month) for p in planned] == [("win-back-programme", 0)]
 
 
 def test_the_quick_scan_roadmap_says_what_to_check(tmp_path: Path) -> None:
