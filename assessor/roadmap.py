@@ -417,7 +417,7 @@ def plan_initiatives(
     consultant marked done and in progress since the previous roadmap, `left` the months left
     of those in progress where the consultant gave them; an initiative whose `not_for:`
     matches `context` (the business context) is left out."""
-    items = library.initiatives
+    items = {i: item.sized(size or DEFAULT_SIZE) for i, item in library.initiatives.items()}
     positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
     needs = needs_of(gaps, positions)
     fits = {i for i, item in items.items() if item.suits(size or DEFAULT_SIZE, context)}
@@ -452,5 +452,5 @@ def plan_roadmap(
     moved: set[str] = {k for p in planned for k in p.initiative.kpis}
     return Roadmap(
         planned, strategy.route, strategy.route_id, strategy.target, kpi_targets(kpis, moved), unmet,
-        size or DEFAULT_SIZE, [library.initiatives[i] for i in done],
+        size or DEFAULT_SIZE, [library.initiatives[i].sized(size or DEFAULT_SIZE) for i in done],
     )  # fmt: skip

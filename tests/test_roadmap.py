@@ -464,18 +464,18 @@ def test_a_new_configuration_is_piloted_before_its_rollout_even_when_piloting_is
 
 def test_work_that_starts_with_another_does_not_wait_for_room() -> None:
     # a small firm at level 1 with a small firm's capacity (2 effort points at once, 3 from
-    # month 6): the SaaS CRM (S) starts at month 9, after the consent design and the clean-up;
+    # month 6): the SaaS CRM (S) starts at month 5, after the consent design and the clean-up;
     # the owner's launch (S) and the training (M) start with it, taking the load to 4 points,
-    # over the limit of 3, rather than slip until there is room
+    # over the limit of 2 and then 3, rather than slip until there is room
     planned, _ = plan_initiatives(gaps_at(1.0, 3.0), LIBRARY, CAPACITY["small"], "small")
     got = months(planned)
-    assert got["saas-crm-setup"] == (9, 11)
-    assert got["training-adoption-programme"][0] == got["owner-led-crm-launch"][0] == 9
+    assert got["saas-crm-setup"] == (5, 7)
+    assert got["training-adoption-programme"][0] == got["owner-led-crm-launch"][0] == 5
     plan = Roadmap(planned, [], None, None, [])
-    assert [plan.load(m)[0] for m in range(8, 13)] == [3, 4, 4, 3, 3]
+    assert [plan.load(m)[0] for m in range(4, 9)] == [1, 4, 4, 3, 3]
     # work that waits for room starts only once the launch and the training have ended
-    later = [p.start_month for p in planned if p.start_month is not None and p.start_month > 9]
-    assert min(later) == 12
+    later = [p.start_month for p in planned if p.start_month is not None and p.start_month > 5]
+    assert min(later) == 8
     # the legal baseline does not wait either: at month 0, whatever the load
     assert got["data-protection-baseline"] == (0, 2)
 
@@ -741,6 +741,44 @@ def test_months_per_size_and_if_planned_are_checked_one_line_each(
         "'after' nor 'with': 'if_planned' only makes one of those conditional",
         "1 problem(s) in 1 file(s) checked.",
     ]
+
+
+def test_effort_per_size_is_checked_one_line_each_and_sets_the_points_of_that_size(
+    build_file_tree: BuildTree,
+) -> None:
+    fixed = CATALOGUE.replace("    after: [first-move, crm-vison-charter]\n", "").replace(
+        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}}\n",
+        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}, "
+        "enterprise: {low: 1, high: 2}}\n",
+    )
+    broken = fixed.replace(
+        "    after: [second-move]\n    effort: S\n", "    after: [second-move]\n"
+        "    effort: {small: S, mid: XL}\n"
+    )
+    root = build_file_tree({"mine.yaml": broken})
+    result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{root}/mine.yaml:10:29: initiatives[0].effort.mid: Input should be 'S', 'M' or 'L'",
+        "1 problem(s) in 1 file(s) checked.",
+    ]
+    (root / "mine.yaml").write_text(broken.replace("mid: XL}", "mid: M}"), "utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
+    assert result.stderr.splitlines() == [
+        f"{root}/mine.yaml:4:5: initiatives[0]: effort: no effort for company sizes 'large' and "
+        "'enterprise'",
+        "1 problem(s) in 1 file(s) checked.",
+    ]
+    # the shipped one-page strategy of a small firm is the owner's month (S), a mid-sized
+    # firm's a programme of three (M); the plan and its table take the size's effort
+    strategy = LIBRARY.initiatives["crm-strategy-plan"]
+    assert [(strategy.effort_for(s), strategy.months_for(s)) for s in ("small", "mid")] == [
+        ("S", 1), ("M", 3)
+    ]  # fmt: skip
+    for size, effort in (("small", "S"), ("mid", "M")):
+        planned, _ = plan_initiatives(gaps_at(1.0, 2.0), LIBRARY, WIDE, size)
+        got = {p.initiative.id: p.initiative.effort for p in planned}
+        assert got["crm-strategy-plan"] == got["consent-data-protection"] == effort
 
 
 def test_a_duration_per_size_sets_how_long_the_work_runs() -> None:
