@@ -292,10 +292,10 @@ def test_the_route_counts_double_and_brings_its_key_move_into_the_24_months() ->
     assert (after.priority, after.serves_route, after.start_month) == (8.0, True, 20)
     # on the route it takes the room before work that ranks lower: the hand-offs between
     # departments (three needs of priority 2 at step 2 → 3, off the route: 6) wait in the
-    # backlog instead; it could start at month 11, and says it waits for room
+    # backlog instead; it could start at month 12, and says it waits for room
     handoffs = {p.initiative.id: p for p in steered}["handoff-slas"]
     assert (handoffs.priority, handoffs.start_month) == (6.0, None)
-    assert (after.earliest, after.waited_for_room) == (11, True)
+    assert (after.earliest, after.waited_for_room) == (12, True)
     # a welcome programme is not on the service route, so key accounts do not wait for it
     assert "welcome-onboarding-programme" in before.after
     assert "welcome-onboarding-programme" not in after.after
