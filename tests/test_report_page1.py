@@ -48,8 +48,8 @@ def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations(
     )
     assert en.action_plan == (
         "The plan starts with “Bring the personal data already held into line with the law "
-        "(Law 91/2025, Decree 356/2025)”, “Set a CRM vision and executive sponsor” and “Write a "
-        "CRM strategy: target customers and objectives” (months 1–4)."
+        "(Law 91/2025, Decree 356/2025)”, “Set a CRM vision and executive sponsor” and “Set a "
+        "baseline of five CRM KPIs” (months 1–3)."
     )
     assert (
         vi.action_title
@@ -57,8 +57,8 @@ def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations(
     )
     assert vi.action_plan == (
         "Kế hoạch bắt đầu với “Đưa dữ liệu cá nhân đang nắm giữ vào khuôn khổ pháp luật (Luật "
-        "91/2025, Nghị định 356/2025)”, “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ” và “Xây dựng "
-        "chiến lược CRM: khách hàng mục tiêu và mục tiêu” (tháng thứ 1–4)."
+        "91/2025, Nghị định 356/2025)”, “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ” và “Đặt số "
+        "liệu nền cho năm KPI CRM cốt lõi” (tháng thứ 1–3)."
     )
 
 
@@ -93,8 +93,8 @@ def test_an_khang_plan_starts_with_the_legal_baseline_not_the_crm() -> None:
 def test_saigon_xanh_plan_is_the_new_work_beside_the_work_under_way() -> None:
     assert _story("saigon-xanh", "vi").action_plan == (
         "Bên cạnh các việc đang thực hiện từ lộ trình lần trước, phần việc mới bắt đầu với “Phân "
-        "khúc theo nhu cầu và quy tắc tiếp xúc”, “Vẽ bản đồ hành trình khách hàng” và “Đo chất "
-        "lượng dữ liệu khách hàng hằng tháng theo chỉ tiêu” (tháng thứ 4–9)."
+        "khúc theo nhu cầu và quy tắc tiếp xúc”, “Vẽ bản đồ hành trình khách hàng” và “Hợp nhất "
+        "dữ liệu – góc nhìn khách hàng duy nhất” (tháng thứ 4–12)."
     )
 
 
