@@ -752,8 +752,8 @@ def test_effort_per_size_is_checked_one_line_each_and_sets_the_points_of_that_si
         "enterprise: {low: 1, high: 2}}\n",
     )
     broken = fixed.replace(
-        "    after: [second-move]\n    effort: S\n", "    after: [second-move]\n"
-        "    effort: {small: S, mid: XL}\n"
+        "    after: [second-move]\n    effort: S\n",
+        "    after: [second-move]\n    effort: {small: S, mid: XL}\n",
     )
     root = build_file_tree({"mine.yaml": broken})
     result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])

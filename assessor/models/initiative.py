@@ -241,7 +241,7 @@ class InitiativeCatalogue(StrictModel):
     initiatives: list[Initiative] = Field(min_length=1, description="The initiatives.")
 
 
-def _nearest(size: str, given: Collection[str]) -> str:
+def _nearest(size: str, given: Collection[CompanySize]) -> CompanySize:
     """`size` when given, else the nearest smaller size given, else the nearest larger one."""
     at = COMPANY_SIZES.index(size) if size in COMPANY_SIZES else 1
     order = [*COMPANY_SIZES[at::-1], *COMPANY_SIZES[at + 1 :]]
