@@ -54,6 +54,22 @@ def test_there_are_six_contrasting_golden_clients() -> None:
     assert {c.company_size for c in contexts if c} == {"small", "mid", "enterprise"}
 
 
+def test_only_the_bank_aims_at_level_4_where_individualising_rests() -> None:
+    # the only large or very large client whose customers are not a commodity's: its context
+    # aims at individualised customer management and chooses the profile that plans it
+    profiles = {n: result(n).decisions.profile for n in EXAMPLES}
+    assert {n: (c.value, c.source) for n, c in profiles.items()} == {
+        "an-khang-shop": ("smb-foundation", "context"),
+        "lua-viet-ecommerce": ("balanced-3", "context"),
+        "minh-long-consulting": ("balanced-3", "context"),
+        "phuong-dong-bank": ("individualise-3-4", "context"),
+        "saigon-xanh": ("balanced-3", "context"),
+        "tan-phat-industrial": ("balanced-3", "context"),
+    }
+    # and the README that says so is the one checked
+    assert expectations("phuong-dong-bank")["profile"] == profiles["phuong-dong-bank"].value
+
+
 @pytest.mark.parametrize("name", STORIES)
 def test_the_answers_are_what_make_example_writes(name: str) -> None:
     folder = REPO / "examples" / name
