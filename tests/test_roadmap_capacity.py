@@ -110,26 +110,26 @@ def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_sh
 
 def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balanced_3: Path) -> None:
     # the bank held to level 3 everywhere: nothing starts in months 13–24 and nothing waits in
-    # the backlog; its work ends in month 18, when its contact centre, 15 months for an
-    # enterprise, is live
+    # the backlog; its work ends in month 20, when its contact centre, 15 months for an
+    # enterprise, started after the legal baseline and the consent design, is live
     result = run_assessment(bank_at_balanced_3)
     bank = build_context(result, lang="en", kind="executive")
     assert bank.roadmap_closes == (
-        "The planned work closes every gap to the target by month 18, except in Network "
+        "The planned work closes every gap to the target by month 20, except in Network "
         "development (Buttle CRM VC), for which the initiative catalogue has nothing that suits "
         "this business; reassess then to set the next target."
     )
     assert build_context(result, lang="vi", kind="full").roadmap_closes.startswith(
-        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng thứ 18, "
+        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng thứ 20, "
         "trừ khía cạnh Phát triển mạng lưới"
     )
     table = _run("roadmap", str(bank_at_balanced_3), "--lang", "en")
     assert bank.roadmap_closes in table
     data = json.loads(_run("roadmap", str(bank_at_balanced_3), "--format", "json"))
-    assert data["closes_all_gaps_by_month"] == 18
+    assert data["closes_all_gaps_by_month"] == 20
     assert data["unmet"] == [{"dimension": "buttle-value-chain/network-development", "step": 2}]
     # a plan that runs into the last phase says nothing of the kind: Tân Phát's, and the bank's
-    # with the profile its context chooses, whose individualisation work runs on past month 18
+    # with the profile its context chooses, whose individualisation work runs on past month 20
     for name in ("tan-phat-industrial", "phuong-dong-bank"):
         data = json.loads(_run("roadmap", str(EXAMPLES / name), "--format", "json"))
         assert data["closes_all_gaps_by_month"] is None
