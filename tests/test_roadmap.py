@@ -472,7 +472,7 @@ def test_work_that_starts_with_another_does_not_wait_for_room() -> None:
     assert got["saas-crm-setup"] == (5, 7)
     assert got["training-adoption-programme"][0] == got["owner-led-crm-launch"][0] == 5
     plan = Roadmap(planned, [], None, None, [])
-    assert [plan.load(m)[0] for m in range(4, 9)] == [1, 4, 4, 3, 3]
+    assert [plan.load(m)[0] for m in range(4, 9)] == [2, 4, 4, 3, 3]
     # work that waits for room starts only once the launch and the training have ended
     later = [p.start_month for p in planned if p.start_month is not None and p.start_month > 5]
     assert min(later) == 8
