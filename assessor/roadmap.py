@@ -31,19 +31,21 @@ Deterministic and pure. The rules (docs/roadmap.md):
 5. Months. Capacity is the effort points (S=1, M=2, L=3) that can run at the same time, per
    phase; an initiative counts its points in every month it runs. Continued work first, from
    month 0 for the months left of it (`months_left:` in `progress:`, else half its length
-   rounded up), whatever the load; then urgent initiatives, then in dependency order (the
-   foundations first, then the most important, importance passed down to what it waits for;
-   what starts with another right after it), each starts in the first month from when all it
-   waits for has ended (or, for `with:`, started) at which its points fit under the capacity in
-   every month it runs (a serial schedule); urgent and start-together work does not wait for
-   room: it starts at its earliest month whatever the load, and what starts with another runs
-   at least until that one ends. Its phase is the phase it starts
-   in; what cannot start within 24 months goes to the backlog.
+   rounded up), whatever the load; then urgent initiatives; then the route and the way to
+   go-live (what serves the route, the go-live: what other work starts with, and everything
+   those wait for, by any wait), the one that would start soonest first; then the rest. Among
+   equals, in dependency order (the foundations first, then the most important, importance
+   passed down to what it waits for; what starts with another right after it). Each starts in
+   the first month from when all it waits for has ended (or, for `with:`, started) at which
+   its points fit under the capacity in every month it runs (a serial schedule); urgent and
+   start-together work does not wait for room: it starts at its earliest month whatever the
+   load, and what starts with another runs at least until that one ends. Its phase is the
+   phase it starts in; what cannot start within 24 months goes to the backlog.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .gaps import Gap
@@ -238,11 +240,12 @@ def _waits(chosen: dict[str, list[Need]], plan: Plan) -> _Waits:
 
 def _order(
     chosen: dict[str, list[Need]], waits: _Waits, plan: Plan
-) -> dict[str, tuple[bool, bool, int, float, float, str]]:
-    """Which ready initiative is placed first: continued work, an urgent one, then the one most
-    others wait for by `after:` or `with:` (the programme's foundations), then the one whose own
-    gaps, or those of what waits for it, matter most (route weight included); among those that
-    start with the same one, the most important first."""
+) -> Callable[[str, int | None], tuple[object, ...]]:
+    """Which ready initiative is placed first: continued work, an urgent one, then the route
+    and the way to go-live (`_leading`), then the one most others wait for by `after:` or
+    `with:` (the programme's foundations), then the one whose own gaps, or those of what waits
+    for it, matter most (route weight included); among those that start with the same one, the
+    most important first."""
     rank = {i: plan.priority(i, chosen[i]) for i in chosen}
     changed = True
     while changed:
@@ -259,13 +262,34 @@ def _order(
             if ident not in waiting[dep] and dep != ident:
                 waiting[dep].add(ident)
                 todo += waits.hard(dep)
-    key = {i: (len(waiting[i]), rank[i]) for i in chosen}
+    leading = _leading(chosen, waits, plan)
+    key = {i: (i in leading, len(waiting[i]), rank[i]) for i in chosen}
     for ident in _by_start_waits(chosen, waits):  # what runs alongside shares the place of its lead
         key[ident] = max([key[ident], *(key[lead] for lead in waits.started[ident])])
-    return {
-        i: (i not in plan.continued, not plan.items[i].urgent, -key[i][0], -key[i][1], -rank[i], i)
-        for i in chosen
-    }
+    static = {i: (i not in plan.continued, not plan.items[i].urgent, not key[i][0]) for i in chosen}
+    rest = {i: (-key[i][1], -key[i][2], -rank[i], i) for i in chosen}
+
+    def order(ident: str, earliest: int | None) -> tuple[object, ...]:
+        # the route and the way to go-live: the one that would start first, first
+        soonest = HORIZON if earliest is None else earliest
+        return (*static[ident], soonest if key[ident][0] else 0, *rest[ident])
+
+    return order
+
+
+def _leading(chosen: dict[str, list[Need]], waits: _Waits, plan: Plan) -> set[str]:
+    """The route and the way to go-live: the initiatives that serve the client's route, the
+    go-live (an initiative other planned work starts with, `with:`: the rollout in waves, a
+    small firm's SaaS CRM), and everything those wait for, by any wait, transitively."""
+    heads = [i for i in chosen if plan.on_route(i)]
+    heads += [lead for i in chosen for lead in waits.started[i]]
+    leading: set[str] = set()
+    while heads:
+        ident = heads.pop()
+        if ident not in leading:
+            leading.add(ident)
+            heads += waits.all(ident)
+    return leading
 
 
 def _by_start_waits(chosen: dict[str, list[Need]], waits: _Waits) -> list[str]:
@@ -291,11 +315,20 @@ def _schedule(
     earliest: dict[str, int | None] = {}  # the month what it waits for allows
     runs: dict[str, int] = {}  # the months each runs in this roadmap
     waited: dict[str, set[str]] = {}
+
+    def could_start(ident: str) -> int | None:
+        """The month it would start if placed next (continued work: month 0)."""
+        first, item = _earliest(ident, waits, start, runs), plan.items[ident]
+        if ident in plan.continued or first is None:
+            return 0 if ident in plan.continued else None
+        pinned = item.urgent or bool(waits.started[ident])
+        return load.first(first, item.months_for(size), EFFORT_POINTS[item.effort], pinned)
+
     while len(start) < len(chosen):
         ready = [i for i in chosen if i not in start and waits.all(i) <= set(start)]
         if not ready:  # soft waits form a loop: release what only `after:`/`with:` hold back
             ready = [i for i in chosen if i not in start and waits.hard(i) <= set(start)]
-        ident = min(ready, key=order.__getitem__)
+        ident = min(ready, key=lambda i: order(i, could_start(i)))
         item = plan.items[ident]
         points = EFFORT_POINTS[item.effort]
         runs[ident] = (
@@ -304,14 +337,7 @@ def _schedule(
             else item.months_for(size)
         )
         waited[ident] = waits.all(ident) & set(start)
-        # when each wait lets it start: what it starts with has started, the rest has ended
-        times = []
-        for d in waited[ident]:
-            begun = start[d]
-            times.append(begun if d in waits.started[ident] or begun is None else begun + runs[d])
-        known = [t for t in times if t is not None]
-        earliest[ident] = max(known, default=0) if len(known) == len(times) else None
-        first = earliest[ident]
+        first = earliest[ident] = _earliest(ident, waits, start, runs)
         if ident in plan.continued:  # under way: from month 0, whatever the load
             first = earliest[ident] = 0
         elif first is not None:  # urgent and start-together work does not wait for room
@@ -337,6 +363,19 @@ def _schedule(
     ]  # fmt: skip
     # by start month; those starting together in the order they were placed
     return sorted(planned, key=lambda p: (p.start_month is None, p.start_month or 0))
+
+
+def _earliest(
+    ident: str, waits: _Waits, start: Mapping[str, int | None], runs: Mapping[str, int]
+) -> int | None:
+    """The month what `ident` waits for, of the work placed so far, lets it start: what it
+    starts with has started, the rest has ended; None when one of them is in the backlog."""
+    times = []
+    for d in waits.all(ident) & set(start):
+        begun = start[d]
+        times.append(begun if d in waits.started[ident] or begun is None else begun + runs[d])
+    known = [t for t in times if t is not None]
+    return max(known, default=0) if len(known) == len(times) else None
 
 
 class _Load:

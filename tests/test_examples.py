@@ -4,7 +4,8 @@ Each README ends with a fenced `yaml` block of expectations: the position and ta
 strategy matrix, the first three moves of the roadmap, the key moves of the route (planned
 within the 24 months, with the route weight), initiatives that must not appear, pairs that must
 come in order and pairs that start together, initiatives that start by a given month (month 1
-being the roadmap's first), and the month by which a plan that ends early closes every gap
+being the roadmap's first) or within a given number of months of the month their waits allow
+(`starts_within`: 0 means they do not wait for room), and the month by which a plan that ends early closes every gap
 (none when it does not); for a re-assessment, the work continued from the previous roadmap and
 the work done since. The answers of the clients with a `story.yaml` must
 be exactly what make_example.py writes from it; the demo client, saigon-xanh, keeps the answers
@@ -102,6 +103,10 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
     for ident, month in expect.get("starts_by", {}).items():  # month 1 = the first month
         start = by_id[ident].start_month
         assert start is not None and start + 1 <= month, (ident, start)
+    for ident, months in expect.get("starts_within", {}).items():  # of its earliest start
+        move = by_id[ident]
+        assert move.start_month is not None and move.earliest is not None, ident
+        assert move.start_month - move.earliest <= months, (ident, move.earliest, move.start_month)
     assert r.roadmap.closes_all_gaps_by == expect.get("closes_all_gaps_by")
     assert r.roadmap.size == expect["size"]
     # a re-assessment: what is under way continues from month 0, what is done is not planned

@@ -115,9 +115,10 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balance
     result = run_assessment(bank_at_balanced_3)
     bank = build_context(result, lang="en", kind="executive")
     assert bank.roadmap_closes == (
-        "The planned work closes every gap to the target by month 20, except in Network "
-        "development (Buttle CRM VC), for which the initiative catalogue has nothing that suits "
-        "this business; reassess then to set the next target."
+        "The planned work closes every gap to the target by month 18, except in Network "
+        "development (Buttle CRM VC), for which no standard initiative suits this type of "
+        "business and the consultant proposes specific work; reassess then to set the next "
+        "target."
     )
     assert build_context(result, lang="vi", kind="full").roadmap_closes.startswith(
         "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng thứ 20, "
@@ -133,16 +134,30 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balance
     for name in ("tan-phat-industrial", "phuong-dong-bank"):
         data = json.loads(_run("roadmap", str(EXAMPLES / name), "--format", "json"))
         assert data["closes_all_gaps_by_month"] is None
-        assert _context(name, "en").roadmap_closes == ""
+    # but a need no initiative suits is named whether the plan ends early or not
+    tan_phat = json.loads(
+        _run("roadmap", str(EXAMPLES / "tan-phat-industrial"), "--format", "json")
+    )
+    assert tan_phat["unmet"] == [{"dimension": "qci/proposition", "step": 1}]
+    assert _context("tan-phat-industrial", "en").roadmap_closes == (
+        "The roadmap has no work for Proposition (QCi CMAT): no standard initiative suits this "
+        "type of business, so the consultant proposes specific work."
+    )
+    assert "The roadmap has no work for Proposition (QCi CMAT)" in _run(
+        "roadmap", str(EXAMPLES / "tan-phat-industrial"), "--lang", "en"
+    )
+    saigon = json.loads(_run("roadmap", str(EXAMPLES / "saigon-xanh"), "--format", "json"))
+    assert saigon["unmet"] == [] and saigon["closes_all_gaps_by_month"] is None
+    assert _context("saigon-xanh", "en").roadmap_closes == ""
 
 
 def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> None:
     # Minh Long's key account management could start when the consent design ends (month 6);
-    # the relaunch, then work that ranks higher, fill the capacity until month 15
+    # the relaunch, placed first as more work waits for it, fills the capacity until month 11
     views = {i.id: i for p in _context("minh-long-consulting", "en").phases for i in p.initiatives}
     kam = views["key-account-management"]
     assert (kam.months_span, kam.room_wait) == (
-        "Months 15–20",
+        "Months 11–16",
         "What it depends on allows it to start in month 6; it waits for room, as the work ahead "
         "of it in the plan fills the capacity until then.",
     )
@@ -153,7 +168,7 @@ def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> No
     assert (
         items["key-account-management"]["earliest_month"],
         items["key-account-management"]["start_month"],
-    ) == (5, 14)
+    ) == (5, 10)
 
 
 def test_the_csv_reads_months_as_the_reports_do() -> None:
