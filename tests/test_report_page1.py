@@ -313,20 +313,21 @@ def test_what_to_do_first_is_the_roadmaps_first_three_new_moves(name: str) -> No
 
 
 def test_the_cost_of_the_whole_roadmap_names_its_real_length(bank_at_balanced_3: Path) -> None:
-    # the bank held to level 3 everywhere closes every gap by month 18: its cost is that of an
-    # 18-month roadmap
+    # the bank held to level 3 everywhere closes every gap by month 20: its cost is that of a
+    # 20-month roadmap
     bank = run_assessment(bank_at_balanced_3)
     story = {
         lang: build_context(bank, lang=lang, kind="executive").executive for lang in ("en", "vi")
     }
     assert story["en"] is not None and story["vi"] is not None
     assert story["en"].costs.endswith(
-        "The whole roadmap (18 months): 28.3–110\u00a0billion\u00a0đồng."
+        "The whole roadmap (20 months): 32.3–125\u00a0billion\u00a0đồng."
     )
-    assert "Toàn bộ lộ trình (18 tháng): 28,3–110\u00a0tỷ\u00a0đồng." in story["vi"].costs
-    # with the profile its context chooses, its individualisation work fills the 24 months
+    assert "Toàn bộ lộ trình (20 tháng): 32,3–125\u00a0tỷ\u00a0đồng." in story["vi"].costs
+    # with the profile its context chooses, its individualisation work fills the 24 months and
+    # the next best action, started after the consent design and the analytics, runs on
     assert _story("phuong-dong-bank", "en").costs.endswith(
-        "The whole 24-month roadmap: 52.8–195\u00a0billion\u00a0đồng."
+        "The whole roadmap, with the work that continues to month 28: 56.8–210\u00a0billion\u00a0đồng."
     )
     # Tân Phát's last work runs past month 24, and its cost is counted whole
     assert (
