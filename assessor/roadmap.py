@@ -16,7 +16,10 @@ Deterministic and pure. The rules (docs/roadmap.md):
    (dimension, step) only for the dimensions it names at its one step. One that serves a
    position the client's route leads to (`serves:`) counts its priority twice (ROUTE_WEIGHT).
    A legal duty in force (`urgent:`) the questionnaire does not measure is planned with
-   anything else.
+   anything else. Limit: beyond the most new initiatives the plan holds (by size, or
+   `max_initiatives:`), the chosen one of lowest priority (ties: id) that nothing still chosen
+   waits for (after:, with:, step, prerequisite), neither continued nor urgent nor starting with
+   a chosen one, is moved out with what starts with it, one at a time, to the backlog (LIMIT).
 4. Programme order. Everything an initiative's `after:` and `with:` reach (through initiatives
    not planned) that is planned must have ended (`after:`) or started (`with:`; the last link
    of the chain decides) before it starts. What comes right before a planned one is added when
@@ -65,7 +68,8 @@ from .roadmap_kpis import KpiTarget, kpi_targets
 from .strategy import StrategyPosition
 
 __all__ = [
-    "BACKLOG", "CONTINUED", "EFFORT_POINTS", "MIN_GAP", "NEW", "PHASES", "ROUTE_WEIGHT",
+    "BACKLOG", "CONTINUED", "EFFORT_POINTS", "HORIZON_REASON", "LIMIT", "MIN_GAP", "NEW", "PHASES",
+    "ROUTE_WEIGHT",
     "KpiTarget", "Planned", "Roadmap", "months_left", "plan_initiatives", "plan_roadmap",
     "route_positions",
 ]  # fmt: skip
@@ -75,6 +79,9 @@ BACKLOG = len(PHASES)
 HORIZON = PHASES[-1][1]
 DEFAULT_SIZE = "mid"
 NEW, CONTINUED = "new", "continued"  # Planned.status: started in this roadmap, or before it
+# Planned.backlog_reason: moved out to keep the plan within the most new initiatives it holds,
+# or unable to start and end within the 24 months
+LIMIT, HORIZON_REASON = "limit", "horizon"
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,7 @@ class Planned:
     # its length for the company's size; new work that starts with another (`with:`) is
     # stretched to the end of that one when it runs longer
     length: int | None = None
+    backlog_reason: str | None = None  # in the backlog: LIMIT or HORIZON_REASON
 
     @property
     def duration(self) -> int:
@@ -235,6 +243,37 @@ def _waits(chosen: dict[str, list[Need]], plan: Plan) -> _Waits:
     return _Waits(ended, started, soft)
 
 
+def _limit(
+    chosen: dict[str, list[Need]], plan: Plan, most: int | None
+) -> list[dict[str, list[Need]]]:
+    """Keep at most `most` new initiatives (§3): while more are chosen, move out the one of
+    lowest priority (ties: id) that nothing still chosen waits for (`after:`, `with:`, step or
+    prerequisite), that is neither continued nor urgent, and that does not start with a chosen
+    one; what starts with it goes with it. Returns what was moved out, with its needs, in the
+    order it was moved out, one group at a time (a lead, then what starts with it); stops when
+    nothing more can be moved out."""
+    moved: list[dict[str, list[Need]]] = []
+    while most is not None and sum(i not in plan.continued for i in chosen) > most:
+        waits = _waits(chosen, plan)
+        groups = {  # each one that starts with no chosen one, and what starts with it
+            i: {i} | {c for c in chosen if i in waits.started[c]}
+            for i in chosen
+            if not waits.started[i]
+        }
+        options = [
+            i
+            for i, out in groups.items()
+            if not any(o in plan.continued or plan.items[o].urgent for o in out)
+            and not any(waits.all(o) & out for o in chosen if o not in out)
+        ]
+        if not options:
+            break
+        pick = min(options, key=lambda i: (plan.priority(i, chosen[i]), i))
+        out = sorted(groups[pick], key=lambda i: (i != pick, i))
+        moved.append({ident: chosen.pop(ident) for ident in out})
+    return moved
+
+
 def _order(
     chosen: dict[str, list[Need]], waits: _Waits, plan: Plan
 ) -> dict[str, tuple[bool, bool, int, float, float, str]]:
@@ -331,6 +370,7 @@ def _schedule(
             plan.measured(plan.items[i]), runs[i] if i in plan.continued else None,
             i in plan.continued and i not in left, earliest[i],
             plan.items[i].months_for(size) if i in plan.continued else runs[i],
+            None if start[i] is not None else HORIZON_REASON,
         )
         for i in start  # in the order they were placed
     ]  # fmt: skip
@@ -410,12 +450,14 @@ def plan_initiatives(
     gaps: list[Gap], library: Library, capacity: list[int], size: str | None = None,
     serving: Iterable[str] = (), done: Iterable[str] = (), continued: Iterable[str] = (),
     context: BusinessContext | None = None, left: Mapping[str, int] | None = None,
+    most: int | None = None,
 ) -> tuple[list[Planned], list[Need]]:  # fmt: skip
     """The initiatives in months for a company of `size` whose route leads to the positions
     `serving`, and the needs nothing covers; `done` and `continued` are the initiatives the
     consultant marked done and in progress since the previous roadmap, `left` the months left
     of those in progress where the consultant gave them; an initiative whose `not_for:`
-    matches `context` (the business context) is left out."""
+    matches `context` (the business context) is left out; beyond `most` new initiatives, the
+    least important go to the backlog (§3)."""
     items = library.initiatives
     positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
     needs = needs_of(gaps, positions)
@@ -428,15 +470,27 @@ def plan_initiatives(
     chosen = choose(needs, [items[i] for i in sorted(fits)], plan)
     close(chosen, plan)
     covered = {n for ns in chosen.values() for n in ns} | plan.met_by_done()
-    return _schedule(
-        chosen, _waits(chosen, plan), plan, capacity, left or {}, size or DEFAULT_SIZE
-    ), sorted(n for n in needs if n not in covered)
+    moved = _limit(chosen, plan, most)
+    size = size or DEFAULT_SIZE
+    later = [
+        Planned(
+            plan.items[i], BACKLOG, covers, plan.priority(i, covers), [],
+            serves_route=weight(plan.items[i], plan.serving) > 1,
+            measured=plan.measured(plan.items[i]), length=plan.items[i].months_for(size),
+            backlog_reason=LIMIT,
+        )
+        for group in reversed(moved)  # the most important first, each lead before its companions
+        for i, covers in group.items()
+    ]  # fmt: skip
+
+    planned = _schedule(chosen, _waits(chosen, plan), plan, capacity, left or {}, size)
+    return [*planned, *later], sorted(n for n in needs if n not in covered)
 
 
 def plan_roadmap(
     gaps: list[Gap], library: Library, frameworks: list[Framework], strategy: StrategyPosition, kpis: list[Kpi],
     capacity: list[int], size: str | None = None, progress: Mapping[str, InitiativeProgress] | None = None,
-    context: BusinessContext | None = None,
+    context: BusinessContext | None = None, most: int | None = None,
 ) -> Roadmap:  # fmt: skip
     """Plan the roadmap from the gap analysis, for a company of `size` (small, mid, large); the
     target position and route come from the strategy position (assessor/context.py); `progress`
@@ -446,7 +500,16 @@ def plan_roadmap(
     continued = [i for i, s in status.items() if s == "in_progress"]
     left = {i: e.months_left for i, e in (progress or {}).items() if e.months_left is not None}
     planned, unmet = plan_initiatives(
-        gaps, library, capacity, size, route_positions(strategy), done, continued, context, left
+        gaps,
+        library,
+        capacity,
+        size,
+        route_positions(strategy),
+        done,
+        continued,
+        context,
+        left,
+        most,
     )
     moved: set[str] = {k for p in planned for k in p.initiative.kpis}
     return Roadmap(

@@ -4,11 +4,11 @@ Each README ends with a fenced `yaml` block of expectations: the position and ta
 strategy matrix, the first three moves of the roadmap, the key moves of the route (planned
 within the 24 months, with the route weight), initiatives that must not appear, pairs that must
 come in order and pairs that start together, initiatives that start by a given month (month 1
-being the roadmap's first), and the month by which a plan that ends early closes every gap
-(none when it does not); for a re-assessment, the work continued from the previous roadmap and
-the work done since. The answers of the clients with a `story.yaml` must
-be exactly what make_example.py writes from it; the demo client, saigon-xanh, keeps the answers
-its first version wrote.
+being the roadmap's first), the month by which a plan that ends early closes every gap (none
+when it does not), and the initiatives the plan's limit leaves for the next review; for a
+re-assessment, the work continued from the previous roadmap and the work done since. The
+answers of the clients with a `story.yaml` must be exactly what make_example.py writes from it;
+the demo client, saigon-xanh, keeps the answers its first version wrote.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import yaml
 
 from assessor.loading import load_library
 from assessor.pipeline import AssessmentResult, run_assessment
-from assessor.roadmap import CONTINUED, route_positions
+from assessor.roadmap import CONTINUED, LIMIT, route_positions
 
 from .conftest import REPO
 from .test_roadmap_properties import MAKE_EXAMPLE, check
@@ -87,6 +87,12 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
         start = by_id[ident].start_month
         assert start is not None and start + 1 <= month, (ident, start)
     assert r.roadmap.closes_all_gaps_by == expect.get("closes_all_gaps_by")
+    # the plan holds at most its limit of new initiatives; what it leaves waits for the review
+    new = [p for p in items if p.status != CONTINUED and p.backlog_reason != LIMIT]
+    assert len(new) <= r.decisions.limit.value
+    if "most_new" in expect:
+        assert (len(new), r.decisions.limit.value) == (expect["most_new"],) * 2
+    assert [p.initiative.id for p in items if p.backlog_reason == LIMIT] == expect.get("later", [])
     assert r.roadmap.size == expect["size"]
     # a re-assessment: what is under way continues from month 0, what is done is not planned
     continued = {p.initiative.id for p in items if p.status == CONTINUED}

@@ -48,8 +48,8 @@ def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations(
     )
     assert en.action_plan == (
         "The plan starts with “Bring the personal data already held into line with the law "
-        "(Law 91/2025, Decree 356/2025)”, “Set a CRM vision and executive sponsor” and “Write a "
-        "CRM strategy: target customers and objectives” (months 1–4)."
+        "(Law 91/2025, Decree 356/2025)”, “Set a CRM vision and executive sponsor” and “Set a "
+        "baseline of five CRM KPIs” (months 1–3)."
     )
     assert (
         vi.action_title
@@ -57,8 +57,8 @@ def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations(
     )
     assert vi.action_plan == (
         "Kế hoạch bắt đầu với “Đưa dữ liệu cá nhân đang nắm giữ vào khuôn khổ pháp luật (Luật "
-        "91/2025, Nghị định 356/2025)”, “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ” và “Xây dựng "
-        "chiến lược CRM: khách hàng mục tiêu và mục tiêu” (tháng thứ 1–4)."
+        "91/2025, Nghị định 356/2025)”, “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ” và “Đặt số liệu "
+        "nền cho năm KPI CRM cốt lõi” (tháng thứ 1–3)."
     )
 
 

@@ -234,6 +234,13 @@ class RoadmapSettings(StrictModel):
         "3–6, 6–12, 12–24 months); an initiative counts S=1, M=2, L=3 in every month it runs "
         "(default: from the company size in `context:`, else 4, 4, 5, 6).",
     )
+    max_initiatives: StrictInt | None = Field(
+        default=None,
+        ge=1,
+        description="The most new initiatives the plan holds; the rest waits in the backlog for "
+        "the next review (default: from the company size in `context:`: small 12, mid 24, "
+        "large 30, enterprise 36; else 24).",
+    )
     position: Id | None = Field(
         default=None,
         description="Target position on the strategy matrix (default: the profile's, else "

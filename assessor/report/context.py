@@ -18,7 +18,7 @@ from ..leadership import leadership_gap
 from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
 from ..results import closing_note
-from ..roadmap import BACKLOG, CONTINUED, HORIZON, NEW, PHASES, Planned
+from ..roadmap import BACKLOG, CONTINUED, HORIZON, HORIZON_REASON, LIMIT, NEW, PHASES, Planned
 from ..textformat import local_date
 from . import charts_story, context_charts
 from .charts_grid import TimelineItem
@@ -107,6 +107,14 @@ class GapView:
 
 
 @dataclass(frozen=True)
+class BacklogGroup:
+    """Initiatives left for the next review for one reason, and that reason in a few words."""
+
+    why: str
+    items: list[InitiativeView]
+
+
+@dataclass(frozen=True)
 class InitiativeView:
     id: str
     title: str
@@ -191,7 +199,7 @@ class ReportContext:
     top_gaps: list[GapView]
     gap_chart: str
     phases: list[PhaseView]
-    backlog: list[InitiativeView]
+    backlog: list[BacklogGroup]  # by reason: beyond the plan's limit, beyond the 24 months
     gantt: str
     kpis: list[KpiView]
     kpi_provenance: str
@@ -375,6 +383,20 @@ def _phases(
     return phases  # fmt: skip
 
 
+def _backlog(
+    result: AssessmentResult, items: list[InitiativeView], labels: Labels
+) -> list[BacklogGroup]:
+    """The backlog by reason, each with its reason: first what cannot start and end within the
+    24 months, then what the plan's limit on new initiatives leaves for the next review."""
+    views = dict(zip(map(id, result.roadmap.items), items, strict=True))
+    groups = []
+    for reason, key in ((HORIZON_REASON, "backlog_horizon"), (LIMIT, "backlog_limit")):
+        mine = [views[id(p)] for p in result.roadmap.items if p.backlog_reason == reason]
+        if mine:
+            groups.append(BacklogGroup(labels.fill(key, most=result.decisions.limit.value), mine))
+    return groups
+
+
 def _peak_running(result: AssessmentResult, index: int) -> list[Planned]:
     """The work running in the first month of phase `index` that holds its most effort points."""
     begin, end = PHASES[index]
@@ -496,7 +518,7 @@ def build_context(
         strengths=[_gap_view(result, g, lang, labels) for g in strengths],
         top_gaps=[_gap_view(result, g, lang, labels) for g in behind[:TOP_GAPS]],
         gap_chart=context_charts.gap_chart(result, behind[:GAP_CHART_ROWS], lang, labels, accent),
-        phases=_phases(result, items, labels, lang), backlog=[i for i in items if i.phase == BACKLOG],
+        phases=_phases(result, items, labels, lang), backlog=_backlog(result, items, labels),
         gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.end - i.start, i.phase,
                                                     labels.fill("continues_to_month", month=i.end) if i.end > HORIZON else "")
                                        for i in items if i.phase < BACKLOG and i.end is not None],
