@@ -37,10 +37,12 @@ MANY_CUSTOMERS = 1000  # from this many active customers, personal service for e
 # effort points (S 1, M 2, L 3) that can run at once in each phase (0–3, 3–6, 6–12, 12–24 months):
 # a small shop runs two small pieces of work or one medium at a time, a mid-sized firm's programme
 # team three or four workstreams, a large firm's more, an enterprise's several teams more still;
-# each starts lean and grows as the CRM team forms (docs/scoring.md §8)
+# each starts lean and grows as the CRM team forms, from month 6 to hold the largest block of work
+# that starts together in its programme: a small firm's SaaS CRM with its launch and training (4),
+# a rollout with its training, champions and dashboards (8) (docs/scoring.md §8)
 CAPACITY = {
-    "small": [2, 2, 3, 3],
-    "mid": [4, 4, 5, 6],
+    "small": [2, 2, 4, 4],
+    "mid": [4, 4, 8, 8],
     "large": [5, 6, 8, 8],
     "enterprise": [6, 8, 10, 10],
 }

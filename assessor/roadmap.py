@@ -32,15 +32,19 @@ Deterministic and pure. The rules (docs/roadmap.md):
    dimension waits for those doing step s−1 of it, unless it serves the route and they do not.
 5. Months. Capacity is the effort points (S=1, M=2, L=3) that can run at the same time, per
    phase; an initiative counts its points in every month it runs. Continued work first, from
-   month 0 for the months left of it (`months_left:` in `progress:`, else half its length
-   rounded up), whatever the load; then urgent initiatives, then in dependency order (the
+   month 0 for the months left of it (`months_left:` in `progress:`, at most 24, else half its
+   length rounded up), whatever the load; then urgent initiatives, then in dependency order (the
    foundations first, then the most important, importance passed down to what it waits for;
    what starts with another right after it), each starts in the first month from when all it
    waits for has ended (or, for `with:`, started) at which its points fit under the capacity in
-   every month it runs (a serial schedule); urgent and start-together work does not wait for
-   room: it starts at its earliest month whatever the load, and what starts with another runs
-   at least until that one ends. Its phase is the phase it starts
-   in; what cannot start within 24 months goes to the backlog.
+   every month it runs and at which it also ends by month 24 (a serial schedule). A lead is
+   placed with the new work that starts with it (`with:`) and whose other waits are placed, as
+   one block: the lead's first month from its earliest at which every one of them, each
+   starting with the lead or when its other waits allow and running at least until the lead
+   ends, fits under the capacity and ends by month 24. Only an urgent initiative does not wait
+   for room: it starts at its earliest month whatever the load, if it ends by month 24. Its
+   phase is the phase it starts in; what cannot start and end within 24 months goes to the
+   backlog (HORIZON_REASON).
 """
 
 from __future__ import annotations
@@ -135,8 +139,9 @@ class Planned:
 
     @property
     def pinned(self) -> bool:
-        """New work that does not wait for room: a legal duty, or work that starts with another."""
-        return self.status == NEW and (self.initiative.urgent or bool(self.with_))
+        """New work that does not wait for room: a legal duty (work that starts with another is
+        placed with it, as one block that waits for room)."""
+        return self.status == NEW and self.initiative.urgent
 
     def runs_in(self, month: int) -> bool:
         """Whether it runs in `month` (0 = the first month of the roadmap)."""
@@ -322,54 +327,89 @@ def _schedule(
     left: Mapping[str, int], size: str,
 ) -> list[Planned]:  # fmt: skip
     """Place each initiative in months (§5) for a company of `size`; `left` gives the months
-    left of continued work where `progress:` says."""
+    left of continued work where `progress:` says. New work starts and ends within the 24
+    months; a lead is placed with the work that starts with it, as one block under the capacity."""
     load = _Load(capacity)
     order = _order(chosen, waits, plan)
     start: dict[str, int | None] = {}
     earliest: dict[str, int | None] = {}  # the month what it waits for allows
     runs: dict[str, int] = {}  # the months each runs in this roadmap
     waited: dict[str, set[str]] = {}
+
+    def allowed(ident: str, skip: str | None = None) -> int | None:
+        """When its placed waits (but `skip`) let it start: what it starts with has started,
+        the rest has ended; None when one of them is in the backlog."""
+        times = []
+        for d in waited[ident] - {skip}:
+            begun = start[d]
+            times.append(begun if d in waits.started[ident] or begun is None else begun + runs[d])
+        known = [t for t in times if t is not None]
+        return max(known, default=0) if len(known) == len(times) else None
+
+    def block_at(lead: str, first: int, along: dict[str, int]) -> dict[str, tuple[int, int]]:
+        """(start, months) of the lead at `first` and of what starts with it (`along`: each
+        with the month its other waits allow): each runs its length, and at least until what
+        it starts with has ended."""
+        spans: dict[str, tuple[int, int]] = {}
+        for ident in [lead, *along]:
+            begin = max(first, along.get(ident, first))
+            ends = [s + runs[d] for d in waits.started[ident] if (s := start.get(d)) is not None]
+            ends += [b + m for d, (b, m) in spans.items() if d in waits.started[ident]]
+            spans[ident] = (begin, max([runs[ident], *(e - begin for e in ends)]))
+        return spans
+
     while len(start) < len(chosen):
         ready = [i for i in chosen if i not in start and waits.all(i) <= set(start)]
         if not ready:  # soft waits form a loop: release what only `after:`/`with:` hold back
             ready = [i for i in chosen if i not in start and waits.hard(i) <= set(start)]
         ident = min(ready, key=order.__getitem__)
         item = plan.items[ident]
-        points = EFFORT_POINTS[item.effort]
-        runs[ident] = (
-            months_left(item, left.get(ident), size)
-            if ident in plan.continued
-            else item.months_for(size)
-        )
         waited[ident] = waits.all(ident) & set(start)
-        # when each wait lets it start: what it starts with has started, the rest has ended
-        times = []
-        for d in waited[ident]:
-            begun = start[d]
-            times.append(begun if d in waits.started[ident] or begun is None else begun + runs[d])
-        known = [t for t in times if t is not None]
-        earliest[ident] = max(known, default=0) if len(known) == len(times) else None
-        first = earliest[ident]
         if ident in plan.continued:  # under way: from month 0, whatever the load
-            first = earliest[ident] = 0
-        elif first is not None:  # urgent and start-together work does not wait for room
-            pinned = item.urgent or bool(waits.started[ident])
-            first = load.first(first, runs[ident], points, pinned)
-        if first is not None:  # what starts with another lasts at least as long as it
-            ends = [s + runs[d] for d in waits.started[ident] if (s := start.get(d)) is not None]
-            runs[ident] = max([runs[ident], *(e - first for e in ends)])
-        start[ident] = first
-        if first is not None:
-            load.take(first, runs[ident], points)
-    after, along = _direct(list(start), waited, waits.started)
+            runs[ident] = months_left(item, left.get(ident), size)
+            start[ident] = earliest[ident] = 0
+            load.take({ident: (0, runs[ident])}, plan.items)
+            continue
+        runs[ident] = item.months_for(size)
+        earliest[ident] = allowed(ident)
+        # what starts with it and is ready to: placed with it, as one block
+        along: dict[str, int] = {}
+        for other in sorted(chosen, key=order.__getitem__):
+            if other in start or other == ident or ident not in waits.started[other]:
+                continue
+            if plan.items[other].urgent or item.urgent or not waits.all(other) <= {*start, ident}:
+                continue
+            waited[other] = waits.all(other) & {*start, ident}
+            runs[other] = plan.items[other].months_for(size)
+            if (month := allowed(other, skip=ident)) is not None:
+                along[other] = month
+        spans: dict[str, tuple[int, int]] | None = None
+        if (soonest := earliest[ident]) is not None:  # a legal duty starts at its earliest month
+            for first in range(soonest, soonest + 1 if item.urgent else HORIZON):
+                got = block_at(ident, first, along)
+                within = all(begin + m <= HORIZON for begin, m in got.values())
+                if within and (item.urgent or load.fits(got, plan.items)):
+                    spans = got
+                    break
+        if spans is None:  # it cannot start and end within the 24 months
+            start[ident] = None
+            for other in along:
+                del waited[other], runs[other]
+            continue
+        for other, (begin, months_run) in spans.items():
+            start[other], runs[other] = begin, months_run
+            if other != ident:
+                earliest[other] = begin
+        load.take(spans, plan.items)
+    after, along_ = _direct(list(start), waited, waits.started)
     planned = [
         Planned(
             plan.items[i], _phase_of(start[i]), chosen[i], plan.priority(i, chosen[i]), after[i],
-            start[i], sorted(o for o in chosen if i in waited[o]), along[i],
+            start[i], sorted(o for o in chosen if i in waited[o]), along_[i],
             weight(plan.items[i], plan.serving) > 1, CONTINUED if i in plan.continued else NEW,
             plan.measured(plan.items[i]), runs[i] if i in plan.continued else None,
             i in plan.continued and i not in left, earliest[i],
-            plan.items[i].months_for(size) if i in plan.continued else runs[i],
+            plan.items[i].months_for(size) if i in plan.continued or i not in runs else runs[i],
             None if start[i] is not None else HORIZON_REASON,
         )
         for i in start  # in the order they were placed
@@ -379,28 +419,32 @@ def _schedule(
 
 
 class _Load:
-    """The effort points running in each month against the capacity of its phase (months after
-    the 24th count against the last phase's)."""
+    """The effort points running in each month against the capacity of its phase (continued
+    work may run past the 24th month: it counts against the last phase's)."""
 
     def __init__(self, capacity: list[int]) -> None:
         self.limit = [capacity[n] if n < len(capacity) else 0 for n in range(len(PHASES))]
         self.points: dict[int, int] = {}
 
-    def fits(self, start: int, months: int, points: int) -> bool:
+    def _added(
+        self, spans: Mapping[str, tuple[int, int]], items: Mapping[str, Initiative]
+    ) -> dict[int, int]:
+        added: dict[int, int] = {}
+        for ident, (begin, months) in spans.items():
+            for m in range(begin, begin + months):
+                added[m] = added.get(m, 0) + EFFORT_POINTS[items[ident].effort]
+        return added
+
+    def fits(self, spans: Mapping[str, tuple[int, int]], items: Mapping[str, Initiative]) -> bool:
+        """Whether the work in `spans` (id → start, months) fits, all of it together, under the
+        capacity in every month it runs."""
         return all(
             self.points.get(m, 0) + points <= self.limit[_phase_of(min(m, HORIZON - 1))]
-            for m in range(start, start + months)
+            for m, points in self._added(spans, items).items()
         )
 
-    def first(self, earliest: int, months: int, points: int, pinned: bool) -> int | None:
-        """The first month from `earliest` at which `points` fit under the capacity in every
-        month it runs; pinned work starts at `earliest` whatever the load. None from month 24."""
-        if pinned:
-            return earliest if earliest < HORIZON else None
-        return next((s for s in range(earliest, HORIZON) if self.fits(s, months, points)), None)
-
-    def take(self, start: int, months: int, points: int) -> None:
-        for m in range(start, start + months):
+    def take(self, spans: Mapping[str, tuple[int, int]], items: Mapping[str, Initiative]) -> None:
+        for m, points in self._added(spans, items).items():
             self.points[m] = self.points.get(m, 0) + points
 
 

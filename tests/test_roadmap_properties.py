@@ -147,9 +147,10 @@ def check(
                 assert start is not None and start <= p.start_month, (other, i.id)
             begin, end = PHASES[p.phase]
             assert begin <= p.start_month < end
-            # what starts with another, and waits for nothing to end, starts with it: it does
-            # not slip a phase for want of room
-            if p.with_ and not p.after:
+            # what starts with new work, and waits for nothing to end, starts with it: the two
+            # are placed as one block (what starts with work under way since the previous
+            # roadmap waits for room like any new work)
+            if p.with_ and not p.after and not set(p.with_) & continued:
                 assert p.start_month == max(by_id[w].start_month or 0 for w in p.with_), i.id
             # it runs its duration for the company's size, and what starts with another runs
             # at least until that one ends (the rollout's training lasts through its last wave)
@@ -175,11 +176,11 @@ def check(
         # before something that does, or it is a legal duty the questionnaire does not measure
         for path, step in p.covers:
             assert path in i.dimensions and step == i.step and path in behind
-        # (or it starts with planned work it comes with: the training of a rollout; or it is a
-        # legal duty planned before work that the plan's limit moved out, which never moves it)
+        # (or it starts with planned work it comes with: the training of a rollout; or it was
+        # planned before work the plan's limit moved out, as the pilot before a rollout)
         if p.backlog_reason != LIMIT:  # moved out for the limit: it waits for nothing planned
             assert (
-                p.covers or p.unblocks or p.with_ or (i.urgent and (level(i.id) is None or limited))
+                p.covers or p.unblocks or p.with_ or limited or (i.urgent and level(i.id) is None)
             ), i.id
         assert p.measured == (level(i.id) is not None)
     # configure → pilot → rollout: with both planned the pilot is planned between them, unless
@@ -198,21 +199,25 @@ def check(
     for before, after in itertools.pairwise(chain):
         if after.start_month is not None and after.initiative.id not in continued:
             assert before.end_month is not None and before.end_month <= after.start_month
-    # capacity is the effort points running at once: at every month, new work that waits for
-    # room (neither a legal duty nor work starting with another) never takes more than the
-    # capacity of its phase (after month 24, the last phase's); work under way and work that
-    # does not wait for room may take the load beyond it
+    # nothing new ends after month 24: new work starts only where it also ends by then
+    for p in planned:
+        if p.status != CONTINUED and p.end_month is not None:
+            assert p.end_month <= HORIZON, p.initiative.id
+    # capacity is the effort points running at once: in every month the load stays within the
+    # capacity of its phase unless a legal duty or work under way since the previous roadmap
+    # runs that month (work that starts together with another is placed with it, as one block
+    # that fits)
     if capacity is not None:
         limit = [capacity[min(n, len(capacity) - 1)] for n in range(len(PHASES))]
         longest = max((p.end_month or 0 for p in planned), default=0)
         for month in range(max(longest, HORIZON)):
-            waiting = [
-                p for p in planned if p.runs_in(month) and p.status != CONTINUED and not p.pinned
-            ]
+            running = [p for p in planned if p.runs_in(month)]
+            if any(p.initiative.urgent or p.status == CONTINUED for p in running):
+                continue
             cap = limit[
                 next(n for n, (b, e) in enumerate(PHASES) if b <= min(month, HORIZON - 1) < e)
             ]
-            assert sum(EFFORT_POINTS[p.initiative.effort] for p in waiting) <= cap, month
+            assert sum(EFFORT_POINTS[p.initiative.effort] for p in running) <= cap, month
     # goals and KPIs, and the CRM strategy, start in the first six months when they are missing
     # (in a first assessment: in a re-assessment, work under way takes the first phase's room,
     # and what was done since may already rest on them)
