@@ -12,7 +12,9 @@ docs/scoring.md §8 states the rules; in short:
   consolidates instead).
 - **route**: the matrix route from today's position to the target through the segment's
   intermediate position; the direct leap only when nothing else leads there.
-- **profile**: `smb-foundation` for a small firm, `balanced-3` otherwise.
+- **profile**: `smb-foundation` for a small firm; `individualise-3-4` for a firm whose context aims
+  at individualised customer management (large or very large, not commodity) unless
+  assessment.yaml sets another target position; `balanced-3` otherwise.
 - **capacity**: effort points that can run at once in each phase, by company size.
 - **limit**: the most new initiatives the plan holds, by company size.
 
@@ -53,6 +55,7 @@ LIMIT = {"small": 12, "mid": 24, "large": 30, "enterprise": 36}
 BIG = ("large", "enterprise")  # firms with the volume, data and budget to individualise
 DEFAULT_PROFILE = "balanced-3"
 SMALL_PROFILE = "smb-foundation"
+INDIVIDUALISE_PROFILE = "individualise-3-4"  # level 4 where individualising rests, 3 elsewhere
 TOP = "individualised-customer-management"
 BOTTOM = "product-based-selling"
 NEXT = {
@@ -142,14 +145,23 @@ def _size(ctx: BusinessContext | None) -> dict[str, str]:
     return dict(_texts()["size"][ctx.company_size if ctx else "mid"])
 
 
+def individualises(ctx: BusinessContext) -> bool:
+    """Whether the context alone aims at individualised customer management: a large or very
+    large firm whose customers are not a commodity's."""
+    return segment(ctx) != "commodity" and ctx.company_size in BIG
+
+
 def choose_profile(a: Assessment) -> Choice:
-    """The target profile: assessment.yaml's, else by company size."""
+    """The target profile: assessment.yaml's, else by company size and the context's aim."""
     if a.target.profile is not None:
         return Choice(a.target.profile, "assessment", _say("set-in.assessment"))
     if a.context is None:
         return Choice(DEFAULT_PROFILE, "default", _say("no-context.profile"))
     if a.context.company_size == "small":
         return Choice(SMALL_PROFILE, "context", _say("profile.small"))
+    if individualises(a.context) and a.roadmap.position in (None, TOP):
+        text = _say("profile.individualise", size=_size(a.context))
+        return Choice(INDIVIDUALISE_PROFILE, "context", text)
     return Choice(DEFAULT_PROFILE, "context", _say("profile.other", size=_size(a.context)))
 
 
@@ -181,7 +193,7 @@ def _aim(ctx: BusinessContext, names: dict[str, Text]) -> tuple[str, str, Text]:
     seg = segment(ctx)
     via = NEXT[seg]
     why = _say(f"segment.{seg}", customers=ctx.active_customers)
-    if seg != "commodity" and ctx.company_size in BIG:
+    if individualises(ctx):
         in_sentence = {lang: text[:1].lower() + text[1:] for lang, text in names[via].items()}
         text = _say("ambition.individualise", size=_size(ctx), via=in_sentence)
         return TOP, via, _join(why, text)

@@ -33,11 +33,14 @@ Deterministic and pure. The rules (docs/roadmap.md):
 5. Months. Capacity is the effort points (S=1, M=2, L=3) that can run at the same time, per
    phase; an initiative counts its points in every month it runs. Continued work first, from
    month 0 for the months left of it (`months_left:` in `progress:`, at most 24, else half its
-   length rounded up), whatever the load; then urgent initiatives, then in dependency order (the
-   foundations first, then the most important, importance passed down to what it waits for;
-   what starts with another right after it), each starts in the first month from when all it
-   waits for has ended (or, for `with:`, started) at which its points fit under the capacity in
-   every month it runs and at which it also ends by month 24 (a serial schedule). A lead is
+   length rounded up), whatever the load; then urgent initiatives; then the route and the way
+   to go-live (what serves the route, the go-live: what other work starts with, and everything
+   those wait for, by any wait), the one that would start soonest first; then the rest. Among
+   equals, in dependency order (the foundations first, then the most important, importance
+   passed down to what it waits for; what starts with another right after it). Each starts in
+   the first month from when all it waits for has ended (or, for `with:`, started) at which its
+   points fit under the capacity in every month it runs and at which it also ends by month 24
+   (a serial schedule). A lead is
    placed with the new work that starts with it (`with:`) and whose other waits are placed, as
    one block: the lead's first month from its earliest at which every one of them, each
    starting with the lead or when its other waits allow and running at least until the lead
@@ -49,7 +52,7 @@ Deterministic and pure. The rules (docs/roadmap.md):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .gaps import Gap
@@ -281,11 +284,12 @@ def _limit(
 
 def _order(
     chosen: dict[str, list[Need]], waits: _Waits, plan: Plan
-) -> dict[str, tuple[bool, bool, int, float, float, str]]:
-    """Which ready initiative is placed first: continued work, an urgent one, then the one most
-    others wait for by `after:` or `with:` (the programme's foundations), then the one whose own
-    gaps, or those of what waits for it, matter most (route weight included); among those that
-    start with the same one, the most important first."""
+) -> Callable[[str, int | None], tuple[object, ...]]:
+    """Which ready initiative is placed first: continued work, an urgent one, then the route
+    and the way to go-live (`_leading`), then the one most others wait for by `after:` or
+    `with:` (the programme's foundations), then the one whose own gaps, or those of what waits
+    for it, matter most (route weight included); among those that start with the same one, the
+    most important first."""
     rank = {i: plan.priority(i, chosen[i]) for i in chosen}
     changed = True
     while changed:
@@ -302,13 +306,34 @@ def _order(
             if ident not in waiting[dep] and dep != ident:
                 waiting[dep].add(ident)
                 todo += waits.hard(dep)
-    key = {i: (len(waiting[i]), rank[i]) for i in chosen}
+    leading = _leading(chosen, waits, plan)
+    key = {i: (i in leading, len(waiting[i]), rank[i]) for i in chosen}
     for ident in _by_start_waits(chosen, waits):  # what runs alongside shares the place of its lead
         key[ident] = max([key[ident], *(key[lead] for lead in waits.started[ident])])
-    return {
-        i: (i not in plan.continued, not plan.items[i].urgent, -key[i][0], -key[i][1], -rank[i], i)
-        for i in chosen
-    }
+    static = {i: (i not in plan.continued, not plan.items[i].urgent, not key[i][0]) for i in chosen}
+    rest = {i: (-key[i][1], -key[i][2], -rank[i], i) for i in chosen}
+
+    def order(ident: str, earliest: int | None) -> tuple[object, ...]:
+        # the route and the way to go-live: the one that would start first, first
+        soonest = HORIZON if earliest is None else earliest
+        return (*static[ident], soonest if key[ident][0] else 0, *rest[ident])
+
+    return order
+
+
+def _leading(chosen: dict[str, list[Need]], waits: _Waits, plan: Plan) -> set[str]:
+    """The route and the way to go-live: the initiatives that serve the client's route, the
+    go-live (an initiative other planned work starts with, `with:`: the rollout in waves, a
+    small firm's SaaS CRM), and everything those wait for, by any wait, transitively."""
+    heads = [i for i in chosen if plan.on_route(i)]
+    heads += [lead for i in chosen for lead in waits.started[i]]
+    leading: set[str] = set()
+    while heads:
+        ident = heads.pop()
+        if ident not in leading:
+            leading.add(ident)
+            heads += waits.all(ident)
+    return leading
 
 
 def _by_start_waits(chosen: dict[str, list[Need]], waits: _Waits) -> list[str]:
@@ -336,70 +361,76 @@ def _schedule(
     runs: dict[str, int] = {}  # the months each runs in this roadmap
     waited: dict[str, set[str]] = {}
 
-    def allowed(ident: str, skip: str | None = None) -> int | None:
-        """When its placed waits (but `skip`) let it start: what it starts with has started,
-        the rest has ended; None when one of them is in the backlog."""
+    def allowed(ident: str, waits_on: set[str], skip: str | None = None) -> int | None:
+        """When its placed waits `waits_on` (but `skip`) let it start: what it starts with has
+        started, the rest has ended; None when one of them is in the backlog."""
         times = []
-        for d in waited[ident] - {skip}:
+        for d in waits_on - {skip}:
             begun = start[d]
             times.append(begun if d in waits.started[ident] or begun is None else begun + runs[d])
         known = [t for t in times if t is not None]
         return max(known, default=0) if len(known) == len(times) else None
 
+    def trial(ident: str) -> tuple[int | None, dict[str, tuple[int, int]] | None]:
+        """Where `ident` would go if placed next: its earliest start, and the (start, months)
+        of it and of what starts with it and is ready to (the block, the more important first);
+        None when they cannot start and end within the 24 months."""
+        item = plan.items[ident]
+        if ident in plan.continued:  # under way: from month 0, whatever the load
+            return 0, {ident: (0, months_left(item, left.get(ident), size))}
+        soonest = allowed(ident, waits.all(ident) & set(start))
+        along: dict[str, int] = {}
+        for other in sorted(chosen, key=lambda o: order(o, soonest)):
+            if other in start or other == ident or ident not in waits.started[other]:
+                continue
+            if plan.items[other].urgent or item.urgent or not waits.all(other) <= {*start, ident}:
+                continue
+            if (month := allowed(other, waits.all(other) & set(start))) is not None:
+                along[other] = month
+        if soonest is None:
+            return None, None
+        for first in range(soonest, soonest + 1 if item.urgent else HORIZON):
+            spans = block_at(ident, first, along)
+            within = all(begin + months <= HORIZON for begin, months in spans.values())
+            if within and (item.urgent or load.fits(spans, plan.items)):  # a legal duty: at once
+                return soonest, spans
+        return soonest, None
+
     def block_at(lead: str, first: int, along: dict[str, int]) -> dict[str, tuple[int, int]]:
         """(start, months) of the lead at `first` and of what starts with it (`along`: each
-        with the month its other waits allow): each runs its length, and at least until what
-        it starts with has ended."""
+        with the month its other waits allow): each runs its length for the company's size,
+        and at least until what it starts with has ended."""
         spans: dict[str, tuple[int, int]] = {}
         for ident in [lead, *along]:
             begin = max(first, along.get(ident, first))
             ends = [s + runs[d] for d in waits.started[ident] if (s := start.get(d)) is not None]
             ends += [b + m for d, (b, m) in spans.items() if d in waits.started[ident]]
-            spans[ident] = (begin, max([runs[ident], *(e - begin for e in ends)]))
+            own = plan.items[ident].months_for(size)
+            spans[ident] = (begin, max([own, *(e - begin for e in ends)]))
         return spans
+
+    def could_start(ident: str) -> int | None:
+        """The month it would start if placed next (continued work: month 0)."""
+        spans = trial(ident)[1]
+        return None if spans is None else spans[ident][0]
 
     while len(start) < len(chosen):
         ready = [i for i in chosen if i not in start and waits.all(i) <= set(start)]
         if not ready:  # soft waits form a loop: release what only `after:`/`with:` hold back
             ready = [i for i in chosen if i not in start and waits.hard(i) <= set(start)]
-        ident = min(ready, key=order.__getitem__)
-        item = plan.items[ident]
+        ident = min(ready, key=lambda i: order(i, could_start(i)))
+        soonest, spans = trial(ident)
         waited[ident] = waits.all(ident) & set(start)
-        if ident in plan.continued:  # under way: from month 0, whatever the load
-            runs[ident] = months_left(item, left.get(ident), size)
-            start[ident] = earliest[ident] = 0
-            load.take({ident: (0, runs[ident])}, plan.items)
-            continue
-        runs[ident] = item.months_for(size)
-        earliest[ident] = allowed(ident)
-        # what starts with it and is ready to: placed with it, as one block
-        along: dict[str, int] = {}
-        for other in sorted(chosen, key=order.__getitem__):
-            if other in start or other == ident or ident not in waits.started[other]:
-                continue
-            if plan.items[other].urgent or item.urgent or not waits.all(other) <= {*start, ident}:
-                continue
-            waited[other] = waits.all(other) & {*start, ident}
-            runs[other] = plan.items[other].months_for(size)
-            if (month := allowed(other, skip=ident)) is not None:
-                along[other] = month
-        spans: dict[str, tuple[int, int]] | None = None
-        if (soonest := earliest[ident]) is not None:  # a legal duty starts at its earliest month
-            for first in range(soonest, soonest + 1 if item.urgent else HORIZON):
-                got = block_at(ident, first, along)
-                within = all(begin + m <= HORIZON for begin, m in got.values())
-                if within and (item.urgent or load.fits(got, plan.items)):
-                    spans = got
-                    break
+        earliest[ident] = soonest
         if spans is None:  # it cannot start and end within the 24 months
             start[ident] = None
-            for other in along:
-                del waited[other], runs[other]
+            runs[ident] = plan.items[ident].months_for(size)
             continue
-        for other, (begin, months_run) in spans.items():
-            start[other], runs[other] = begin, months_run
+        for other, (begin, months) in spans.items():
             if other != ident:
+                waited[other] = waits.all(other) & {*start, ident}
                 earliest[other] = begin
+            start[other], runs[other] = begin, months
         load.take(spans, plan.items)
     after, along_ = _direct(list(start), waited, waits.started)
     planned = [

@@ -54,3 +54,21 @@ def build_file_tree(tmp_path: Path) -> BuildTree:
         return tmp_path
 
     return build
+
+
+@pytest.fixture(scope="session")
+def bank_at_balanced_3(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bank example held to `balanced-3` (level 3 everywhere) instead of the profile its
+    context chooses: a plan that closes every gap by month 18 and ends early."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("bank") / "phuong-dong-bank"
+    shutil.copytree(REPO / "examples" / "phuong-dong-bank", folder)
+    path = folder / "assessment.yaml"
+    text = path.read_text("utf-8")
+    assert "\nquestionnaire: crm-full\n" in text
+    text = text.replace(
+        "\nquestionnaire: crm-full\n", "\nquestionnaire: crm-full\ntarget:\n  profile: balanced-3\n"
+    )
+    path.write_text(text, "utf-8")
+    return folder

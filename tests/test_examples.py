@@ -4,11 +4,12 @@ Each README ends with a fenced `yaml` block of expectations: the position and ta
 strategy matrix, the first three moves of the roadmap, the key moves of the route (planned
 within the 24 months, with the route weight), initiatives that must not appear, pairs that must
 come in order and pairs that start together, initiatives that start by a given month (month 1
-being the roadmap's first), the month by which a plan that ends early closes every gap (none
-when it does not), and the initiatives the plan's limit leaves for the next review; for a
-re-assessment, the work continued from the previous roadmap and the work done since. The
-answers of the clients with a `story.yaml` must be exactly what make_example.py writes from it;
-the demo client, saigon-xanh, keeps the answers its first version wrote.
+being the roadmap's first) or within a given number of months of the month their waits allow
+(`starts_within`: 0 means they do not wait for room), the month by which a plan that ends early
+closes every gap (none when it does not), and the initiatives the plan's limit leaves for the
+next review; for a re-assessment, the work continued from the previous roadmap and the work done
+since. The answers of the clients with a `story.yaml` must be exactly what make_example.py writes
+from it; the demo client, saigon-xanh, keeps the answers its first version wrote.
 """
 
 from __future__ import annotations
@@ -54,6 +55,22 @@ def test_there_are_six_contrasting_golden_clients() -> None:
     assert {c.company_size for c in contexts if c} == {"small", "mid", "enterprise"}
 
 
+def test_only_the_bank_aims_at_level_4_where_individualising_rests() -> None:
+    # the only large or very large client whose customers are not a commodity's: its context
+    # aims at individualised customer management and chooses the profile that plans it
+    profiles = {n: result(n).decisions.profile for n in EXAMPLES}
+    assert {n: (c.value, c.source) for n, c in profiles.items()} == {
+        "an-khang-shop": ("smb-foundation", "context"),
+        "lua-viet-ecommerce": ("balanced-3", "context"),
+        "minh-long-consulting": ("balanced-3", "context"),
+        "phuong-dong-bank": ("individualise-3-4", "context"),
+        "saigon-xanh": ("balanced-3", "context"),
+        "tan-phat-industrial": ("balanced-3", "context"),
+    }
+    # and the README that says so is the one checked
+    assert expectations("phuong-dong-bank")["profile"] == profiles["phuong-dong-bank"].value
+
+
 @pytest.mark.parametrize("name", STORIES)
 def test_the_answers_are_what_make_example_writes(name: str) -> None:
     folder = REPO / "examples" / name
@@ -86,6 +103,10 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
     for ident, month in expect.get("starts_by", {}).items():  # month 1 = the first month
         start = by_id[ident].start_month
         assert start is not None and start + 1 <= month, (ident, start)
+    for ident, months in expect.get("starts_within", {}).items():  # of its earliest start
+        move = by_id[ident]
+        assert move.start_month is not None and move.earliest is not None, ident
+        assert move.start_month - move.earliest <= months, (ident, move.earliest, move.start_month)
     assert r.roadmap.closes_all_gaps_by == expect.get("closes_all_gaps_by")
     # the plan holds at most its limit of new initiatives; what it leaves waits for the review
     new = [p for p in items if p.status != CONTINUED and p.backlog_reason != LIMIT]

@@ -93,8 +93,8 @@ def test_an_khang_plan_starts_with_the_legal_baseline_not_the_crm() -> None:
 def test_saigon_xanh_plan_is_the_new_work_beside_the_work_under_way() -> None:
     assert _story("saigon-xanh", "vi").action_plan == (
         "Bên cạnh các việc đang thực hiện từ lộ trình lần trước, phần việc mới bắt đầu với “Phân "
-        "khúc theo nhu cầu và quy tắc tiếp xúc”, “Vẽ bản đồ hành trình khách hàng” và “Đo chất "
-        "lượng dữ liệu khách hàng hằng tháng theo chỉ tiêu” (tháng thứ 4–9)."
+        "khúc theo nhu cầu và quy tắc tiếp xúc”, “Chương trình lấy lại khách hàng đã rời bỏ” và "
+        "“Hợp nhất dữ liệu – góc nhìn khách hàng duy nhất” (tháng thứ 4–12)."
     )
 
 
@@ -270,6 +270,8 @@ def test_the_bank_is_costed_as_the_enterprise_it_is() -> None:
         full = build_context(_result("phuong-dong-bank"), lang=lang, kind="full")
         costs = {i.id: i.cost for phase in full.phases for i in phase.initiatives}
         assert costs["omnichannel-contact-centre"] == contact
+        # its route to individualised customer management plans the next best action
+        assert costs["next-best-action"] == contact.replace("20–80", "20–70")
         assert note in story.costs_note
         # the whole roadmap in tens of billions, to three figures
         low, high = story.total_cost.split("–")
@@ -296,14 +298,19 @@ def test_what_to_do_first_is_the_roadmaps_first_three_new_moves(name: str) -> No
         assert legal[0].initiative.title["en"] in [m.title for m in _story(name, "en").moves]
 
 
-def test_the_cost_of_the_whole_roadmap_names_its_real_length() -> None:
-    # the bank's plan closes every gap by month 18: its cost is that of an 18-month roadmap
+def test_the_cost_of_the_whole_roadmap_names_its_real_length(bank_at_balanced_3: Path) -> None:
+    # the bank held to level 3 everywhere closes every gap by month 18: its cost is that of an
+    # 18-month roadmap
+    bank = run_assessment(bank_at_balanced_3)
+    story = {
+        lang: build_context(bank, lang=lang, kind="executive").executive for lang in ("en", "vi")
+    }
+    assert story["en"] is not None and story["vi"] is not None
+    assert story["en"].costs.endswith("The whole roadmap (18 months): 28.3–110 billion\u00a0đồng.")
+    assert "Toàn bộ lộ trình (18 tháng): 28,3–110 tỷ\u00a0đồng." in story["vi"].costs
+    # with the profile its context chooses, its individualisation work fills the 24 months
     assert _story("phuong-dong-bank", "en").costs.endswith(
-        "The whole roadmap (18 months): 28.3–110 billion\u00a0đồng."
-    )
-    assert (
-        "Toàn bộ lộ trình (18 tháng): 28,3–110 tỷ\u00a0đồng."
-        in _story("phuong-dong-bank", "vi").costs
+        "The whole 24-month roadmap: 52.8–195 billion\u00a0đồng."
     )
     # nothing new ends after month 24: Tân Phát's roadmap is a 24-month one
     assert "The whole 24-month roadmap:" in _story("tan-phat-industrial", "en").costs

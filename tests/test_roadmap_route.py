@@ -31,7 +31,7 @@ CONTEXT = """context:
 def _workspace(build_file_tree: BuildTree, assessment: str) -> str:
     assert CONTEXT in EXAMPLE_ASSESSMENT
     root = build_file_tree({"ws/assessment.yaml": assessment})
-    (root / "ws" / "responses").mkdir()
+    (root / "ws" / "responses").mkdir(exist_ok=True)
     for name in (EXAMPLE / "responses").iterdir():
         (root / "ws" / "responses" / name.name).write_text(name.read_text("utf-8"), "utf-8")
     return str(root / "ws")
@@ -98,7 +98,9 @@ def test_an_enterprise_aims_as_a_large_firm_does_with_a_little_more_capacity(
     )
     assert "Một doanh nghiệp quy mô rất lớn có đủ lượng khách hàng" in vi["reason"]
     result = run_assessment(Path(ws))
-    assert result.workspace.profile is not None and result.workspace.profile.id == "balanced-3"
+    # aiming at individualised customer management, it aims at level 4 where that rests
+    assert result.workspace.profile is not None
+    assert result.workspace.profile.id == "individualise-3-4"
     assert result.roadmap.size == "enterprise"
     capacity = result.decisions.capacity.value
     assert capacity == CAPACITY["enterprise"]
@@ -157,6 +159,66 @@ def test_a_small_firm_gets_the_foundation_profile_and_a_small_capacity(
     assert result.workspace.profile.id == "smb-foundation"
     assert result.decisions.capacity.value == [2, 2, 4, 4]
     assert result.strategy.target == CBM  # one step for a small firm
+
+
+def _profile(build_file_tree: BuildTree, assessment: str) -> tuple[str, dict[str, str], str]:
+    from assessor.pipeline import run_assessment
+
+    result = run_assessment(Path(_workspace(build_file_tree, assessment)))
+    assert result.workspace.profile is not None
+    choice = result.decisions.profile
+    return result.workspace.profile.id, choice.reason, choice.source
+
+
+def test_a_large_firm_aiming_at_individualisation_aims_at_level_4_where_it_rests(
+    build_file_tree: BuildTree,
+) -> None:
+    large = _with(CONTEXT.replace("company_size: mid ", "company_size: large"))
+    ident, reason, source = _profile(build_file_tree, large)
+    assert (ident, source) == ("individualise-3-4", "context")
+    assert reason["en"] == (
+        "A large firm aiming at individualised customer management: level 3 (Defined) in every "
+        "dimension, and level 4 (Managed & optimised) in the five that treating each customer "
+        "individually rests on: telling customers apart by value and needs, knowing each "
+        "customer, tailoring offers and service to each, and a dialogue that continues from one "
+        "contact and channel to the next."
+    )
+    assert reason["vi"].startswith(
+        "Doanh nghiệp lớn hướng tới quản lý khách hàng cá nhân hóa: mức 3 (Chuẩn hóa) cho mọi "
+        "khía cạnh, và mức 4 (Quản trị & tối ưu) cho năm khía cạnh"
+    )
+    # the profile sets level 4 on those five dimensions and 3 on every other
+    from assessor.loading import load_library
+
+    profile = load_library().profiles["individualise-3-4"]
+    assert profile.default == 3 and profile.position is None
+    assert {d: t for d, t in profile.targets.items()} == {
+        "idic/differentiate": 4, "idic/customise": 4, "idic/interact": 4,
+        "buttle-value-chain/customer-intimacy": 4, "payne-frow/multichannel-integration": 4,
+    }  # fmt: skip
+
+
+def test_only_a_firm_aiming_at_individualisation_gets_the_individualising_profile(
+    build_file_tree: BuildTree,
+) -> None:
+    large = CONTEXT.replace("company_size: mid ", "company_size: large")
+    commodity = large.replace("deal_size: medium", "deal_size: small").replace(
+        "purchase_frequency: yearly", "purchase_frequency: one-off"
+    )
+    # a mid-sized firm, and a large one selling as a commodity, stay balanced at level 3
+    for context in (CONTEXT, commodity):
+        ident, reason, _ = _profile(build_file_tree, _with(context))
+        assert ident == "balanced-3"
+        assert "the balanced profile, level 3 (Defined) in every dimension" in reason["en"]
+    # a target position the consultant sets elsewhere keeps the balanced profile; one at
+    # individualised customer management keeps the individualising one
+    elsewhere = _with(large) + f"roadmap: {{position: {CBM}}}\n"
+    assert _profile(build_file_tree, elsewhere)[0] == "balanced-3"
+    there = _with(large) + f"roadmap: {{position: {ICM}}}\n"
+    assert _profile(build_file_tree, there)[0] == "individualise-3-4"
+    # the profile named in assessment.yaml wins
+    named = _with(large).replace("target:\n", "target:\n  profile: leader-4\n", 1)
+    assert _profile(build_file_tree, named)[:3:2] == ("leader-4", "assessment")
 
 
 def test_bad_context_values_and_matrix_choices_are_one_line_each(

@@ -252,8 +252,9 @@ def _move(result: AssessmentResult, p: Planned, lang: str, labels: Labels) -> Mo
 
 def first_moves(result: AssessmentResult) -> list[Planned]:
     """The new initiatives in the roadmap's own order (by start month, those starting together
-    in the order the planner placed them: the legal duty and the foundations first,
-    docs/roadmap.md §5); work continued from the previous roadmap is listed on its own."""
+    in the order the planner placed them: the legal duty first, then the route and the way to
+    go-live, docs/roadmap.md §5); work continued from the previous roadmap is listed on its
+    own."""
     return [p for p in result.roadmap.items if p.phase < BACKLOG and p.status != CONTINUED]
 
 
