@@ -188,18 +188,20 @@ def choose_limit(a: Assessment) -> Choice:
     return Choice(LIMIT[size], source, _say("limit.size", size=_size(a.context), most=LIMIT[size]))
 
 
-def _aim(ctx: BusinessContext, names: dict[str, Text]) -> tuple[str, str, Text]:
-    """(target, intermediate position, reason) from the context alone."""
+def _aim(ctx: BusinessContext, names: dict[str, Text]) -> tuple[str, str, Text, Text | None]:
+    """(target, intermediate position, reason, ambition) from the context alone: the reason is
+    the customer segment's, the ambition how far a company of this size aims (none for a
+    commodity seller), said only when the company has somewhere to move (`chart_course`)."""
     seg = segment(ctx)
     via = NEXT[seg]
     why = _say(f"segment.{seg}", customers=ctx.active_customers)
     if individualises(ctx):
         in_sentence = {lang: text[:1].lower() + text[1:] for lang, text in names[via].items()}
         text = _say("ambition.individualise", size=_size(ctx), via=in_sentence)
-        return TOP, via, _join(why, text)
+        return TOP, via, why, text
     if seg == "commodity":
-        return via, via, why
-    return via, via, _join(why, _say("ambition.one-step", size=_size(ctx)))
+        return via, via, why, None
+    return via, via, why, _say("ambition.one-step", size=_size(ctx))
 
 
 def _adjust(
@@ -258,7 +260,9 @@ def chart_course(
         )
     elif ctx is not None:
         source = "context"
-        target, via, why = _aim(ctx, names)
+        target, via, why, ambition = _aim(ctx, names)
+        if ambition is not None and today != target:  # staying put: no step to aim at
+            why = _join(why, ambition)
     else:
         source = "default"
         info, indiv = axes.get("customer-information"), axes.get("individualisation")

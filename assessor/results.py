@@ -202,6 +202,8 @@ def score_summary(data: dict[str, Any], lang: str = "en") -> str:
         lines.append(words["score_columns"])
     if st["position"] is None:
         lines.append(words["position_none"])
+    elif len(st["route"]) == 1:  # the target is today's position: no route to take
+        lines.append(words.fill("position_line_hold", today=st["name"]))
     else:
         lines.append(words.fill("position_line",
             today=st["name"], target=st["target_name"] or "–",
@@ -326,20 +328,21 @@ def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
 
 
 def closing_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
-    """When the plan ends early (nothing starts in the last phase, nothing in the backlog): the
-    month its work closes every gap to the target by, naming the dimensions whose needs no
-    initiative in the catalogue covers; "" otherwise."""
+    """What the plan leaves open or when it ends: when it ends early (nothing starts in the last
+    phase, nothing in the backlog), the month its work closes every gap to the target by; and
+    whenever a need is unmet (no initiative suited to this business meets it, JSON `unmet`),
+    the dimensions concerned, whether the plan ends early or not; "" when neither applies."""
     rm = result.roadmap
     month = rm.closes_all_gaps_by
-    if month is None:
-        return ""
-    if not rm.unmet:
-        return labels.fill("roadmap_closes_all", month=month)
     names = []
     for path in dict.fromkeys(path for path, _ in rm.unmet):
         fw_id, _, dim_id = path.partition("/")
         fw = result.library.framework(fw_id)
         names.append(f"{fw.dimension(dim_id).name[lang]} ({fw.label(lang)})")
+    if month is None:
+        return labels.fill("roadmap_unmet", dimensions="; ".join(names)) if names else ""
+    if not names:
+        return labels.fill("roadmap_closes_all", month=month)
     return labels.fill("roadmap_closes_all_but", month=month, dimensions="; ".join(names))
 
 

@@ -172,7 +172,8 @@ def test_the_bank_example_has_groups_large_enough_to_compare_roles() -> None:
     assert result.scores.role_counts == {"executive": 3, "sales": 3, "service": 3, "others": 5}
     context = build_context(result, lang="en", kind="executive")
     assert context.executive.insight.startswith(  # type: ignore[union-attr]
-        "Leadership rates the company 0.4 levels higher than the other managers do (3.0 against "
+        "Leadership rates the company 0.4 points higher on the 1–4 scale than the other managers "
+        "do (3.0 against "
         "2.6 on average)."
     )
     assert "<svg" in context.executive.insight_chart  # type: ignore[union-attr]

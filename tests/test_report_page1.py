@@ -17,7 +17,12 @@ import pytest
 from assessor.pipeline import AssessmentResult, run_assessment
 from assessor.report.build import make_report
 from assessor.report.context import build_context
-from assessor.report.context_exec import ExecutiveView, descriptor_level, first_moves
+from assessor.report.context_exec import (
+    ExecutiveView,
+    capability_scores,
+    descriptor_level,
+    first_moves,
+)
 
 from .conftest import REPO
 
@@ -327,3 +332,107 @@ def test_nothing_new_ends_after_month_24_so_the_timeline_fits_its_chart() -> Non
     ):
         result = _result(name)
         assert max(p.end_month or 0 for p in result.roadmap.items) <= 24, name
+
+
+def _planned_paths(result: AssessmentResult) -> set[str]:
+    """The dimensions an initiative planned within the 24 months closes a gap in."""
+    return {path for p in result.roadmap.items if p.start_month is not None for path, _ in p.covers}
+
+
+def _first_page(result: AssessmentResult, lang: str) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(make_report(result, lang=lang, kind="executive")))
+    return " ".join(reader.pages[0].extract_text().split())
+
+
+@pytest.mark.parametrize(
+    ("name", "unplanned"),
+    [
+        ("minh-long-consulting", "Partners and suppliers 1.2"),
+        ("bank at balanced-3", "Partners and suppliers 2.5"),
+        ("phuong-dong-bank", None),  # its own profile ranks partners fifth: not pressing
+        ("tan-phat-industrial", None),
+    ],
+)
+def test_page_one_leads_with_themes_the_plan_acts_on(
+    name: str, unplanned: str | None, request: pytest.FixtureRequest
+) -> None:
+    # Minh Long's partner management, and the bank's when it is held to level 3 everywhere, has
+    # no initiative that suits them: it is named on a line below the three themes, not among
+    # them nor in the title
+    if name == "bank at balanced-3":
+        result = run_assessment(request.getfixturevalue("bank_at_balanced_3"))
+    else:
+        result = _result(name)
+    story = build_context(result, lang="en", kind="executive").executive
+    assert story is not None
+    planned = _planned_paths(result)
+    caps = {c.name: c for c in capability_scores(result, "en")}
+    assert len(story.findings) == 3
+    for f in story.findings:
+        assert {g.path for g in caps[f.name].entries} & planned, f.name
+    if unplanned is None:
+        assert story.unplanned == ""
+        return
+    line = (
+        f"Also behind target, with no standard initiative for this type of business: {unplanned}. "
+        "The roadmap has no work for it yet; the consultant proposes specific work."
+    )
+    first = _first_page(result, "en")
+    assert story.unplanned == line and line in first
+    assert "partners" not in story.action_title
+    assert "initiative catalogue" not in first
+    vi = build_context(result, lang="vi", kind="executive").executive
+    assert vi is not None and vi.unplanned.endswith(
+        "Lộ trình chưa có việc nào cho năng lực này: các sáng kiến mẫu hiện có không phù hợp với "
+        "loại hình doanh nghiệp này, chuyên gia tư vấn cần đề xuất riêng."
+    )
+    assert "sáng kiến mẫu hiện có không phù hợp" in _first_page(result, "vi")
+
+
+def test_minh_longs_roadmap_names_what_no_initiative_suits_though_the_plan_runs_24_months() -> None:
+    assert _result("minh-long-consulting").roadmap.closes_all_gaps_by is None
+    text = " ".join(
+        page.extract_text()
+        for page in pypdf.PdfReader(
+            io.BytesIO(make_report(_result("minh-long-consulting"), lang="en", kind="executive"))
+        ).pages
+    )
+    assert (
+        "The roadmap has no work for Culture and leadership (Buttle CRM VC); Network development "
+        "(Buttle CRM VC): no standard initiative suits this type of business, so the consultant "
+        "proposes specific work." in " ".join(text.split())
+    )
+
+
+def test_a_company_already_at_its_target_position_is_not_given_a_route() -> None:
+    # Lụa Việt stays with customer-based marketing: no one-step ambition, no route of one place
+    second = _pages("lua-viet-ecommerce", "en")[1]
+    assert (
+        "Position on the strategy matrix today: Customer-based marketing, which is also the "
+        "target. Many customers (180,000 active), each of modest value on their own:" in second
+    )
+    assert "one step ahead" not in second and "recommended route" not in second
+    vi = _pages("lua-viet-ecommerce", "vi")[1]
+    assert "Marketing dựa trên khách hàng, cũng là vị thế mục tiêu." in vi
+    assert "tiến thêm một bước" not in vi and "lộ trình đề xuất" not in vi
+
+
+def test_the_insight_falls_back_to_thin_unit_economics_before_broad_agreement() -> None:
+    # Lụa Việt's managers agree; its lifetime margin is 1.7 times the acquisition cost
+    story = _story("lua-viet-ecommerce", "en")
+    assert story.insight_title == "Winning a customer pays back less than it should"
+    assert story.insight.startswith("Each new customer brings back only 1.7 times what it costs")
+    assert _story("lua-viet-ecommerce", "vi").insight_title == (
+        "Khách hàng mới mang lại chưa tương xứng với chi phí thu hút"
+    )
+
+
+def test_an_khangs_today_does_not_assume_a_crm_system() -> None:
+    # An Khang has no CRM system: its level-1 words say nothing of one having been bought
+    story = _story("an-khang-shop", "en")
+    direction = next(f for f in story.findings if f.name == "Direction and leadership")
+    assert direction.today.startswith(
+        "There is no written link between customer work and the business plan"
+    )
+    assert "software" not in _pages("an-khang-shop", "en")[0]
+    assert "phần mềm" not in _pages("an-khang-shop", "vi")[0]

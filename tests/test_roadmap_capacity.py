@@ -114,8 +114,9 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balance
     bank = build_context(result, lang="en", kind="executive")
     assert bank.roadmap_closes == (
         "The planned work closes every gap to the target by month 18, except in Network "
-        "development (Buttle CRM VC), for which the initiative catalogue has nothing that suits "
-        "this business; reassess then to set the next target."
+        "development (Buttle CRM VC), for which no standard initiative suits this type of "
+        "business and the consultant proposes specific work; reassess then to set the next "
+        "target."
     )
     assert build_context(result, lang="vi", kind="full").roadmap_closes.startswith(
         "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng thứ 18, "
@@ -131,7 +132,21 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balance
     for name in ("tan-phat-industrial", "phuong-dong-bank"):
         data = json.loads(_run("roadmap", str(EXAMPLES / name), "--format", "json"))
         assert data["closes_all_gaps_by_month"] is None
-        assert _context(name, "en").roadmap_closes == ""
+    # but a need no initiative suits is named whether the plan ends early or not
+    tan_phat = json.loads(
+        _run("roadmap", str(EXAMPLES / "tan-phat-industrial"), "--format", "json")
+    )
+    assert tan_phat["unmet"] == [{"dimension": "qci/proposition", "step": 1}]
+    assert _context("tan-phat-industrial", "en").roadmap_closes == (
+        "The roadmap has no work for Proposition (QCi CMAT): no standard initiative suits this "
+        "type of business, so the consultant proposes specific work."
+    )
+    assert "The roadmap has no work for Proposition (QCi CMAT)" in _run(
+        "roadmap", str(EXAMPLES / "tan-phat-industrial"), "--lang", "en"
+    )
+    saigon = json.loads(_run("roadmap", str(EXAMPLES / "saigon-xanh"), "--format", "json"))
+    assert saigon["unmet"] == [] and saigon["closes_all_gaps_by_month"] is None
+    assert _context("saigon-xanh", "en").roadmap_closes == ""
 
 
 def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> None:

@@ -59,7 +59,9 @@ def test_the_example_a_mid_sized_retailer_with_many_customers_goes_marketing_fir
         "marketing-first",
         "context",
     )
-    assert p["reason"].startswith("Many customers (48,000 active) buying at a modest value")
+    assert p["reason"].startswith(
+        "Many customers (48,000 active), each of modest value on their own"
+    )
     assert p["reason"].endswith("A mid-sized firm aims one step ahead, not at the top-right "
                                 "corner of the matrix.")  # fmt: skip
 
@@ -265,3 +267,31 @@ def test_a_profile_naming_an_unknown_position_is_one_line(tmp_path: Path) -> Non
         1, f"{tmp_path / 'lib' / 'profiles' / 'x.yaml'}:{line}:1: position: unknown position 'top-right'\n"
         "1 problem(s) in 1 file(s) checked.\n",
     )  # fmt: skip
+
+
+def test_a_company_at_its_target_position_is_told_to_deepen_it_not_given_a_step_or_route() -> None:
+    # Lụa Việt, a mid-sized retailer with many customers, already markets by customer data:
+    # the one-step ambition would contradict "not to move", and a route of one place is none
+    ws = str(REPO / "examples" / "lua-viet-ecommerce")
+    data = json.loads(CliRunner().invoke(cli, ["score", ws, "--format", "json"]).stdout)
+    p = data["strategy_position"]
+    assert (p["position"], p["target"], p["route"]) == (CBM, CBM, [CBM])
+    assert p["reason"] == (
+        "Many customers (180,000 active), each of modest value on their own: customer data and "
+        "segment-based marketing pay off first, individual treatment later and only where a "
+        "customer's value justifies it. The company is already there: the task is to deepen this "
+        "approach, not to move."
+    )
+    text = CliRunner().invoke(cli, ["score", ws, "--lang", "en"]).stdout
+    assert (
+        "Strategy matrix position (a place, not a level): Customer-based marketing, which is "
+        "also the target." in text
+    )
+    assert "recommended route" not in text and "one step" not in text
+    roadmap = CliRunner().invoke(cli, ["roadmap", ws, "--lang", "en"]).stdout
+    assert "Recommended route" not in roadmap
+    # a company that moves keeps its route in the roadmap's text
+    bank = CliRunner().invoke(cli, ["roadmap", str(REPO / "examples" / "phuong-dong-bank")])
+    assert (
+        "Recommended route on the CRM strategy matrix: Customer-based marketing → " in bank.stdout
+    )

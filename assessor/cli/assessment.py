@@ -200,7 +200,7 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
         table += f"\n\n{words['roadmap_priority_none']}"
     if note := closing_note(result, lang, words):
         table += f"\n\n{note}"
-    if result.roadmap.route:
+    if len(result.roadmap.route) > 1:  # a route of one position: the company stays where it is
         names = _positions(result, lang)
         route = " → ".join(names.get(p, p) for p in result.roadmap.route)
         table += f"\n\n{words['route_on_matrix']}: {route}"

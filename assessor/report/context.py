@@ -232,7 +232,7 @@ class ReportContext:
     indicative_note: str = ""  # how many dimensions are indicative, under the headline
     indicative_legend: str = ""  # what the roadmap's "indicative" beside an initiative means
     disagreement: str = "1.5"  # levels apart that flag disagreement (`scoring.disagreement`)
-    roadmap_closes: str = ""  # the plan ends early: the month its work closes every gap by
+    roadmap_closes: str = ""  # when the plan ends early, and the dimensions it leaves unmet
 
 
 def _generated_date() -> dt.date:

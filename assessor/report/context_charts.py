@@ -73,6 +73,7 @@ class StrategyView:
     axes: list[tuple[str, str, str]]  # axis name, score and side, what that score means
     matrix: str
     reason: str  # why this target and this route, from the business context or the profile
+    stays: bool = False  # the target is today's position: no route to take
 
 
 def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -> StrategyView:
@@ -116,12 +117,17 @@ def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -
         position=name(st.position),
         position_text=fw.dimension(st.position).description[lang] if st.position else "",
         target_position=name(st.target),
-        route=" → ".join(name(p) for p in st.route) if st.route else "–",
+        route=" → ".join(name(p) for p in st.route)
+        if len(st.route) > 1
+        else labels["route_hold"]
+        if st.route
+        else "–",
         route_name=route_def.name[lang] if route_def else "",
         route_text=route_def.description[lang] if route_def else "",
         axes=axes,
         matrix=svg,
         reason=pick(st.reason, lang) if st.reason else "",
+        stays=len(st.route) == 1,
     )
 
 

@@ -15,9 +15,11 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..gaps import Gap
+from ..kpis import acquisition_payback
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
 from . import charts, charts_story
+from .context_kpis import payback_note
 from .context_marks import group_mark, initiative_marks
 from .labels import Labels, fmt_num, local_style, significant
 
@@ -28,12 +30,13 @@ __all__ = [
     "MoveView",
     "capability_scores",
     "executive_view",
+    "leadership_themes",
 ]
 
 FINDINGS = 3
 MOVES = 3
 BILLION = 1000  # million đồng: from here on an amount is said in billions (tỷ)
-INSIGHT_FROM = 0.3  # leadership vs the rest: a difference worth a headline, in levels
+INSIGHT_FROM = 0.3  # leadership vs the rest: a difference worth a headline, in score points
 DISAGREE_NAMED = 3  # the dimensions managers disagree on most, named in the insight
 WIDE_SHARE = 0.25  # views "differ widely across the company" from this share of dimensions on
 
@@ -66,7 +69,6 @@ class FindingView:
     evidence: str  # the dimensions behind it, with their scores
     indicative: str = ""  # every dimension behind it rests on fewer than three questions
     today_label: str = ""  # "Today (closest to level 2)": the level whose words `today` are
-    no_initiative: str = ""  # no initiative in the plan for it: the catalogue has none that fits
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class ExecutiveView:
     action_plan: str  # where the plan starts: the first moves by name, and their months
     target_note: str  # what the findings' target is: whose, and that it is not the 24-month result
     findings: list[FindingView]
+    unplanned: str  # the themes more pressing than a finding shown that no initiative suits
     moves: list[MoveView]  # new work; what continues from the previous roadmap is `continued`
     first_cost: str  # the first moves together; "" when the catalogue gives no costs
     total_cost: str  # every initiative planned in the 24 months
@@ -173,18 +176,44 @@ def _finding(
         evidence,
         group_mark(result.scores, (g.path for g in cap.entries), labels),
         labels.fill("finding_today", level=level) if level else "",
-        labels["finding_no_initiative"] if _without_initiative(result, cap) else "",
     )
 
 
-def _without_initiative(result: AssessmentResult, cap: CapabilityScore) -> bool:
-    """No initiative planned within the 24 months closes a gap in the dimensions the capability
-    is counted from, and at least one of them has a need no initiative in the catalogue meets
-    (the roadmap's `unmet`): the finding stays open whatever the plan does."""
+def _acted_on(result: AssessmentResult, cap: CapabilityScore) -> bool:
+    """An initiative planned within the 24 months closes a gap in a dimension the capability is
+    counted from."""
     paths = {g.path for g in cap.entries}
-    covered = {path for p in result.roadmap.items if p.phase < BACKLOG for path, _ in p.covers}
+    return any(path in paths for p in result.roadmap.items if p.phase < BACKLOG for path, _ in p.covers)  # fmt: skip
+
+
+def _without_initiative(result: AssessmentResult, cap: CapabilityScore) -> bool:
+    """Nothing planned within the 24 months acts on the capability, and one of the dimensions
+    it is counted from has a need no initiative suited to this business meets (the roadmap's
+    `unmet`): the gap stays open whatever the plan does."""
     unmet = {path for path, _ in result.roadmap.unmet}
-    return not paths & covered and bool(paths & unmet)
+    return not _acted_on(result, cap) and any(g.path in unmet for g in cap.entries)
+
+
+def leadership_themes(
+    result: AssessmentResult, caps: list[CapabilityScore]
+) -> tuple[list[CapabilityScore], list[CapabilityScore]]:
+    """(findings, unplanned): the themes shown to leadership (docs/scoring.md §7). Of the
+    capabilities behind target, in priority order, those the plan acts on come first, then the
+    others an initiative could serve; a capability no initiative suits (`_without_initiative`)
+    is never a finding: it is named on its own line when it ranks above the last finding shown,
+    so a reader is told why a more pressing theme is missing. A roadmap that plans nothing (a
+    library whose initiatives suit none of the needs) ranks by priority alone."""
+    behind = [c for c in caps if c.gap > 0]
+    if not any(p.phase < BACKLOG for p in result.roadmap.items):
+        return behind[:FINDINGS], []
+    open_ = [c for c in behind if _without_initiative(result, c)]
+    acted = [c for c in behind if _acted_on(result, c)]
+    rest = [c for c in behind if c not in acted and c not in open_]
+    findings = (acted + rest)[:FINDINGS]
+    if not findings:
+        return [], open_
+    last = max(behind.index(c) for c in findings)
+    return findings, [c for c in open_ if behind.index(c) < last]
 
 
 def descriptor_level(score: float) -> int:
@@ -282,7 +311,10 @@ def _role_means(result: AssessmentResult, paths: set[str]) -> tuple[list[float],
 def _insight(
     result: AssessmentResult, caps: list[CapabilityScore], lang: str, labels: Labels, accent: str
 ) -> tuple[str, str, str]:
-    """(title, text, chart): leadership against the other managers, else where they disagree most."""
+    """(title, text, chart), the first that applies (docs/reports.md): leadership against the
+    other managers; else where managers disagree most; else a new customer bringing back less
+    than the usual multiple of what it costs to win (the KPIs' `payback_note`); else that
+    managers broadly agree."""
     paths = {g.path for c in caps for g in c.entries}
     execs, others = _role_means(result, paths)
     if execs and others:
@@ -310,6 +342,11 @@ def _insight(
     text = _disagreement(result, lang, labels)
     if text:
         return labels["insight_title_disagreement"], text, ""
+    text = payback_note(result, lang, labels)
+    if text:
+        payback = acquisition_payback(result.kpis)
+        loses = payback is not None and payback.loses
+        return labels["insight_title_payback_loss" if loses else "insight_title_payback"], text, ""
     return labels["insight_title_agreement"], labels["insight_agreement"], ""
 
 
@@ -349,10 +386,13 @@ def _listed(names: list[str], labels: Labels) -> str:
     return labels.fill("list_and", first=", ".join(names[:-1]), last=names[-1])
 
 
-def _action_title(caps: list[CapabilityScore], level: int | None, labels: Labels) -> str:
-    """Page 1's title: where the largest capability gaps are. It does not say to close them
-    first: what comes first is the plan's order (`_action_plan`), which may start elsewhere."""
-    behind = [c for c in caps if c.gap > 0][:FINDINGS]
+def _action_title(
+    result: AssessmentResult, findings: list[CapabilityScore], level: int | None, labels: Labels
+) -> str:
+    """Page 1's title: where the largest capability gaps the plan acts on are (the findings,
+    `leadership_themes`). It does not say to close them first: what comes first is the plan's
+    order (`_action_plan`), which may start elsewhere."""
+    behind = [c for c in findings if _acted_on(result, c)] or findings
     if not behind:
         return labels["action_title_at_target"]
     names = [labels.get(f"capability_short_{c.id}") or _short(c.name) for c in behind]
@@ -378,6 +418,15 @@ def _action_plan(moves: list[Planned], continued: bool, lang: str, labels: Label
     return labels.fill(key, moves=_listed(titles, labels), months=months)
 
 
+def _unplanned(caps: list[CapabilityScore], lang: str, labels: Labels) -> str:
+    """The line under the findings naming the pressing themes no initiative suits, with their
+    scores: '' when there are none."""
+    if not caps:
+        return ""
+    names = [f"{c.name} {fmt_num(c.current, lang)}" for c in caps]
+    return labels.count("findings_unplanned", len(names), themes=_listed(names, labels))
+
+
 def _target_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
     """What "target" means beside a finding: the profile's levels, a longer-term aim."""
     profile = result.workspace.profile
@@ -401,6 +450,7 @@ def executive_view(
     """Pages 1–2 of the executive report, with the capability charts of its later pages."""
     caps = capability_scores(result, lang)
     behind = [c for c in caps if c.gap > 0]
+    shown, unplanned = leadership_themes(result, caps)
     size = result.roadmap.size
     moves = first_moves(result)
     first_cost = _sum_costs(moves[:MOVES], size, lang, labels)
@@ -420,10 +470,11 @@ def executive_view(
         labels["capability_radar"], width=420,
     ) if ordered else ""  # fmt: skip
     return ExecutiveView(
-        action_title=_action_title(caps, result.scores.level, labels),
+        action_title=_action_title(result, shown, result.scores.level, labels),
         action_plan=_action_plan(moves[:MOVES], bool(continued), lang, labels),
         target_note=_target_note(result, lang, labels),
-        findings=[_finding(result, c, lang, labels, used) for c in behind[:FINDINGS]],
+        findings=[_finding(result, c, lang, labels, used) for c in shown],
+        unplanned=_unplanned(unplanned, lang, labels),
         moves=[_move(result, p, lang, labels) for p in moves[:MOVES]],
         first_cost=first_cost,
         total_cost=(total_cost := _sum_costs(planned, size, lang, labels)),

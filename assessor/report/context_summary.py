@@ -51,7 +51,7 @@ def summary_parts(
                 "message_strength", dimension=dim, framework=fw, score=fmt_num(best.score, lang)
             )
         )
-    if result.roadmap.route:
+    if len(result.roadmap.route) > 1:  # a route of one position: the company stays where it is
         messages.append(labels.fill("message_route", route=route))
     items = result.roadmap.items
     quick = len(result.roadmap.quick_wins)
