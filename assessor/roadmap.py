@@ -11,15 +11,17 @@ Deterministic and pure. The rules (docs/roadmap.md):
    planned first, from month 0 for the months left of them, waiting for nothing.
 3. Choice. Needs are taken by priority; an uncovered need gets the catalogue initiative (of
    those that suit the company's size and whose level the company has not yet reached: their
-   dimensions' mean stands at it, or, for a legal duty, is at it) that
+   dimensions' mean stands at it; a legal duty is never reached, since a maturity score does
+   not show compliance with a law) that
    covers the most outstanding priority (ties: smaller effort, then id). An initiative covers
    (dimension, step) only for the dimensions it names at its one step. One that serves a
    position the client's route leads to (`serves:`) counts its priority twice (ROUTE_WEIGHT).
-   A legal duty in force (`urgent:`) the questionnaire does not measure is planned with
-   anything else. Limit: beyond the most new initiatives the plan holds (by size, or
-   `max_initiatives:`), the chosen one of lowest priority (ties: id) that nothing still chosen
-   waits for (after:, with:, step, prerequisite), neither continued nor urgent nor starting with
-   a chosen one, is moved out with what starts with it, one at a time, to the backlog (LIMIT).
+   A legal duty in force (`urgent:`) is planned with anything else, whatever the scores,
+   unless `progress:` marks it done.
+   Limit: beyond the most new initiatives the plan holds (by size, or `max_initiatives:`), the
+   chosen one of lowest priority (ties: id) that nothing still chosen waits for (after:, with:,
+   step, prerequisite), neither continued nor urgent nor starting with a chosen one, is moved
+   out with what starts with it, one at a time, to the backlog (LIMIT).
 4. Programme order. Everything an initiative's `after:` and `with:` reach (through initiatives
    not planned) that is planned must have ended (`after:`) or started (`with:`; the last link
    of the chain decides) before it starts. What comes right before a planned one is added when
@@ -533,7 +535,7 @@ def plan_initiatives(
     of those in progress where the consultant gave them; an initiative whose `not_for:`
     matches `context` (the business context) is left out; beyond `most` new initiatives, the
     least important go to the backlog (§3)."""
-    items = library.initiatives
+    items = {i: item.sized(size or DEFAULT_SIZE) for i, item in library.initiatives.items()}
     positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
     needs = needs_of(gaps, positions)
     fits = {i for i, item in items.items() if item.suits(size or DEFAULT_SIZE, context)}
@@ -589,5 +591,5 @@ def plan_roadmap(
     moved: set[str] = {k for p in planned for k in p.initiative.kpis}
     return Roadmap(
         planned, strategy.route, strategy.route_id, strategy.target, kpi_targets(kpis, moved), unmet,
-        size or DEFAULT_SIZE, [library.initiatives[i] for i in done],
+        size or DEFAULT_SIZE, [library.initiatives[i].sized(size or DEFAULT_SIZE) for i in done],
     )  # fmt: skip

@@ -133,16 +133,13 @@ class Plan:
     def reached(self, item: Initiative) -> bool:
         """Whether the company already has the level `item` delivers on its dimensions: the
         mean of those scored stands at it (level_at: less than MIN_GAP below it is reached, as
-        a smaller gap creates no need); a legal duty only when the mean is at the level itself
-        (the law applies unless the answers show it met); never for one none of whose
-        dimensions was scored."""
+        a smaller gap creates no need); never for one none of whose dimensions was scored, and
+        never for a legal duty (a maturity score does not show compliance with a law: only
+        `progress:` marking it done does)."""
         scores = [self.current[p] for p in item.dimensions if p in self.current]
-        if not scores:
+        if not scores or item.legal_duty:
             return False
-        mean = statistics.fmean(scores)
-        if item.legal_duty:  # the law applies unless the answers show it met
-            return mean >= item.step + 1 - 1e-9
-        return level_at(mean) >= item.step + 1
+        return level_at(statistics.fmean(scores)) >= item.step + 1
 
     def capability(self, cap: str) -> float:
         """The capability's score as the capability view counts it (docs/scoring.md): the mean
@@ -206,14 +203,15 @@ def providers(plan: Plan, ids: Iterable[str], capability: str, level: int) -> li
 def close(chosen: dict[str, list[Need]], plan: Plan) -> None:
     """Add what the law, the programme order and the prerequisites call for that is not
     planned yet: with anything planned (a CRM programme handles customers' personal data), an
-    urgent initiative the assessment could not measure; what comes right
-    before a planned one, unless reached (and not redone between planned work); what must
-    follow a planned one (`then:`), unless reached or done; what a prerequisite needs. Until
-    nothing more is added."""
+    urgent initiative not done since the last assessment, whatever the scores (with the needs
+    it is credited for, as anything added here); what comes right before a planned one,
+    unless reached (and not redone between planned work); what must follow a planned one
+    (`then:`), unless reached or done; what a prerequisite needs. Until nothing more is
+    added."""
     for ident in sorted(plan.fits - plan.done - set(chosen)) if chosen else []:
         item = plan.items[ident]
-        if item.urgent and not plan.measured(item):  # the law applies whatever was measured
-            chosen[ident] = []
+        if item.urgent:  # the law applies whatever the scores say
+            chosen[ident] = credited(item, plan.needs)
     while True:
         extra = [
             other for ident in sorted(chosen) if ident not in plan.continued

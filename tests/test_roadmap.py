@@ -131,8 +131,12 @@ def test_reached_levels_are_not_planned_again_and_the_crm_that_exists_is_adopted
     )
     by_id = {p.initiative.id: p for p in planned}
     assert "crm-platform-choice" not in by_id and "crm-configure-migrate" not in by_id
+    # the users are trained once the legal baseline (month 0, whatever the data practice
+    # scores) has said which of the personal data in the CRM may be kept and used
     adoption = by_id["training-adoption-programme"]
-    assert (adoption.start_month, adoption.after, adoption.quick_win) == (0, [], False)
+    assert (adoption.start_month, adoption.after, adoption.quick_win) == (
+        2, ["data-protection-baseline"], False
+    )  # fmt: skip
     assert adoption.covers == [(p, 1) for p in sorted(people)]
 
 
@@ -468,15 +472,16 @@ def test_a_new_configuration_is_piloted_before_its_rollout_even_when_piloting_is
 
 def test_work_that_starts_together_is_placed_as_one_block_under_the_capacity() -> None:
     # a small firm at level 1 with a small firm's capacity (2 effort points at once, 4 from
-    # month 6): the SaaS CRM (S) starts at month 9, after the consent design and the clean-up,
-    # with the owner's launch (S) and the training (M): the three take 4 points at once, which
-    # fit the limit from month 6, so they start together when the room is there
+    # month 6): the SaaS CRM (S) could start at month 6 (offset 5), after the consent design and
+    # the clean-up; with the owner's launch (S) and the training (M) it takes 4 points at once,
+    # which fit the limit only from month 7, so the three start together then
     planned, _ = plan_initiatives(gaps_at(1.0, 3.0), LIBRARY, CAPACITY["small"], "small")
     got = months(planned)
-    assert got["saas-crm-setup"] == (9, 11)
-    assert got["training-adoption-programme"] == got["owner-led-crm-launch"] == (9, 12)
+    assert got["saas-crm-setup"] == (6, 8)
+    assert got["training-adoption-programme"] == got["owner-led-crm-launch"] == (6, 9)
+    assert {p.initiative.id: p for p in planned}["saas-crm-setup"].earliest == 5
     plan = Roadmap(planned, [], None, None, [])
-    assert [plan.load(m)[0] for m in range(8, 13)] == [3, 4, 4, 4, 4]
+    assert [plan.load(m)[0] for m in range(4, 11)] == [2, 2, 4, 4, 4, 4, 4]
     # the legal baseline does not wait for room: at month 0, whatever the load
     assert got["data-protection-baseline"] == (0, 2)
     # nothing new ends after month 24, and the load never passes the limit
@@ -544,6 +549,26 @@ def test_a_legal_duty_the_questionnaire_does_not_measure_is_planned_and_says_so(
     # it comes with a CRM programme: a roadmap with nothing else in it stays empty
     at_target = [g for g in gaps_at(3.0, 3.0) if g.path in QUICK_SCAN]
     assert plan_initiatives(at_target, LIBRARY, [4, 5, 8, 12], "mid") == ([], [])
+
+
+def test_a_legal_duty_is_planned_whatever_the_data_practice_scores() -> None:
+    # a bank with data and IT at level 3, the lifecycle at 2: a win-back programme (step 2),
+    # which uses personal data, is chosen; the score does not show the law is complied with
+    lifecycle = {"qci/customer-management-activity": 2.0,
+                 "buttle-value-chain/customer-lifecycle-management": 2.0}  # fmt: skip
+    gaps = gaps_at(3.0, 3.0, lifecycle)
+    planned, _ = plan_initiatives(gaps, LIBRARY, WIDE, "enterprise", context=BANK)
+    by_id = {p.initiative.id: p for p in planned}
+    baseline = by_id["data-protection-baseline"]
+    assert (baseline.start_month, baseline.measured, baseline.covers) == (0, True, [])
+    # the consent design for the new use comes before it, after the baseline
+    consent, win_back = by_id["consent-data-protection"], by_id["win-back-programme"]
+    assert consent.after == ["data-protection-baseline"] and consent.start_month == 2
+    assert win_back.after == ["consent-data-protection"] and win_back.start_month == 5
+    # only `progress:` marking them done takes them out
+    done = ["data-protection-baseline", "consent-data-protection"]
+    planned, _ = plan_initiatives(gaps, LIBRARY, WIDE, "enterprise", done=done, context=BANK)
+    assert [(p.initiative.id, p.start_month) for p in planned] == [("win-back-programme", 0)]
 
 
 def test_the_quick_scan_roadmap_says_what_to_check(tmp_path: Path) -> None:
@@ -741,6 +766,44 @@ def test_months_per_size_and_if_planned_are_checked_one_line_each(
         "'after' nor 'with': 'if_planned' only makes one of those conditional",
         "1 problem(s) in 1 file(s) checked.",
     ]
+
+
+def test_effort_per_size_is_checked_one_line_each_and_sets_the_points_of_that_size(
+    build_file_tree: BuildTree,
+) -> None:
+    fixed = CATALOGUE.replace("    after: [first-move, crm-vison-charter]\n", "").replace(
+        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}}\n",
+        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}, "
+        "enterprise: {low: 1, high: 2}}\n",
+    )
+    broken = fixed.replace(
+        "    after: [second-move]\n    effort: S\n",
+        "    after: [second-move]\n    effort: {small: S, mid: XL}\n",
+    )
+    root = build_file_tree({"mine.yaml": broken})
+    result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{root}/mine.yaml:10:29: initiatives[0].effort.mid: Input should be 'S', 'M' or 'L'",
+        "1 problem(s) in 1 file(s) checked.",
+    ]
+    (root / "mine.yaml").write_text(broken.replace("mid: XL}", "mid: M}"), "utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(root / "mine.yaml")])
+    assert result.stderr.splitlines() == [
+        f"{root}/mine.yaml:4:5: initiatives[0]: effort: no effort for company sizes 'large' and "
+        "'enterprise'",
+        "1 problem(s) in 1 file(s) checked.",
+    ]
+    # the shipped one-page strategy of a small firm is the owner's month (S), a mid-sized
+    # firm's a programme of three (M); the plan and its table take the size's effort
+    strategy = LIBRARY.initiatives["crm-strategy-plan"]
+    assert [(strategy.effort_for(s), strategy.months_for(s)) for s in ("small", "mid")] == [
+        ("S", 1), ("M", 3)
+    ]  # fmt: skip
+    for size, effort in (("small", "S"), ("mid", "M")):
+        planned, _ = plan_initiatives(gaps_at(1.0, 2.0), LIBRARY, WIDE, size)
+        got = {p.initiative.id: p.initiative.effort for p in planned}
+        assert got["crm-strategy-plan"] == got["consent-data-protection"] == effort
 
 
 def test_a_duration_per_size_sets_how_long_the_work_runs() -> None:

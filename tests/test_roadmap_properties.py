@@ -173,16 +173,20 @@ def check(
         if p.quick_win:
             assert i.effort == "S" and p.end_month is not None and p.end_month <= PHASES[0][1]
         # it covers a gap (of at least a quarter level) it is credited for, or it is needed
-        # before something that does, or it is a legal duty the questionnaire does not measure
+        # before something that does, or it is a legal duty in force
         for path, step in p.covers:
             assert path in i.dimensions and step == i.step and path in behind
         # (or it starts with planned work it comes with: the training of a rollout; or it was
-        # planned before work the plan's limit moved out, as the pilot before a rollout)
+        # planned before work the plan's limit moved out, as the pilot before a rollout; or it is
+        # a legal duty in force)
         if p.backlog_reason != LIMIT:  # moved out for the limit: it waits for nothing planned
-            assert (
-                p.covers or p.unblocks or p.with_ or limited or (i.urgent and level(i.id) is None)
-            ), i.id
+            assert p.covers or p.unblocks or p.with_ or limited or i.urgent, i.id
         assert p.measured == (level(i.id) is not None)
+    # a legal duty in force is planned with anything else, whatever the scores, unless done
+    if planned:
+        for i in LIBRARY.initiatives.values():
+            if i.urgent and size in i.sizes and i.id not in done:
+                assert i.id in by_id, i.id
     # configure → pilot → rollout: with both planned the pilot is planned between them, unless
     # it was done since the last assessment; a rollout without a pilot is of a CRM already
     # configured and live with a first group (the pilot's level reached, no configuration

@@ -36,6 +36,12 @@ Duration = Annotated[
     Annotated[Months, Tag("months")] | Annotated[dict[CompanySize, Months], Tag("per-size")],
     Discriminator(lambda v: "per-size" if isinstance(v, dict) else "months"),
 ]
+Effort = Literal["S", "M", "L"]
+# one letter, or one per company size, told apart by its shape like Duration
+SizedEffort = Annotated[
+    Annotated[Effort, Tag("effort")] | Annotated[dict[CompanySize, Effort], Tag("per-size")],
+    Discriminator(lambda v: "per-size" if isinstance(v, dict) else "effort"),
+]
 LEGAL_THEME = "compliance"  # the theme that makes an initiative a legal duty
 
 
@@ -154,7 +160,12 @@ class Initiative(StrictModel):
         description="Businesses it does not fit, by the client's context (market, industry, "
         "active customers): it is never planned for a client matching any of them.",
     )
-    effort: Literal["S", "M", "L"] = Field(description="Effort: S, M or L.")
+    efforts: SizedEffort = Field(
+        alias="effort",
+        description="Effort: S, M or L (the effort points it takes of the company's capacity "
+        "while it runs: 1, 2, 3); or one per company size in `sizes` (e.g. {small: S, mid: M}) "
+        "where the work is lighter or heavier at that scale.",
+    )
     months: Duration = Field(
         description="Typical duration in months: one number, or one per company size in `sizes` "
         "(e.g. {mid: 6, large: 9, enterprise: 15}) where the scale changes how long it takes."
@@ -180,7 +191,27 @@ class Initiative(StrictModel):
     def _timed_for_each_size(self) -> Initiative:
         if isinstance(self.months, dict):
             _each_size("months", "duration", self.sizes, self.months)
+        if isinstance(self.efforts, dict):
+            _each_size("effort", "effort", self.sizes, self.efforts)
         return self
+
+    @property
+    def effort(self) -> Effort:
+        """Its effort: the one letter, or, given per size and not yet sized (`sized`), a
+        mid-sized company's (as `months_for` finds it)."""
+        return self.effort_for("mid")
+
+    def effort_for(self, size: str) -> Effort:
+        """Its effort for a company of `size`, found as `months_for` finds a duration."""
+        if not isinstance(self.efforts, dict):
+            return self.efforts
+        return self.efforts[_nearest(size, self.efforts)]
+
+    def sized(self, size: str) -> Initiative:
+        """The initiative as a company of `size` runs it: its effort is that size's."""
+        if not isinstance(self.efforts, dict):
+            return self
+        return self.model_copy(update={"efforts": self.effort_for(size)})
 
     def months_for(self, size: str) -> int:
         """Its duration for a company of `size`: the one number, or the size's own; for a size
@@ -188,9 +219,7 @@ class Initiative(StrictModel):
         else the nearest larger one's."""
         if not isinstance(self.months, dict):
             return self.months
-        at = COMPANY_SIZES.index(size) if size in COMPANY_SIZES else 1
-        order = [*COMPANY_SIZES[at::-1], *COMPANY_SIZES[at + 1 :]]
-        return next(self.months[s] for s in order if s in self.months)
+        return self.months[_nearest(size, self.months)]
 
     @model_validator(mode="after")
     def _costed_for_each_size(self) -> Initiative:
@@ -210,6 +239,13 @@ class InitiativeCatalogue(StrictModel):
     kind: Literal["initiatives"] = Field(description="Always 'initiatives'.")
     id: Id = Field(description="Catalogue id.")
     initiatives: list[Initiative] = Field(min_length=1, description="The initiatives.")
+
+
+def _nearest(size: str, given: Collection[CompanySize]) -> CompanySize:
+    """`size` when given, else the nearest smaller size given, else the nearest larger one."""
+    at = COMPANY_SIZES.index(size) if size in COMPANY_SIZES else 1
+    order = [*COMPANY_SIZES[at::-1], *COMPANY_SIZES[at + 1 :]]
+    return next(s for s in order if s in given)
 
 
 def _each_size(key: str, what: str, sizes: Iterable[str], given: Collection[str]) -> None:
