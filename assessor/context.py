@@ -196,8 +196,8 @@ def _aim(ctx: BusinessContext, names: dict[str, Text]) -> tuple[str, str, Text, 
     via = NEXT[seg]
     why = _say(f"segment.{seg}", customers=ctx.active_customers)
     if individualises(ctx):
-        in_sentence = {lang: text[:1].lower() + text[1:] for lang, text in names[via].items()}
-        text = _say("ambition.individualise", size=_size(ctx), via=in_sentence)
+        # the position's name as the matrix and the report write it, capital included
+        text = _say("ambition.individualise", size=_size(ctx), via=dict(names[via].items()))
         return TOP, via, why, text
     if seg == "commodity":
         return via, via, why, None

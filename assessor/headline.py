@@ -1,7 +1,8 @@
 """The one headline leadership reads first, worded the same in the CLI, the JSON and the reports.
 
     Level 1 — Initial. Level 2 needs 4 of the 5 frameworks at level 2 or above; none is there
-    yet. Average score 2.19 / 4 (how far the practice has come between levels).
+    yet. Average score 2.19 / 4 (the mean of the frameworks' scores; it can sit above the level,
+    which is reached only when 80% of the practice is there).
 
 The staged level comes first (what the company does reliably), then the average score (where it
 is on the way between levels); docs/scoring.md §3 defines both. What the next level needs is one

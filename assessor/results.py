@@ -179,7 +179,7 @@ def group_notes(result: AssessmentResult, lang: str, labels: Labels) -> list[str
     for key, g in result.scores.groupings.items():
         by = labels["by_role" if key == "role" else "by_unit"]
         if g.withheld:
-            out.append(labels.fill("group_withheld", by=by, n=g.min_group))
+            out.append(labels.fill("group_withheld", by=by[:1].lower() + by[1:], n=g.min_group))
         elif g.merged:
             names = ", ".join(
                 labels.get(f"role_{m}", m)
@@ -191,6 +191,11 @@ def group_notes(result: AssessmentResult, lang: str, labels: Labels) -> list[str
                 labels.fill("group_merged", by=by[:1].lower() + by[1:], groups=names, n=g.min_group)
             )
     return out
+
+
+def _lower_first(sentence: str) -> str:
+    """A sentence continuing a label: "Confidentiality — results by role are not shown, …"."""
+    return sentence[:1].lower() + sentence[1:]
 
 
 def score_summary(data: dict[str, Any], lang: str = "en") -> str:
@@ -220,7 +225,10 @@ def score_summary(data: dict[str, Any], lang: str = "en") -> str:
         for f in data["frameworks"]
         if f["partial"]
     ]
-    lines += [words.fill("confidentiality_note", note=n) for n in data["breakdowns"]["notes"]]
+    lines += [
+        words.fill("confidentiality_note", note=_lower_first(n))
+        for n in data["breakdowns"]["notes"]
+    ]
     return "\n".join(lines)
 
 

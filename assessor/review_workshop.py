@@ -118,7 +118,10 @@ def _head(ws: Any, result: AssessmentResult, lang: str) -> None:
         ws[ref].fill = _OPEN
         ws.merge_cells(f"{ref}:H{ref[1:]}")
     words = library_labels(lang, result.library)
-    notes = [words.fill("confidentiality_note", note=n) for n in breakdown_notes(result, lang)]
+    notes = [
+        words.fill("confidentiality_note", note=n[:1].lower() + n[1:])
+        for n in breakdown_notes(result, lang)
+    ]
     ws["A5"] = " ".join(notes) or None
     for key, letter in COLUMNS.items():
         cell = ws[f"{letter}{FIRST_ROW - 1}"]

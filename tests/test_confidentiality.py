@@ -72,24 +72,24 @@ def test_example_json_shows_no_group_under_three() -> None:
     assert _groups(data) == {"north": 4, "south": 6}
     assert set(data["breakdowns"]["by_unit"]) == {"north", "south"}
     assert data["breakdowns"]["notes"] == [
-        "By role: not shown, as no group would have 3 or more respondents."
+        "Results by role are not shown, as no group would have 3 or more respondents."
     ]
     vi = json.loads(_score(["--format", "json", "--lang", "vi"]))
     assert vi["breakdowns"]["notes"] == [
-        "Theo vai trò: không trình bày, vì không nhóm nào có từ 3 người trả lời trở lên."
+        "Kết quả theo vai trò không được trình bày, vì không nhóm nào có từ 3 người trả lời trở lên."
     ]
 
 
 def test_example_table_and_csv_name_no_role() -> None:
     table = _score([])
     assert (
-        "\nConfidentiality: By role: not shown, as no group would have 3 or more respondents.\n"
-        in table.split("\n\n")[0] + "\n"
+        "\nConfidentiality — results by role are not shown, as no group would have 3 or more "
+        "respondents.\n" in table.split("\n\n")[0] + "\n"
     )
     # the note follows --lang like the rest of the summary
     assert (
-        "\nBảo mật: Theo vai trò: không trình bày, vì không nhóm nào có từ 3 người trả lời trở "
-        "lên.\n" in _score(["--lang", "vi"]).split("\n\n")[0] + "\n"
+        "\nBảo mật — kết quả theo vai trò không được trình bày, vì không nhóm nào có từ 3 người "
+        "trả lời trở lên.\n" in _score(["--lang", "vi"]).split("\n\n")[0] + "\n"
     )
     cells = {c for line in _score(["--format", "csv"]).splitlines() for c in line.split(",")}
     assert cells.isdisjoint({"executive", "sales", "marketing", "it", "finance", "operations"})
@@ -132,7 +132,9 @@ def test_every_page_of_both_reports_is_marked_and_names_no_small_group() -> None
     line = "Confidential: prepared for Công ty Cổ phần Phân phối Sài Gòn Xanh."
     assert all(line in page for page in pages), [i for i, p in enumerate(pages) if line not in p]
     # the executive report's masthead, on page 1, says what the breakdowns leave out
-    assert "By role: not shown, as no group would have 3 or more respondents." in pages[0]
+    assert (
+        "Results by role are not shown, as no group would have 3 or more respondents." in pages[0]
+    )
 
 
 def test_the_confidentiality_line_can_be_the_consultancy_s_own(build_file_tree: BuildTree) -> None:

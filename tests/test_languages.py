@@ -68,7 +68,7 @@ def test_tables_print_names_in_the_chosen_language(build_file_tree: BuildTree) -
         "4.00",
         "1.00",
         "1.33",
-        "yes",  # indicative: Beta rests on two questions
+        "có",  # indicative: Beta rests on two questions
     ]
     en = runner.invoke(cli, ["score", str(ws), "--lang", "en"]).stdout.splitlines()
     table = en[en.index("") + 1 :]  # the headline first, then the table
@@ -87,3 +87,25 @@ def test_the_roadmap_table_names_owners_and_the_route_in_the_chosen_language() -
     en = runner.invoke(cli, ["roadmap", str(example), "--lang", "en"]).stdout
     assert "Recommended route on the CRM strategy matrix: Product-based selling → " in en
     assert "Marketing " in en and "Executive " in en  # owners' names, not role ids
+
+
+def test_the_score_and_roadmap_tables_speak_the_chosen_language() -> None:
+    from .conftest import REPO
+
+    bank = str(REPO / "examples" / "phuong-dong-bank")
+    score = CliRunner().invoke(cli, ["score", bank, "--lang", "vi"]).stdout.splitlines()
+    header = score[score.index("") + 1]
+    assert header.split("  ")[0] == "mô hình" and "độ lệch chuẩn" in header
+    assert not {"framework", "dimension", "pct", "answered", "sd"} & set(header.split())
+    # the legend names the columns as the table does
+    assert score[1].startswith("mức: mức đạt được") and "; điểm: " in score[1]
+    assert "; %: % so với thông lệ tốt nhất" in score[1]
+    roadmap = CliRunner().invoke(cli, ["roadmap", bank, "--lang", "vi"]).stdout.splitlines()
+    assert roadmap[0].split("  ")[0] == "giai đoạn" and "nguồn lực" in roadmap[0]
+    assert "months" not in roadmap[0] and "effort" not in roadmap[0]
+    rows = [line.split("  ") for line in roadmap[2:] if line.split()[:1] in (["1"], ["2"])]
+    cells = {cell.strip() for row in rows for cell in row}
+    assert "vừa" in cells and not {"S", "M", "L"} & cells  # the effort in words
+    # the machine formats keep their English keys
+    csv = CliRunner().invoke(cli, ["roadmap", bank, "--lang", "vi", "--format", "csv"]).stdout
+    assert csv.startswith("phase,first_month,last_month,initiative,title,owner,effort,")

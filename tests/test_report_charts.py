@@ -155,3 +155,28 @@ def test_level_bands_show_a_level_one_company_on_its_way_to_two(example: Assessm
     assert example.scores.level == 1 and len(filled) == 1  # level 1 filled, nothing past it
     # what level 2 needs is said once, in the headline above the gauge, not again beside it
     assert "2.19" not in svg and "today: level 1" in svg and "needs" not in svg
+
+
+def test_a_timeline_title_too_long_is_cut_at_a_word_never_inside_a_number() -> None:
+    legal = (
+        "Đưa dữ liệu cá nhân đang nắm giữ vào khuôn khổ pháp luật và hoàn thiện hồ sơ tuân thủ "
+        "(Luật 91/2025, Nghị định 356/2025/NĐ-CP)"
+    )
+    words = "Thiết kế cơ chế đồng ý và bảo vệ dữ liệu cá nhân cho các mục đích sử dụng dữ liệu mới trên CRM"
+    svg = gantt("t", [TimelineItem(legal, 0, 3, 0), TimelineItem(words, 3, 3, 1)], ["0–3"], "#000",
+                "t", "tháng thứ")  # fmt: skip
+    lines = " ".join(
+        t.text or "" for t in ET.fromstring(svg).iter(f"{SVG}text")
+    )  # wrapped at spaces
+    shown = [lines[lines.index(title[:10]) : lines.index("…", lines.index(title[:10]))]
+             for title in (legal, words)]  # fmt: skip
+    for title, kept in zip((legal, words), shown, strict=True):
+        assert title.startswith(kept) and title[len(kept)] in " ,("  # a whole word, then "…"
+    assert "(" not in shown[0] and "356/2" not in shown[0]  # no bracket or reference cut open
+
+
+def test_the_timeline_counts_months_from_1_as_the_text_does() -> None:
+    svg = gantt("t", [TimelineItem("a", 0, 3, 0)], ["0–3", "3–6", "6–12", "12–24"], "#000", "t",
+                "month")  # fmt: skip
+    axis = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")][-7:]
+    assert axis == ["1", "4", "7", "13", "19", "24", "month"]

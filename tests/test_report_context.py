@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -28,9 +29,9 @@ def test_context_is_plain_data_in_the_chosen_language(mini: AssessmentResult) ->
     assert vi.subtitle == "Báo cáo dành cho Ban lãnh đạo" and en.subtitle == "Executive report"
     # the level in words with what the next one needs first, the average second; no "% of best practice"
     assert vi.headline == (
-        "Công ty Thử Nghiệm: Mức 2 — Đang phát triển. Để lên mức 3, cần mô hình này ở mức 3 trở "
-        "lên; mô hình này hiện chưa đạt. Điểm trung bình 2,96/4 (cho biết thực tiễn đã tiến được "
-        "bao xa giữa hai mức)."
+        "Công ty Thử Nghiệm: Mức 2 — Đang phát triển. Để lên mức 3, mô hình này cần đạt mức 3 trở "
+        "lên; hiện chưa đạt. Điểm trung bình 2,96/4 (trung bình điểm các mô hình; có thể cao hơn "
+        "mức đạt được, vì một mức chỉ được công nhận khi 80% hoạt động đã đạt mức đó)."
     )
     assert en.headline.startswith(
         "Công ty Thử Nghiệm: Level 2 — Developing. Level 3 needs the framework at level 3 or above"
@@ -138,9 +139,9 @@ def _kpis_with_acquisition_spend(
 def test_money_kpis_take_their_currency_from_the_question(build_file_tree: BuildTree) -> None:
     vi, en = _kpis_with_acquisition_spend(build_file_tree, "900")
     # asked in million đồng, shown in đồng as a reader says it
-    assert (vi["cac"].unit, vi["cac"].value) == ("đ/khách hàng", "30 triệu")
+    assert (vi["cac"].unit, vi["cac"].value) == ("đ/khách hàng", "30\u00a0triệu")
     assert en["cac"].unit == "VND per customer"
-    assert en["cac"].working == "900,000,000 ÷ 30 = 30 million VND per customer"
+    assert en["cac"].working == "900,000,000 ÷ 30 = 30\u00a0million VND per customer"
 
 
 def test_question_results_read_in_the_respondents_words(mini: AssessmentResult) -> None:
@@ -189,10 +190,10 @@ def test_empty_roadmap_says_why(mini: AssessmentResult) -> None:
     assert [p.capacity for p in en.phases] == [4, 4, 8, 8]
     # nothing runs: each phase says how much capacity is free, and only that
     assert [p.load for p in en.phases] == [
-        "Nothing running: capacity free for 4 effort points at once",
-        "Nothing running: capacity free for 4 effort points at once",
-        "Nothing running: capacity free for 8 effort points at once",
-        "Nothing running: capacity free for 8 effort points at once",
+        "Nothing running: room for 4 effort points at once",
+        "Nothing running: room for 4 effort points at once",
+        "Nothing running: room for 8 effort points at once",
+        "Nothing running: room for 8 effort points at once",
     ]
     assert all(p.idle for p in en.phases)
 
@@ -241,19 +242,21 @@ def test_kpis_say_where_their_figures_come_from(mini: AssessmentResult) -> None:
 def test_amounts_are_said_to_three_significant_figures(amount: float, en: str, vi: str) -> None:
     from assessor.report.labels import fmt_amount, load_labels
 
-    assert fmt_amount(amount, "en", load_labels("en")) == en
-    assert fmt_amount(amount, "vi", load_labels("vi")) == vi
+    # a no-break space between the figure and million or billion: never split across lines
+    assert fmt_amount(amount, "en", load_labels("en")) == en.replace(" ", "\u00a0")
+    assert fmt_amount(amount, "vi", load_labels("vi")) == vi.replace(" ", "\u00a0")
 
 
 def test_a_clv_of_877_million_is_not_shown_to_the_dong() -> None:
     result = run_assessment(REPO / "examples" / "tan-phat-industrial")
     for lang, now, later, working in (
-        ("en", "877 million", "1.1 billion", "≈ 877 million VND per customer"),
-        ("vi", "877 triệu", "1,1 tỷ", "≈ 877 triệu đ/khách hàng"),
+        # one row, one unit: 1,050 million in 24 months beside 877 million today, not 1.1 billion
+        ("en", "877 million", "1,050 million", "≈ 877 million VND per customer"),
+        ("vi", "877 triệu", "1.050 triệu", "≈ 877 triệu đ/khách hàng"),
     ):
         clv = {k.id: k for k in build_context(result, lang=lang, kind="full").kpis}["clv"]
-        assert (clv.value, clv.in_24) == (now, later)
-        assert clv.working.endswith(working)
+        assert (clv.value, clv.in_24) == (now.replace(" ", "\u00a0"), later.replace(" ", "\u00a0"))
+        assert clv.working.replace("\u00a0", " ").endswith(working)
         assert clv.working.startswith("180")  # the figures as given, so the sum can be redone
 
 
@@ -281,7 +284,7 @@ def test_the_method_prints_each_context_choice_and_its_reason(build_file_tree: B
 
     en = build_context(run_assessment(example_workspace()), lang="en", kind="executive")
     titles = [d.title for d in en.decisions]
-    assert titles[0] == "Business context" and titles[-1] == "Roadmap capacity"
+    assert titles[0] == "Business context" and titles[-1] == "Capacity for change"
     assert en.decisions[0].text.startswith(
         "Business customers and consumers; 48,000 active customers"
     )
@@ -359,18 +362,25 @@ def test_costs_from_a_thousand_million_up_are_said_in_billions_to_three_figures(
     from assessor.report.context_exec import money_range
     from assessor.report.labels import load_labels
 
-    # a no-break space before đồng: it never wraps alone onto a line of the cost column
-    assert money_range(low, high, "en", load_labels("en")) == en.replace(" đồng", "\u00a0đồng")
-    assert money_range(low, high, "vi", load_labels("vi")) == vi.replace(" đồng", "\u00a0đồng")
+    # no-break spaces: a figure never parts from its unit, nor đồng from the rest; a range of
+    # million and billion may break after its dash only
+    def kept(text: str) -> str:
+        return text.replace(" ", "\u00a0").replace("–\u00a0", "– ")
+
+    assert money_range(low, high, "en", load_labels("en")) == kept(en)
+    assert money_range(low, high, "vi", load_labels("vi")) == kept(vi)
 
 
+# an amount and đồng joined by a no-break space, as everywhere (a PDF's text reads it as a space)
 LUA_VIET_PAYBACK = {
-    "en": "Each new customer brings back only 1.7 times what it costs to win them: 200,000 đồng of "
-    "contribution margin over their lifetime (CLV 80,000 đồng plus the acquisition cost 120,000 "
-    "đồng) against 120,000 đồng to win them, where the usual recommendation is 3 times or more.",
-    "vi": "Mỗi khách hàng mới chỉ mang lại 1,7 lần chi phí thu hút: 200.000 đồng lợi nhuận đóng "
-    "góp trong suốt vòng đời (CLV 80.000 đồng cộng lại chi phí thu hút 120.000 đồng) so với "
-    "120.000 đồng chi phí thu hút, trong khi mức thường được khuyến nghị là từ 3 lần trở lên.",
+    "en": "Each new customer brings back only 1.7 times what it costs to win them (the LTV:CAC "
+    "ratio): 200,000\u00a0đồng of contribution margin over their lifetime against 120,000\u00a0đồng "
+    "to win them (the CLV, 80,000\u00a0đồng, is what is left after that cost), where the usual "
+    "recommendation is 3 times or more.",
+    "vi": "Lợi nhuận đóng góp của mỗi khách hàng mới chỉ bằng 1,7 lần chi phí thu hút (tỷ lệ "
+    "LTV:CAC): 200.000\u00a0đồng trong suốt vòng đời so với 120.000\u00a0đồng để thu hút một khách "
+    "hàng (CLV 80.000\u00a0đồng là phần còn lại sau khi trừ chi phí thu hút), trong khi mức thường "
+    "được khuyến nghị là từ 3 lần trở lên.",
 }
 
 
@@ -392,7 +402,7 @@ def test_lua_viet_says_a_new_customer_brings_back_too_little_in_both_reports(
     kpi_page = next(
         p for p in pages if "CLV" in p and ("KPI snapshot" in p or "Tổng quan KPI" in p)
     )
-    assert LUA_VIET_PAYBACK[lang] in kpi_page
+    assert LUA_VIET_PAYBACK[lang].replace("\u00a0", " ") in kpi_page
 
 
 def test_the_score_command_says_it_and_its_json_gives_the_ratio() -> None:
@@ -429,8 +439,41 @@ def test_a_customer_who_costs_more_to_win_than_they_bring_back_is_said_so() -> N
     kpis = [dataclasses.replace(k, value=-0.04) if k.id == "clv" else k for k in result.kpis]
     context = build_context(dataclasses.replace(result, kpis=kpis), lang="en", kind="executive")
     assert context.kpi_payback == (
-        "Each new customer costs more to win than they bring back: 120,000 đồng to win one, "
-        "against 80,000 đồng of contribution margin over their lifetime (the CLV before the "
+        "Each new customer costs more to win than they bring back: 120,000\u00a0đồng to win one, "
+        "against 80,000\u00a0đồng of contribution margin over their lifetime (the CLV before the "
         "acquisition cost is deducted), where the usual recommendation is 3 times the cost or "
         "more."
     )
+
+
+def test_a_kpi_row_reads_in_one_unit() -> None:
+    # the bank's CAC: a million today, 900,000 and 850,000 later, all in đồng, not "1 triệu"
+    # beside "900.000"; Tân Phát's CLV: all in millions, not "877 triệu" beside "1,1 tỷ"
+    bank = run_assessment(REPO / "examples" / "phuong-dong-bank")
+    cac = {k.id: k for k in build_context(bank, lang="vi", kind="executive").kpis}["cac"]
+    assert (cac.value, cac.in_12, cac.in_24) == ("1.000.000", "900.000", "850.000")
+    tan_phat = run_assessment(REPO / "examples" / "tan-phat-industrial")
+    clv = {k.id: k for k in build_context(tan_phat, lang="vi", kind="executive").kpis}["clv"]
+    assert all(v.endswith("\u00a0triệu") for v in (clv.value, clv.in_12, clv.in_24))
+
+
+def test_figures_and_their_units_stay_on_one_line() -> None:
+    from assessor.report.build import make_report
+
+    # the bank's second move costs 300 million to 1 billion: each amount is kept whole, and the
+    # range may break after its dash only; "tháng thứ 1–4" never parts from its numbers
+    bank = run_assessment(REPO / "examples" / "phuong-dong-bank")
+    html = make_report(bank, lang="vi", kind="executive", fmt="html").decode("utf-8")
+    assert (
+        '<span class="kept">300\u00a0triệu\u00a0–</span> <span class="kept">1\u00a0tỷ\u00a0đồng</span>'
+        in html
+    )
+    assert re.search(r'<span class="kept">\(tháng\u00a0thứ\u00a0\d+–\d+\)\.</span>', html)
+    # the whole roadmap's cost
+    assert re.search(r'<span class="kept">[\d,]+–[\d,]+\u00a0tỷ\u00a0đồng\.</span>', html)
+    # escaped as ever; a no-break space with no figure beside it needs no keeping
+    from assessor.report.render import _kept_together
+
+    assert _kept_together("a <b> 3\u00a0tỷ") == 'a &lt;b&gt; <span class="kept">3\u00a0tỷ</span>'
+    assert _kept_together("Công\u00a0ty <b>") == "Công\u00a0ty &lt;b&gt;"
+    assert _kept_together("no figure") == "no figure"

@@ -153,6 +153,7 @@ def test_the_vietnamese_sheet_says_why_in_vietnamese(ws: Path, tmp_path: Path) -
     technology = rows["gartner-8bb/technology"]
     assert technology[3:5] == ("2,40 (mức 1)", "1,00–3,33")
     assert load_workbook(sheet).worksheets[0]["A5"].value == (
-        "Bảo mật: Theo vai trò: không trình bày, vì không nhóm nào có từ 3 người trả lời trở lên."
+        "Bảo mật — kết quả theo vai trò không được trình bày, vì không nhóm nào có từ 3 người trả "
+        "lời trở lên."
     )
     assert technology[7] == "ý kiến người trả lời khác nhau (1,00–3,33)"

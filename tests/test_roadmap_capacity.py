@@ -46,22 +46,23 @@ def test_each_phase_says_the_most_work_running_at_once_against_its_limit(
     # with the rollout: 8 points at once, placed as one block where the limit holds them (month
     # 7, when it rises from 4 to 8), so no phase goes over its limit
     assert [p.load for p in _context("minh-long-consulting", "en").phases] == [
-        "Peak: 4 effort points at once (limit 4)",
-        "Peak: 4 effort points at once (limit 4)",
-        "Peak: 8 effort points at once (limit 8)",
-        "Peak: 8 effort points at once (limit 8)",
+        "Peak load: 4 effort points at once (limit 4)",
+        "Peak load: 4 effort points at once (limit 4)",
+        "Peak load: 8 effort points at once (limit 8)",
+        "Peak load: 8 effort points at once (limit 8)",
     ]
     vi = _context("minh-long-consulting", "vi").phases
-    assert vi[0].load == "Cao điểm: 4 điểm nguồn lực cùng lúc (giới hạn 4)"
+    assert vi[0].load == "Tải cao nhất: 4 điểm nguồn lực cùng lúc (giới hạn 4)"
     # only a legal duty and work under way go over: An Khang's legal baseline does not
     assert (
-        _context("an-khang-shop", "en").phases[0].load == "Peak: 2 effort points at once (limit 2)"
+        _context("an-khang-shop", "en").phases[0].load
+        == "Peak load: 2 effort points at once (limit 2)"
     )
     # the bank held to level 3 everywhere is done by month 20: nothing starts in the last
     # phase, and only its contact centre (L), 15 months for an enterprise, runs on into it
     bank = run_assessment(bank_at_balanced_3)
     last = build_context(bank, lang="vi", kind="full").phases[3]
-    assert last.load == "Cao điểm: 3 điểm nguồn lực cùng lúc (giới hạn 10)"
+    assert last.load == "Tải cao nhất: 3 điểm nguồn lực cùng lúc (giới hạn 10)"
     assert not last.idle and not last.initiatives
 
 
@@ -71,27 +72,30 @@ def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_sh
     # against 4: over the limit, and why
     en, vi = _context("saigon-xanh", "en"), _context("saigon-xanh", "vi")
     assert en.phases[0].load == (
-        "Peak: 11 effort points at once, over the limit of 4: all 11 are work under way since "
-        "the previous roadmap"
+        "Peak load: 11 effort points at once, over the limit of 4: all 11 are work under way "
+        "since the previous roadmap"
     )
     assert vi.phases[0].load == (
-        "Cao điểm: 11 điểm nguồn lực cùng lúc, vượt giới hạn 4: cả 11 điểm là các việc đang "
-        "thực hiện từ lộ trình lần trước"
+        "Tải cao nhất: 11 điểm nguồn lực cùng lúc, vượt giới hạn 4: cả 11 điểm đều thuộc các "
+        "việc đang thực hiện từ lộ trình lần trước"
     )
     first = {i.id: (i.months_span, i.note) for i in en.phases[0].initiatives}
     assert first["crm-phased-rollout"] == (
-        "Months 1–3",
-        "under way since the previous roadmap: continued for the 3 months left",
+        "Months\u00a01–3",
+        "under way since the previous roadmap: 3 months left",
     )
     assert first["customer-insight-basics"] == (
-        "Month 1",
-        "under way since the previous roadmap: continued for about 1 month (estimated as half its "
-        "planned length)",
+        "Month\u00a01",
+        "under way since the previous roadmap: about 1 month left (estimated as half its planned "
+        "length, as the months left were not recorded)",
     )
-    assert {i.id: i.note for i in vi.phases[0].initiatives}["customer-data-cleanup"] == (
-        "đang thực hiện từ lộ trình lần trước: tiếp tục khoảng 2 tháng (tạm tính bằng nửa thời "
-        "gian dự kiến)"
+    cleanup = {i.id: i for i in vi.phases[0].initiatives}["customer-data-cleanup"]
+    assert cleanup.note == (
+        "đang thực hiện từ lộ trình lần trước: còn khoảng 2 tháng (ước bằng nửa thời gian dự "
+        "kiến, vì chưa ghi số tháng còn lại)"
     )
+    # the card gives the months it still runs, as the note does, not its planned 3
+    assert (cleanup.months, cleanup.duration) == (2, "2 tháng")
     # the table says it too, with the months in the reports' reading
     table = _run("roadmap", str(EXAMPLES / "saigon-xanh"), "--lang", "en")
     assert table.splitlines()[0].startswith("phase  months (1 = first)  initiative")
@@ -113,14 +117,15 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balance
     result = run_assessment(bank_at_balanced_3)
     bank = build_context(result, lang="en", kind="executive")
     assert bank.roadmap_closes == (
-        "The planned work closes every gap to the target by month 20, except in Network "
-        "development (Buttle CRM VC), for which no standard initiative suits this type of "
-        "business and the consultant proposes specific work; reassess then to set the next "
-        "target."
+        "By the end of month\u00a020, the planned work closes every gap to the target except in "
+        "Network development (Buttle CRM VC): no standard initiative suits this type of business "
+        "there, so the consultant proposes specific work. Reassess then to set the next target."
     )
-    assert build_context(result, lang="vi", kind="full").roadmap_closes.startswith(
-        "Các việc trong kế hoạch thu hẹp mọi khoảng cách so với mục tiêu trước cuối tháng thứ 20, "
-        "trừ khía cạnh Phát triển mạng lưới"
+    assert build_context(result, lang="vi", kind="full").roadmap_closes == (
+        "Đến hết tháng\u00a0thứ\u00a020, các việc trong kế hoạch sẽ đưa mọi khía cạnh lên mức mục "
+        "tiêu, trừ khía cạnh Phát triển mạng lưới (Chuỗi giá trị CRM): các sáng kiến mẫu hiện có "
+        "không phù hợp với loại hình doanh nghiệp này, chuyên gia tư vấn cần đề xuất riêng. Đến "
+        "lúc đó, nên đánh giá lại để đặt mục tiêu mới."
     )
     table = _run("roadmap", str(bank_at_balanced_3), "--lang", "en")
     assert bank.roadmap_closes in table
@@ -161,18 +166,18 @@ def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> No
     # management, which can start sooner, goes first, and the relaunch with the work that starts
     # with it (8 points at once) waits for room until month 12
     views = {i.id: i for p in _context("minh-long-consulting", "en").phases for i in p.initiatives}
-    assert views["crm-phased-rollout"].months_span == "Months 12–16"
+    assert views["crm-phased-rollout"].months_span == "Months\u00a012–16"
     assert views["crm-phased-rollout"].room_wait == (
-        "What it depends on allows it to start in month 6; it starts when the capacity holds it "
-        "together with the work that starts with it, 8 effort points at once."
+        "What it depends on allows it to start in month\u00a06; it starts when the capacity for "
+        "change holds it together with the work that starts with it, 8 effort points at once."
     )
     vi = {i.id: i for p in _context("minh-long-consulting", "vi").phases for i in p.initiatives}
     assert vi["crm-phased-rollout"].room_wait.endswith("tức 8 điểm nguồn lực cùng lúc.")
     # the hand-offs between departments could start in month 3, behind the first moves
     assert (views["handoff-slas"].months_span, views["handoff-slas"].room_wait) == (
-        "Months 7–10",
-        "What it depends on allows it to start in month 3; it waits for room, as the work ahead "
-        "of it in the plan fills the capacity until then.",
+        "Months\u00a07–10",
+        "What it depends on allows it to start in month\u00a03; it waits for room, as the work "
+        "ahead of it in the plan fills the capacity for change until then.",
     )
     # what starts as soon as it may says nothing of the kind
     assert views["key-account-management"].room_wait == ""

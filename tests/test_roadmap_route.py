@@ -75,7 +75,7 @@ def test_a_large_firm_with_many_customers_aims_at_individualisation_through_mark
     assert (p["target"], p["route"], p["route_id"]) == (ICM, [PBS, CBM, ICM], "marketing-first")
     assert p["reason"].endswith(
         "A large firm has the customer volume, data and budget to individualise where it pays, "
-        "by way of customer-based marketing."
+        "by way of the Customer-based marketing position."
     )
 
 
@@ -96,9 +96,13 @@ def test_an_enterprise_aims_as_a_large_firm_does_with_a_little_more_capacity(
     assert (en["target"], en["route"], en["route_id"]) == (ICM, [PBS, CBM, ICM], "marketing-first")
     assert en["reason"].endswith(
         "A very large firm has the customer volume, data and budget to individualise where it "
-        "pays, by way of customer-based marketing."
+        "pays, by way of the Customer-based marketing position."
     )
-    assert "Một doanh nghiệp quy mô rất lớn có đủ lượng khách hàng" in vi["reason"]
+    # the position named as the matrix names it, capital included
+    assert vi["reason"].endswith(
+        "Một doanh nghiệp quy mô rất lớn có đủ lượng khách hàng, dữ liệu và ngân sách để cá nhân "
+        "hóa ở những nơi mang lại hiệu quả, sau khi đi qua vị thế Marketing dựa trên khách hàng."
+    )
     result = run_assessment(Path(ws))
     # aiming at individualised customer management, it aims at level 4 where that rests
     assert result.workspace.profile is not None
@@ -186,8 +190,8 @@ def test_a_large_firm_aiming_at_individualisation_aims_at_level_4_where_it_rests
         "contact and channel to the next."
     )
     assert reason["vi"].startswith(
-        "Doanh nghiệp lớn hướng tới quản lý khách hàng cá nhân hóa: mức 3 (Chuẩn hóa) cho mọi "
-        "khía cạnh, và mức 4 (Quản trị & tối ưu) cho năm khía cạnh"
+        "Doanh nghiệp quy mô lớn hướng tới quản lý khách hàng cá nhân hóa: mức 3 (Chuẩn hóa) cho "
+        "mọi khía cạnh, và mức 4 (Quản trị & tối ưu) cho năm khía cạnh"
     )
     # the profile sets level 4 on those five dimensions and 3 on every other
     from assessor.loading import load_library

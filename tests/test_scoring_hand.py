@@ -262,7 +262,8 @@ def test_frameworks_and_overall(score: Any) -> None:
     # the next level: 80 % of 2 frameworks → both at level 2; neither is
     assert score["overall"] == {
         "headline": "Level 1 — Initial. Level 2 needs all 2 frameworks at level 2 or above; "
-        "none is there yet. Average score 2.49 / 4 (how far the practice has come between levels).",
+        "none is there yet. Average score 2.49 / 4 (the mean of the frameworks' scores; it can "
+        "sit above the level, which is reached only when 80% of the practice is there).",
         # every dimension rests on two questions (fewer than three): all four are indicative
         "indicative_note": "Indicative scores: every dimension scored rests on fewer than three "
         "questions. Every score here is a first reading, not a measurement.",
@@ -462,7 +463,7 @@ def test_a_capability_counts_its_main_dimensions_only(build_file_tree: BuildTree
     assert [f.evidence for f in story.findings] == [
         "fa: Data 2.5 (no framework makes it a dimension's main topic, so every dimension "
         "touching it counts)",
-        "fb: People 2.4; a side topic in fa: Planning (not counted)",
+        "fb: People 2.4; also a side topic in fa: Planning (not counted in this capability)",
         "fa: Data 2.5 · fb: Tools 2.6",
     ]
     # "today": knowledge quotes fa/data (2.54, closest to level 3); data then quotes its weakest

@@ -268,3 +268,23 @@ def test_every_label_has_both_languages_and_every_template_label_exists() -> Non
     for template in (REPO / "reports").glob("*.j2"):
         used |= set(re.findall(r"labels\.([a-z_0-9]+)", template.read_text(encoding="utf-8")))
     assert used - set(labels) == set()
+
+
+def test_initiatives_name_no_board_a_limited_company_lacks() -> None:
+    # a Công ty TNHH has a Hội đồng thành viên, not a Hội đồng quản trị: "top management"
+    texts = [
+        text
+        for i in LIBRARY.initiatives.values()
+        for field in (i.title, i.summary, i.effect, i.basis)
+        for text in (field.en, field.vi)
+    ]
+    assert not [t for t in texts if "Hội đồng quản trị" in t or re.search(r"\bboard\b", t)]
+
+
+def test_the_partner_initiatives_rest_on_network_development() -> None:
+    # each says why partners matter, not the basis of the customer-analysis initiatives
+    initiatives = LIBRARY.initiatives
+    for name in ("partner-network-mapping", "service-partner-slas", "partner-outcome-scorecards",
+                 "partner-dealer-portal"):  # fmt: skip
+        basis = initiatives[name].basis
+        assert "network development" in basis.en and "phát triển mạng lưới" in basis.vi, name

@@ -34,18 +34,26 @@ def _positions(result: Any, lang: str) -> dict[str, str]:
 def _named(result: Any, lang: str, rows: list[list[Any]]) -> list[list[Any]]:
     """Rows that start with a framework id and a dimension id, with their names in `lang`
     instead (for tables people read; CSV and JSON keep the ids)."""
+    from ..report.labels import library_labels
+
+    words = library_labels(lang, result.library)
+    whole = {"(framework)": words["row_framework"], "(position)": words["row_position"]}
     named = []
     for fw_id, dim_id, *rest in rows:
         fw = result.library.framework(fw_id)
-        whole = {
-            "(framework)": "(toàn mô hình)" if lang == "vi" else "(framework)",
-            "(position)": "(vị thế, không phải mức)"
-            if lang == "vi"
-            else "(a position, not a level)",
-        }
         dim = whole[dim_id] if dim_id in whole else fw.dimension(dim_id).name[lang]
-        named.append([fw.label(lang), dim, *rest])
+        named.append(
+            [fw.label(lang), dim, *[words["column_yes"] if v == "yes" else v for v in rest]]
+        )
     return named
+
+
+def _headers(result: Any, lang: str, headers: list[str]) -> list[str]:
+    """A table's column headers in `lang` (labels `column_NAME`); CSV and JSON keep the names."""
+    from ..report.labels import library_labels
+
+    words = library_labels(lang, result.library)
+    return [words[f"column_{h}"] for h in headers]
 
 
 @cli.command()
@@ -121,7 +129,8 @@ def score(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: st
 
     result, lang = _shown(ctx, workspace, lenient, lang)
     data, rows = score_data(result, lang), score_rows(result)
-    table = score_summary(data, lang) + "\n\n" + to_table(SCORE_HEADERS, _named(result, lang, rows))
+    headers = _headers(result, lang, SCORE_HEADERS)
+    table = score_summary(data, lang) + "\n\n" + to_table(headers, _named(result, lang, rows))
     _emit(fmt, data, SCORE_HEADERS, rows, table)
 
 
@@ -144,7 +153,7 @@ def gaps(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: str
 
     result, lang = _shown(ctx, workspace, lenient, lang)
     rows = gap_rows(result)
-    table = to_table(GAP_HEADERS, _named(result, lang, rows))
+    table = to_table(_headers(result, lang, GAP_HEADERS), _named(result, lang, rows))
     if legend := gaps_legend(result, lang):
         table += f"\n\n{legend}"
     _emit(fmt, gaps_data(result), GAP_HEADERS, rows, table)
@@ -188,10 +197,11 @@ def roadmap(ctx: click.Context, workspace: Path, fmt: str, lenient: bool, lang: 
         return str(r[col["title"]]) + "".join(f" ({n})" for n in notes)
 
     table = to_table(
-        ["phase", "months (1 = first)", "initiative", "owner", "effort", "priority", "indicative"],
+        _headers(result, lang, ["phase", "months", "initiative", "owner", "effort", "priority", "indicative"]),
         [[phase.get(r[0], r[0]) if r[1] is None else r[0], months(r), title(n, r),
-          words.get(f"role_{r[col['owner']]}", r[col["owner"]]), r[col["effort"]],
-          "—" if not r[col["priority"]] else r[col["priority"]], r[col["indicative"]]]
+          words.get(f"role_{r[col['owner']]}", r[col["owner"]]), words[f"effort_{r[col['effort']]}"],
+          "—" if not r[col["priority"]] else r[col["priority"]],
+          words["column_yes"] if r[col["indicative"]] else ""]
          for n, r in enumerate(rows)],
     )  # fmt: skip
     if any(r[col["indicative"]] for r in rows):

@@ -99,11 +99,20 @@ def gantt(key: str, items: Sequence[TimelineItem], phase_labels: Sequence[str], 
     parts.append(line(label_w, height, width - 10, height, INK, 0.6))
     for m in (0, 3, 6, 12, 18, 24):
         parts.append(line(x(m), height, x(m), height + 3, INK, 0.6))
-        parts.append(text(x(m), height + 11, str(m), size=6.5, fill=MUTED))
+    for m in (1, 4, 7, 13, 19, 24):  # counted as the text counts them: month 1 is the first
+        parts.append(text(x(m - 0.5), height + 11, str(m), size=6.5, fill=MUTED))
     parts.append(text(label_w - 6, height + 11, axis, size=6.5, anchor="end", fill=MUTED))
     return svg(width, height + 15, "".join(parts), title)
 
 
 def _clip(content: str, width: float, size: float) -> str:
+    """`content` cut to what fits, at a space and with an ellipsis: never inside a word, a
+    number or a legal reference ("Nghị định 356/2025/NĐ-CP")."""
     chars = max(4, int(width / (size * CHAR)))
-    return content if len(content) <= chars else content[: chars - 1].rstrip() + "…"
+    if len(content) <= chars:
+        return content
+    cut = content[:chars].rfind(" ")  # the space after the last whole word that fits
+    kept = content[:cut] if cut > 0 else content.split(" ", 1)[0]
+    if kept.rfind("(") > kept.rfind(")") and kept.rfind("(") > 0:  # a bracket cut open: left out
+        kept = kept[: kept.rfind("(")]
+    return kept.rstrip(" ,;:–-") + "…"

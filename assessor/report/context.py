@@ -131,7 +131,7 @@ class InitiativeView:
     owner: str
     effort: str
     effort_phrase: str
-    months: int
+    months: int  # in this roadmap: the months left of work continued from the previous one
     duration: str
     start: int
     phase: int
@@ -325,7 +325,7 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
     span = month_span(p, labels)
     return InitiativeView(
         i.id, i.title[lang], i.summary[lang], labels[f"role_{i.owner}"], effort, labels.fill("effort_phrase", effort=effort),
-        p.duration, _duration(p.duration, labels), start, p.phase, [titles[a].title[lang] for a in p.after if a in titles],
+        p.months, _duration(p.months, labels), start, p.phase, [titles[a].title[lang] for a in p.after if a in titles],
         [labels[f"kpi_{k}"] for k in i.kpis], closes, enables, p.end_month, span,
         money_range(cost.low, cost.high, lang, labels) if cost else "",
         i.effect[lang], i.basis[lang], p.quick_win, p.prerequisite_only, [titles[w].title[lang] for w in p.with_ if w in titles],

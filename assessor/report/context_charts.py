@@ -105,9 +105,8 @@ def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -
             continue
         side = labels["side_high" if st.sides.get(axis.id) == "high" else "side_low"]
         level = min(4, max(1, int(score + 1e-9)))
-        axes.append(
-            (axis.name[lang], f"{fmt_num(score, lang)} / 4 · {side}", axis.levels[level][lang])
-        )
+        out_of_4 = labels.fill("score_out_of_4", score=fmt_num(score, lang))
+        axes.append((axis.name[lang], f"{out_of_4} · {side}", axis.levels[level][lang]))
     route_def = next((r for r in fw.matrix.routes if r.id == st.route_id), None)
 
     def name(dim: str | None) -> str:
@@ -183,4 +182,4 @@ def agreement(result: AssessmentResult, lang: str, labels: Labels) -> AgreementV
 def timeline(items: list[TimelineItem], labels: Labels, accent: str) -> str:
     """The roadmap's initiatives as bars over 24 months."""
     phases = [labels[f"phase_{i}_short"] for i in (1, 2, 3, 4)]
-    return gantt("gantt", items, phases, accent, labels["timeline"], labels["months"])
+    return gantt("gantt", items, phases, accent, labels["timeline"], labels["timeline_axis"])

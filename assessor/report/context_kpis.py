@@ -162,9 +162,11 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
             working = (f"{sum_} {'=' if exact else '≈'} {value}" if sum_
                        else labels.fill("kpi_given", value=value))  # fmt: skip
         missing = ", ".join(labels[f"kpi_input_{m}"] for m in k.missing)
+        later = (t.in_12_months, t.in_24_months) if t else ()
+        row = _shown(k, dong, lang, labels, (k.value, *later))
         views.append(KpiView(
-            k.id, labels[f"kpi_{k.id}"], unit, shown(k.value) if k.value is not None else "–",
-            shown(t.in_12_months) if t else "–", shown(t.in_24_months) if t else "–",
+            k.id, labels[f"kpi_{k.id}"], unit, row(k.value) if k.value is not None else "–",
+            row(t.in_12_months) if t else "–", row(t.in_24_months) if t else "–",
             labels[f"kpi_formula_{k.id}"], working, labels.fill("kpi_needs", inputs=missing) if missing else "",
             rule_text(t.rule, k.unit, lang, labels) if t else "",
             short_rule_text(t, lang, labels) if t else "",
@@ -172,13 +174,17 @@ def kpi_views(result: AssessmentResult, lang: str, labels: Labels) -> list[KpiVi
     return views
 
 
-def _shown(k: Kpi, dong: bool, lang: str, labels: Labels) -> Callable[[float], str]:
+def _shown(
+    k: Kpi, dong: bool, lang: str, labels: Labels, row: tuple[float | None, ...] = ()
+) -> Callable[[float], str]:
     """How the KPI's values are written: a percentage, points or hours to their digits; money
-    as a reader says an amount (in đồng when asked in million đồng)."""
+    as a reader says an amount (in đồng when asked in million đồng), the amounts of one `row`
+    (today, in 12 and in 24 months) in one unit."""
     if k.unit in _DIGITS:
         return lambda v: fmt_num(v, lang, _DIGITS[k.unit])
     scale = 1e6 if dong else 1.0
-    return lambda v: fmt_amount(v * scale, lang, labels)
+    smallest = min((abs(v) * scale for v in row if v), default=None)
+    return lambda v: fmt_amount(v * scale, lang, labels, smallest)
 
 
 def kpi_figures(

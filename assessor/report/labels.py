@@ -195,15 +195,18 @@ def significant(value: float, figures: int = FIGURES) -> float:
     return round(value, figures - 1 - math.floor(math.log10(abs(value))))
 
 
-def fmt_amount(value: float, lang: str, labels: Labels) -> str:
+def fmt_amount(value: float, lang: str, labels: Labels, smallest: float | None = None) -> str:
     """An amount as a reader says it, no more precise than its inputs: three significant figures,
     in millions or billions (labels `amount_million`, `amount_billion`) from a million up, with at
     most one decimal there. 877,273,000 → '877 million' / '877 triệu'; 1,234,000,000 → '1.2
-    billion' / '1,2 tỷ'; 43,215 → '43,200' / '43.200'; 0.04321 → '0.0432'."""
+    billion' / '1,2 tỷ'; 43,215 → '43,200' / '43.200'; 0.04321 → '0.0432'. Amounts shown side by
+    side read in one unit: given the `smallest` of them, the unit is the one that suits it (a row
+    of 1,000,000, 900,000 and 850,000 is '1.000.000 | 900.000 | 850.000', not '1 triệu | …')."""
     value = significant(value)
     style = local_style(lang)
+    by = abs(value) if smallest is None else min(abs(value), abs(significant(smallest)))
     for size, key in _SCALES:
-        if abs(value) >= size:
+        if by >= size:
             return labels.fill(key, amount=style.figure(value / size, 1))
     digits = max(0, FIGURES - 1 - math.floor(math.log10(abs(value)))) if value else 0
     return style.figure(value, digits)

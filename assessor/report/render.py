@@ -16,6 +16,7 @@ import contextlib
 import dataclasses
 import functools
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ def _environment(dirs: tuple[Path, ...]) -> Any:
         auto_reload=True,
         bytecode_cache=_bytecode_cache(),
     )
+    env.finalize = _kept_together
     env.globals["asset"] = functools.partial(_asset_url, dirs)
     env.filters["svg"] = markupsafe.Markup
     env.filters["fill"] = _fill
@@ -82,6 +84,28 @@ def _bytecode_cache() -> Any:
         return QuietCache()
     except (OSError, RuntimeError):  # no temporary directory this user alone can write to
         return None
+
+
+# a run of text joined by no-break spaces and holding a figure: "300 triệu – 1 tỷ đồng",
+# "1,9–6,3 tỷ đồng", "tháng thứ 1–2"; kept on one line, en dash included (labels place the
+# no-break spaces: reports/README.md)
+_KEPT = re.compile(r"[^ \t\n\r\f\v]*\u00a0[^ \t\n\r\f\v]*")
+
+
+def _kept_together(value: Any) -> Any:
+    """Every printed value: a plain text's figures with their units (joined by no-break spaces
+    in the labels) wrapped so that no line breaks inside them, not even after an en dash."""
+    import markupsafe
+
+    if not isinstance(value, str) or isinstance(value, markupsafe.Markup) or "\u00a0" not in value:
+        return value
+    escaped = str(markupsafe.escape(value))
+
+    def keep(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return f'<span class="kept">{run}</span>' if any(c.isdigit() for c in run) else run
+
+    return markupsafe.Markup(_KEPT.sub(keep, escaped))
 
 
 def _fill(text: str, **values: object) -> str:
