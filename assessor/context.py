@@ -16,6 +16,7 @@ docs/scoring.md §8 states the rules; in short:
   at individualised customer management (large or very large, not commodity) unless
   assessment.yaml sets another target position; `balanced-3` otherwise.
 - **capacity**: effort points that can run at once in each phase, by company size.
+- **limit**: the most new initiatives the plan holds, by company size.
 
 Anything set in assessment.yaml wins over the profile, which wins over the context; without
 `context:`, defaults are used and every reason says so.
@@ -38,13 +39,19 @@ MANY_CUSTOMERS = 1000  # from this many active customers, personal service for e
 # effort points (S 1, M 2, L 3) that can run at once in each phase (0–3, 3–6, 6–12, 12–24 months):
 # a small shop runs two small pieces of work or one medium at a time, a mid-sized firm's programme
 # team three or four workstreams, a large firm's more, an enterprise's several teams more still;
-# each starts lean and grows as the CRM team forms (docs/scoring.md §8)
+# each starts lean and grows as the CRM team forms, from month 6 to hold the largest block of work
+# that starts together in its programme: a small firm's SaaS CRM with its launch and training (4),
+# a rollout with its training, champions and dashboards (8) (docs/scoring.md §8)
 CAPACITY = {
-    "small": [2, 2, 3, 3],
-    "mid": [4, 4, 5, 6],
+    "small": [2, 2, 4, 4],
+    "mid": [4, 4, 8, 8],
     "large": [5, 6, 8, 8],
     "enterprise": [6, 8, 10, 10],
 }
+# the most new initiatives a plan holds (docs/roadmap.md §3): a small firm's owner sponsors a
+# dozen pieces of work over two years, a mid-sized firm's programme two dozen, a large firm's and
+# an enterprise's teams more; the rest waits for the next review (docs/scoring.md §8)
+LIMIT = {"small": 12, "mid": 24, "large": 30, "enterprise": 36}
 BIG = ("large", "enterprise")  # firms with the volume, data and budget to individualise
 DEFAULT_PROFILE = "balanced-3"
 SMALL_PROFILE = "smb-foundation"
@@ -119,6 +126,7 @@ class Decisions:
     context: BusinessContext | None
     profile: Choice
     capacity: Choice
+    limit: Choice  # the most new initiatives in the plan
 
     @property
     def defaults_used(self) -> bool:
@@ -168,6 +176,16 @@ def choose_capacity(a: Assessment) -> Choice:
     size = _size(a.context)
     text = _say("capacity", size=size, points=", ".join(map(str, points)))
     return Choice(points, "context", text)
+
+
+def choose_limit(a: Assessment) -> Choice:
+    """The most new initiatives the plan holds: assessment.yaml's, else by company size."""
+    if a.roadmap.max_initiatives is not None:
+        most = a.roadmap.max_initiatives
+        return Choice(most, "assessment", _say("limit.assessment", most=most))
+    size = a.context.company_size if a.context else "mid"
+    source = "context" if a.context else "default"
+    return Choice(LIMIT[size], source, _say("limit.size", size=_size(a.context), most=LIMIT[size]))
 
 
 def _aim(ctx: BusinessContext, names: dict[str, Text]) -> tuple[str, str, Text, Text | None]:
@@ -266,6 +284,6 @@ def chart_course(
 
 
 def decide(a: Assessment) -> Decisions:
-    """The profile and capacity choices, for the roadmap and the method appendix (the target
+    """The profile, capacity and limit choices, for the roadmap and the method appendix (the target
     position and route are on the strategy position, which needs today's position)."""
-    return Decisions(a.context, choose_profile(a), choose_capacity(a))
+    return Decisions(a.context, choose_profile(a), choose_capacity(a), choose_limit(a))

@@ -57,7 +57,7 @@ def run_assessment(
 
 def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     """Score, place, compute KPIs, analyse gaps and plan, from a loaded workspace."""
-    decisions = decide(workspace.assessment)  # profile (applied on loading) and capacity
+    decisions = decide(workspace.assessment)  # profile (applied on loading), capacity, limit
     scores = apply_review(score_workspace(workspace), workspace)  # agreed levels, if any
     strategy = place_on_matrix(workspace, library)  # today's position, target and route
     kpis = compute_kpis(collect_inputs(workspace))
@@ -67,6 +67,7 @@ def analyse(workspace: Workspace, library: Library) -> AssessmentResult:
     roadmap = plan_roadmap(
         gaps, library, workspace.frameworks, strategy, kpis, decisions.capacity.value,
         context.company_size if context else None, workspace.assessment.progress, context,
+        decisions.limit.value,
     )  # fmt: skip
     return AssessmentResult(
         library, workspace, scores, strategy, kpis, gaps, capabilities, roadmap, decisions

@@ -322,7 +322,11 @@ def roadmap_data(result: AssessmentResult, lang: str) -> dict[str, Any]:
         "company_size": rm.size,
         "phases": phases,
         "quick_wins": [p.initiative.id for p in rm.quick_wins],
-        "backlog": [_planned(result, p, lang) for p in rm.phase(BACKLOG)],
+        # why each waits: "limit" (beyond the most new initiatives the plan holds) or
+        # "horizon" (it cannot start and end within the 24 months)
+        "backlog": [
+            {**_planned(result, p, lang), "reason": p.backlog_reason} for p in rm.phase(BACKLOG)
+        ],
         "done": [{"id": i.id, "title": i.title[lang]} for i in rm.done],
         "route": {"id": rm.route_id, "path": rm.route, "target": rm.target_position},
         "kpi_targets": [_kpi_target(k, lang) for k in rm.kpi_targets],

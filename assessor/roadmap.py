@@ -18,6 +18,10 @@ Deterministic and pure. The rules (docs/roadmap.md):
    position the client's route leads to (`serves:`) counts its priority twice (ROUTE_WEIGHT).
    A legal duty in force (`urgent:`) is planned with anything else, whatever the scores,
    unless `progress:` marks it done.
+   Limit: beyond the most new initiatives the plan holds (by size, or `max_initiatives:`), the
+   chosen one of lowest priority (ties: id) that nothing still chosen waits for (after:, with:,
+   step, prerequisite), neither continued nor urgent nor starting with a chosen one, is moved
+   out with what starts with it, one at a time, to the backlog (LIMIT).
 4. Programme order. Everything an initiative's `after:` and `with:` reach (through initiatives
    not planned) that is planned must have ended (`after:`) or started (`with:`; the last link
    of the chain decides) before it starts. What comes right before a planned one is added when
@@ -30,17 +34,22 @@ Deterministic and pure. The rules (docs/roadmap.md):
    dimension waits for those doing step s−1 of it, unless it serves the route and they do not.
 5. Months. Capacity is the effort points (S=1, M=2, L=3) that can run at the same time, per
    phase; an initiative counts its points in every month it runs. Continued work first, from
-   month 0 for the months left of it (`months_left:` in `progress:`, else half its length
-   rounded up), whatever the load; then urgent initiatives; then the route and the way to
-   go-live (what serves the route, the go-live: what other work starts with, and everything
+   month 0 for the months left of it (`months_left:` in `progress:`, at most 24, else half its
+   length rounded up), whatever the load; then urgent initiatives; then the route and the way
+   to go-live (what serves the route, the go-live: what other work starts with, and everything
    those wait for, by any wait), the one that would start soonest first; then the rest. Among
    equals, in dependency order (the foundations first, then the most important, importance
    passed down to what it waits for; what starts with another right after it). Each starts in
-   the first month from when all it waits for has ended (or, for `with:`, started) at which
-   its points fit under the capacity in every month it runs (a serial schedule); urgent and
-   start-together work does not wait for room: it starts at its earliest month whatever the
-   load, and what starts with another runs at least until that one ends. Its phase is the
-   phase it starts in; what cannot start within 24 months goes to the backlog.
+   the first month from when all it waits for has ended (or, for `with:`, started) at which its
+   points fit under the capacity in every month it runs and at which it also ends by month 24
+   (a serial schedule). A lead is
+   placed with the new work that starts with it (`with:`) and whose other waits are placed, as
+   one block: the lead's first month from its earliest at which every one of them, each
+   starting with the lead or when its other waits allow and running at least until the lead
+   ends, fits under the capacity and ends by month 24. Only an urgent initiative does not wait
+   for room: it starts at its earliest month whatever the load, if it ends by month 24. Its
+   phase is the phase it starts in; what cannot start and end within 24 months goes to the
+   backlog (HORIZON_REASON).
 """
 
 from __future__ import annotations
@@ -68,7 +77,8 @@ from .roadmap_kpis import KpiTarget, kpi_targets
 from .strategy import StrategyPosition
 
 __all__ = [
-    "BACKLOG", "CONTINUED", "EFFORT_POINTS", "MIN_GAP", "NEW", "PHASES", "ROUTE_WEIGHT",
+    "BACKLOG", "CONTINUED", "EFFORT_POINTS", "HORIZON_REASON", "LIMIT", "MIN_GAP", "NEW", "PHASES",
+    "ROUTE_WEIGHT",
     "KpiTarget", "Planned", "Roadmap", "months_left", "plan_initiatives", "plan_roadmap",
     "route_positions",
 ]  # fmt: skip
@@ -78,6 +88,9 @@ BACKLOG = len(PHASES)
 HORIZON = PHASES[-1][1]
 DEFAULT_SIZE = "mid"
 NEW, CONTINUED = "new", "continued"  # Planned.status: started in this roadmap, or before it
+# Planned.backlog_reason: moved out to keep the plan within the most new initiatives it holds,
+# or unable to start and end within the 24 months
+LIMIT, HORIZON_REASON = "limit", "horizon"
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,7 @@ class Planned:
     # its length for the company's size; new work that starts with another (`with:`) is
     # stretched to the end of that one when it runs longer
     length: int | None = None
+    backlog_reason: str | None = None  # in the backlog: LIMIT or HORIZON_REASON
 
     @property
     def duration(self) -> int:
@@ -130,8 +144,9 @@ class Planned:
 
     @property
     def pinned(self) -> bool:
-        """New work that does not wait for room: a legal duty, or work that starts with another."""
-        return self.status == NEW and (self.initiative.urgent or bool(self.with_))
+        """New work that does not wait for room: a legal duty (work that starts with another is
+        placed with it, as one block that waits for room)."""
+        return self.status == NEW and self.initiative.urgent
 
     def runs_in(self, month: int) -> bool:
         """Whether it runs in `month` (0 = the first month of the roadmap)."""
@@ -238,6 +253,37 @@ def _waits(chosen: dict[str, list[Need]], plan: Plan) -> _Waits:
     return _Waits(ended, started, soft)
 
 
+def _limit(
+    chosen: dict[str, list[Need]], plan: Plan, most: int | None
+) -> list[dict[str, list[Need]]]:
+    """Keep at most `most` new initiatives (§3): while more are chosen, move out the one of
+    lowest priority (ties: id) that nothing still chosen waits for (`after:`, `with:`, step or
+    prerequisite), that is neither continued nor urgent, and that does not start with a chosen
+    one; what starts with it goes with it. Returns what was moved out, with its needs, in the
+    order it was moved out, one group at a time (a lead, then what starts with it); stops when
+    nothing more can be moved out."""
+    moved: list[dict[str, list[Need]]] = []
+    while most is not None and sum(i not in plan.continued for i in chosen) > most:
+        waits = _waits(chosen, plan)
+        groups = {  # each one that starts with no chosen one, and what starts with it
+            i: {i} | {c for c in chosen if i in waits.started[c]}
+            for i in chosen
+            if not waits.started[i]
+        }
+        options = [
+            i
+            for i, out in groups.items()
+            if not any(o in plan.continued or plan.items[o].urgent for o in out)
+            and not any(waits.all(o) & out for o in chosen if o not in out)
+        ]
+        if not options:
+            break
+        pick = min(options, key=lambda i: (plan.priority(i, chosen[i]), i))
+        out = sorted(groups[pick], key=lambda i: (i != pick, i))
+        moved.append({ident: chosen.pop(ident) for ident in out})
+    return moved
+
+
 def _order(
     chosen: dict[str, list[Need]], waits: _Waits, plan: Plan
 ) -> Callable[[str, int | None], tuple[object, ...]]:
@@ -308,7 +354,8 @@ def _schedule(
     left: Mapping[str, int], size: str,
 ) -> list[Planned]:  # fmt: skip
     """Place each initiative in months (§5) for a company of `size`; `left` gives the months
-    left of continued work where `progress:` says."""
+    left of continued work where `progress:` says. New work starts and ends within the 24
+    months; a lead is placed with the work that starts with it, as one block under the capacity."""
     load = _Load(capacity)
     order = _order(chosen, waits, plan)
     start: dict[str, int | None] = {}
@@ -316,48 +363,87 @@ def _schedule(
     runs: dict[str, int] = {}  # the months each runs in this roadmap
     waited: dict[str, set[str]] = {}
 
+    def allowed(ident: str, waits_on: set[str], skip: str | None = None) -> int | None:
+        """When its placed waits `waits_on` (but `skip`) let it start: what it starts with has
+        started, the rest has ended; None when one of them is in the backlog."""
+        times = []
+        for d in waits_on - {skip}:
+            begun = start[d]
+            times.append(begun if d in waits.started[ident] or begun is None else begun + runs[d])
+        known = [t for t in times if t is not None]
+        return max(known, default=0) if len(known) == len(times) else None
+
+    def trial(ident: str) -> tuple[int | None, dict[str, tuple[int, int]] | None]:
+        """Where `ident` would go if placed next: its earliest start, and the (start, months)
+        of it and of what starts with it and is ready to (the block, the more important first);
+        None when they cannot start and end within the 24 months."""
+        item = plan.items[ident]
+        if ident in plan.continued:  # under way: from month 0, whatever the load
+            return 0, {ident: (0, months_left(item, left.get(ident), size))}
+        soonest = allowed(ident, waits.all(ident) & set(start))
+        along: dict[str, int] = {}
+        for other in sorted(chosen, key=lambda o: order(o, soonest)):
+            if other in start or other == ident or ident not in waits.started[other]:
+                continue
+            if plan.items[other].urgent or item.urgent or not waits.all(other) <= {*start, ident}:
+                continue
+            if (month := allowed(other, waits.all(other) & set(start))) is not None:
+                along[other] = month
+        if soonest is None:
+            return None, None
+        for first in range(soonest, soonest + 1 if item.urgent else HORIZON):
+            spans = block_at(ident, first, along)
+            within = all(begin + months <= HORIZON for begin, months in spans.values())
+            if within and (item.urgent or load.fits(spans, plan.items)):  # a legal duty: at once
+                return soonest, spans
+        return soonest, None
+
+    def block_at(lead: str, first: int, along: dict[str, int]) -> dict[str, tuple[int, int]]:
+        """(start, months) of the lead at `first` and of what starts with it (`along`: each
+        with the month its other waits allow): each runs its length for the company's size,
+        and at least until what it starts with has ended."""
+        spans: dict[str, tuple[int, int]] = {}
+        for ident in [lead, *along]:
+            begin = max(first, along.get(ident, first))
+            ends = [s + runs[d] for d in waits.started[ident] if (s := start.get(d)) is not None]
+            ends += [b + m for d, (b, m) in spans.items() if d in waits.started[ident]]
+            own = plan.items[ident].months_for(size)
+            spans[ident] = (begin, max([own, *(e - begin for e in ends)]))
+        return spans
+
     def could_start(ident: str) -> int | None:
         """The month it would start if placed next (continued work: month 0)."""
-        first, item = _earliest(ident, waits, start, runs), plan.items[ident]
-        if ident in plan.continued or first is None:
-            return 0 if ident in plan.continued else None
-        pinned = item.urgent or bool(waits.started[ident])
-        return load.first(first, item.months_for(size), EFFORT_POINTS[item.effort], pinned)
+        spans = trial(ident)[1]
+        return None if spans is None else spans[ident][0]
 
     while len(start) < len(chosen):
         ready = [i for i in chosen if i not in start and waits.all(i) <= set(start)]
         if not ready:  # soft waits form a loop: release what only `after:`/`with:` hold back
             ready = [i for i in chosen if i not in start and waits.hard(i) <= set(start)]
         ident = min(ready, key=lambda i: order(i, could_start(i)))
-        item = plan.items[ident]
-        points = EFFORT_POINTS[item.effort]
-        runs[ident] = (
-            months_left(item, left.get(ident), size)
-            if ident in plan.continued
-            else item.months_for(size)
-        )
+        soonest, spans = trial(ident)
         waited[ident] = waits.all(ident) & set(start)
-        first = earliest[ident] = _earliest(ident, waits, start, runs)
-        if ident in plan.continued:  # under way: from month 0, whatever the load
-            first = earliest[ident] = 0
-        elif first is not None:  # urgent and start-together work does not wait for room
-            pinned = item.urgent or bool(waits.started[ident])
-            first = load.first(first, runs[ident], points, pinned)
-        if first is not None:  # what starts with another lasts at least as long as it
-            ends = [s + runs[d] for d in waits.started[ident] if (s := start.get(d)) is not None]
-            runs[ident] = max([runs[ident], *(e - first for e in ends)])
-        start[ident] = first
-        if first is not None:
-            load.take(first, runs[ident], points)
-    after, along = _direct(list(start), waited, waits.started)
+        earliest[ident] = soonest
+        if spans is None:  # it cannot start and end within the 24 months
+            start[ident] = None
+            runs[ident] = plan.items[ident].months_for(size)
+            continue
+        for other, (begin, months) in spans.items():
+            if other != ident:
+                waited[other] = waits.all(other) & {*start, ident}
+                earliest[other] = begin
+            start[other], runs[other] = begin, months
+        load.take(spans, plan.items)
+    after, along_ = _direct(list(start), waited, waits.started)
     planned = [
         Planned(
             plan.items[i], _phase_of(start[i]), chosen[i], plan.priority(i, chosen[i]), after[i],
-            start[i], sorted(o for o in chosen if i in waited[o]), along[i],
+            start[i], sorted(o for o in chosen if i in waited[o]), along_[i],
             weight(plan.items[i], plan.serving) > 1, CONTINUED if i in plan.continued else NEW,
             plan.measured(plan.items[i]), runs[i] if i in plan.continued else None,
             i in plan.continued and i not in left, earliest[i],
-            plan.items[i].months_for(size) if i in plan.continued else runs[i],
+            plan.items[i].months_for(size) if i in plan.continued or i not in runs else runs[i],
+            None if start[i] is not None else HORIZON_REASON,
         )
         for i in start  # in the order they were placed
     ]  # fmt: skip
@@ -365,42 +451,33 @@ def _schedule(
     return sorted(planned, key=lambda p: (p.start_month is None, p.start_month or 0))
 
 
-def _earliest(
-    ident: str, waits: _Waits, start: Mapping[str, int | None], runs: Mapping[str, int]
-) -> int | None:
-    """The month what `ident` waits for, of the work placed so far, lets it start: what it
-    starts with has started, the rest has ended; None when one of them is in the backlog."""
-    times = []
-    for d in waits.all(ident) & set(start):
-        begun = start[d]
-        times.append(begun if d in waits.started[ident] or begun is None else begun + runs[d])
-    known = [t for t in times if t is not None]
-    return max(known, default=0) if len(known) == len(times) else None
-
-
 class _Load:
-    """The effort points running in each month against the capacity of its phase (months after
-    the 24th count against the last phase's)."""
+    """The effort points running in each month against the capacity of its phase (continued
+    work may run past the 24th month: it counts against the last phase's)."""
 
     def __init__(self, capacity: list[int]) -> None:
         self.limit = [capacity[n] if n < len(capacity) else 0 for n in range(len(PHASES))]
         self.points: dict[int, int] = {}
 
-    def fits(self, start: int, months: int, points: int) -> bool:
+    def _added(
+        self, spans: Mapping[str, tuple[int, int]], items: Mapping[str, Initiative]
+    ) -> dict[int, int]:
+        added: dict[int, int] = {}
+        for ident, (begin, months) in spans.items():
+            for m in range(begin, begin + months):
+                added[m] = added.get(m, 0) + EFFORT_POINTS[items[ident].effort]
+        return added
+
+    def fits(self, spans: Mapping[str, tuple[int, int]], items: Mapping[str, Initiative]) -> bool:
+        """Whether the work in `spans` (id → start, months) fits, all of it together, under the
+        capacity in every month it runs."""
         return all(
             self.points.get(m, 0) + points <= self.limit[_phase_of(min(m, HORIZON - 1))]
-            for m in range(start, start + months)
+            for m, points in self._added(spans, items).items()
         )
 
-    def first(self, earliest: int, months: int, points: int, pinned: bool) -> int | None:
-        """The first month from `earliest` at which `points` fit under the capacity in every
-        month it runs; pinned work starts at `earliest` whatever the load. None from month 24."""
-        if pinned:
-            return earliest if earliest < HORIZON else None
-        return next((s for s in range(earliest, HORIZON) if self.fits(s, months, points)), None)
-
-    def take(self, start: int, months: int, points: int) -> None:
-        for m in range(start, start + months):
+    def take(self, spans: Mapping[str, tuple[int, int]], items: Mapping[str, Initiative]) -> None:
+        for m, points in self._added(spans, items).items():
             self.points[m] = self.points.get(m, 0) + points
 
 
@@ -450,12 +527,14 @@ def plan_initiatives(
     gaps: list[Gap], library: Library, capacity: list[int], size: str | None = None,
     serving: Iterable[str] = (), done: Iterable[str] = (), continued: Iterable[str] = (),
     context: BusinessContext | None = None, left: Mapping[str, int] | None = None,
+    most: int | None = None,
 ) -> tuple[list[Planned], list[Need]]:  # fmt: skip
     """The initiatives in months for a company of `size` whose route leads to the positions
     `serving`, and the needs nothing covers; `done` and `continued` are the initiatives the
     consultant marked done and in progress since the previous roadmap, `left` the months left
     of those in progress where the consultant gave them; an initiative whose `not_for:`
-    matches `context` (the business context) is left out."""
+    matches `context` (the business context) is left out; beyond `most` new initiatives, the
+    least important go to the backlog (§3)."""
     items = {i: item.sized(size or DEFAULT_SIZE) for i, item in library.initiatives.items()}
     positions = {fw.id for fw in library.frameworks.values() if fw.matrix is not None}
     needs = needs_of(gaps, positions)
@@ -468,15 +547,27 @@ def plan_initiatives(
     chosen = choose(needs, [items[i] for i in sorted(fits)], plan)
     close(chosen, plan)
     covered = {n for ns in chosen.values() for n in ns} | plan.met_by_done()
-    return _schedule(
-        chosen, _waits(chosen, plan), plan, capacity, left or {}, size or DEFAULT_SIZE
-    ), sorted(n for n in needs if n not in covered)
+    moved = _limit(chosen, plan, most)
+    size = size or DEFAULT_SIZE
+    later = [
+        Planned(
+            plan.items[i], BACKLOG, covers, plan.priority(i, covers), [],
+            serves_route=weight(plan.items[i], plan.serving) > 1,
+            measured=plan.measured(plan.items[i]), length=plan.items[i].months_for(size),
+            backlog_reason=LIMIT,
+        )
+        for group in reversed(moved)  # the most important first, each lead before its companions
+        for i, covers in group.items()
+    ]  # fmt: skip
+
+    planned = _schedule(chosen, _waits(chosen, plan), plan, capacity, left or {}, size)
+    return [*planned, *later], sorted(n for n in needs if n not in covered)
 
 
 def plan_roadmap(
     gaps: list[Gap], library: Library, frameworks: list[Framework], strategy: StrategyPosition, kpis: list[Kpi],
     capacity: list[int], size: str | None = None, progress: Mapping[str, InitiativeProgress] | None = None,
-    context: BusinessContext | None = None,
+    context: BusinessContext | None = None, most: int | None = None,
 ) -> Roadmap:  # fmt: skip
     """Plan the roadmap from the gap analysis, for a company of `size` (small, mid, large); the
     target position and route come from the strategy position (assessor/context.py); `progress`
@@ -486,7 +577,16 @@ def plan_roadmap(
     continued = [i for i, s in status.items() if s == "in_progress"]
     left = {i: e.months_left for i, e in (progress or {}).items() if e.months_left is not None}
     planned, unmet = plan_initiatives(
-        gaps, library, capacity, size, route_positions(strategy), done, continued, context, left
+        gaps,
+        library,
+        capacity,
+        size,
+        route_positions(strategy),
+        done,
+        continued,
+        context,
+        left,
+        most,
     )
     moved: set[str] = {k for p in planned for k in p.initiative.kpis}
     return Roadmap(

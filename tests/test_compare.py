@@ -292,13 +292,13 @@ def _pdf_pages(data: bytes) -> list[str]:
     [
         ("vi", ["Tiến triển so với lần đánh giá trước", "Kể từ lần đánh giá ngày 21/10/2025, "
                 "4/38 khía cạnh đã cải thiện rõ và không khía cạnh nào giảm", "Lộ trình lần trước: 7 đã "
-                "hoàn thành, 6 đang thực hiện, 9 chưa bắt đầu", "Năng lực qua các lần đánh giá",
+                "hoàn thành, 6 đang thực hiện, 10 chưa bắt đầu", "Năng lực qua các lần đánh giá",
                 "Đã hoàn thành (7) Đưa dữ liệu cá nhân",
                 "Vị thế trên ma trận chiến lược (một vị trí, không phải một mức): vẫn là Bán "
                 "hàng dựa trên sản phẩm;"]),
         ("en", ["Progress since the last assessment", "Since 21 October 2025, 4 of 38 dimensions "
                 "clearly improved and none declined", "The previous roadmap: 7 done, 6 in progress, "
-                "9 not started", "Capabilities across assessments", "Done (7) Bring the personal data",
+                "10 not started", "Capabilities across assessments", "Done (7) Bring the personal data",
                 "Strategy matrix position (a place, not a level): still Product-based selling;"]),
     ],
 )  # fmt: skip

@@ -5,11 +5,11 @@ strategy matrix, the first three moves of the roadmap, the key moves of the rout
 within the 24 months, with the route weight), initiatives that must not appear, pairs that must
 come in order and pairs that start together, initiatives that start by a given month (month 1
 being the roadmap's first) or within a given number of months of the month their waits allow
-(`starts_within`: 0 means they do not wait for room), and the month by which a plan that ends early closes every gap
-(none when it does not); for a re-assessment, the work continued from the previous roadmap and
-the work done since. The answers of the clients with a `story.yaml` must
-be exactly what make_example.py writes from it; the demo client, saigon-xanh, keeps the answers
-its first version wrote.
+(`starts_within`: 0 means they do not wait for room), the month by which a plan that ends early
+closes every gap (none when it does not), and the initiatives the plan's limit leaves for the
+next review; for a re-assessment, the work continued from the previous roadmap and the work done
+since. The answers of the clients with a `story.yaml` must be exactly what make_example.py writes
+from it; the demo client, saigon-xanh, keeps the answers its first version wrote.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import yaml
 
 from assessor.loading import load_library
 from assessor.pipeline import AssessmentResult, run_assessment
-from assessor.roadmap import CONTINUED, route_positions
+from assessor.roadmap import CONTINUED, LIMIT, route_positions
 
 from .conftest import REPO
 from .test_roadmap_properties import MAKE_EXAMPLE, check
@@ -108,6 +108,12 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
         assert move.start_month is not None and move.earliest is not None, ident
         assert move.start_month - move.earliest <= months, (ident, move.earliest, move.start_month)
     assert r.roadmap.closes_all_gaps_by == expect.get("closes_all_gaps_by")
+    # the plan holds at most its limit of new initiatives; what it leaves waits for the review
+    new = [p for p in items if p.status != CONTINUED and p.backlog_reason != LIMIT]
+    assert len(new) <= r.decisions.limit.value
+    if "most_new" in expect:
+        assert (len(new), r.decisions.limit.value) == (expect["most_new"],) * 2
+    assert [p.initiative.id for p in items if p.backlog_reason == LIMIT] == expect.get("later", [])
     assert r.roadmap.size == expect["size"]
     # a re-assessment: what is under way continues from month 0, what is done is not planned
     continued = {p.initiative.id for p in items if p.status == CONTINUED}

@@ -187,13 +187,13 @@ def test_empty_roadmap_says_why(mini: AssessmentResult) -> None:
         "6–12 months",
         "12–24 months",
     ]
-    assert [p.capacity for p in en.phases] == [4, 4, 5, 6]
+    assert [p.capacity for p in en.phases] == [4, 4, 8, 8]
     # nothing runs: each phase says how much capacity is free, and only that
     assert [p.load for p in en.phases] == [
         "Nothing running: room for 4 effort points at once",
         "Nothing running: room for 4 effort points at once",
-        "Nothing running: room for 5 effort points at once",
-        "Nothing running: room for 6 effort points at once",
+        "Nothing running: room for 8 effort points at once",
+        "Nothing running: room for 8 effort points at once",
     ]
     assert all(p.idle for p in en.phases)
 

@@ -53,8 +53,8 @@ def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations(
     )
     assert en.action_plan == (
         "The plan starts with “Bring the personal data already held into line with the law "
-        "(Law 91/2025, Decree 356/2025)”, “Set a CRM vision and executive sponsor” and “Write a "
-        "CRM strategy: choose target customers and set CRM objectives” (months\u00a01–4)."
+        "(Law 91/2025, Decree 356/2025)”, “Set a CRM vision and executive sponsor” and “Set a "
+        "baseline of five CRM KPIs” (months\u00a01–3)."
     )
     assert (
         vi.action_title
@@ -62,8 +62,8 @@ def test_tan_phat_title_names_the_gaps_and_the_plan_starts_with_the_foundations(
     )
     assert vi.action_plan == (
         "Kế hoạch bắt đầu với “Đưa dữ liệu cá nhân đang nắm giữ vào khuôn khổ pháp luật (Luật "
-        "91/2025, Nghị định 356/2025)”, “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ” và “Xây dựng "
-        "chiến lược CRM: chọn khách hàng mục tiêu và đặt mục tiêu CRM” (tháng\u00a0thứ\u00a01–4)."
+        "91/2025, Nghị định 356/2025)”, “Xác lập tầm nhìn CRM và lãnh đạo bảo trợ” và “Đặt số liệu "
+        "nền cho năm KPI CRM cốt lõi” (tháng\u00a0thứ\u00a01–3)."
     )
 
 
@@ -284,8 +284,9 @@ def test_the_bank_is_costed_as_the_enterprise_it_is() -> None:
         full = build_context(_result("phuong-dong-bank"), lang=lang, kind="full")
         costs = {i.id: i.cost for phase in full.phases for i in phase.initiatives}
         assert costs["omnichannel-contact-centre"] == contact
-        # its route to individualised customer management plans the next best action
-        assert costs["next-best-action"] == contact.replace("20–80", "20–70")
+        # the next best action (18 months for a bank) cannot end by month 24: it waits for the
+        # next review, not costed in this roadmap
+        assert "next-best-action" not in costs
         assert note in story.costs_note
         # the whole roadmap in tens of billions, to three figures
         low, high = story.total_cost.split("–")
@@ -324,27 +325,26 @@ def test_the_cost_of_the_whole_roadmap_names_its_real_length(bank_at_balanced_3:
         "The whole roadmap (20 months): 32.3–125\u00a0billion\u00a0đồng."
     )
     assert "Toàn bộ lộ trình (20 tháng): 32,3–125\u00a0tỷ\u00a0đồng." in story["vi"].costs
-    # with the profile its context chooses, its individualisation work fills the 24 months and
-    # the next best action, started after the consent design and the analytics, runs on
+    # with the profile its context chooses, its work fills the 24 months; nothing new ends
+    # after them (the next best action waits for the next review)
     assert _story("phuong-dong-bank", "en").costs.endswith(
-        "The whole roadmap, with the work that continues to month 28: 56.8–210\u00a0billion\u00a0đồng."
+        "The whole 24-month roadmap: 35.3–135\u00a0billion\u00a0đồng."
     )
-    # Tân Phát's last work runs past month 24, and its cost is counted whole
-    assert (
-        "The whole roadmap, with the work that continues to month 27:"
-        in _story("tan-phat-industrial", "en").costs
-    )
-    assert "kể cả các việc kéo dài đến tháng thứ 27" in _story("tan-phat-industrial", "vi").costs
+    # nothing new ends after month 24: Tân Phát's roadmap is a 24-month one
+    assert "The whole 24-month roadmap:" in _story("tan-phat-industrial", "en").costs
+    assert "Toàn bộ lộ trình 24 tháng:" in _story("tan-phat-industrial", "vi").costs
     assert "The whole 24-month roadmap:" in _story("an-khang-shop", "en").costs
 
 
-def test_the_timeline_says_where_work_continues_past_month_24() -> None:
-    result = _result("tan-phat-industrial")
-    beyond = sorted(p.end_month for p in result.roadmap.items if (p.end_month or 0) > 24)
-    assert beyond == [27]
-    for lang, words in (("en", "continues to month"), ("vi", "kéo dài đến tháng thứ")):
-        gantt = build_context(result, lang=lang, kind="full").gantt
-        assert [int(n) for n in re.findall(rf"\({words} (\d+)\)", gantt)] == [27]
+def test_nothing_new_ends_after_month_24_so_the_timeline_fits_its_chart() -> None:
+    for name in (
+        "tan-phat-industrial",
+        "minh-long-consulting",
+        "lua-viet-ecommerce",
+        "saigon-xanh",
+    ):
+        result = _result(name)
+        assert max(p.end_month or 0 for p in result.roadmap.items) <= 24, name
 
 
 def _planned_paths(result: AssessmentResult) -> set[str]:

@@ -280,24 +280,26 @@ def test_roadmap_json_gives_months_costs_effects_and_quick_wins() -> None:
 
 
 def test_the_route_counts_double_and_brings_its_key_move_into_the_24_months() -> None:
-    # a mid-sized firm at level 1 aiming at level 3, with a mid-sized firm's capacity: without a
-    # route, key account management waits in the backlog behind the CRM programme
-    gaps, capacity = gaps_at(1.0, 3.0), CAPACITY["mid"]
+    # a mid-sized firm at level 1 aiming at level 3, with 10 points at once in the last year:
+    # without a route, key account management (6 months) cannot end by month 24 behind the CRM
+    # programme and waits in the backlog
+    gaps, capacity = gaps_at(1.0, 3.0), [4, 4, 8, 10]
     plain, _ = plan_initiatives(gaps, LIBRARY, capacity, "mid")
     steered, _ = plan_initiatives(gaps, LIBRARY, capacity, "mid", {"managed-service-support"})
     before = {p.initiative.id: p for p in plain}["key-account-management"]
     after = {p.initiative.id: p for p in steered}["key-account-management"]
     # two needs of priority 1 each and a step 2 → 3 to take on both: 2 × (1 + 1) = 4 on the route
     assert (before.priority, before.serves_route, before.start_month) == (4.0, False, None)
-    assert (after.priority, after.serves_route, after.start_month) == (8.0, True, 14)
+    assert (after.priority, after.serves_route, after.start_month) == (8.0, True, 11)
     # on the route it is placed before work that serves neither the route nor the rollout: the
     # hand-offs between departments (three needs of priority 2 at step 2 → 3, off the route: 6)
-    # rank higher but wait; it could start at month 13 and waits one month for room, as the
-    # pilot, the change plan and the complaint recovery started in month 12 fill the room
+    # rank higher but wait, from month 9 (offset 8) to month 21; it starts at month 12, as soon
+    # as the value tiers it waits for have ended
     steered_by_id = {p.initiative.id: p for p in steered}
     handoffs = steered_by_id["handoff-slas"]
-    assert (handoffs.priority, handoffs.start_month) == (6.0, 21)
-    assert (after.earliest, after.waited_for_room) == (13, True)
+    assert (handoffs.priority, handoffs.start_month) == (6.0, 20)
+    assert {p.initiative.id: p for p in plain}["handoff-slas"].start_month == 8
+    assert (after.earliest, after.waited_for_room) == (11, False)
     # the programme chain is not pushed back by it: the rollout goes live in month 15 either way
     plain_by_id = {p.initiative.id: p for p in plain}
     assert steered_by_id["crm-phased-rollout"].start_month == 15
@@ -468,22 +470,33 @@ def test_a_new_configuration_is_piloted_before_its_rollout_even_when_piloting_is
     assert "crm-phased-rollout" in ids and ids & {"crm-pilot", "crm-configure-migrate"} == set()
 
 
-def test_work_that_starts_with_another_does_not_wait_for_room() -> None:
-    # a small firm at level 1 with a small firm's capacity (2 effort points at once, 3 from
-    # month 6): the SaaS CRM (S) starts at month 5, after the consent design and the clean-up;
-    # the owner's launch (S) and the training (M) start with it, taking the load to 4 points,
-    # over the limit of 2 and then 3, rather than slip until there is room
+def test_work_that_starts_together_is_placed_as_one_block_under_the_capacity() -> None:
+    # a small firm at level 1 with a small firm's capacity (2 effort points at once, 4 from
+    # month 6): the SaaS CRM (S) could start at month 6 (offset 5), after the consent design and
+    # the clean-up; with the owner's launch (S) and the training (M) it takes 4 points at once,
+    # which fit the limit only from month 7, so the three start together then
     planned, _ = plan_initiatives(gaps_at(1.0, 3.0), LIBRARY, CAPACITY["small"], "small")
     got = months(planned)
-    assert got["saas-crm-setup"] == (5, 7)
-    assert got["training-adoption-programme"][0] == got["owner-led-crm-launch"][0] == 5
+    assert got["saas-crm-setup"] == (6, 8)
+    assert got["training-adoption-programme"] == got["owner-led-crm-launch"] == (6, 9)
+    assert {p.initiative.id: p for p in planned}["saas-crm-setup"].earliest == 5
     plan = Roadmap(planned, [], None, None, [])
-    assert [plan.load(m)[0] for m in range(4, 9)] == [2, 4, 4, 3, 3]
-    # work that waits for room starts only once the launch and the training have ended
-    later = [p.start_month for p in planned if p.start_month is not None and p.start_month > 5]
-    assert min(later) == 8
-    # the legal baseline does not wait either: at month 0, whatever the load
+    assert [plan.load(m)[0] for m in range(4, 11)] == [2, 2, 4, 4, 4, 4, 4]
+    # the legal baseline does not wait for room: at month 0, whatever the load
     assert got["data-protection-baseline"] == (0, 2)
+    # nothing new ends after month 24, and the load never passes the limit
+    assert all(p.end_month is None or p.end_month <= 24 for p in planned)
+    assert all(plan.load(m)[0] <= CAPACITY["small"][_phase(m)] for m in range(24))
+    # with 3 points at once the block of 4 never fits: it waits for the next review, and so
+    # does what waits for it
+    narrow, _ = plan_initiatives(gaps_at(1.0, 3.0), LIBRARY, [2, 2, 3, 3], "small")
+    later = {p.initiative.id: p.backlog_reason for p in narrow if p.start_month is None}
+    assert later["saas-crm-setup"] == later["training-adoption-programme"] == "horizon"
+    assert later["owner-led-crm-launch"] == "horizon"
+
+
+def _phase(month: int) -> int:
+    return next(n for n, (b, e) in enumerate(((0, 3), (3, 6), (6, 12), (12, 24))) if b <= month < e)
 
 
 def test_capacity_is_the_work_running_at_once_each_month_it_runs() -> None:
@@ -495,8 +508,14 @@ def test_capacity_is_the_work_running_at_once_each_month_it_runs() -> None:
     assert got["crm-vision-charter"] == (0, 1) and got["data-protection-baseline"] == (0, 2)
     assert got["crm-strategy-plan"] == (1, 4) and got["crm-goals-kpis"] == (1, 3)
     plan = Roadmap(planned, [], None, None, [])
-    # the load never passes 4 in a month but for work that does not wait for room (the
-    # training and the champions that start with the rollout)
+    # the load never passes 4 in a month but for work that does not wait for room (a legal
+    # duty); the rollout with its training and champions, 6 points at once, cannot fit
+    later = [p.initiative.id for p in planned if p.start_month is None]
+    assert later == [
+        "crm-phased-rollout",
+        "training-adoption-programme",
+        "change-champions-network",
+    ]
     for month in range(30):
         running = [p for p in planned if p.runs_in(month)]
         waiting = sum(EFFORT_POINTS[p.initiative.effort] for p in running if not p.pinned)

@@ -42,22 +42,21 @@ def _run(*args: str) -> str:
 def test_each_phase_says_the_most_work_running_at_once_against_its_limit(
     bank_at_balanced_3: Path,
 ) -> None:
-    # Minh Long relaunches its CRM at month 6 with its training, champions and dashboards,
-    # which start with the rollout whatever the load: 8 points at once against limits of 4 and
-    # 5. No legal duty runs then, so none is given as a reason
+    # Minh Long relaunches its CRM with its training, champions and dashboards, which start
+    # with the rollout: 8 points at once, placed as one block where the limit holds them (month
+    # 7, when it rises from 4 to 8), so no phase goes over its limit
     assert [p.load for p in _context("minh-long-consulting", "en").phases] == [
         "Peak load: 4 effort points at once (limit 4)",
-        "Peak load: 8 effort points at once, over the limit of 4: work that must start together "
-        "with another cannot wait for room",
-        "Peak load: 8 effort points at once, over the limit of 5: work that must start together "
-        "with another cannot wait for room",
-        "Peak load: 6 effort points at once (limit 6)",
+        "Peak load: 4 effort points at once (limit 4)",
+        "Peak load: 8 effort points at once (limit 8)",
+        "Peak load: 8 effort points at once (limit 8)",
     ]
     vi = _context("minh-long-consulting", "vi").phases
     assert vi[0].load == "Tải cao nhất: 4 điểm nguồn lực cùng lúc (giới hạn 4)"
-    assert vi[1].load == (
-        "Tải cao nhất: 8 điểm nguồn lực cùng lúc, vượt giới hạn 4: có việc phải bắt đầu cùng lúc "
-        "với việc khác nên không thể lùi lại chờ nguồn lực"
+    # only a legal duty and work under way go over: An Khang's legal baseline does not
+    assert (
+        _context("an-khang-shop", "en").phases[0].load
+        == "Peak load: 2 effort points at once (limit 2)"
     )
     # the bank held to level 3 everywhere is done by month 20: nothing starts in the last
     # phase, and only its contact centre (L), 15 months for an enterprise, runs on into it
@@ -163,23 +162,31 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balance
 
 
 def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> None:
-    # Minh Long's key account management could start when the consent design ends (month 6);
-    # the relaunch, placed first as more work waits for it, fills the capacity until month 11
+    # Minh Long's relaunch could start when the consent design ends (month 6); key account
+    # management, which can start sooner, goes first, and the relaunch with the work that starts
+    # with it (8 points at once) waits for room until month 12
     views = {i.id: i for p in _context("minh-long-consulting", "en").phases for i in p.initiatives}
-    kam = views["key-account-management"]
-    assert (kam.months_span, kam.room_wait) == (
-        "Months\u00a011–16",
-        "What it depends on allows it to start in month\u00a06; it waits for room, as the work "
+    assert views["crm-phased-rollout"].months_span == "Months\u00a012–16"
+    assert views["crm-phased-rollout"].room_wait == (
+        "What it depends on allows it to start in month\u00a06; it starts when the capacity for "
+        "change holds it together with the work that starts with it, 8 effort points at once."
+    )
+    vi = {i.id: i for p in _context("minh-long-consulting", "vi").phases for i in p.initiatives}
+    assert vi["crm-phased-rollout"].room_wait.endswith("tức 8 điểm nguồn lực cùng lúc.")
+    # the hand-offs between departments could start in month 3, behind the first moves
+    assert (views["handoff-slas"].months_span, views["handoff-slas"].room_wait) == (
+        "Months\u00a07–10",
+        "What it depends on allows it to start in month\u00a03; it waits for room, as the work "
         "ahead of it in the plan fills the capacity for change until then.",
     )
     # what starts as soon as it may says nothing of the kind
-    assert views["crm-phased-rollout"].room_wait == ""
+    assert views["key-account-management"].room_wait == ""
     data = json.loads(_run("roadmap", str(EXAMPLES / "minh-long-consulting"), "--format", "json"))
     items = {i["id"]: i for p in data["phases"] for i in p["initiatives"]}
     assert (
-        items["key-account-management"]["earliest_month"],
-        items["key-account-management"]["start_month"],
-    ) == (5, 10)
+        items["crm-phased-rollout"]["earliest_month"],
+        items["crm-phased-rollout"]["start_month"],
+    ) == (5, 11)
 
 
 def test_the_csv_reads_months_as_the_reports_do() -> None:
@@ -241,17 +248,17 @@ def test_the_default_capacities_are_work_at_once_for_each_size() -> None:
     mid = _result("tan-phat-industrial").decisions.capacity
     enterprise = _result("phuong-dong-bank").decisions.capacity
     assert (small.value, mid.value, enterprise.value) == (
-        [2, 2, 3, 3],
-        [4, 4, 5, 6],
+        [2, 2, 4, 4],
+        [4, 4, 8, 8],
         [6, 8, 10, 10],
     )
     assert CAPACITY["large"] == [5, 6, 8, 8]
     assert mid.reason["en"] == (
-        "A mid-sized firm's capacity for change: at most 4, 4, 5, 6 effort points of work running "
+        "A mid-sized firm's capacity for change: at most 4, 4, 8, 8 effort points of work running "
         "at once in the four phases (0–3, 3–6, 6–12 and 12–24 months; a small initiative counts 1, "
         "a medium one 2, a large one 3, in every month it runs)."
     )
     assert mid.reason["vi"].startswith(
-        "Năng lực thay đổi của một doanh nghiệp quy mô vừa: cùng lúc chỉ chạy tối đa 4, 4, 5, 6 "
+        "Năng lực thay đổi của một doanh nghiệp quy mô vừa: cùng lúc chỉ chạy tối đa 4, 4, 8, 8 "
         "điểm nguồn lực trong bốn giai đoạn"
     )

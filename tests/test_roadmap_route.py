@@ -163,7 +163,7 @@ def test_a_small_firm_gets_the_foundation_profile_and_a_small_capacity(
     result = run_assessment(Path(ws))
     assert result.workspace.profile is not None
     assert result.workspace.profile.id == "smb-foundation"
-    assert result.decisions.capacity.value == [2, 2, 3, 3]
+    assert result.decisions.capacity.value == [2, 2, 4, 4]
     assert result.strategy.target == CBM  # one step for a small firm
 
 

@@ -232,7 +232,14 @@ class RoadmapSettings(StrictModel):
         max_length=4,
         description="Effort points of work that can run at the same time in each phase (0–3, "
         "3–6, 6–12, 12–24 months); an initiative counts S=1, M=2, L=3 in every month it runs "
-        "(default: from the company size in `context:`, else 4, 4, 5, 6).",
+        "(default: from the company size in `context:`, else 4, 4, 8, 8).",
+    )
+    max_initiatives: StrictInt | None = Field(
+        default=None,
+        ge=1,
+        description="The most new initiatives the plan holds; the rest waits in the backlog for "
+        "the next review (default: from the company size in `context:`: small 12, mid 24, "
+        "large 30, enterprise 36; else 24).",
     )
     position: Id | None = Field(
         default=None,
@@ -271,8 +278,9 @@ class InitiativeProgress(StrictModel):
     months_left: StrictInt | None = Field(
         default=None,
         ge=1,
+        le=24,
         description="In progress: the months the work still needs from the start of the new "
-        "roadmap (default: half the initiative's length, rounded up).",
+        "roadmap, at most the roadmap's 24 (default: half the initiative's length, rounded up).",
     )
 
     @model_validator(mode="after")

@@ -62,7 +62,6 @@ class TimelineItem:
     start: int
     months: int
     phase: int
-    note: str = ""  # under the label, e.g. that it runs past the chart's last month
 
 
 def gantt(key: str, items: Sequence[TimelineItem], phase_labels: Sequence[str], accent: str,
@@ -79,8 +78,6 @@ def gantt(key: str, items: Sequence[TimelineItem], phase_labels: Sequence[str], 
         lines = wrap(item.label, label_w - 10, 7)
         if len(lines) > 2:
             lines = [lines[0], _clip(" ".join(lines[1:]), label_w - 10, 7)]
-        if item.note:
-            lines.append(f"({item.note})")
         h = 15 + lead * (len(lines) - 1)
         rows.append((item, lines, y, h))
         y += h

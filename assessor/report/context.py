@@ -18,7 +18,16 @@ from ..leadership import leadership_gap
 from ..models.assessment import text_in
 from ..pipeline import AssessmentResult
 from ..results import closing_note
-from ..roadmap import BACKLOG, CONTINUED, HORIZON, NEW, PHASES, Planned
+from ..roadmap import (
+    BACKLOG,
+    CONTINUED,
+    EFFORT_POINTS,
+    HORIZON_REASON,
+    LIMIT,
+    NEW,
+    PHASES,
+    Planned,
+)
 from ..textformat import local_date
 from . import charts_story, context_charts
 from .charts_grid import TimelineItem
@@ -107,6 +116,14 @@ class GapView:
 
 
 @dataclass(frozen=True)
+class BacklogGroup:
+    """Initiatives left for the next review for one reason, and that reason in a few words."""
+
+    why: str
+    items: list[InitiativeView]
+
+
+@dataclass(frozen=True)
 class InitiativeView:
     id: str
     title: str
@@ -191,7 +208,7 @@ class ReportContext:
     top_gaps: list[GapView]
     gap_chart: str
     phases: list[PhaseView]
-    backlog: list[InitiativeView]
+    backlog: list[BacklogGroup]  # by reason: beyond the plan's limit, beyond the 24 months
     gantt: str
     kpis: list[KpiView]
     kpi_provenance: str
@@ -313,8 +330,23 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
         money_range(cost.low, cost.high, lang, labels) if cost else "",
         i.effect[lang], i.basis[lang], p.quick_win, p.prerequisite_only, [titles[w].title[lang] for w in p.with_ if w in titles],
         p.serves_route, initiative_note(p, labels), *initiative_marks(result.scores, p, labels),
-        labels.fill("room_wait", month=p.earliest + 1) if p.waited_for_room and p.earliest is not None else "",
+        _room_wait(result, p, labels),
     )  # fmt: skip
+
+
+def _room_wait(result: AssessmentResult, p: Planned, labels: Labels) -> str:
+    """From which month it could have started, when it waits for room; for a lead placed with
+    the work that starts with it, the points they take together (docs/roadmap.md §5)."""
+    if not p.waited_for_room or p.earliest is None:
+        return ""
+    block = [
+        o for o in result.roadmap.items
+        if o is p or (p.initiative.id in o.with_ and o.start_month == p.start_month)
+    ]  # fmt: skip
+    if len(block) == 1:
+        return labels.fill("room_wait", month=p.earliest + 1)
+    points = sum(EFFORT_POINTS[o.initiative.effort] for o in block)
+    return labels.fill("room_wait_block", month=p.earliest + 1, points=points)
 
 
 def month_span(p: Planned, labels: Labels) -> str:
@@ -375,6 +407,20 @@ def _phases(
     return phases  # fmt: skip
 
 
+def _backlog(
+    result: AssessmentResult, items: list[InitiativeView], labels: Labels
+) -> list[BacklogGroup]:
+    """The backlog by reason, each with its reason: first what cannot start and end within the
+    24 months, then what the plan's limit on new initiatives leaves for the next review."""
+    views = dict(zip(map(id, result.roadmap.items), items, strict=True))
+    groups = []
+    for reason, key in ((HORIZON_REASON, "backlog_horizon"), (LIMIT, "backlog_limit")):
+        mine = [views[id(p)] for p in result.roadmap.items if p.backlog_reason == reason]
+        if mine:
+            groups.append(BacklogGroup(labels.fill(key, most=result.decisions.limit.value), mine))
+    return groups
+
+
 def _peak_running(result: AssessmentResult, index: int) -> list[Planned]:
     """The work running in the first month of phase `index` that holds its most effort points."""
     begin, end = PHASES[index]
@@ -384,8 +430,8 @@ def _peak_running(result: AssessmentResult, index: int) -> list[Planned]:
 
 def _load(result: AssessmentResult, index: int, room: int | None, labels: Labels) -> str:
     """The most effort points running at once in a phase against its limit; beyond it, why,
-    naming only the reasons present at the peak: work under way since the previous roadmap,
-    work that starts together with another, a legal duty (docs/roadmap.md §5)."""
+    naming only the reasons present at the peak: work under way since the previous roadmap, a
+    legal duty (docs/roadmap.md §5)."""
     if not room:
         return ""
     points, continued = result.roadmap.peak(index)
@@ -401,20 +447,10 @@ def _load(result: AssessmentResult, index: int, room: int | None, labels: Labels
     if continued:
         key = "load_reason_continued_all" if continued == points else "load_reason_continued"
         reasons.append(labels.fill(key, points=points, continued=continued))
+    # beyond the limit only where work under way or a legal duty runs (docs/roadmap.md §5)
     running = [p for p in _peak_running(result, index) if p.status == NEW]
-    pinned = [labels[k] for k, hit in (
-        ("load_pinned_together", any(p.with_ for p in running)),
-        ("load_pinned_legal", any(p.initiative.urgent for p in running)),
-    ) if hit]  # fmt: skip
-    if pinned:
-        which = (
-            pinned[0]
-            if len(pinned) == 1
-            else labels.fill("list_and", first=pinned[0], last=pinned[1])
-        )
-        reasons.append(labels.fill("load_reason_pinned", which=which))
-    if not reasons:  # the rule's own words, should the plan hold more for another reason
-        reasons.append(labels["load_reason_any"])
+    if any(p.initiative.urgent for p in running):
+        reasons.append(labels.fill("load_reason_pinned", which=labels["load_pinned_legal"]))
     return labels.fill("phase_load_over", points=points, capacity=room, reasons="; ".join(reasons))
 
 
@@ -496,9 +532,8 @@ def build_context(
         strengths=[_gap_view(result, g, lang, labels) for g in strengths],
         top_gaps=[_gap_view(result, g, lang, labels) for g in behind[:TOP_GAPS]],
         gap_chart=context_charts.gap_chart(result, behind[:GAP_CHART_ROWS], lang, labels, accent),
-        phases=_phases(result, items, labels, lang), backlog=[i for i in items if i.phase == BACKLOG],
-        gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.end - i.start, i.phase,
-                                                    labels.fill("continues_to_month", month=i.end) if i.end > HORIZON else "")
+        phases=_phases(result, items, labels, lang), backlog=_backlog(result, items, labels),
+        gantt=context_charts.timeline([TimelineItem(i.title, i.start, i.end - i.start, i.phase)
                                        for i in items if i.phase < BACKLOG and i.end is not None],
                                       labels, accent),
         kpis=kpi_views(result, lang, labels), kpi_provenance=kpi_provenance(result, labels),

@@ -1,5 +1,5 @@
 """The choices a report rests on, for its method appendix: the business context as given, then
-the target profile, the target position and route, and the roadmap's capacity, each with its
+the target profile, the target position and route, and the roadmap's capacity and limit, each with its
 reason; or that defaults were used because the assessment gives no context."""
 
 from __future__ import annotations
@@ -35,5 +35,6 @@ def decision_views(result: AssessmentResult, lang: str, labels: Labels) -> list[
     )
     if st.reason:
         views.append(CheckView(labels["decision_target"], pick(st.reason, lang)))
-    views.append(CheckView(labels["decision_capacity"], pick(d.capacity.reason, lang)))
+    capacity = f"{pick(d.capacity.reason, lang)} {pick(d.limit.reason, lang)}"
+    views.append(CheckView(labels["decision_capacity"], capacity))
     return views

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..gaps import Gap
 from ..kpis import acquisition_payback
 from ..pipeline import AssessmentResult
-from ..roadmap import BACKLOG, CONTINUED, HORIZON, PHASES, Planned
+from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
 from . import charts, charts_story
 from .context_kpis import payback_note
 from .context_marks import group_mark, initiative_marks
@@ -289,16 +289,12 @@ def first_moves(result: AssessmentResult) -> list[Planned]:
 
 def _costs(result: AssessmentResult, first: str, total: str, labels: Labels) -> str:
     """The cost of the first moves and of the whole roadmap, named by its real length: the month
-    its work closes every gap when it ends early, the month its last work ends when that is
-    after the 24th, else 24 months."""
+    its work closes every gap when it ends early, else 24 months (nothing ends after the 24th)."""
     roadmap = result.roadmap
-    last = max((p.end_month or 0 for p in roadmap.items), default=0)
     if roadmap.closes_all_gaps_by is not None:
         return labels.fill(
             "costs_first_early", first=first, total=total, months=roadmap.closes_all_gaps_by
         )
-    if last > HORIZON:
-        return labels.fill("costs_first_beyond", first=first, total=total, month=last)
     return labels.fill("costs_first", first=first, total=total)
 
 

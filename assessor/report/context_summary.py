@@ -75,6 +75,7 @@ def summary_parts(
         labels.fill(
             "method_roadmap", route=_route_weight(result, lang, labels),
             capacity=" / ".join(str(c) for c in result.decisions.capacity.value),
+            most=result.decisions.limit.value,
         ),
         labels["method_costs"],
     ]  # fmt: skip
