@@ -37,7 +37,8 @@ Deterministic and pure. The rules (docs/roadmap.md):
    month 0 for the months left of it (`months_left:` in `progress:`, at most 24, else half its
    length rounded up), whatever the load; then urgent initiatives; then the route and the way
    to go-live (what serves the route, the go-live: what other work starts with, and everything
-   those wait for, by any wait), the one that would start soonest first; then the rest. Among
+   those wait for, by any wait), the one that would start soonest first (the go-live as soon as
+   its waits allow, the others as soon as they also have room); then the rest. Among
    equals, in dependency order (the foundations first, then the most important, importance
    passed down to what it waits for; what starts with another right after it). Each starts in
    the first month from when all it waits for has ended (or, for `with:`, started) at which its
@@ -316,7 +317,8 @@ def _order(
     rest = {i: (-key[i][1], -key[i][2], -rank[i], i) for i in chosen}
 
     def order(ident: str, earliest: int | None) -> tuple[object, ...]:
-        # the route and the way to go-live: the one that would start first, first
+        # the route and the way to go-live: the one that would start first, first (`earliest`:
+        # for the go-live, when its waits allow; for the rest, when they also have room)
         soonest = HORIZON if earliest is None else earliest
         return (*static[ident], soonest if key[ident][0] else 0, *rest[ident])
 
@@ -411,6 +413,8 @@ def _schedule(
             spans[ident] = (begin, max([own, *(e - begin for e in ends)]))
         return spans
 
+    heads = {lead for i in chosen for lead in waits.started[i]}  # the go-live: work starts with it
+
     def could_start(ident: str) -> int | None:
         """The month it would start if placed next (continued work: month 0)."""
         spans = trial(ident)[1]
@@ -420,7 +424,8 @@ def _schedule(
         ready = [i for i in chosen if i not in start and waits.all(i) <= set(start)]
         if not ready:  # soft waits form a loop: release what only `after:`/`with:` hold back
             ready = [i for i in chosen if i not in start and waits.hard(i) <= set(start)]
-        ident = min(ready, key=lambda i: order(i, could_start(i)))
+        # the go-live is placed as soon as its waits allow, the rest as soon as it has room
+        ident = min(ready, key=lambda i: order(i, trial(i)[0] if i in heads else could_start(i)))
         soonest, spans = trial(ident)
         waited[ident] = waits.all(ident) & set(start)
         earliest[ident] = soonest

@@ -162,11 +162,11 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balance
 
 
 def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> None:
-    # Minh Long's relaunch could start when the consent design ends (month 6); key account
-    # management, which can start sooner, goes first, and the relaunch with the work that starts
-    # with it (8 points at once) waits for room until month 12
+    # Minh Long's relaunch could start when the consent design ends (month 6); with the work
+    # that starts with it (8 points at once) it needs the room the capacity holds from month 7.
+    # The go-live is placed before key account management, which then waits for room until 12
     views = {i.id: i for p in _context("minh-long-consulting", "en").phases for i in p.initiatives}
-    assert views["crm-phased-rollout"].months_span == "Months\u00a012–16"
+    assert views["crm-phased-rollout"].months_span == "Months\u00a07–11"
     assert views["crm-phased-rollout"].room_wait == (
         "What it depends on allows it to start in month\u00a06; it starts when the capacity for "
         "change holds it together with the work that starts with it, 8 effort points at once."
@@ -175,18 +175,22 @@ def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> No
     assert vi["crm-phased-rollout"].room_wait.endswith("tức 8 điểm nguồn lực cùng lúc.")
     # the hand-offs between departments could start in month 3, behind the first moves
     assert (views["handoff-slas"].months_span, views["handoff-slas"].room_wait) == (
-        "Months\u00a07–10",
+        "Months\u00a012–15",
         "What it depends on allows it to start in month\u00a03; it waits for room, as the work "
         "ahead of it in the plan fills the capacity for change until then.",
     )
+    assert views["key-account-management"].months_span == "Months\u00a012–17"
+    assert views["key-account-management"].room_wait.startswith(
+        "What it depends on allows it to start in month\u00a06; it waits for room"
+    )
     # what starts as soon as it may says nothing of the kind
-    assert views["key-account-management"].room_wait == ""
+    assert views["crm-goals-kpis"].room_wait == ""
     data = json.loads(_run("roadmap", str(EXAMPLES / "minh-long-consulting"), "--format", "json"))
     items = {i["id"]: i for p in data["phases"] for i in p["initiatives"]}
     assert (
         items["crm-phased-rollout"]["earliest_month"],
         items["crm-phased-rollout"]["start_month"],
-    ) == (5, 11)
+    ) == (5, 6)
 
 
 def test_the_csv_reads_months_as_the_reports_do() -> None:
