@@ -284,9 +284,8 @@ def test_the_bank_is_costed_as_the_enterprise_it_is() -> None:
         full = build_context(_result("phuong-dong-bank"), lang=lang, kind="full")
         costs = {i.id: i.cost for phase in full.phases for i in phase.initiatives}
         assert costs["omnichannel-contact-centre"] == contact
-        # the next best action (18 months for a bank) cannot end by month 24: it waits for the
-        # next review, not costed in this roadmap
-        assert "next-best-action" not in costs
+        # the next best action's first release (12 months for a bank) is costed in this roadmap
+        assert costs["next-best-action"] == contact.replace("20–80", "20–70")
         assert note in story.costs_note
         # the whole roadmap in tens of billions, to three figures
         low, high = story.total_cost.split("–")
@@ -328,7 +327,7 @@ def test_the_cost_of_the_whole_roadmap_names_its_real_length(bank_at_balanced_3:
     # with the profile its context chooses, its work fills the 24 months; nothing new ends
     # after them (the next best action waits for the next review)
     assert _story("phuong-dong-bank", "en").costs.endswith(
-        "The whole 24-month roadmap: 35.3–135\u00a0billion\u00a0đồng."
+        "The whole 24-month roadmap: 55.3–205\u00a0billion\u00a0đồng."
     )
     # nothing new ends after month 24: Tân Phát's roadmap is a 24-month one
     assert "The whole 24-month roadmap:" in _story("tan-phat-industrial", "en").costs
