@@ -181,15 +181,14 @@ def group_notes(result: AssessmentResult, lang: str, labels: Labels) -> list[str
         if g.withheld:
             out.append(labels.fill("group_withheld", by=by[:1].lower() + by[1:], n=g.min_group))
         elif g.merged:
-            names = ", ".join(
+            names = labels.listed([
                 labels.get(f"role_{m}", m)
                 if key == "role"
                 else result.workspace.assessment.unit_name(m, lang)
                 for m in g.merged
-            )
-            out.append(
-                labels.fill("group_merged", by=by[:1].lower() + by[1:], groups=names, n=g.min_group)
-            )
+            ])  # fmt: skip
+            which = "group_merged_role" if key == "role" else "group_merged_unit"
+            out.append(labels.fill(which, groups=names, n=g.min_group))
     return out
 
 

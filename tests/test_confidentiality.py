@@ -180,7 +180,7 @@ def test_the_bank_example_has_groups_large_enough_to_compare_roles() -> None:
     )
     assert "<svg" in context.executive.insight_chart  # type: ignore[union-attr]
     assert context.marks.group_notes == [  # type: ignore[union-attr]
-        # the masthead has just said "By role: …": the note does not say it a second time
-        "In the breakdown by role, Finance, IT, Marketing, Operations are shown together as "
-        "“Others”, so that no group has fewer than 3 respondents."
+        # the masthead has just said "By role: …": the note does not open with it again
+        "The roles Finance, IT, Marketing and Operations are shown together as “Others” in the "
+        "breakdown by role, so that no group has fewer than 3 respondents."
     ]

@@ -294,7 +294,7 @@ def test_the_method_prints_each_context_choice_and_its_reason(build_file_tree: B
     vi = build_context(
         run_assessment(build_file_tree(mini_workspace()) / "ws"), lang="vi", kind="full"
     )
-    assert vi.decisions[0].text.startswith("Bản đánh giá chưa khai báo bối cảnh kinh doanh")
+    assert vi.decisions[0].text.startswith("Lần đánh giá này chưa có thông tin về bối cảnh kinh doanh")
 
 
 def test_the_new_kpis_get_targets_with_their_reference_and_its_basis() -> None:
@@ -373,14 +373,15 @@ def test_costs_from_a_thousand_million_up_are_said_in_billions_to_three_figures(
 
 # an amount and đồng joined by a no-break space, as everywhere (a PDF's text reads it as a space)
 LUA_VIET_PAYBACK = {
-    "en": "Each new customer brings back only 1.7 times what it costs to win them (the LTV:CAC "
-    "ratio): 200,000\u00a0đồng of contribution margin over their lifetime against 120,000\u00a0đồng "
-    "to win them (the CLV, 80,000\u00a0đồng, is what is left after that cost), where the usual "
-    "recommendation is 3 times or more.",
-    "vi": "Lợi nhuận đóng góp của mỗi khách hàng mới chỉ bằng 1,7 lần chi phí thu hút (tỷ lệ "
-    "LTV:CAC): 200.000\u00a0đồng trong suốt vòng đời so với 120.000\u00a0đồng để thu hút một khách "
-    "hàng (CLV 80.000\u00a0đồng là phần còn lại sau khi trừ chi phí thu hút), trong khi mức thường "
-    "được khuyến nghị là từ 3 lần trở lên.",
+    # one name for the customer's value, the CLV of the KPI table: no LTV beside it
+    "en": "Each new customer brings 200,000\u00a0đồng of contribution margin over their lifetime, "
+    "only 1.7 times what it costs to win them (120,000\u00a0đồng); the usual recommendation is 3 "
+    "times or more. (The CLV in the KPI table, 80,000\u00a0đồng, is what is left after the "
+    "acquisition cost.)",
+    "vi": "Mỗi khách hàng mới mang lại 200.000\u00a0đồng lợi nhuận đóng góp trong suốt vòng đời, "
+    "chỉ bằng 1,7 lần chi phí thu hút (120.000\u00a0đồng); mức thường được khuyến nghị là từ 3 lần "
+    "trở lên. (CLV trong bảng KPI, 80.000\u00a0đồng, là phần còn lại sau khi đã trừ chi phí thu "
+    "hút.)",
 }
 
 
@@ -441,8 +442,14 @@ def test_a_customer_who_costs_more_to_win_than_they_bring_back_is_said_so() -> N
     assert context.kpi_payback == (
         "Each new customer costs more to win than they bring back: 120,000\u00a0đồng to win one, "
         "against 80,000\u00a0đồng of contribution margin over their lifetime (the CLV before the "
-        "acquisition cost is deducted), where the usual recommendation is 3 times the cost or "
-        "more."
+        "acquisition cost is deducted), where this margin is usually recommended to reach 3 times "
+        "the acquisition cost or more."
+    )
+    vi = build_context(dataclasses.replace(result, kpis=kpis), lang="vi", kind="executive")
+    assert vi.kpi_payback == (
+        "Chi phí thu hút một khách hàng mới (120.000\u00a0đồng) cao hơn lợi nhuận đóng góp khách "
+        "hàng đó mang lại trong suốt vòng đời (80.000\u00a0đồng, tức CLV trước khi trừ chi phí thu "
+        "hút), trong khi lợi nhuận này thường được khuyến nghị đạt từ 3 lần chi phí thu hút trở lên."
     )
 
 

@@ -433,9 +433,9 @@ def test_the_insight_falls_back_to_thin_unit_economics_before_broad_agreement() 
     # Lụa Việt's managers agree; its lifetime margin is 1.7 times the acquisition cost
     story = _story("lua-viet-ecommerce", "en")
     assert story.insight_title == "Winning a customer pays back less than it should"
-    assert story.insight.startswith("Each new customer brings back only 1.7 times what it costs")
+    assert story.insight.startswith("Each new customer brings 200,000\u00a0đồng of contribution")
     assert _story("lua-viet-ecommerce", "vi").insight_title == (
-        "Khách hàng mới mang lại chưa tương xứng với chi phí thu hút"
+        "Lợi nhuận từ khách hàng mới chưa tương xứng với chi phí thu hút"
     )
 
 

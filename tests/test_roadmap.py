@@ -387,7 +387,7 @@ def test_an_unknown_with_a_cycle_through_with_and_an_unknown_position_are_one_li
 
 def test_backlog_rows_show_later_and_no_months_in_both_languages() -> None:
     example = REPO / "examples" / "tan-phat-industrial"
-    for lang, later in (("en", "later"), ("vi", "để sau")):
+    for lang, later in (("en", "later"), ("vi", "dời lại")):
         result = CliRunner().invoke(cli, ["roadmap", str(example), "--lang", lang])
         assert result.exit_code == 0, result.output
         rows = [line for line in result.stdout.splitlines() if line.startswith(later)]

@@ -167,21 +167,31 @@ def test_an_initiative_that_waits_for_room_says_from_when_it_could_start() -> No
     # The go-live is placed before key account management, which then waits for room until 12
     views = {i.id: i for p in _context("minh-long-consulting", "en").phases for i in p.initiatives}
     assert views["crm-phased-rollout"].months_span == "Months\u00a07–11"
+    # the work that starts with it is named, so the reader can add up the points (3 + 2 + 2 + 1)
     assert views["crm-phased-rollout"].room_wait == (
-        "What it depends on allows it to start in month\u00a06; it starts when the capacity for "
-        "change holds it together with the work that starts with it, 8 effort points at once."
+        "As far as the work it depends on goes, it could start in month\u00a06; but it starts "
+        "together with “Run a CRM training and adoption programme”, “Build CRM performance "
+        "tracking dashboards” and “Build a network of CRM change champions” (8 effort points at "
+        "once in all), so it starts when the capacity for change holds this whole group."
     )
     vi = {i.id: i for p in _context("minh-long-consulting", "vi").phases for i in p.initiatives}
-    assert vi["crm-phased-rollout"].room_wait.endswith("tức 8 điểm nguồn lực cùng lúc.")
+    assert vi["crm-phased-rollout"].room_wait == (
+        "Xét về các việc tiền đề, sáng kiến này có thể bắt đầu từ tháng\u00a0thứ\u00a06; nhưng phải "
+        "khởi động cùng “Chương trình đào tạo và thúc đẩy sử dụng CRM”, “Xây dựng bảng điều khiển "
+        "theo dõi hiệu quả CRM” và “Xây dựng mạng lưới đại sứ thay đổi CRM” (tổng cộng 8 điểm "
+        "nguồn lực cùng lúc), nên bắt đầu khi năng lực tiếp nhận thay đổi đủ cho cả nhóm việc này."
+    )
     # the hand-offs between departments could start in month 3, behind the first moves
     assert (views["handoff-slas"].months_span, views["handoff-slas"].room_wait) == (
         "Months\u00a012–15",
-        "What it depends on allows it to start in month\u00a03; it waits for room, as the work "
-        "ahead of it in the plan fills the capacity for change until then.",
+        "As far as the work it depends on goes, it could start in month\u00a03; it waits for "
+        "resources, as the work ahead of it in the plan uses the whole capacity for change until "
+        "then.",
     )
     assert views["key-account-management"].months_span == "Months\u00a012–17"
     assert views["key-account-management"].room_wait.startswith(
-        "What it depends on allows it to start in month\u00a06; it waits for room"
+        "As far as the work it depends on goes, it could start in month\u00a06; it waits for "
+        "resources"
     )
     # what starts as soon as it may says nothing of the kind
     assert views["crm-goals-kpis"].room_wait == ""
@@ -263,6 +273,6 @@ def test_the_default_capacities_are_work_at_once_for_each_size() -> None:
         "a medium one 2, a large one 3, in every month it runs)."
     )
     assert mid.reason["vi"].startswith(
-        "Năng lực thay đổi của một doanh nghiệp quy mô vừa: cùng lúc chỉ chạy tối đa 4, 4, 8, 8 "
+        "Năng lực tiếp nhận thay đổi của một doanh nghiệp quy mô vừa: cùng lúc chỉ chạy tối đa 4, 4, 8, 8 "
         "điểm nguồn lực trong bốn giai đoạn"
     )

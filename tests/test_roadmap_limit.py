@@ -59,10 +59,10 @@ def test_the_report_says_why_the_backlog_waits_in_both_languages() -> None:
     vi = build_context(result, lang="vi", kind="executive")
     assert en.labels["backlog"] == "Later, for the next review"
     assert [g.why for g in en.backlog] == [
-        "The plan holds at most 12 new initiatives, and these matter least"
+        "The plan holds at most 12 new initiatives; these have the lowest priority"
     ]
     assert [g.why for g in vi.backlog] == [
-        "Kế hoạch có tối đa 12 sáng kiến mới, và đây là những việc ít quan trọng nhất"
+        "Kế hoạch chỉ giữ tối đa 12 sáng kiến mới; các việc sau có mức ưu tiên thấp nhất"
     ]
     assert len(en.backlog[0].items) == 7
     text = " ".join(v.text for v in en.decisions)
@@ -101,7 +101,7 @@ def test_max_initiatives_in_assessment_yaml_wins_and_a_bad_value_is_one_line(
     assert (result.decisions.limit.value, result.decisions.limit.source) == (15, "assessment")
     assert sum(p.start_month is not None for p in result.roadmap.items) == 15
     assert result.decisions.limit.reason["en"].startswith(
-        "At most 15 new initiatives in the plan, as the consultant set in assessment.yaml"
+        "At most 15 new initiatives in the plan, as set by the consultant for this assessment"
     )
     lines = len(text.splitlines())
     path.write_text(text + "roadmap:\n  max_initiatives: 0\n", "utf-8")

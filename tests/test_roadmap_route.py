@@ -184,14 +184,16 @@ def test_a_large_firm_aiming_at_individualisation_aims_at_level_4_where_it_rests
     assert (ident, source) == ("individualise-3-4", "context")
     assert reason["en"] == (
         "A large firm aiming at individualised customer management: level 3 (Defined) in every "
-        "dimension, and level 4 (Managed & optimised) in the five that treating each customer "
-        "individually rests on: telling customers apart by value and needs, knowing each "
-        "customer, tailoring offers and service to each, and a dialogue that continues from one "
-        "contact and channel to the next."
+        "dimension, and level 4 (Managed & optimised) in the five dimensions that treating each "
+        "customer individually rests on: Differentiate, Customise and Interact (IDIC), Customer "
+        "intimacy (Buttle's CRM value chain) and Multichannel integration (Payne & Frow)."
     )
-    assert reason["vi"].startswith(
+    # five named as the report names them, one colon
+    assert reason["vi"] == (
         "Doanh nghiệp quy mô lớn hướng tới quản lý khách hàng cá nhân hóa: mức 3 (Chuẩn hóa) cho "
-        "mọi khía cạnh, và mức 4 (Quản trị & tối ưu) cho năm khía cạnh"
+        "mọi khía cạnh, và mức 4 (Quản trị & tối ưu) cho năm khía cạnh làm nền tảng cho việc phục "
+        "vụ riêng từng khách hàng, gồm Phân biệt, Tùy biến và Tương tác (IDIC), Thấu hiểu khách "
+        "hàng (Chuỗi giá trị CRM) và Tích hợp đa kênh (Payne & Frow)."
     )
     # the profile sets level 4 on those five dimensions and 3 on every other
     from assessor.loading import load_library
@@ -202,6 +204,15 @@ def test_a_large_firm_aiming_at_individualisation_aims_at_level_4_where_it_rests
         "idic/differentiate": 4, "idic/customise": 4, "idic/interact": 4,
         "buttle-value-chain/customer-intimacy": 4, "payne-frow/multichannel-integration": 4,
     }  # fmt: skip
+    # the reason and the profile's description name each of them as the frameworks do
+    library = load_library()
+    for path in profile.targets:
+        fw_id, _, dim_id = path.partition("/")
+        fw = library.framework(fw_id)
+        for lang in ("en", "vi"):
+            named = f"{fw.dimension(dim_id).name[lang]}"
+            assert named in reason[lang] and named in profile.description[lang], (path, lang)
+            assert fw.label(lang) in reason[lang] or fw.name[lang] in reason[lang], (path, lang)
 
 
 def test_only_a_firm_aiming_at_individualisation_gets_the_individualising_profile(

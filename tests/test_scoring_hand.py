@@ -299,8 +299,8 @@ def test_breakdowns(score: Any) -> None:
             "hn": {"fa/plan": 2.667, "fa/data": 2.333, "fb/people": 2.375, "fb/tools": 2.5},
         },
         "notes": [
-            "In the breakdown by role, Executive, IT are shown together as “Others”, so that no "
-            "group has fewer than 2 respondents."
+            "The roles Executive and IT are shown together as “Others” in the breakdown by role, "
+            "so that no group has fewer than 2 respondents."
         ],
     }
 

@@ -330,13 +330,14 @@ def _initiative(result: AssessmentResult, p: Planned, lang: str, labels: Labels)
         money_range(cost.low, cost.high, lang, labels) if cost else "",
         i.effect[lang], i.basis[lang], p.quick_win, p.prerequisite_only, [titles[w].title[lang] for w in p.with_ if w in titles],
         p.serves_route, initiative_note(p, labels), *initiative_marks(result.scores, p, labels),
-        _room_wait(result, p, labels),
+        _room_wait(result, p, lang, labels),
     )  # fmt: skip
 
 
-def _room_wait(result: AssessmentResult, p: Planned, labels: Labels) -> str:
+def _room_wait(result: AssessmentResult, p: Planned, lang: str, labels: Labels) -> str:
     """From which month it could have started, when it waits for room; for a lead placed with
-    the work that starts with it, the points they take together (docs/roadmap.md §5)."""
+    the work that starts with it, that work by name and the points they take together
+    (docs/roadmap.md §5)."""
     if not p.waited_for_room or p.earliest is None:
         return ""
     block = [
@@ -346,7 +347,8 @@ def _room_wait(result: AssessmentResult, p: Planned, labels: Labels) -> str:
     if len(block) == 1:
         return labels.fill("room_wait", month=p.earliest + 1)
     points = sum(EFFORT_POINTS[o.initiative.effort] for o in block)
-    return labels.fill("room_wait_block", month=p.earliest + 1, points=points)
+    others = labels.listed([f"“{o.initiative.title[lang]}”" for o in block if o is not p])
+    return labels.fill("room_wait_block", month=p.earliest + 1, list=others, points=points)
 
 
 def month_span(p: Planned, labels: Labels) -> str:
