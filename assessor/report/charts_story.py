@@ -50,7 +50,7 @@ def dumbbell(key: str, rows: Sequence[tuple[str, float, float]], names: tuple[st
              title: str, decimal: str = ".", width: float = 493) -> str:  # fmt: skip
     """Two groups' scores per row on the 1–4 scale: the first a disc in `accent`, the second a
     square in orange, joined by a line; told apart by shape as well as colour."""
-    label_w, row_h, top = 190.0, 17.0, 16.0
+    label_w, row_h, top = 190.0, 14.0, 15.0
     span = width - label_w - 24
 
     def x(v: float) -> float:

@@ -74,6 +74,7 @@ class StrategyView:
     matrix: str
     reason: str  # why this target and this route, from the business context or the profile
     stays: bool = False  # the target is today's position: no route to take
+    direct: bool = False  # the target is the next position: the route says nothing more
 
 
 def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -> StrategyView:
@@ -127,6 +128,7 @@ def strategy(result: AssessmentResult, lang: str, labels: Labels, accent: str) -
         matrix=svg,
         reason=pick(st.reason, lang) if st.reason else "",
         stays=len(st.route) == 1,
+        direct=len(st.route) == 2,
     )
 
 
