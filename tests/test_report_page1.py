@@ -448,3 +448,27 @@ def test_an_khangs_today_does_not_assume_a_crm_system() -> None:
     )
     assert "software" not in _pages("an-khang-shop", "en")[0]
     assert "phần mềm" not in _pages("an-khang-shop", "vi")[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_banks_summary_ends_on_page_2_and_a_one_step_route_is_not_spelled_out(
+    lang: str,
+) -> None:
+    # the strategic direction is the summary's last section: all of it on page 2, none spilled
+    second = _pages("phuong-dong-bank", lang)[1]
+    assert {
+        "en": "Target: Individualised customer management, the next position on the matrix.",
+        "vi": "Vị thế mục tiêu: Quản lý khách hàng cá nhân hóa, vị thế kế tiếp trên ma trận.",
+    }[lang] in second
+    assert {"en": "individualise where it pays", "vi": "cá nhân hóa ở những nơi"}[lang] in second
+    assert "→" not in second
+
+
+def test_a_label_in_the_full_report_is_not_left_alone_on_its_line() -> None:
+    # text that filled its line up to a muted inline part broke after its first word
+    reader = pypdf.PdfReader(
+        io.BytesIO(make_report(_result("minh-long-consulting"), lang="vi", kind="full"))
+    )
+    lines = [line for page in reader.pages for line in page.extract_text().splitlines()]
+    assert any(line.startswith("Tác động kỳ vọng: Các quyết định liên phòng ban") for line in lines)
+    assert "Tác" not in lines
