@@ -350,7 +350,9 @@ def closing_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
         fw_id, _, dim_id = path.partition("/")
         fw = result.library.framework(fw_id)
         name = f"{fw.dimension(dim_id).name[lang]} ({fw.label(lang)})"
-        names.append(labels.fill("unmet_levels", dimension=name, low=min(unmet), high=max(unmet) + 1))
+        names.append(
+            labels.fill("unmet_levels", dimension=name, low=min(unmet), high=max(unmet) + 1)
+        )
     if month is None:
         return labels.fill("roadmap_unmet", dimensions=labels.listed(names)) if names else ""
     if not names:
