@@ -376,7 +376,12 @@ def _disagreement(result: AssessmentResult, lang: str, labels: Labels) -> str:
         key = "insight_disagreement_few"
     else:
         key = "insight_disagreement_wide" if n >= WIDE_SHARE * of else "insight_disagreement_some"
-    return labels.fill(key, dimensions=labels.listed(names), n=n, of=of)
+    return labels.fill(key, dimensions=_listed(names, labels), n=n, of=of)
+
+
+def _listed(names: list[str], labels: Labels) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return labels.listed(names)
 
 
 def _action_title(
@@ -390,7 +395,7 @@ def _action_title(
         return labels["action_title_at_target"]
     names = [labels.get(f"capability_short_{c.id}") or _short(c.name) for c in behind]
     key = "action_title_top" if level is not None and level >= 4 else "action_title"
-    return labels.fill(key, capabilities=labels.listed(names))
+    return labels.fill(key, capabilities=_listed(names, labels))
 
 
 def _action_plan(moves: list[Planned], continued: bool, lang: str, labels: Labels) -> str:
@@ -408,7 +413,7 @@ def _action_plan(moves: list[Planned], continued: bool, lang: str, labels: Label
         else labels.fill("months_range", start=first, end=last)
     )
     key = "action_plan_continued" if continued else "action_plan"
-    return labels.fill(key, moves=labels.listed(titles), months=months)
+    return labels.fill(key, moves=_listed(titles, labels), months=months)
 
 
 def _unplanned(caps: list[CapabilityScore], lang: str, labels: Labels) -> str:
@@ -416,8 +421,11 @@ def _unplanned(caps: list[CapabilityScore], lang: str, labels: Labels) -> str:
     scores: '' when there are none."""
     if not caps:
         return ""
-    names = [f"{c.name} {fmt_num(c.current, lang)}" for c in caps]
-    return labels.count("findings_unplanned", len(names), themes=labels.listed(names))
+    names = [
+        f"{c.name} ({labels.fill('finding_figures', current=fmt_num(c.current, lang), target=fmt_num(c.target, lang))})"
+        for c in caps
+    ]
+    return labels.count("findings_unplanned", len(names), themes=_listed(names, labels))
 
 
 def _target_note(result: AssessmentResult, lang: str, labels: Labels) -> str:

@@ -51,7 +51,7 @@ class Labels(dict[str, str]):
         return self[chosen].format(n=n, **values)
 
     def listed(self, names: list[str]) -> str:
-        """'a', 'a and b', 'a, b and c' in this language (`list_and`)."""
+        """'a', 'a and b', 'a, b and c', in the language's words."""
         if len(names) == 1:
             return names[0]
         return self.fill("list_and", first=", ".join(names[:-1]), last=names[-1])
