@@ -294,7 +294,9 @@ def test_the_method_prints_each_context_choice_and_its_reason(build_file_tree: B
     vi = build_context(
         run_assessment(build_file_tree(mini_workspace()) / "ws"), lang="vi", kind="full"
     )
-    assert vi.decisions[0].text.startswith("Lần đánh giá này chưa có thông tin về bối cảnh kinh doanh")
+    assert vi.decisions[0].text.startswith(
+        "Lần đánh giá này chưa có thông tin về bối cảnh kinh doanh"
+    )
 
 
 def test_the_new_kpis_get_targets_with_their_reference_and_its_basis() -> None:
