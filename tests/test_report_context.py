@@ -40,7 +40,7 @@ def test_context_is_plain_data_in_the_chosen_language(mini: AssessmentResult) ->
     assert [g.dimension for g in en.top_gaps] == ["Beta", "Alpha"]
     # Beta scores 3.0, so it stands at level 3 (its staged level is 2): the level above is 4
     assert (en.top_gaps[0].next_level, en.top_gaps[0].next_text) == (4, "Measured and improved.")
-    # the framework page describes Alpha (2.89) by the same rule: level 3 (2.89 is less than a quarter below it), then 4
+    # the framework page describes Alpha (2.89) by the same rule: level 3, then 4
     alpha = en.frameworks[0].dimensions[0]
     assert (alpha.score, alpha.now_level, alpha.next_level) == ("2.9", 3, 4)
     assert (alpha.now_text, alpha.next_text) == ("Company standard.", "Measured and improved.")

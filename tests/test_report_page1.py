@@ -156,9 +156,13 @@ def test_bank_channels_today_is_the_practice_the_contact_centre_builds_on() -> N
     # 2.6 stands at level 2: its level-3 words ("one shared history") are what the plan's
     # contact centre builds, so page 1 must not say the bank already has them
     result = _result("phuong-dong-bank")
-    en = next(f for f in _story("phuong-dong-bank", "en").findings if f.name == "Channels and interaction")
+    en = next(
+        f for f in _story("phuong-dong-bank", "en").findings if f.name == "Channels and interaction"
+    )
     vi = next(f for f in _story("phuong-dong-bank", "vi").findings if f.name == "Kênh và tương tác")
-    assert result.scores.dimension("payne-frow/multichannel-integration").score == pytest.approx(2.6, abs=0.05)
+    assert result.scores.dimension("payne-frow/multichannel-integration").score == pytest.approx(
+        2.6, abs=0.05
+    )
     assert en.today_label == "Today (level 2 practice)"
     assert en.today.startswith("Two or three channels share some customer data")
     assert vi.today_label == "Hiện nay (thực hành ở mức 2)"

@@ -414,7 +414,9 @@ def _with_capabilities() -> dict[str, str]:
     level_2 = "2: {en: Some teams., vi: Một vài bộ phận.}"
     at = fb.rindex(level_2)
     files["ws/library/fb.yaml"] = (
-        fb[:at] + "2: {en: Some teams' tools., vi: Công cụ của một vài bộ phận.}" + fb[at + len(level_2) :]
+        fb[:at]
+        + "2: {en: Some teams' tools., vi: Công cụ của một vài bộ phận.}"
+        + fb[at + len(level_2) :]
     )
     return files
 
