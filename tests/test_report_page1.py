@@ -339,17 +339,17 @@ def test_what_to_do_first_is_the_roadmaps_first_three_new_moves(name: str) -> No
 
 
 def test_the_cost_of_the_whole_roadmap_names_its_real_length(bank_at_balanced_3: Path) -> None:
-    # the bank held to level 3 everywhere closes every gap by month 20: its cost is that of a
-    # 20-month roadmap
+    # the bank held to level 3 everywhere closes every gap by month 22: its cost is that of a
+    # 22-month roadmap
     bank = run_assessment(bank_at_balanced_3)
     story = {
         lang: build_context(bank, lang=lang, kind="executive").executive for lang in ("en", "vi")
     }
     assert story["en"] is not None and story["vi"] is not None
     assert story["en"].costs.endswith(
-        "The whole roadmap (20 months): 32.3–125\u00a0billion\u00a0đồng."
+        "The whole roadmap (22 months): 32.3–125\u00a0billion\u00a0đồng."
     )
-    assert "Toàn bộ lộ trình (20 tháng): 32,3–125\u00a0tỷ\u00a0đồng." in story["vi"].costs
+    assert "Toàn bộ lộ trình (22 tháng): 32,3–125\u00a0tỷ\u00a0đồng." in story["vi"].costs
     # with the profile its context chooses, its work fills the 24 months; nothing new ends
     # after them (the next best action waits for the next review)
     assert _story("phuong-dong-bank", "en").costs.endswith(
