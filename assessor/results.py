@@ -342,16 +342,22 @@ def closing_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
     the dimensions concerned, whether the plan ends early or not; "" when neither applies."""
     rm = result.roadmap
     month = rm.closes_all_gaps_by
-    names = []
-    for path in dict.fromkeys(path for path, _ in rm.unmet):
+    steps: dict[str, list[int]] = {}
+    for path, step in rm.unmet:
+        steps.setdefault(path, []).append(step)
+    names = []  # each with the levels no initiative raises it through (step s = level s → s+1)
+    for path, unmet in steps.items():
         fw_id, _, dim_id = path.partition("/")
         fw = result.library.framework(fw_id)
-        names.append(f"{fw.dimension(dim_id).name[lang]} ({fw.label(lang)})")
+        name = f"{fw.dimension(dim_id).name[lang]} ({fw.label(lang)})"
+        names.append(
+            labels.fill("unmet_levels", dimension=name, low=min(unmet), high=max(unmet) + 1)
+        )
     if month is None:
-        return labels.fill("roadmap_unmet", dimensions="; ".join(names)) if names else ""
+        return labels.fill("roadmap_unmet", dimensions=labels.listed(names)) if names else ""
     if not names:
         return labels.fill("roadmap_closes_all", month=month)
-    return labels.fill("roadmap_closes_all_but", month=month, dimensions="; ".join(names))
+    return labels.fill("roadmap_closes_all_but", month=month, dimensions=labels.listed(names))
 
 
 def _kpi_target(k: KpiTarget, lang: str) -> dict[str, Any]:

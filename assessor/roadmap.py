@@ -78,7 +78,8 @@ from .roadmap_kpis import KpiTarget, kpi_targets
 from .strategy import StrategyPosition
 
 __all__ = [
-    "BACKLOG", "CONTINUED", "EFFORT_POINTS", "HORIZON_REASON", "LIMIT", "MIN_GAP", "NEW", "PHASES",
+    "BACKLOG", "CONTINUED", "EFFORT_POINTS", "HORIZON", "HORIZON_REASON", "LIMIT", "MIN_GAP", "NEW",
+    "PHASES",
     "ROUTE_WEIGHT",
     "KpiTarget", "Planned", "Roadmap", "months_left", "plan_initiatives", "plan_roadmap",
     "route_positions",

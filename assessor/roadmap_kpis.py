@@ -2,7 +2,7 @@
 
 Every KPI of the catalogue (`kpis.yaml`) has a target rule. A KPI with a reference value closes a
 stated share of the distance from today's value to that reference: a quarter in 12 months, half
-in 24, downwards where lower is better. A KPI already at or beyond its reference holds its value.
+in 24, downwards where lower is better. A KPI already at or better than its reference holds its value.
 The references are estimates, each with its basis. Money KPIs have no reference that fits every
 company, so they change by a stated share of today's value. The rules are printed beside the
 targets.

@@ -336,10 +336,10 @@ def test_a_kpi_beyond_its_reference_keeps_its_value_and_says_so() -> None:
     (target,) = kpi_targets([Kpi("win-rate", 33.1, "%", "", {}, [])], {"win-rate"})
     assert (target.in_12_months, target.in_24_months) == (33.1, 33.1)
     assert short_rule_text(target, "en", load_labels("en")) == (
-        "already at or beyond 30 % (an estimate): kept"
+        "already at or better than 30 % (an estimate): kept"
     )
     assert short_rule_text(target, "vi", load_labels("vi")) == (
-        "đã đạt hoặc vượt 30% (giá trị ước tính): giữ nguyên"
+        "đã đạt hoặc tốt hơn 30% (giá trị ước tính): giữ nguyên"
     )
 
 

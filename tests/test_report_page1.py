@@ -385,8 +385,8 @@ def _first_page(result: AssessmentResult, lang: str) -> str:
 @pytest.mark.parametrize(
     ("name", "unplanned"),
     [
-        ("minh-long-consulting", "Partners and suppliers 1.2"),
-        ("bank at balanced-3", "Partners and suppliers 2.5"),
+        ("minh-long-consulting", "Partners and suppliers (1.2 of 4 today · target 3.0)"),
+        ("bank at balanced-3", "Partners and suppliers (2.5 of 4 today · target 3.0)"),
         ("phuong-dong-bank", None),  # its own profile ranks partners fifth: not pressing
         ("tan-phat-industrial", None),
     ],
@@ -412,8 +412,8 @@ def test_page_one_leads_with_themes_the_plan_acts_on(
         assert story.unplanned == ""
         return
     line = (
-        f"Also behind target, with no standard initiative for this type of business: {unplanned}. "
-        "The roadmap has no work for it yet; the consultant proposes specific work."
+        f"Also behind target, with no work in the roadmap yet: {unplanned}. The consultant judges "
+        "whether this business needs specific work there."
     )
     first = _first_page(result, "en")
     assert story.unplanned == line and line in first
@@ -421,10 +421,9 @@ def test_page_one_leads_with_themes_the_plan_acts_on(
     assert "initiative catalogue" not in first
     vi = build_context(result, lang="vi", kind="executive").executive
     assert vi is not None and vi.unplanned.endswith(
-        "Lộ trình chưa có việc nào cho năng lực này: các sáng kiến mẫu hiện có không phù hợp với "
-        "loại hình doanh nghiệp này, chuyên gia tư vấn cần đề xuất riêng."
+        "Chuyên gia tư vấn sẽ đánh giá doanh nghiệp có cần việc cụ thể cho năng lực này hay không."
     )
-    assert "sáng kiến mẫu hiện có không phù hợp" in _first_page(result, "vi")
+    assert "cần việc cụ thể cho năng lực này" in _first_page(result, "vi")
 
 
 def test_minh_longs_roadmap_names_what_no_initiative_suits_though_the_plan_runs_24_months() -> None:
@@ -435,10 +434,12 @@ def test_minh_longs_roadmap_names_what_no_initiative_suits_though_the_plan_runs_
             io.BytesIO(make_report(_result("minh-long-consulting"), lang="en", kind="executive"))
         ).pages
     )
+    # named with the levels no initiative takes it through: culture and leadership has planned
+    # work for its next step, not for this one
     assert (
-        "The roadmap has no work for Culture and leadership (Buttle CRM VC); Network development "
-        "(Buttle CRM VC): no standard initiative suits this type of business, so the consultant "
-        "proposes specific work." in " ".join(text.split())
+        "The roadmap has no work of its own to raise Culture and leadership (Buttle CRM VC) from "
+        "level 1 to 2 and Network development (Buttle CRM VC) from level 1 to 3; the consultant "
+        "judges whether this business needs specific work there." in " ".join(text.split())
     )
 
 

@@ -733,14 +733,20 @@ def test_a_new_configuration_is_always_piloted_and_rolled_out_with_its_change_ma
     assert got["crm-change-communication"][1] <= got["crm-phased-rollout"][0]  # type: ignore[operator]
 
 
-def test_months_per_size_and_if_planned_are_checked_one_line_each(
-    build_file_tree: BuildTree,
-) -> None:
-    fixed = CATALOGUE.replace("    after: [first-move, crm-vison-charter]\n", "").replace(
+def _valid_for_every_size() -> str:
+    """The test catalogue without its unknown `after:` and with a cost for every size, so that
+    the one problem a test introduces is the only one reported."""
+    return CATALOGUE.replace("    after: [first-move, crm-vison-charter]\n", "").replace(
         "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}}\n",
         "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}, "
         "enterprise: {low: 1, high: 2}}\n",
     )
+
+
+def test_months_per_size_and_if_planned_are_checked_one_line_each(
+    build_file_tree: BuildTree,
+) -> None:
+    fixed = _valid_for_every_size()
     broken = fixed.replace(
         "    after: [second-move]\n    effort: S\n    months: 1\n",
         "    after: [second-move]\n    if_planned: [crm-pilot]\n    effort: S\n"
@@ -773,11 +779,7 @@ def test_months_per_size_and_if_planned_are_checked_one_line_each(
 def test_effort_per_size_is_checked_one_line_each_and_sets_the_points_of_that_size(
     build_file_tree: BuildTree,
 ) -> None:
-    fixed = CATALOGUE.replace("    after: [first-move, crm-vison-charter]\n", "").replace(
-        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}}\n",
-        "    cost: {small: {low: 1, high: 2}, mid: {low: 1, high: 2}, large: {low: 1, high: 2}, "
-        "enterprise: {low: 1, high: 2}}\n",
-    )
+    fixed = _valid_for_every_size()
     broken = fixed.replace(
         "    after: [second-move]\n    effort: S\n",
         "    after: [second-move]\n    effort: {small: S, mid: XL}\n",

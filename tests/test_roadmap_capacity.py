@@ -119,15 +119,16 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balance
     result = run_assessment(bank_at_balanced_3)
     bank = build_context(result, lang="en", kind="executive")
     assert bank.roadmap_closes == (
-        "By the end of month\u00a022, the planned work closes every gap to the target except in "
-        "Network development (Buttle CRM VC): no standard initiative suits this type of business "
-        "there, so the consultant proposes specific work. Reassess then to set the next target."
+        "By the end of month\u00a022, the planned work closes every gap to the target except "
+        "Network development (Buttle CRM VC) from level\u00a02 to 3, for which the roadmap has no "
+        "work of its own; the consultant judges whether specific work is needed there. Reassess "
+        "then to set the next target."
     )
     assert build_context(result, lang="vi", kind="full").roadmap_closes == (
         "Đến hết tháng\u00a0thứ\u00a022, các việc trong kế hoạch sẽ đưa mọi khía cạnh lên mức mục "
-        "tiêu, trừ khía cạnh Phát triển mạng lưới (Chuỗi giá trị CRM): các sáng kiến mẫu hiện có "
-        "không phù hợp với loại hình doanh nghiệp này, chuyên gia tư vấn cần đề xuất riêng. Đến "
-        "lúc đó, nên đánh giá lại để đặt mục tiêu mới."
+        "tiêu, trừ Phát triển mạng lưới (Chuỗi giá trị CRM) từ mức\u00a02 lên mức\u00a03, nơi lộ "
+        "trình chưa có việc riêng nào; chuyên gia tư vấn sẽ đánh giá có cần việc cụ thể ở đó hay "
+        "không. Đến lúc đó, nên đánh giá lại để đặt mục tiêu mới."
     )
     table = _run("roadmap", str(bank_at_balanced_3), "--lang", "en")
     assert bank.roadmap_closes in table
@@ -151,11 +152,12 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balance
         {"dimension": "qci/proposition", "step": 1},
     ]
     assert _context("tan-phat-industrial", "en").roadmap_closes == (
-        "The roadmap has no work for Managing the customer lifecycle (Buttle CRM VC); Customer "
-        "management activity (QCi CMAT); Proposition (QCi CMAT): no standard initiative suits "
-        "this type of business, so the consultant proposes specific work."
+        "The roadmap has no work of its own to raise Managing the customer lifecycle (Buttle CRM "
+        "VC) from level\u00a01 to 2, Customer management activity (QCi CMAT) from level\u00a01 to 2 "
+        "and Proposition (QCi CMAT) from level\u00a01 to 2; the consultant judges whether this "
+        "business needs specific work there."
     )
-    assert "The roadmap has no work for Managing the customer lifecycle (Buttle CRM VC)" in _run(
+    assert "The roadmap has no work of its own to raise Managing the customer lifecycle" in _run(
         "roadmap", str(EXAMPLES / "tan-phat-industrial"), "--lang", "en"
     )
     saigon = json.loads(_run("roadmap", str(EXAMPLES / "saigon-xanh"), "--format", "json"))

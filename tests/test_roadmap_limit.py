@@ -58,11 +58,15 @@ def test_the_report_says_why_the_backlog_waits_in_both_languages() -> None:
     en = build_context(result, lang="en", kind="executive")
     vi = build_context(result, lang="vi", kind="executive")
     assert en.labels["backlog"] == "Later, for the next review"
+    # the plan's work ends in month 10, so the reason says a review then chooses among them
     assert [g.why for g in en.backlog] == [
-        "The plan holds at most 12 new initiatives, and these matter least"
+        en.labels["backlog_limit"].format(most=12)
+        + "; the plan's work ends in month\u00a010, when a review chooses the next work among them"
     ]
     assert [g.why for g in vi.backlog] == [
-        "Kế hoạch có tối đa 12 sáng kiến mới, và đây là những việc ít quan trọng nhất"
+        vi.labels["backlog_limit"].format(most=12)
+        + "; các việc trong kế hoạch kết thúc vào tháng\u00a0thứ\u00a010, khi đó nên đánh giá lại "
+        "để chọn các việc tiếp theo trong số này"
     ]
     assert len(en.backlog[0].items) == 7
     text = " ".join(v.text for v in en.decisions)

@@ -22,6 +22,7 @@ from ..roadmap import (
     BACKLOG,
     CONTINUED,
     EFFORT_POINTS,
+    HORIZON,
     HORIZON_REASON,
     LIMIT,
     NEW,
@@ -413,13 +414,20 @@ def _backlog(
     result: AssessmentResult, items: list[InitiativeView], labels: Labels
 ) -> list[BacklogGroup]:
     """The backlog by reason, each with its reason: first what cannot start and end within the
-    24 months, then what the plan's limit on new initiatives leaves for the next review."""
+    24 months, then what the plan's limit on new initiatives leaves for the next review; when the
+    plan's work ends before month 24, the limit's reason says when, so that a review then can
+    choose the next work among them."""
     views = dict(zip(map(id, result.roadmap.items), items, strict=True))
+    ends = [p.end_month for p in result.roadmap.items if p.end_month is not None]
     groups = []
     for reason, key in ((HORIZON_REASON, "backlog_horizon"), (LIMIT, "backlog_limit")):
         mine = [views[id(p)] for p in result.roadmap.items if p.backlog_reason == reason]
-        if mine:
-            groups.append(BacklogGroup(labels.fill(key, most=result.decisions.limit.value), mine))
+        if not mine:
+            continue
+        why = labels.fill(key, most=result.decisions.limit.value)
+        if reason == LIMIT and ends and max(ends) < HORIZON:
+            why = labels.fill("backlog_limit_ends", limit=why, end=max(ends))
+        groups.append(BacklogGroup(why, mine))
     return groups
 
 

@@ -373,9 +373,7 @@ def _disagreement(result: AssessmentResult, lang: str, labels: Labels) -> str:
 
 def _listed(names: list[str], labels: Labels) -> str:
     """'a', 'a and b', 'a, b and c'."""
-    if len(names) == 1:
-        return names[0]
-    return labels.fill("list_and", first=", ".join(names[:-1]), last=names[-1])
+    return labels.listed(names)
 
 
 def _action_title(
@@ -415,7 +413,10 @@ def _unplanned(caps: list[CapabilityScore], lang: str, labels: Labels) -> str:
     scores: '' when there are none."""
     if not caps:
         return ""
-    names = [f"{c.name} {fmt_num(c.current, lang)}" for c in caps]
+    names = [
+        f"{c.name} ({labels.fill('finding_figures', current=fmt_num(c.current, lang), target=fmt_num(c.target, lang))})"
+        for c in caps
+    ]
     return labels.count("findings_unplanned", len(names), themes=_listed(names, labels))
 
 

@@ -50,6 +50,12 @@ class Labels(dict[str, str]):
         chosen = f"{key}_one" if n == 1 and f"{key}_one" in self else key
         return self[chosen].format(n=n, **values)
 
+    def listed(self, names: list[str]) -> str:
+        """'a', 'a and b', 'a, b and c', in the language's words."""
+        if len(names) == 1:
+            return names[0]
+        return self.fill("list_and", first=", ".join(names[:-1]), last=names[-1])
+
 
 @functools.cache
 def _all_labels(folder: Path) -> dict[str, LocalText]:
