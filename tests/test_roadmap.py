@@ -560,10 +560,12 @@ def test_a_legal_duty_is_planned_whatever_the_data_practice_scores() -> None:
     by_id = {p.initiative.id: p for p in planned}
     baseline = by_id["data-protection-baseline"]
     assert (baseline.start_month, baseline.measured, baseline.covers) == (0, True, [])
-    # the consent design for the new use comes before it, after the baseline
+    # the consent design for the new use comes before it, after the baseline, which takes an
+    # enterprise 4 months (its data sit in many systems), not a small firm's 2
     consent, win_back = by_id["consent-data-protection"], by_id["win-back-programme"]
-    assert consent.after == ["data-protection-baseline"] and consent.start_month == 2
-    assert win_back.after == ["consent-data-protection"] and win_back.start_month == 5
+    assert (baseline.length, baseline.initiative.effort_for("enterprise")) == (4, "M")
+    assert consent.after == ["data-protection-baseline"] and consent.start_month == 4
+    assert win_back.after == ["consent-data-protection"] and win_back.start_month == 7
     # only `progress:` marking them done takes them out
     done = ["data-protection-baseline", "consent-data-protection"]
     planned, _ = plan_initiatives(gaps, LIBRARY, WIDE, "enterprise", done=done, context=BANK)
