@@ -35,7 +35,8 @@ Deterministic and pure. The rules (docs/roadmap.md):
 5. Months. Capacity is the effort points (S=1, M=2, L=3) that can run at the same time, per
    phase; an initiative counts its points in every month it runs. Continued work first, from
    month 0 for the months left of it (`months_left:` in `progress:`, at most 24, else half its
-   length rounded up), whatever the load; then urgent initiatives; then the route and the way
+   length rounded up), whatever the load; then urgent initiatives; then the programme's start
+   (tagged `programme-start`: the vision, goals and KPIs, strategy); then the route and the way
    to go-live (what serves the route, the go-live: what other work starts with, and everything
    those wait for, by any wait), the one that would start soonest first (the go-live as soon as
    its waits allow, the others as soon as they also have room); then the rest. Among
@@ -89,6 +90,9 @@ PHASES: list[tuple[int, int]] = [(0, 3), (3, 6), (6, 12), (12, 24)]
 BACKLOG = len(PHASES)
 HORIZON = PHASES[-1][1]
 DEFAULT_SIZE = "mid"
+# the theme that marks the programme's start (the vision, goals and KPIs, the strategy): placed
+# first after continued work and legal duties, before the route and the go-live
+START = "programme-start"
 NEW, CONTINUED = "new", "continued"  # Planned.status: started in this roadmap, or before it
 # Planned.backlog_reason: moved out to keep the plan within the most new initiatives it holds,
 # or unable to start and end within the 24 months
@@ -314,7 +318,15 @@ def _order(
     key = {i: (i in leading, len(waiting[i]), rank[i]) for i in chosen}
     for ident in _by_start_waits(chosen, waits):  # what runs alongside shares the place of its lead
         key[ident] = max([key[ident], *(key[lead] for lead in waits.started[ident])])
-    static = {i: (i not in plan.continued, not plan.items[i].urgent, not key[i][0]) for i in chosen}
+    static = {
+        i: (
+            i not in plan.continued,
+            not plan.items[i].urgent,
+            START not in plan.items[i].themes,  # the programme's start: vision, goals, strategy
+            not key[i][0],
+        )
+        for i in chosen
+    }
     rest = {i: (-key[i][1], -key[i][2], -rank[i], i) for i in chosen}
 
     def order(ident: str, earliest: int | None) -> tuple[object, ...]:

@@ -59,7 +59,7 @@ def build_file_tree(tmp_path: Path) -> BuildTree:
 @pytest.fixture(scope="session")
 def bank_at_balanced_3(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bank example held to `balanced-3` (level 3 everywhere) instead of the profile its
-    context chooses: a plan that closes every gap by month 18 and ends early."""
+    context chooses: a plan that closes every gap by month 22 and ends early."""
     import shutil
 
     folder = tmp_path_factory.mktemp("bank") / "phuong-dong-bank"

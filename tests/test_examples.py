@@ -4,10 +4,11 @@ Each README ends with a fenced `yaml` block of expectations: the position and ta
 strategy matrix, the first three moves of the roadmap, the key moves of the route (planned
 within the 24 months, with the route weight), initiatives that must not appear, pairs that must
 come in order and pairs that start together, initiatives that start by a given month (month 1
-being the roadmap's first) or within a given number of months of the month their waits allow
-(`starts_within`: 0 means they do not wait for room), the month by which a plan that ends early
-closes every gap (none when it does not), and the initiatives the plan's limit leaves for the
-next review; for a re-assessment, the work continued from the previous roadmap and the work done
+being the roadmap's first), in the very month the README names (`starts_in`) or within a given
+number of months of the month their waits allow (`starts_within`: 0 means they do not wait for
+room), the month by which a plan that ends early closes every gap (none when it does not), the
+initiatives the plan's limit leaves for the next review (`later`) and those that cannot both
+start and end within the 24 months (`beyond`); for a re-assessment, the work continued from the previous roadmap and the work done
 since. The answers of the clients with a `story.yaml` must be exactly what make_example.py writes
 from it; the demo client, saigon-xanh, keeps the answers its first version wrote.
 """
@@ -23,7 +24,8 @@ import yaml
 
 from assessor.loading import load_library
 from assessor.pipeline import AssessmentResult, run_assessment
-from assessor.roadmap import CONTINUED, LIMIT, route_positions
+from assessor.report.context import build_context
+from assessor.roadmap import CONTINUED, HORIZON_REASON, LIMIT, route_positions
 
 from .conftest import REPO
 from .test_roadmap_properties import MAKE_EXAMPLE, check
@@ -103,6 +105,8 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
     for ident, month in expect.get("starts_by", {}).items():  # month 1 = the first month
         start = by_id[ident].start_month
         assert start is not None and start + 1 <= month, (ident, start)
+    for ident, month in expect.get("starts_in", {}).items():  # the month the README names
+        assert by_id[ident].start_month == month - 1, (ident, by_id[ident].start_month)
     for ident, months in expect.get("starts_within", {}).items():  # of its earliest start
         move = by_id[ident]
         assert move.start_month is not None and move.earliest is not None, ident
@@ -114,6 +118,9 @@ def test_the_roadmap_is_what_the_readme_expects(name: str) -> None:
     if "most_new" in expect:
         assert (len(new), r.decisions.limit.value) == (expect["most_new"],) * 2
     assert [p.initiative.id for p in items if p.backlog_reason == LIMIT] == expect.get("later", [])
+    # what cannot both start and end within the 24 months waits for the review too
+    beyond = [p.initiative.id for p in items if p.backlog_reason == HORIZON_REASON]
+    assert beyond == expect.get("beyond", [])
     assert r.roadmap.size == expect["size"]
     # a re-assessment: what is under way continues from month 0, what is done is not planned
     continued = {p.initiative.id for p in items if p.status == CONTINUED}
@@ -136,3 +143,23 @@ def test_the_position_and_route_are_what_the_readme_expects(name: str) -> None:
     assert (s.target, s.route[0], s.route[-1]) == (
         expect["target"], expect["position"], expect["target"]
     )  # fmt: skip
+
+
+def test_minh_long_measures_the_adoption_its_plan_is_about() -> None:
+    # a CRM nobody uses: 9 of the 60 staff who should use it did last month, and the relaunch,
+    # its training and champions move that figure to a target the KPI page prints
+    r = result("minh-long-consulting")
+    adoption = next(t for t in r.roadmap.kpi_targets if t.id == "crm-adoption")
+    assert (adoption.current, adoption.in_12_months, adoption.in_24_months) == (15.0, 33.75, 52.5)
+    movers = {p.initiative.id for p in r.roadmap.items if "crm-adoption" in p.initiative.kpis}
+    assert {"crm-phased-rollout", "training-adoption-programme", "change-champions-network"} <= (
+        movers & {p.initiative.id for p in r.roadmap.items if p.start_month is not None}
+    )
+    for lang, name, figures in (
+        ("en", "CRM adoption", ("15.0", "33.8", "52.5")),
+        ("vi", "Tỷ lệ sử dụng CRM", ("15,0", "33,8", "52,5")),
+    ):
+        row = next(
+            k for k in build_context(r, lang=lang, kind="full").kpis if k.id == "crm-adoption"
+        )
+        assert (row.name, row.value, row.in_12, row.in_24) == (name, *figures)

@@ -57,7 +57,7 @@ def test_an_english_only_library_goes_from_validate_to_a_pdf_report(english: Pat
     assert rendered.exit_code == 0, rendered.output
     text = _pdf_text(target.read_bytes())
     for wanted in ("EXECUTIVE REPORT · SERVICE REVIEW 2026", "Answering requests (Service)",
-                   "Every request has an owner and a promised answer time.",  # 2.83: closest to 3
+                   "Every request has an owner and a promised answer time.",  # 2.83: stands at level 3
                    "Knowing our customers"):  # fmt: skip
         assert wanted in text, wanted
 

@@ -38,9 +38,9 @@ def test_context_is_plain_data_in_the_chosen_language(mini: AssessmentResult) ->
     )
     assert en.messages[0] == "The largest gap to close: Beta (Mini), 1.0 levels below target."
     assert [g.dimension for g in en.top_gaps] == ["Beta", "Alpha"]
-    # Beta scores 3.0, closest to level 3 (its staged level is 2): the level above is 4
+    # Beta scores 3.0, so it stands at level 3 (its staged level is 2): the level above is 4
     assert (en.top_gaps[0].next_level, en.top_gaps[0].next_text) == (4, "Measured and improved.")
-    # the framework page describes Alpha (2.89) by the same rule: closest to level 3, then 4
+    # the framework page describes Alpha (2.89) by the same rule: level 3, then 4
     alpha = en.frameworks[0].dimensions[0]
     assert (alpha.score, alpha.now_level, alpha.next_level) == ("2.9", 3, 4)
     assert (alpha.now_text, alpha.next_text) == ("Company standard.", "Measured and improved.")

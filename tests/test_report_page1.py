@@ -1,6 +1,6 @@
 """Page 1 of the executive report does not contradict itself or the client's facts: the title
 names the largest gaps and where the plan really starts, the findings' target is explained,
-"today" is worded at the level the score is closest to, legal duties are never "indicative", and
+"today" is worded at the level the score stands at (the planner's rule), legal duties are never "indicative", and
 counts agree in number."""
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from assessor.report.context import build_context
 from assessor.report.context_exec import (
     ExecutiveView,
     capability_scores,
-    descriptor_level,
     first_moves,
 )
+from assessor.roadmap_choice import level_at
 
 from .conftest import REPO
 
@@ -41,8 +41,10 @@ def _story(name: str, lang: str) -> ExecutiveView:
 @cache
 def _pages(name: str, lang: str) -> list[str]:
     reader = pypdf.PdfReader(io.BytesIO(make_report(_result(name), lang=lang, kind="executive")))
-    # a range of months may wrap after its dash ("months 1–" at a line's end, "3)" on the next)
+    # a range of months may wrap after its dash ("months 1–" at a line's end, "3)" on the next),
+    # a hyphenated word after its hyphen ("re-" then "keyed")
     pages = [" ".join(page.extract_text().split()) for page in reader.pages[:2]]
+    pages = [re.sub(r"([a-z])- ([a-z])", r"\1-\2", page) for page in pages]
     return [re.sub(r"(\d)– (\d)", r"\1–\2", page) for page in pages]
 
 
@@ -143,21 +145,45 @@ def test_page_one_says_what_the_next_level_needs_once(name: str, lang: str, sent
 
 @pytest.mark.parametrize(
     ("score", "level"),
-    [(1.0, 1), (1.49, 1), (1.5, 1), (1.51, 2), (1.8, 2), (2.5, 2), (2.6, 3), (3.5, 3), (4.0, 4)],
+    [(1.0, 1), (1.74, 1), (1.75, 1), (1.8, 2), (2.5, 2), (2.6, 2), (2.75, 2), (2.8, 3), (4.0, 4)],
 )
-def test_today_is_worded_at_the_level_the_score_is_closest_to(score: float, level: int) -> None:
-    assert descriptor_level(score) == level
+def test_today_is_worded_at_the_level_the_score_stands_at(score: float, level: int) -> None:
+    # the roadmap's rule: the highest level the score is less than a quarter level below
+    assert level_at(score) == level
 
 
-def test_saigon_xanh_today_matches_its_crm_live_in_the_south() -> None:
+def test_bank_channels_today_is_the_practice_the_contact_centre_builds_on() -> None:
+    # 2.6 stands at level 2: its level-3 words ("one shared history") are what the plan's
+    # contact centre builds, so page 1 must not say the bank already has them
+    result = _result("phuong-dong-bank")
+    en = next(
+        f for f in _story("phuong-dong-bank", "en").findings if f.name == "Channels and interaction"
+    )
+    vi = next(f for f in _story("phuong-dong-bank", "vi").findings if f.name == "Kênh và tương tác")
+    assert result.scores.dimension("payne-frow/multichannel-integration").score == pytest.approx(
+        2.6, abs=0.05
+    )
+    assert en.today_label == "Today (level 2 practice)"
+    assert en.today.startswith("Two or three channels share some customer data")
+    assert vi.today_label == "Hiện nay (thực hành ở mức 2)"
+    assert vi.today.startswith("Hai hoặc ba kênh chia sẻ một phần dữ liệu khách hàng")
+    first = _pages("phuong-dong-bank", "en")[0]
+    assert "Today (level 2 practice): Two or three channels" in first
+    assert "one shared history" not in first
+
+
+def test_saigon_xanh_data_today_is_the_level_its_plan_starts_from() -> None:
+    # information management at 1.55 is more than a quarter level below level 2: the plan still
+    # builds level 2 (the clean-up under way), so page 1 quotes the level-1 practice, as its
+    # staged level says too
     result = _result("saigon-xanh")
     data = next(f for f in _story("saigon-xanh", "en").findings if f.name == "Data and information")
     weakest = result.scores.dimension("payne-frow/information-management")
-    assert weakest.level == 1 and weakest.score is not None and 1.5 < weakest.score < 2.5
-    assert data.today_label == "Today (closest to level 2)"
-    assert data.today.startswith("A departmental database or CRM module holds customer records")
-    assert "no shared customer repository" not in " ".join(_pages("saigon-xanh", "en"))
-    assert _story("saigon-xanh", "vi").findings[1].today_label == "Hiện nay (gần nhất với mức 2)"
+    assert weakest.level == 1 and weakest.score is not None and 1.5 < weakest.score < 1.75
+    assert data.today_label == "Today (level 1 practice)"
+    assert data.today.startswith("There is no shared customer repository")
+    assert "A departmental database or CRM module holds" not in _pages("saigon-xanh", "en")[0]
+    assert _story("saigon-xanh", "vi").findings[1].today_label == "Hiện nay (thực hành ở mức 1)"
 
 
 def test_legal_duties_are_never_indicative() -> None:
@@ -313,17 +339,17 @@ def test_what_to_do_first_is_the_roadmaps_first_three_new_moves(name: str) -> No
 
 
 def test_the_cost_of_the_whole_roadmap_names_its_real_length(bank_at_balanced_3: Path) -> None:
-    # the bank held to level 3 everywhere closes every gap by month 20: its cost is that of a
-    # 20-month roadmap
+    # the bank held to level 3 everywhere closes every gap by month 22: its cost is that of a
+    # 22-month roadmap
     bank = run_assessment(bank_at_balanced_3)
     story = {
         lang: build_context(bank, lang=lang, kind="executive").executive for lang in ("en", "vi")
     }
     assert story["en"] is not None and story["vi"] is not None
     assert story["en"].costs.endswith(
-        "The whole roadmap (20 months): 32.3–125\u00a0billion\u00a0đồng."
+        "The whole roadmap (22 months): 32.3–125\u00a0billion\u00a0đồng."
     )
-    assert "Toàn bộ lộ trình (20 tháng): 32,3–125\u00a0tỷ\u00a0đồng." in story["vi"].costs
+    assert "Toàn bộ lộ trình (22 tháng): 32,3–125\u00a0tỷ\u00a0đồng." in story["vi"].costs
     # with the profile its context chooses, its work fills the 24 months; nothing new ends
     # after them (the next best action waits for the next review)
     assert _story("phuong-dong-bank", "en").costs.endswith(

@@ -290,16 +290,15 @@ def test_the_route_counts_double_and_brings_its_key_move_into_the_24_months() ->
     after = {p.initiative.id: p for p in steered}["key-account-management"]
     # two needs of priority 1 each and a step 2 → 3 to take on both: 2 × (1 + 1) = 4 on the route
     assert (before.priority, before.serves_route, before.start_month) == (4.0, False, None)
-    assert (after.priority, after.serves_route, after.start_month) == (8.0, True, 11)
-    # on the route it is placed before work that serves neither the route nor the rollout: the
-    # hand-offs between departments (three needs of priority 2 at step 2 → 3, off the route: 6)
-    # rank higher but wait, from month 9 (offset 8) to month 21; it starts at month 12, as soon
-    # as the value tiers it waits for have ended
+    assert (after.priority, after.serves_route, after.start_month) == (8.0, True, 12)
+    # on the route it does not wait for room: it starts as soon as the value tiers it waits for
+    # have ended (month 13); the hand-offs between departments (three needs of priority 2 at
+    # step 2 → 3, off the route: 6) go in the room before it without holding it back
     steered_by_id = {p.initiative.id: p for p in steered}
     handoffs = steered_by_id["handoff-slas"]
-    assert (handoffs.priority, handoffs.start_month) == (6.0, 20)
+    assert (handoffs.priority, handoffs.start_month) == (6.0, 9)
     assert {p.initiative.id: p for p in plain}["handoff-slas"].start_month == 8
-    assert (after.earliest, after.waited_for_room) == (11, False)
+    assert (after.earliest, after.waited_for_room) == (12, False)
     # the programme chain is not pushed back by it: the rollout goes live in month 15 either way
     plain_by_id = {p.initiative.id: p for p in plain}
     assert steered_by_id["crm-phased-rollout"].start_month == 15
@@ -561,10 +560,12 @@ def test_a_legal_duty_is_planned_whatever_the_data_practice_scores() -> None:
     by_id = {p.initiative.id: p for p in planned}
     baseline = by_id["data-protection-baseline"]
     assert (baseline.start_month, baseline.measured, baseline.covers) == (0, True, [])
-    # the consent design for the new use comes before it, after the baseline
+    # the consent design for the new use comes before it, after the baseline, which takes an
+    # enterprise 4 months (its data sit in many systems), not a small firm's 2
     consent, win_back = by_id["consent-data-protection"], by_id["win-back-programme"]
-    assert consent.after == ["data-protection-baseline"] and consent.start_month == 2
-    assert win_back.after == ["consent-data-protection"] and win_back.start_month == 5
+    assert (baseline.length, baseline.initiative.effort_for("enterprise")) == (4, "M")
+    assert consent.after == ["data-protection-baseline"] and consent.start_month == 4
+    assert win_back.after == ["consent-data-protection"] and win_back.start_month == 7
     # only `progress:` marking them done takes them out
     done = ["data-protection-baseline", "consent-data-protection"]
     planned, _ = plan_initiatives(gaps, LIBRARY, WIDE, "enterprise", done=done, context=BANK)

@@ -58,11 +58,12 @@ def test_each_phase_says_the_most_work_running_at_once_against_its_limit(
         _context("an-khang-shop", "en").phases[0].load
         == "Peak load: 2 effort points at once (limit 2)"
     )
-    # the bank held to level 3 everywhere is done by month 20: nothing starts in the last
-    # phase, and only its contact centre (L), 15 months for an enterprise, runs on into it
+    # the bank held to level 3 everywhere is done by month 22: nothing starts in the last
+    # phase; its contact centre (L), 15 months for an enterprise, runs on into it, beside the
+    # change champions (S) still at work in month 13
     bank = run_assessment(bank_at_balanced_3)
     last = build_context(bank, lang="vi", kind="full").phases[3]
-    assert last.load == "Tải cao nhất: 3 điểm nguồn lực cùng lúc (giới hạn 10)"
+    assert last.load == "Tải cao nhất: 4 điểm nguồn lực cùng lúc (giới hạn 10)"
     assert not last.idle and not last.initiatives
 
 
@@ -112,18 +113,19 @@ def test_work_under_way_runs_for_the_months_left_of_it_and_the_phase_says_its_sh
 
 def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balanced_3: Path) -> None:
     # the bank held to level 3 everywhere: nothing starts in months 13–24 and nothing waits in
-    # the backlog; its work ends in month 20, when its contact centre, 15 months for an
-    # enterprise, started after the legal baseline and the consent design, is live
+    # the backlog; its work ends in month 22, when its contact centre, 15 months for an
+    # enterprise, started after the legal baseline (4 months for 2.5 million customers' data)
+    # and the consent design, is live
     result = run_assessment(bank_at_balanced_3)
     bank = build_context(result, lang="en", kind="executive")
     assert bank.roadmap_closes == (
-        "By the end of month\u00a020, the planned work closes every gap to the target except "
+        "By the end of month\u00a022, the planned work closes every gap to the target except "
         "Network development (Buttle CRM VC) from level\u00a02 to 3, for which the roadmap has no "
         "work of its own; the consultant judges whether specific work is needed there. Reassess "
         "then to set the next target."
     )
     assert build_context(result, lang="vi", kind="full").roadmap_closes == (
-        "Đến hết tháng\u00a0thứ\u00a020, các việc trong kế hoạch sẽ đưa mọi khía cạnh lên mức mục "
+        "Đến hết tháng\u00a0thứ\u00a022, các việc trong kế hoạch sẽ đưa mọi khía cạnh lên mức mục "
         "tiêu, trừ Phát triển mạng lưới (Chuỗi giá trị CRM) từ mức\u00a02 lên mức\u00a03, nơi lộ "
         "trình chưa có việc riêng nào; chuyên gia tư vấn sẽ đánh giá có cần việc cụ thể ở đó hay "
         "không. Đến lúc đó, nên đánh giá lại để đặt mục tiêu mới."
@@ -131,10 +133,10 @@ def test_a_plan_that_ends_early_says_by_when_it_closes_every_gap(bank_at_balance
     table = _run("roadmap", str(bank_at_balanced_3), "--lang", "en")
     assert bank.roadmap_closes in table
     data = json.loads(_run("roadmap", str(bank_at_balanced_3), "--format", "json"))
-    assert data["closes_all_gaps_by_month"] == 20
+    assert data["closes_all_gaps_by_month"] == 22
     assert data["unmet"] == [{"dimension": "buttle-value-chain/network-development", "step": 2}]
     # a plan that runs into the last phase says nothing of the kind: Tân Phát's, and the bank's
-    # with the profile its context chooses, whose individualisation work runs on past month 20
+    # with the profile its context chooses, whose individualisation work runs on past month 22
     for name in ("tan-phat-industrial", "phuong-dong-bank"):
         data = json.loads(_run("roadmap", str(EXAMPLES / name), "--format", "json"))
         assert data["closes_all_gaps_by_month"] is None

@@ -409,11 +409,14 @@ def _with_capabilities() -> dict[str, str]:
         for dim, caps in CAPABILITIES.items():
             text = text.replace(f"  - id: {dim}\n", f"  - id: {dim}\n    capabilities: {caps}\n")
         files[f"ws/library/{fw}.yaml"] = text
-    # tools' level-3 words differ from data's, so the finding quoting it can be told apart
+    # tools' level-2 words differ from data's, so the finding quoting it can be told apart
     fb = files["ws/library/fb.yaml"]
-    at = fb.rindex("3: {en: Company standard., vi: Chuẩn toàn công ty.}")
+    level_2 = "2: {en: Some teams., vi: Một vài bộ phận.}"
+    at = fb.rindex(level_2)
     files["ws/library/fb.yaml"] = (
-        fb[:at] + "3: {en: Tools are standard., vi: Công cụ được chuẩn hóa.}" + fb[at + 51 :]
+        fb[:at]
+        + "2: {en: Some teams' tools., vi: Công cụ của một vài bộ phận.}"
+        + fb[at + len(level_2) :]
     )
     return files
 
@@ -466,13 +469,15 @@ def test_a_capability_counts_its_main_dimensions_only(build_file_tree: BuildTree
         "fb: People 2.4; also a side topic in fa: Planning (not counted in this capability)",
         "fa: Data 2.5 · fb: Tools 2.6",
     ]
-    # "today": knowledge quotes fa/data (2.54, closest to level 3); data then quotes its weakest
-    # dimension not quoted yet, fb/tools (2.56, level 3), in tools' own words
+    # "today": knowledge quotes fa/data (2.54: more than a quarter level below 3, so level 2);
+    # data then quotes its weakest dimension not quoted yet, fb/tools (2.56, level 2), in tools'
+    # own words
     assert [f.today for f in story.findings] == [
-        "Company standard.",
         "Some teams.",
-        "Tools are standard.",
+        "Some teams.",
+        "Some teams' tools.",
     ]
+    assert [f.today_label for f in story.findings] == ["Today (level 2 practice)"] * 3
 
     # the full report's capability table: the same figures, the side topics apart
     full = {c.name: c for c in build_context(result, lang="en", kind="full").capabilities}

@@ -29,13 +29,14 @@ from ..roadmap import (
     PHASES,
     Planned,
 )
+from ..roadmap_choice import level_at
 from ..textformat import local_date
 from . import charts_story, context_charts
 from .charts_grid import TimelineItem
 from .context_charts import AgreementView, StrategyView
 from .context_checks import CheckView, checks, framework_working, level_note
 from .context_decisions import decision_views
-from .context_exec import ExecutiveView, descriptor_level, executive_view, money_range
+from .context_exec import ExecutiveView, executive_view, money_range
 from .context_kpis import KpiView, kpi_provenance, kpi_rules_text, kpi_views, payback_note
 from .context_marks import dimension_mark, framework_mark, indicative_note, initiative_marks
 from .context_review import Marks, ReviewView, marks, review_method, review_view
@@ -76,7 +77,7 @@ class DimensionView:
     spread: str
     answered: int
     excluded: int
-    now_level: int | None  # the level its score is closest to (page 1's rule); None: nothing scored
+    now_level: int | None  # the level its score stands at (page 1's rule); None: nothing scored
     now_text: str
     next_level: int | None
     next_text: str
@@ -254,11 +255,12 @@ def _dim_name(result: AssessmentResult, path: str, lang: str) -> tuple[str, str]
 
 
 def _described(score: float | None) -> tuple[int | None, int | None]:
-    """The level whose words describe a dimension today (the one its score is closest to, as on
-    page 1: `descriptor_level`) and the level above it (None at level 4 or with no score)."""
+    """The level whose words describe a dimension today (the one its score stands at, as on
+    page 1 and in the roadmap: `level_at`) and the level above it (None at level 4 or with no
+    score)."""
     if score is None:
         return None, None
-    now = descriptor_level(score)
+    now = level_at(score)
     return now, now + 1 if now < 4 else None
 
 

@@ -10,7 +10,6 @@ to dimensions.
 
 from __future__ import annotations
 
-import math
 import statistics
 from dataclasses import dataclass, field
 
@@ -18,6 +17,7 @@ from ..gaps import Gap
 from ..kpis import acquisition_payback
 from ..pipeline import AssessmentResult
 from ..roadmap import BACKLOG, CONTINUED, PHASES, Planned
+from ..roadmap_choice import level_at
 from . import charts, charts_story
 from .context_kpis import payback_note
 from .context_marks import group_mark, initiative_marks
@@ -68,7 +68,7 @@ class FindingView:
     today: str  # what practice looks like today, in the weakest dimension's own words
     evidence: str  # the dimensions behind it, with their scores
     indicative: str = ""  # every dimension behind it rests on fewer than three questions
-    today_label: str = ""  # "Today (closest to level 2)": the level whose words `today` are
+    today_label: str = ""  # "Today (level 2 practice)": the level whose words `today` are
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,8 @@ def _finding(
 ) -> FindingView:
     """A capability behind target; `today` describes the weakest of the dimensions it is counted
     from that no earlier finding described, so two findings never tell the same story, in the
-    words of the level its score is closest to (`descriptor_level`). The evidence names those
+    words of the level its score stands at (`level_at`, the planner's rule: the highest level
+    it is less than MIN_GAP below), so they never describe practice the roadmap still builds. The evidence names those
     dimensions with their scores, then the ones that touch it on the side, without scores: they
     are not counted."""
     fresh = [g for g in cap.entries if g.path not in used] or cap.entries
@@ -148,7 +149,7 @@ def _finding(
     used.add(weakest.path)
     fw = result.library.framework(weakest.framework)
     score = result.scores.dimension(weakest.path).score
-    level = descriptor_level(score) if score is not None else None
+    level = level_at(score) if score is not None else None
     today = fw.dimension(weakest.dimension).levels[level][lang] if level else ""
     shown = sorted(cap.entries, key=lambda g: (g.current, g.path))[:3]
     evidence = " · ".join(
@@ -214,15 +215,6 @@ def leadership_themes(
         return [], open_
     last = max(behind.index(c) for c in findings)
     return findings, [c for c in open_ if behind.index(c) < last]
-
-
-def descriptor_level(score: float) -> int:
-    """The level whose description reads closest to a score: the level it rounds to, a half
-    rounding down (2.5 reads as level 2), so the words never claim practice the score does not
-    reach half-way. A dimension at 1.8 is described in its level-2 words though its staged level
-    (80 % of its answers at a level) is still 1: the words are those of the practice its answers
-    are closest to."""
-    return max(1, min(4, math.ceil(score - 0.5)))
 
 
 def _start_month(p: Planned) -> int:
