@@ -261,6 +261,8 @@ def chart_course(
     elif ctx is not None:
         source = "context"
         target, via, why, ambition = _aim(ctx, names)
+        if ambition is not None and target == TOP and today == via:  # already on the way there
+            ambition = _say("ambition.individualise-from", size=_size(ctx), via=dict(names[via]))
         if ambition is not None and today != target:  # staying put: no step to aim at
             why = _join(why, ambition)
     else:

@@ -310,3 +310,18 @@ def test_a_company_at_its_target_position_is_told_to_deepen_it_not_given_a_step_
     assert (
         "Recommended route on the CRM strategy matrix: Customer-based marketing → " in bank.stdout
     )
+
+
+def test_a_firm_already_at_the_intermediate_position_builds_on_it() -> None:
+    # the bank stands at customer-based marketing: it does not go "by way of" where it is
+    from assessor.pipeline import run_assessment
+
+    reason = run_assessment(REPO / "examples" / "phuong-dong-bank").strategy.reason
+    assert reason["en"].endswith(
+        "A very large firm has the customer volume, data and budget to individualise where it "
+        "pays, building on the Customer-based marketing it already practises."
+    )
+    assert reason["vi"].endswith(
+        "dựa trên nền tảng Marketing dựa trên khách hàng mà doanh nghiệp đang thực hiện."
+    )
+    assert "by way of" not in reason["en"] and "đi qua" not in reason["vi"]
