@@ -499,3 +499,22 @@ def test_a_label_in_the_full_report_is_not_left_alone_on_its_line() -> None:
     lines = [line for page in reader.pages for line in page.extract_text().splitlines()]
     assert any(line.startswith("Tác động kỳ vọng: Các quyết định liên phòng ban") for line in lines)
     assert "Tác" not in lines
+
+
+def test_an_unused_crm_is_the_insight_when_managers_agree() -> None:
+    # Minh Long: 9 of 60 intended users were active last month; no leadership gap, no
+    # disagreement and no payback warning apply, so the insight says the CRM goes unused
+    story = _story("minh-long-consulting", "en")
+    assert story.insight_title == "Most of the people who should use the CRM do not"
+    assert story.insight == (
+        "Only 9 of the 60 people who should work in the CRM used it in the last month "
+        "(15.0\u00a0%): the system is there, the practice is not. The roadmap aims at "
+        "33.8\u00a0% in 12 months and 52.5\u00a0% in 24."
+    )
+    vi = _story("minh-long-consulting", "vi")
+    assert vi.insight.startswith("Chỉ 9 trong số 60 người cần làm việc trên CRM")
+    assert (
+        "Phần lớn những người cần dùng CRM vẫn chưa dùng" in _pages("minh-long-consulting", "vi")[1]
+    )
+    # a firm whose CRM adoption is not measured keeps the agreement insight
+    assert _story("tan-phat-industrial", "en").insight_title == "Managers broadly agree"

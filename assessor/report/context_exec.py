@@ -305,8 +305,8 @@ def _insight(
 ) -> tuple[str, str, str]:
     """(title, text, chart), the first that applies (docs/reports.md): leadership against the
     other managers; else where managers disagree most; else a new customer bringing back less
-    than the usual multiple of what it costs to win (the KPIs' `payback_note`); else that
-    managers broadly agree."""
+    than the usual multiple of what it costs to win (the KPIs' `payback_note`); else a CRM that
+    most of its intended users do not use (`_adoption`); else that managers broadly agree."""
     paths = {g.path for c in caps for g in c.entries}
     execs, others = _role_means(result, paths)
     if execs and others:
@@ -339,7 +339,40 @@ def _insight(
         payback = acquisition_payback(result.kpis)
         loses = payback is not None and payback.loses
         return labels["insight_title_payback_loss" if loses else "insight_title_payback"], text, ""
+    text = _adoption(result, lang, labels)
+    if text:
+        return labels["insight_title_adoption"], text, ""
     return labels["insight_title_agreement"], labels["insight_agreement"], ""
+
+
+ADOPTION_LOW = 50.0  # below this share of its intended users actively on the CRM, adoption leads
+
+
+def _adoption(result: AssessmentResult, lang: str, labels: Labels) -> str:
+    """When fewer than ADOPTION_LOW % of the people who should use the CRM used it (the
+    `crm-adoption` KPI), how many, and the roadmap's targets for it where planned work moves it;
+    "" otherwise."""
+    kpi = next((k for k in result.kpis if k.id == "crm-adoption"), None)
+    if kpi is None or kpi.value is None or kpi.value >= ADOPTION_LOW:
+        return ""
+    text = labels.fill(
+        "insight_adoption",
+        active=fmt_num(kpi.inputs["crm-users-active"], lang, 0),
+        users=fmt_num(kpi.inputs["crm-users-licensed"], lang, 0),
+        pct=fmt_num(kpi.value, lang),
+    )
+    target = next((t for t in result.roadmap.kpi_targets if t.id == "crm-adoption"), None)
+    if target is None:
+        return text
+    return (
+        text
+        + " "
+        + labels.fill(
+            "insight_adoption_target",
+            in_12=fmt_num(target.in_12_months, lang),
+            in_24=fmt_num(target.in_24_months, lang),
+        )
+    )
 
 
 def _disagreement(result: AssessmentResult, lang: str, labels: Labels) -> str:
