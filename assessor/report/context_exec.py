@@ -167,9 +167,7 @@ def _finding(
             else labels.fill("finding_more", shown=also[0], more=len(also) - 1)
         )
         evidence = labels.fill("finding_also", evidence=evidence, also=names)
-    figures = labels.fill(
-        "finding_figures", current=fmt_num(cap.current, lang), target=fmt_num(cap.target, lang)
-    )
+    figures = _figures(cap, lang, labels)
     return FindingView(
         cap.name,
         figures,
@@ -401,12 +399,7 @@ def _disagreement(result: AssessmentResult, lang: str, labels: Labels) -> str:
         key = "insight_disagreement_few"
     else:
         key = "insight_disagreement_wide" if n >= WIDE_SHARE * of else "insight_disagreement_some"
-    return labels.fill(key, dimensions=_listed(names, labels), n=n, of=of)
-
-
-def _listed(names: list[str], labels: Labels) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return labels.listed(names)
+    return labels.fill(key, dimensions=labels.listed(names), n=n, of=of)
 
 
 def _action_title(
@@ -420,7 +413,7 @@ def _action_title(
         return labels["action_title_at_target"]
     names = [labels.get(f"capability_short_{c.id}") or _short(c.name) for c in behind]
     key = "action_title_top" if level is not None and level >= 4 else "action_title"
-    return labels.fill(key, capabilities=_listed(names, labels))
+    return labels.fill(key, capabilities=labels.listed(names))
 
 
 def _action_plan(moves: list[Planned], continued: bool, lang: str, labels: Labels) -> str:
@@ -438,7 +431,14 @@ def _action_plan(moves: list[Planned], continued: bool, lang: str, labels: Label
         else labels.fill("months_range", start=first, end=last)
     )
     key = "action_plan_continued" if continued else "action_plan"
-    return labels.fill(key, moves=_listed(titles, labels), months=months)
+    return labels.fill(key, moves=labels.listed(titles), months=months)
+
+
+def _figures(cap: CapabilityScore, lang: str, labels: Labels) -> str:
+    """A capability's score today and its target ('1.2 of 4 today · target 3.0')."""
+    return labels.fill(
+        "finding_figures", current=fmt_num(cap.current, lang), target=fmt_num(cap.target, lang)
+    )
 
 
 def _unplanned(caps: list[CapabilityScore], lang: str, labels: Labels) -> str:
@@ -446,11 +446,8 @@ def _unplanned(caps: list[CapabilityScore], lang: str, labels: Labels) -> str:
     scores: '' when there are none."""
     if not caps:
         return ""
-    names = [
-        f"{c.name} ({labels.fill('finding_figures', current=fmt_num(c.current, lang), target=fmt_num(c.target, lang))})"
-        for c in caps
-    ]
-    return labels.count("findings_unplanned", len(names), themes=_listed(names, labels))
+    names = [f"{c.name} ({_figures(c, lang, labels)})" for c in caps]
+    return labels.count("findings_unplanned", len(names), themes=labels.listed(names))
 
 
 def _target_note(result: AssessmentResult, lang: str, labels: Labels) -> str:
